@@ -1,0 +1,18 @@
+package io.ferry.loader;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** Identifies the service; the pipeline endpoints and consumers arrive with its own issue. */
+@Path("/info")
+public class LoaderInfo {
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> info() {
+        return Map.of("service", "loader");
+    }
+}
