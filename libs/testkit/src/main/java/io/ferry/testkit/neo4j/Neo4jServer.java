@@ -1,0 +1,103 @@
+package io.ferry.testkit.neo4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
+import org.neo4j.harness.Neo4jBuilders;
+
+/**
+ * A real Neo4j Community 5.26 server in this JVM (the harness), Bolt on a free port of 127.0.0.1,
+ * authentication off. Community holds one user database per server, so every graph (PROD, CERT,
+ * Northwind) is its own instance.
+ */
+public final class Neo4jServer implements AutoCloseable {
+
+    private final Neo4j neo4j;
+    private final Path workDir;
+    private final boolean deleteOnClose;
+    private Driver driver;
+
+    private Neo4jServer(Neo4j neo4j, Path workDir, boolean deleteOnClose) {
+        this.neo4j = neo4j;
+        this.workDir = workDir;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /** A throwaway server; its files are deleted on close. */
+    public static Neo4jServer startTemporary() {
+        return start(null, null);
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param workDir where its store lives (a temp directory, deleted on close, when null)
+     * @param importDir what {@code LOAD CSV FROM 'file:///x.csv'} reads from, or null
+     */
+    public static Neo4jServer start(Path workDir, Path importDir) {
+        boolean temporary = workDir == null;
+        try {
+            Path dir = temporary ? Files.createTempDirectory("ferry-neo4j-") : Files.createDirectories(workDir);
+            Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(dir)
+                    .withDisabledServer()
+                    .withConfig(BoltConnector.enabled, true)
+                    .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                    .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+                    // Without these a stop waits 11 s for Netty's quiet period.
+                    .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                    .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1));
+            if (importDir != null) {
+                builder = builder.withConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir.toAbsolutePath());
+            }
+            return new Neo4jServer(builder.build(), dir, temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Neo4j", e);
+        }
+    }
+
+    /** {@code bolt://127.0.0.1:PORT}. */
+    public URI boltUri() {
+        URI uri = neo4j.boltURI();
+        return URI.create("bolt://127.0.0.1:" + uri.getPort());
+    }
+
+    public int boltPort() {
+        return neo4j.boltURI().getPort();
+    }
+
+    /** A driver for this server, created on first use and closed with it. */
+    public synchronized Driver driver() {
+        if (driver == null) {
+            driver = GraphDatabase.driver(boltUri(), AuthTokens.none());
+        }
+        return driver;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (driver != null) {
+            driver.close();
+            driver = null;
+        }
+        neo4j.close();
+        if (deleteOnClose) {
+            io.ferry.testkit.postgres.PostmasterProcess.deleteRecursively(workDir);
+        }
+    }
+}
