@@ -1,0 +1,57 @@
+package io.ferry.cli;
+
+import io.ferry.cli.estate.EstateCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** The {@code ferry} command. Machine output goes to stdout, messages and logs to stderr. */
+@Command(name = "ferry",
+        mixinStandardHelpOptions = true,
+        versionProvider = FerryVersion.class,
+        description = "Copies one district's production data, anonymized and validated, into CERT.",
+        subcommands = {HelpCommand.class, DemoCommand.class, EstateCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 not OK, 2 usage, 3 unreachable, 4 refused, 5 not found, 6 conflict.",
+                "Tests: './ferry test' runs the whole suite."})
+public final class FerryCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command (see 'ferry help')");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by main and by tests. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new FerryCli());
+        cli.setExecutionExceptionHandler(FerryCli::handle);
+        cli.setErr(new PrintWriter(System.err, true));
+        return cli;
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        if (e instanceof FerryException fe) {
+            cli.getErr().println("ferry: " + fe.getMessage());
+            return fe.exitCode();
+        }
+        cli.getErr().println("ferry: internal error: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        if (System.getenv("FERRY_DEBUG") != null) {
+            e.printStackTrace(cli.getErr());
+        } else {
+            cli.getErr().println("ferry: set FERRY_DEBUG=1 to see the stack trace");
+        }
+        return ExitCodes.NOT_OK;
+    }
+}

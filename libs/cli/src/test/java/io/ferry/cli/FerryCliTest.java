@@ -1,0 +1,79 @@
+package io.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FerryCliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        int code = FerryCli.execute("help");
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo", "estate", "Exit codes");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] cmd : new String[][] {{"demo", "--help"}, {"estate", "--help"}, {"estate", "up", "--help"},
+                {"estate", "down", "--help"}}) {
+            out.reset();
+            assertThat(FerryCli.execute(cmd)).as(String.join(" ", cmd)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: ferry");
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(FerryCli.execute("migrate-everything")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("migrate-everything");
+    }
+
+    @Test
+    void aBadProdModeIsAUsageErrorNamingTheValue() {
+        int code = FerryCli.execute("estate", "up", "--prod-mode", "replica", "--dir", "target/never-started");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--prod-mode must be 'standby' or 'primary', not 'replica'")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadPresetIsAUsageErrorListingTheChoices() {
+        int code = FerryCli.execute("estate", "up", "--preset", "huge", "--dir", "target/never-started");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("huge").contains("small").contains("large")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void downOnAnEmptyDirectoryHasNothingToStop() {
+        int code = FerryCli.execute("estate", "down", "--dir", "target/no-estate-here");
+        assertThat(code).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing to stop");
+    }
+}
