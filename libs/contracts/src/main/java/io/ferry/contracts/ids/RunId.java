@@ -55,7 +55,8 @@ public record RunId(Instant requestedAt, int sequence) {
         }
         Matcher m = FORMAT.matcher(text);
         if (!m.matches()) {
-            throw new ContractViolation("run id must look like mig-{yyyyMMddHHmmss}-{NNN}, e.g. mig-20261121060000-001");
+            throw new ContractViolation(
+                    "run id must look like mig-{yyyyMMddHHmmss}-{NNN}, e.g. mig-20261121060000-001");
         }
         Instant time;
         try {
