@@ -1,0 +1,47 @@
+package io.ferry.contracts.messages;
+
+import java.util.List;
+
+/**
+ * One store is loaded (committed) or was not (rolled back, with a failure).
+ *
+ * @param failure null unless the store's transaction did not commit
+ */
+public record LoadResult(String runId, String specHash, int attempt, String store, List<TableCounts> tables,
+        Failure failure) implements Message {
+
+    /**
+     * @param inserted new rows
+     * @param updated  rows overwritten under the {@code upsert} strategy (before-images in the ledger)
+     * @param remapped inserted rows that got a fresh surrogate key because theirs collided
+     * @param skipped  rows left out under the {@code skip} strategy because CERT has their natural key
+     */
+    public record TableCounts(String schema, String table, BatchKind kind, long inserted, long updated,
+            long remapped, long skipped) {
+
+        public TableCounts {
+            Require.text("LoadResult.TableCounts.schema", schema);
+            Require.text("LoadResult.TableCounts.table", table);
+            Require.present("LoadResult.TableCounts.kind", kind);
+            Require.count("LoadResult.TableCounts.inserted", inserted);
+            Require.count("LoadResult.TableCounts.updated", updated);
+            Require.count("LoadResult.TableCounts.remapped", remapped);
+            Require.count("LoadResult.TableCounts.skipped", skipped);
+        }
+    }
+
+    public LoadResult {
+        Require.runId("LoadResult.runId", runId);
+        Require.sha256("LoadResult.specHash", specHash);
+        Require.attempt("LoadResult.attempt", attempt);
+        Require.text("LoadResult.store", store);
+        tables = Require.list("LoadResult.tables", tables);
+        Require.rule(failure == null || tables.isEmpty(),
+                "LoadResult: a failed load was rolled back and must report no table counts");
+    }
+
+    @Override
+    public String key() {
+        return runId;
+    }
+}
