@@ -1,5 +1,6 @@
 package io.ferry.testkit.neo4j;
 
+import io.ferry.testkit.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -97,7 +98,7 @@ public final class Neo4jServer implements AutoCloseable {
         }
         neo4j.close();
         if (deleteOnClose) {
-            io.ferry.testkit.postgres.PostmasterProcess.deleteRecursively(workDir);
+            Directories.deleteRecursively(workDir);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ferry.testkit.postgres;
 
+import io.ferry.testkit.Directories;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -175,7 +176,7 @@ public final class PostgresServer implements AutoCloseable {
         stopPostmaster();
         postgres = null;
         if (deleteOnClose) {
-            PostmasterProcess.deleteRecursively(dataDir);
+            Directories.deleteRecursively(dataDir);
         }
     }
 }
