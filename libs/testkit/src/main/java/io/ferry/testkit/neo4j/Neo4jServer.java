@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -27,12 +28,15 @@ public final class Neo4jServer implements AutoCloseable {
 
     private final Neo4j neo4j;
     private final Path workDir;
+    private final Path importDir;
     private final boolean deleteOnClose;
     private Driver driver;
+    private boolean closed;
 
-    private Neo4jServer(Neo4j neo4j, Path workDir, boolean deleteOnClose) {
+    private Neo4jServer(Neo4j neo4j, Path workDir, Path importDir, boolean deleteOnClose) {
         this.neo4j = neo4j;
         this.workDir = workDir;
+        this.importDir = importDir;
         this.deleteOnClose = deleteOnClose;
     }
 
@@ -59,10 +63,11 @@ public final class Neo4jServer implements AutoCloseable {
                     // Without these a stop waits 11 s for Netty's quiet period.
                     .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1));
-            if (importDir != null) {
-                builder = builder.withConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir.toAbsolutePath());
+            Path imports = importDir == null ? null : importDir.toAbsolutePath().normalize();
+            if (imports != null) {
+                builder = builder.withConfig(GraphDatabaseSettings.load_csv_file_url_root, imports);
             }
-            return new Neo4jServer(builder.build(), dir, temporary);
+            return new Neo4jServer(builder.build(), dir, imports, temporary);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Neo4j", e);
         }
@@ -90,8 +95,17 @@ public final class Neo4jServer implements AutoCloseable {
         return workDir;
     }
 
+    /** What {@code LOAD CSV FROM 'file:///x.csv'} reads from: absolute, or empty when not given at start. */
+    public Optional<Path> importDir() {
+        return Optional.ofNullable(importDir);
+    }
+
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (driver != null) {
             driver.close();
             driver = null;

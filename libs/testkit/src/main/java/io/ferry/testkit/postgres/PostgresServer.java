@@ -169,7 +169,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (postgres == null) {
             return;
         }
