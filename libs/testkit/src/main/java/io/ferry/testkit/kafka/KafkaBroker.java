@@ -1,20 +1,21 @@
 package io.ferry.testkit.kafka;
 
-import io.ferry.testkit.FreePorts;
 import io.ferry.testkit.Directories;
-import java.io.IOException;
+import io.ferry.testkit.FreePorts;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,6 +39,14 @@ public final class KafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final int START_ATTEMPTS = 3;
 
+    /** The broker's own categories (not the clients'): hundreds of INFO lines per start otherwise. */
+    private static final List<String> BROKER_LOGGERS = List.of("kafka", "state.change.logger",
+            "org.apache.kafka.server", "org.apache.kafka.controller", "org.apache.kafka.coordinator",
+            "org.apache.kafka.raft", "org.apache.kafka.image", "org.apache.kafka.metadata",
+            "org.apache.kafka.storage", "org.apache.kafka.queue", "org.apache.kafka.snapshot");
+    /** Strong references: java.util.logging forgets the level of a logger nobody holds. */
+    private static final List<Logger> QUIETED_LOGGERS = new ArrayList<>();
+
     private final Path logDir;
     private final boolean deleteOnClose;
     private final int port;
@@ -56,11 +65,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a throwaway broker whose {@code kraft-*} log directory is deleted on close. */
     public static KafkaBroker startTemporary() {
-        try {
-            return start(Files.createTempDirectory("kraft-"), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return start(Directories.createTemp("kraft-"), true);
     }
 
     /**
@@ -72,6 +77,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static KafkaBroker start(Path logDir, boolean deleteOnClose) {
+        quietBrokerLogs();
         // Another process may take a port between picking and binding it: pick again then.
         for (int attempt = 1; ; attempt++) {
             int port = FreePorts.pick();
@@ -91,6 +97,20 @@ public final class KafkaBroker implements AutoCloseable {
                     throw new IllegalStateException("could not start Kafka in " + logDir, e);
                 }
             }
+        }
+    }
+
+    /** Sets the broker's categories to WARNING unless someone configured them already. */
+    private static synchronized void quietBrokerLogs() {
+        if (!QUIETED_LOGGERS.isEmpty()) {
+            return;
+        }
+        for (String name : BROKER_LOGGERS) {
+            Logger logger = Logger.getLogger(name);
+            if (logger.getLevel() == null) {
+                logger.setLevel(Level.WARNING);
+            }
+            QUIETED_LOGGERS.add(logger);
         }
     }
 

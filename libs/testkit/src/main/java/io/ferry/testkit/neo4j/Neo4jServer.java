@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -54,7 +55,7 @@ public final class Neo4jServer implements AutoCloseable {
     public static Neo4jServer start(Path workDir, Path importDir) {
         boolean temporary = workDir == null;
         try {
-            Path dir = temporary ? Files.createTempDirectory("ferry-neo4j-") : Files.createDirectories(workDir);
+            Path dir = temporary ? Directories.createTemp("ferry-neo4j-") : Files.createDirectories(workDir);
             Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(dir)
                     .withDisabledServer()
                     .withConfig(BoltConnector.enabled, true)
@@ -111,8 +112,36 @@ public final class Neo4jServer implements AutoCloseable {
             driver = null;
         }
         neo4j.close();
+        deleteHarnessLogConfig();
         if (deleteOnClose) {
             Directories.deleteRecursively(workDir);
+        }
+    }
+
+    /**
+     * The harness writes a {@code log4j-*.xml} naming this server's directory into the JVM's temp
+     * folder on every start and never deletes it; this removes ours (and only ours).
+     */
+    private void deleteHarnessLogConfig() {
+        try {
+            Path probe = Files.createTempFile("ferry-probe-", ".tmp");
+            Path jvmTemp = probe.getParent();
+            Files.delete(probe);
+            try (Stream<Path> files = Files.list(jvmTemp)) {
+                files.filter(f -> f.getFileName().toString().matches("log4j-\\d+\\.xml"))
+                        .filter(this::namesWorkDir)
+                        .forEach(f -> f.toFile().delete());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean namesWorkDir(Path log4jConfig) {
+        try {
+            return Files.readString(log4jConfig).contains("\"" + workDir.toAbsolutePath() + "/");
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -40,11 +40,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a throwaway server whose data directory is deleted on close. */
     public static PostgresServer startTemporary() {
-        try {
-            return start(Files.createTempDirectory("ferry-pg-"), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return start(Directories.createTemp("ferry-pg-"), true);
     }
 
     /**
