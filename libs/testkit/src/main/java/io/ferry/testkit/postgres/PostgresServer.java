@@ -152,6 +152,23 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Creates the database unless it exists already; returns whether it was created. */
+    public boolean ensureDatabase(String name) {
+        try (Connection c = connect("postgres");
+                var ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, name);
+            try (var rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up database " + name + ": " + e.getMessage(), e);
+        }
+        createDatabase(name);
+        return true;
+    }
+
     static String quoteIdent(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
