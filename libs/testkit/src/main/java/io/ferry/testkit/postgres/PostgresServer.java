@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -173,12 +174,18 @@ public final class PostgresServer implements AutoCloseable {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * Stops the server and waits until its process is gone: zonky's shutdown hook may be stopping it
+     * at the same moment, and then zonky's {@code close()} returns at once.
+     */
     private void stopPostmaster() {
+        Optional<Long> pid = PostmasterProcess.readPid(dataDir);
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        pid.ifPresent(p -> PostmasterProcess.stop(p, Duration.ofSeconds(10)));
     }
 
     @Override

@@ -50,7 +50,7 @@ class KafkaBrokerIT {
             broker.close();
             closeMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         }
-        assertThat(closeMillis).isLessThan(3_000);
+        assertThat(closeMillis).isLessThan(2_000);
         assertThat(Files.exists(logDir)).isFalse();
     }
 
