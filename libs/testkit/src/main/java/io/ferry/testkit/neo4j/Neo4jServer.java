@@ -1,11 +1,14 @@
 package io.ferry.testkit.neo4j;
 
+import io.ferry.testkit.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -26,12 +29,15 @@ public final class Neo4jServer implements AutoCloseable {
 
     private final Neo4j neo4j;
     private final Path workDir;
+    private final Path importDir;
     private final boolean deleteOnClose;
     private Driver driver;
+    private boolean closed;
 
-    private Neo4jServer(Neo4j neo4j, Path workDir, boolean deleteOnClose) {
+    private Neo4jServer(Neo4j neo4j, Path workDir, Path importDir, boolean deleteOnClose) {
         this.neo4j = neo4j;
         this.workDir = workDir;
+        this.importDir = importDir;
         this.deleteOnClose = deleteOnClose;
     }
 
@@ -49,7 +55,7 @@ public final class Neo4jServer implements AutoCloseable {
     public static Neo4jServer start(Path workDir, Path importDir) {
         boolean temporary = workDir == null;
         try {
-            Path dir = temporary ? Files.createTempDirectory("ferry-neo4j-") : Files.createDirectories(workDir);
+            Path dir = temporary ? Directories.createTemp("ferry-neo4j-") : Files.createDirectories(workDir);
             Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(dir)
                     .withDisabledServer()
                     .withConfig(BoltConnector.enabled, true)
@@ -58,10 +64,11 @@ public final class Neo4jServer implements AutoCloseable {
                     // Without these a stop waits 11 s for Netty's quiet period.
                     .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1));
-            if (importDir != null) {
-                builder = builder.withConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir.toAbsolutePath());
+            Path imports = importDir == null ? null : importDir.toAbsolutePath().normalize();
+            if (imports != null) {
+                builder = builder.withConfig(GraphDatabaseSettings.load_csv_file_url_root, imports);
             }
-            return new Neo4jServer(builder.build(), dir, temporary);
+            return new Neo4jServer(builder.build(), dir, imports, temporary);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Neo4j", e);
         }
@@ -89,15 +96,52 @@ public final class Neo4jServer implements AutoCloseable {
         return workDir;
     }
 
+    /** What {@code LOAD CSV FROM 'file:///x.csv'} reads from: absolute, or empty when not given at start. */
+    public Optional<Path> importDir() {
+        return Optional.ofNullable(importDir);
+    }
+
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (driver != null) {
             driver.close();
             driver = null;
         }
         neo4j.close();
+        deleteHarnessLogConfig();
         if (deleteOnClose) {
-            io.ferry.testkit.postgres.PostmasterProcess.deleteRecursively(workDir);
+            Directories.deleteRecursively(workDir);
+        }
+    }
+
+    /**
+     * The harness writes a {@code log4j-*.xml} naming this server's directory into the JVM's temp
+     * folder on every start and never deletes it; this removes ours (and only ours).
+     */
+    private void deleteHarnessLogConfig() {
+        try {
+            Path probe = Files.createTempFile("ferry-probe-", ".tmp");
+            Path jvmTemp = probe.getParent();
+            Files.delete(probe);
+            try (Stream<Path> files = Files.list(jvmTemp)) {
+                files.filter(f -> f.getFileName().toString().matches("log4j-\\d+\\.xml"))
+                        .filter(this::namesWorkDir)
+                        .forEach(f -> f.toFile().delete());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean namesWorkDir(Path log4jConfig) {
+        try {
+            return Files.readString(log4jConfig).contains("\"" + workDir.toAbsolutePath() + "/");
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ferry.testkit.postgres;
 
+import io.ferry.testkit.Directories;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -39,11 +41,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a throwaway server whose data directory is deleted on close. */
     public static PostgresServer startTemporary() {
-        try {
-            return start(Files.createTempDirectory("ferry-pg-"), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return start(Directories.createTemp("ferry-pg-"), true);
     }
 
     /**
@@ -155,27 +153,50 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Creates the database unless it exists already; returns whether it was created. */
+    public boolean ensureDatabase(String name) {
+        try (Connection c = connect("postgres");
+                var ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, name);
+            try (var rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up database " + name + ": " + e.getMessage(), e);
+        }
+        createDatabase(name);
+        return true;
+    }
+
     static String quoteIdent(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * Stops the server and waits until its process is gone: zonky's shutdown hook may be stopping it
+     * at the same moment, and then zonky's {@code close()} returns at once.
+     */
     private void stopPostmaster() {
+        Optional<Long> pid = PostmasterProcess.readPid(dataDir);
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        pid.ifPresent(p -> PostmasterProcess.stop(p, Duration.ofSeconds(10)));
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (postgres == null) {
             return;
         }
         stopPostmaster();
         postgres = null;
         if (deleteOnClose) {
-            PostmasterProcess.deleteRecursively(dataDir);
+            Directories.deleteRecursively(dataDir);
         }
     }
 }

@@ -30,42 +30,45 @@ public final class SqlScriptParser {
     private List<ScriptStep> steps() {
         List<ScriptStep> steps = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
-        int startLine = -1;
+        int startLine = 0; // 0 while the statement holds nothing but whitespace and comments
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (sql.isEmpty() || sql.toString().isBlank()) {
-                if (c == '\\' && atLineStart()) {
-                    int at = line;
-                    steps.add(new ScriptStep.MetaCommand(readLine().trim(), at));
-                    continue;
-                }
+            if (startLine == 0 && c == '\\' && atLineStart()) {
+                int at = line;
+                steps.add(new ScriptStep.MetaCommand(readLine().trim(), at));
+                continue;
             }
             if (c == '-' && peek(1) == '-') {
                 skipLineComment();
-                sql.append('\n');
                 continue;
             }
             if (c == '/' && peek(1) == '*') {
                 skipBlockComment();
-                sql.append(' ');
+                if (startLine != 0) {
+                    sql.append(' ');
+                }
                 continue;
             }
-            if (!Character.isWhitespace(c) && (sql.isEmpty() || sql.toString().isBlank())) {
-                sql.setLength(0);
+            if (startLine == 0) {
+                if (Character.isWhitespace(c)) {
+                    advance();
+                    continue;
+                }
                 startLine = line;
             }
             if (c == ';') {
                 pos++;
                 String statement = sql.toString().trim();
-                sql.setLength(0);
                 if (!statement.isEmpty()) {
                     steps.add(toStep(statement, startLine));
                 }
+                sql.setLength(0);
+                startLine = 0;
                 continue;
             }
             if (c == '\'') {
                 boolean escapes = pos > 0 && (text.charAt(pos - 1) == 'E' || text.charAt(pos - 1) == 'e')
-                        && (pos < 2 || !Character.isLetterOrDigit(text.charAt(pos - 2)));
+                        && (pos < 2 || !isIdentifierPart(text.charAt(pos - 2)));
                 sql.append(readQuoted('\'', escapes));
                 continue;
             }
@@ -201,11 +204,11 @@ public final class SqlScriptParser {
 
     /** The {@code $tag$} starting at pos, or null where the dollar sign is not a quote (e.g. {@code $1}). */
     private String dollarTag() {
-        if (pos > 0 && (Character.isLetterOrDigit(text.charAt(pos - 1)) || text.charAt(pos - 1) == '_')) {
+        if (pos > 0 && isIdentifierPart(text.charAt(pos - 1))) {
             return null;
         }
         int i = pos + 1;
-        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+        while (i < text.length() && isIdentifierPart(text.charAt(i))) {
             i++;
         }
         if (i >= text.length() || text.charAt(i) != '$') {
@@ -229,4 +232,7 @@ public final class SqlScriptParser {
         return text.substring(start, pos);
     }
 
+    private static boolean isIdentifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
 }
