@@ -167,6 +167,10 @@ public final class PlantedCatalog {
             long count;
             if (sp.store().equals("sp")) {
                 count = graph.setCounts.getOrDefault(GraphCounter.setKey(sp.table(), sp.columns()), 0L);
+            } else if (sp.table().equals("public.event") && sp.columns().size() == 1 && sp.columns().get(0).contains("->")) {
+                String key = sp.store() + "." + sp.table();
+                seen.merge(key, 1, Integer::sum);
+                count = eventsWithPath(w, sp.columns().get(0));
             } else {
                 String key = sp.store() + "." + sp.table();
                 int i = seen.merge(key, 1, Integer::sum) - 1;
@@ -176,6 +180,23 @@ public final class PlantedCatalog {
         }
         out.addAll(keyed(w));
         return out;
+    }
+
+    /** Events whose payload holds the JSON path ({@code payload->'$.x'}). */
+    static long eventsWithPath(World w, String column) {
+        long n = 0;
+        for (DistrictModel d : w.districts) {
+            for (Entities.Event e : d.events) {
+                boolean has = switch (column) {
+                    case "payload->'$.personId'" -> true;
+                    case "payload->'$.schoolId'" -> e.schoolLocal() >= 0;
+                    case "payload->'$.sectionId'" -> e.sectionLocal() >= 0;
+                    default -> throw new IllegalArgumentException(column);
+                };
+                n += has ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     /** The rows planted in particular districts, named by key. */
