@@ -194,6 +194,27 @@ class EstateModelTest {
     }
 
     @Test
+    void everyPlantedFeatureIsPresentWhateverTheSeed() {
+        for (long seed = 1; seed <= 4; seed++) {
+            EstateReport r = SampleEstate.describe(options(Preset.SMALL, seed));
+            for (Planted p : r.planted()) {
+                assertThat(p.count()).as(seed + " " + p).isPositive();
+                assertThat(p.keys().isEmpty() || p.keys().size() == p.count()).isTrue();
+            }
+            String lowest = r.districts().get(r.districts().size() - 1).code();
+            assertThat(r.planted()).filteredOn(p -> List.of("cert-check-violation", "cert-varchar-overflow",
+                    "dangling-cross-store-reference").contains(p.kind())).hasSize(3).allMatch(p -> p.district().equals(lowest));
+            assertThat(r.planted()).filteredOn(p -> p.kind().equals("orphan")).extracting(Planted::district)
+                    .contains("district-001", "district-002", lowest);
+            World w = SampleEstate.prodWorld(options(Preset.SMALL, seed));
+            for (DistrictModel d : w.districts) {
+                assertThat(d.schools).anyMatch(s -> s.parentLocal() >= 0);
+                assertThat(d.principals).contains(-1);
+            }
+        }
+    }
+
+    @Test
     void presetParsingIsCaseInsensitiveAndListsChoices() {
         assertThat(Preset.parse("Small")).isEqualTo(Preset.SMALL);
         assertThat(Preset.parse("LARGE")).isEqualTo(Preset.LARGE);

@@ -259,6 +259,7 @@ public final class WorldBuilder {
         int high = Math.max(1, (int) Math.round(n * 0.2));
         int middle = Math.max(1, (int) Math.round(n * 0.2));
         Set<String> names = new LinkedHashSet<>();
+        boolean hasAnnex = false;
         for (int i = 0; i < n; i++) {
             Level level = i < n - high - middle ? Level.ELEMENTARY : i < n - high ? Level.MIDDLE : Level.HIGH;
             String[] tails = switch (level) {
@@ -275,7 +276,10 @@ public final class WorldBuilder {
                     nm = r.pick(pools.last) + " " + r.pick(Reference.SCHOOL_NAME_HEADS) + " " + r.pick(tails);
                 }
             } while (!names.add(nm));
-            int parent = i > 0 && r.chance(0.1) ? r.nextInt(i) : -1;
+            // annexes (self-reference); every district has at least one: its last school
+            boolean annex = i > 0 && (r.chance(0.1) || (i == n - 1 && !hasAnnex));
+            int parent = annex ? r.nextInt(i) : -1;
+            hasAnnex |= annex;
             String code = level.name().charAt(0) + String.format(Locale.ROOT, "%03d", i + 1);
             d.schools.add(new School(i, code, nm, level, parent, address(r), zip(r, d.state),
                     LocalDate.of(1950 + r.nextInt(65), 1 + r.nextInt(12), 1 + r.nextInt(28))));
@@ -409,7 +413,8 @@ public final class WorldBuilder {
                 p.since = LocalDate.of(today.getYear() - r.nextInt(Math.min(maxYears, 30)), 8, 1 + r.nextInt(20));
                 String role;
                 if (k == 0) {
-                    role = r.chance(0.9) ? "principal" : "assistant principal";
+                    // the last school of every district (and a few others) has no principal: a NULL in the cycle
+                    role = s < perSchool.length - 1 && r.chance(0.9) ? "principal" : "assistant principal";
                     if (role.equals("principal")) {
                         d.principals[s] = p.local;
                     }
