@@ -27,7 +27,11 @@ public final class EstateArgs {
     public String prodMode = "standby";
 
     public Preset presetValue() {
-        return Preset.parse(preset);
+        try {
+            return Preset.parse(preset);
+        } catch (IllegalArgumentException e) {
+            throw new io.ferry.cli.FerryException(io.ferry.cli.ExitCodes.USAGE, "--preset: " + e.getMessage());
+        }
     }
 
     public boolean prodStandby() {

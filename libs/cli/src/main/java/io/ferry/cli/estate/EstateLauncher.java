@@ -1,6 +1,5 @@
 package io.ferry.cli.estate;
 
-import io.ferry.testkit.postgres.PostmasterProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +135,6 @@ public final class EstateLauncher {
     }
 
     static void deleteQuietly(Path path) {
-        PostmasterProcess.deleteRecursively(path);
+        io.ferry.testkit.Directories.deleteRecursively(path);
     }
 }
