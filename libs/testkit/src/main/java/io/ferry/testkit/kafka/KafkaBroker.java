@@ -78,11 +78,21 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static KafkaBroker start(Path logDir, boolean deleteOnClose) {
         quietBrokerLogs();
-        // Another process may take a port between picking and binding it: pick again then.
+        try {
+            return startOnFreePorts(logDir, deleteOnClose);
+        } catch (RuntimeException e) {
+            if (deleteOnClose) {
+                Directories.deleteRecursively(logDir);
+            }
+            throw e;
+        }
+    }
+
+    /** Another process may take a port between picking and binding it: then this picks again. */
+    private static KafkaBroker startOnFreePorts(Path logDir, boolean deleteOnClose) {
         for (int attempt = 1; ; attempt++) {
             int port = FreePorts.pick();
-            int controllerPort = FreePorts.pick();
-            KafkaConfig config = config(logDir, port, controllerPort);
+            KafkaConfig config = config(logDir, port, FreePorts.pick());
             format(config, logDir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
@@ -91,9 +101,6 @@ public final class KafkaBroker implements AutoCloseable {
             } catch (RuntimeException e) {
                 shutdown(server);
                 if (attempt == START_ATTEMPTS || !causedByBind(e)) {
-                    if (deleteOnClose) {
-                        Directories.deleteRecursively(logDir);
-                    }
                     throw new IllegalStateException("could not start Kafka in " + logDir, e);
                 }
             }
@@ -138,8 +145,11 @@ public final class KafkaBroker implements AutoCloseable {
         return KafkaConfig.fromProps(props, false);
     }
 
-    /** What {@code kafka-storage.sh format --ignore-formatted} does, without its output. */
+    /** What {@code kafka-storage.sh format} does, without its output; a formatted directory is left as it is. */
     private static void format(KafkaConfig config, Path logDir) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
         try {
             Files.createDirectories(logDir);
             new Formatter()
@@ -150,7 +160,6 @@ public final class KafkaBroker implements AutoCloseable {
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .setControllerListenerName("CONTROLLER")
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setIgnoreFormatted(true)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("could not format Kafka storage in " + logDir, e);

@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -175,17 +174,25 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server and waits until its process is gone: zonky's shutdown hook may be stopping it
-     * at the same moment, and then zonky's {@code close()} returns at once.
+     * Stops the server and waits until it has removed {@code postmaster.pid}, as {@code pg_ctl stop -w}
+     * does: zonky's shutdown hook may be stopping it at the same moment, and then zonky's
+     * {@code close()} returns at once.
      */
     private void stopPostmaster() {
-        Optional<Long> pid = PostmasterProcess.readPid(dataDir);
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        pid.ifPresent(p -> PostmasterProcess.stop(p, Duration.ofSeconds(10)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Files.exists(dataDir.resolve("postmaster.pid")) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

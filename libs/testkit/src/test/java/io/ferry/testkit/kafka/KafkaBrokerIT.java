@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaBrokerIT {
 
@@ -52,6 +53,20 @@ class KafkaBrokerIT {
         }
         assertThat(closeMillis).isLessThan(2_000);
         assertThat(Files.exists(logDir)).isFalse();
+    }
+
+    @Test
+    void restartsOnItsOwnLogDirectoryWithTopicsAndRecordsKept(@TempDir Path dir) throws Exception {
+        Path logDir = dir.resolve("kafka");
+        try (KafkaBroker broker = KafkaBroker.start(logDir)) {
+            produce(broker, "kept", "k", "before restart");
+        }
+        assertThat(logDir).isDirectory();
+
+        try (KafkaBroker broker = KafkaBroker.start(logDir)) {
+            assertThat(consume(broker, "kept", 1)).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo("before restart"));
+        }
     }
 
     static void produce(KafkaBroker broker, String topic, String key, String value) throws Exception {
