@@ -215,6 +215,17 @@ class EstateModelTest {
     }
 
     @Test
+    void everyPlantedFeatureIsPresentWhateverTheDate() {
+        for (String asOf : List.of("2025-01-02T00:00:00Z", "2025-07-01T00:00:00Z", "2026-09-01T00:00:00Z",
+                "2025-09-15T08:00:00Z", "2025-12-31T23:59:59Z")) {
+            EstateReport r = SampleEstate.describe(new EstateOptions(Preset.SMALL, 3, Instant.parse(asOf), null));
+            for (Planted p : r.planted()) {
+                assertThat(p.count()).as(asOf + " " + p).isPositive();
+            }
+        }
+    }
+
+    @Test
     void presetParsingIsCaseInsensitiveAndListsChoices() {
         assertThat(Preset.parse("Small")).isEqualTo(Preset.SMALL);
         assertThat(Preset.parse("LARGE")).isEqualTo(Preset.LARGE);

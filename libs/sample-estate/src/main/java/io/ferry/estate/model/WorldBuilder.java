@@ -49,7 +49,9 @@ public final class WorldBuilder {
         this.today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         this.cert = cert;
         this.prefix = cert ? "cert/" : "prod/";
-        this.schoolYear = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
+        // the school year whose first three weeks have passed: early in a new year, the previous one is
+        // still the one with data (so every term of the world has started and holds coursework)
+        this.schoolYear = today.isBefore(LocalDate.of(today.getYear(), 9, 15)) ? today.getYear() - 1 : today.getYear();
         this.sessions = sessions(schoolYear);
         Rng r = Rng.of(seed, prefix + "tags", 0);
         this.tagA = coprime10(r.nextLong());
