@@ -71,7 +71,12 @@ public final class EstateLauncher {
                 // Class data sharing: the host loads ~40k classes (Neo4j, Kafka); an archive made by the
                 // first run roughly halves server start-up in later ones.
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + classDataArchive(),
-                "-Djava.io.tmpdir=" + layout.dir().resolve("data/tmp"),
+                "-Djava.io.tmpdir=" + layout.dir().resolve("data/tmp")));
+        if (Runtime.version().feature() >= 24) {
+            // Neo4j and Kafka still use sun.misc.Unsafe; JDK 24+ warns about it on every start.
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"), io.ferry.cli.FerryCli.class.getName(),
                 "estate", "serve"));
         command.addAll(args.toArgs(layout.dir()));
