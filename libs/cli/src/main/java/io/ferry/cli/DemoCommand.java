@@ -14,8 +14,7 @@ import picocli.CommandLine.Option;
  * it brings the embedded estate up in DIR/estate and shows what it holds.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Bring up the embedded estate (PROD and CERT on real servers) and show what it holds.",
-                "The full migration arrives with the pipeline services."})
+        description = "Bring up the embedded estate (PROD and CERT on real servers) and show what it holds. The full migration arrives with the pipeline services.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Demo directory (default: .ferry); the estate lives in DIR/estate.")

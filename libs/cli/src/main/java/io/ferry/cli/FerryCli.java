@@ -2,6 +2,8 @@ package io.ferry.cli;
 
 import io.ferry.cli.estate.EstateCommand;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -35,9 +37,19 @@ public final class FerryCli implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FerryCli());
+        cli.registerConverter(Instant.class, FerryCli::instant);
         cli.setExecutionExceptionHandler(FerryCli::handle);
         cli.setErr(new PrintWriter(System.err, true));
         return cli;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(
+                    "'" + text + "' is not an ISO-8601 UTC time such as 2026-09-01T00:00:00Z");
+        }
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

@@ -71,6 +71,24 @@ class FerryCliTest {
     }
 
     @Test
+    void aBadAsOfIsAUsageErrorWithAnExample() {
+        int code = FerryCli.execute("estate", "up", "--as-of", "yesterday", "--dir", "target/never-started");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("'yesterday' is not an ISO-8601 UTC time such as 2026-09-01T00:00:00Z")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void anUncreatableEstateDirectoryIsNamedWithAHint() {
+        int code = FerryCli.execute("estate", "up", "--dir", "/proc/no-such-place/estate");
+        assertThat(code).isEqualTo(ExitCodes.NOT_OK);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("cannot create the estate directory /proc/no-such-place/estate")
+                .contains("choose another with --dir");
+    }
+
+    @Test
     void downOnAnEmptyDirectoryHasNothingToStop() {
         int code = FerryCli.execute("estate", "down", "--dir", "target/no-estate-here");
         assertThat(code).isZero();

@@ -10,8 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ferry estate benchmark}: how long generating an estate takes (target for large: under 3 minutes). */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Generate an estate on fresh temporary servers RUNS times and print each time, the rows",
-                "per store, the top district's footprint and the median. Server start and stop are not timed."})
+        description = "Generate an estate on fresh temporary servers RUNS times and print each time, the rows per store, the top district's footprint and the median. Server start and stop are not timed.")
 public final class EstateBenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "large", paramLabel = "small|medium|large",

@@ -7,8 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = {"Stop what 'estate up' started in DIR (also after its process was killed) and delete",
-                "its data and temporary directories."})
+        description = "Stop what 'estate up' started in DIR (also after its process was killed) and delete its data and temporary directories.")
 public final class EstateDownCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Estate directory (default: .ferry/estate).")

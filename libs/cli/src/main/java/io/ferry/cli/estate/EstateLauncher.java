@@ -59,7 +59,9 @@ public final class EstateLauncher {
         try {
             Files.createDirectories(layout.dir());
         } catch (IOException e) {
-            throw failed("cannot create " + layout.dir() + ": " + e.getMessage());
+            throw failed("cannot create the estate directory " + layout.dir() + " ("
+                    + (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                            ? fse.getReason() : e.getClass().getSimpleName()) + "); choose another with --dir");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();

@@ -8,9 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start a PROD and a CERT estate (plus Kafka and the coordinator's database) on free ports,",
-                "generate the sample data and write estate.properties, ferry.yaml, planted.json and",
-                "honeytokens.json into DIR. Returns once everything is ready; on a live DIR prints 'already up'."})
+        description = "Start a PROD and a CERT estate (plus Kafka and the coordinator's database) on free ports, generate the sample data and write estate.properties, ferry.yaml, planted.json and honeytokens.json into DIR. Returns once everything is ready; on a live DIR prints 'already up'.")
 public final class EstateUpCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Estate directory (default: .ferry/estate).")
