@@ -45,7 +45,8 @@ public record Ref(TableId table, List<String> columns, String jsonPath) {
         }
         StringBuilder text = new StringBuilder(tableText()).append('(');
         for (int i = 0; i < columns.size(); i++) {
-            text.append(i == 0 ? "" : ", ").append(TableId.quote(columns.get(i)));
+            String column = columns.get(i);
+            text.append(i == 0 ? "" : ", ").append(graph() ? RefSyntax.quoteGraphName(column) : TableId.quote(column));
         }
         if (jsonPath != null) {
             text.append("->'").append(jsonPath.replace("'", "''")).append('\'');
