@@ -1,5 +1,8 @@
 package io.ferry.spec.model;
 
+import io.ferry.schema.model.EstateSchema;
+import io.ferry.schema.model.Reference;
+import io.ferry.spec.SpecReferences;
 import io.ferry.spec.SpecSource;
 
 import java.util.List;
@@ -22,6 +25,11 @@ public record Spec(int version, Map<String, Store> stores, Tenant tenant, List<L
         links = List.copyOf(links);
         validate = List.copyOf(validate);
         approval = List.copyOf(approval);
+    }
+
+    /** The links as schema references (origin LINK, JSON_PATH or VIRTUAL); see {@link SpecReferences}. */
+    public List<Reference> specReferences(EstateSchema schema) {
+        return SpecReferences.of(this, schema);
     }
 
     public Optional<Store> store(String name) {

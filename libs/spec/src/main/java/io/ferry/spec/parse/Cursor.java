@@ -109,6 +109,11 @@ final class Cursor {
     private int keyLine;
     private int keyColumn;
 
+    /** Makes the key under which this value sits findable under another path too (its canonical spelling). */
+    void alias(String otherPath) {
+        errors.locate(otherPath, keyLine, keyColumn);
+    }
+
     /** An error about the key under which this value sits (an unknown key, a table that does not exist). */
     void keyError(String message, String hint) {
         errors.add(keyLine, keyColumn, path, message, hint);

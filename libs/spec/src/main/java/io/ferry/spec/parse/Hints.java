@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean" suggestions for misspelt keys and words. */
-final class Hints {
+public final class Hints {
 
     private Hints() {
     }
 
     /** The closest candidate within a third of the word's length (at least 2 edits), if any. */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         int allowed = Math.max(2, word.length() / 3);
         return candidates.stream()
                 .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) <= allowed)

@@ -276,6 +276,9 @@ final class SpecBinder {
                         value.keyError(e.getMessage(), null);
                     }
                     EdgePolicy policy = value.choice(EdgePolicy.class, "policy");
+                    if (ref != null) {
+                        value.alias(KeyPaths.child("closure.edges", ref.toString()));
+                    }
                     if (ref != null && policy != null) {
                         edges.put(ref, policy);
                     }
@@ -289,6 +292,9 @@ final class SpecBinder {
                 entries.forEach((text, value) -> {
                     Ref ref = tableRef(value, text);
                     TableRule rule = tableRule(value);
+                    if (ref != null) {
+                        value.alias(KeyPaths.child("closure.tables", ref.toString()));
+                    }
                     if (ref != null && rule != null) {
                         tables.put(ref, rule);
                     }
@@ -413,6 +419,9 @@ final class SpecBinder {
                         value.keyError(e.getMessage(), null);
                     }
                     ConflictStrategy strategy = value.choice(ConflictStrategy.class, "conflict strategy");
+                    if (table != null) {
+                        value.alias(KeyPaths.child("load.keys", table.toString()));
+                    }
                     if (table != null && strategy != null) {
                         tables.put(table, strategy);
                     }
