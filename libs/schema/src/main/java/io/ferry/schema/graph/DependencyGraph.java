@@ -71,22 +71,31 @@ public final class DependencyGraph {
         tables.forEach(t -> successors.add(new ArrayList<>()));
         references.forEach(r -> successors.get(index.get(r.from())).add(index.get(r.to())));
 
+        List<int[]> components = StronglyConnectedComponents.of(tables.size(), successors);
+        int[] componentOf = new int[tables.size()];
+        List<List<Reference>> inside = new ArrayList<>();
+        for (int c = 0; c < components.size(); c++) {
+            for (int i : components.get(c)) {
+                componentOf[i] = c;
+            }
+            inside.add(new ArrayList<>());
+        }
+        for (Reference r : references) {
+            int c = componentOf[index.get(r.from())];
+            if (c == componentOf[index.get(r.to())]) {
+                inside.get(c).add(r);
+            }
+        }
         Map<TableId, TableId> groupOf = new HashMap<>();
         Map<TableId, LoadGroup> groups = new TreeMap<>();
-        for (int[] component : StronglyConnectedComponents.of(tables.size(), successors)) {
-            List<TableId> members = new ArrayList<>();
-            for (int i : component) {
-                members.add(tables.get(i));
-            }
-            Set<TableId> memberSet = Set.copyOf(members);
-            List<Reference> inside = references.stream()
-                    .filter(r -> memberSet.contains(r.from()) && memberSet.contains(r.to())).toList();
+        for (int c = 0; c < components.size(); c++) {
+            List<TableId> members = Arrays.stream(components.get(c)).mapToObj(tables::get).toList();
             TableId key = members.get(0);
             members.forEach(m -> groupOf.put(m, key));
-            if (inside.isEmpty()) {
+            if (inside.get(c).isEmpty()) {
                 groups.put(key, new LoadGroup(members, null));
             } else {
-                CycleClassifier.Result result = CycleClassifier.classify(members, inside);
+                CycleClassifier.Result result = CycleClassifier.classify(members, inside.get(c));
                 groups.put(key, new LoadGroup(result.loadOrder(), result.cycle()));
             }
         }
