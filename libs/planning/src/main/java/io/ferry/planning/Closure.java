@@ -1,7 +1,6 @@
 package io.ferry.planning;
 
 import io.ferry.planning.ClosureEngine.TableState;
-import io.ferry.schema.model.EstateSchema;
 import io.ferry.schema.model.TableId;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ public final class Closure implements AutoCloseable {
     private final long rowsRead;
     private final int passes;
 
-    Closure(ClosureEngine engine, EstateSchema schema, ClosureRules rules, Plan plan, long rowsRead, int passes) {
+    Closure(ClosureEngine engine, Plan plan, long rowsRead, int passes) {
         this.engine = engine;
         this.plan = plan;
         this.rowsRead = rowsRead;

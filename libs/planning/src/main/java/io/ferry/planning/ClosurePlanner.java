@@ -72,7 +72,7 @@ public final class ClosurePlanner {
                 throw e;
             }
             if (!grew) {
-                return new Closure(engine, schema, rules, buildPlan(engine, schema, rules, dangling, crossTenant),
+                return new Closure(engine, buildPlan(engine, schema, rules, dangling, crossTenant),
                         rowsRead, passes);
             }
             closeKeys(engine);
