@@ -1,0 +1,434 @@
+package io.ferry.planning;
+
+import io.ferry.planning.ClosureRules.EdgePolicy;
+import io.ferry.planning.ClosureRules.TablePolicy;
+import io.ferry.planning.ClosureRules.TableRule;
+import io.ferry.schema.model.EstateSchema;
+import io.ferry.schema.model.Reference;
+import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One fixpoint of the default rule under the rules' overrides, over the stores' {@link RowSource}s.
+ * Semi-naive: each round asks, per reference and direction, only about the keys that became new in the
+ * round before. Rows in {@code banned} are never included (dropped dangling rows, nullified
+ * cross-tenant rows); rows referencing a {@code dropped} row are reported so they can be dropped too; {@link ClosurePlanner} re-runs the engine until that set stops growing.
+ */
+final class ClosureEngine {
+
+    /** Who pulled an upward row in: the referencing row (by code) and the reference. */
+    record Provenance(Edge edge, long code) {
+    }
+
+    private enum Reach {
+        DOWN, UP
+    }
+
+    private final ClosureRules rules;
+    private final Map<String, RowSource> sources;
+    private final Map<TableId, Set<Tuple>> banned;
+    private final Map<TableId, Set<Tuple>> dropped;
+    private final Map<TableId, TableState> states = new LinkedHashMap<>();
+    private final List<Edge> edges = new ArrayList<>();
+    private final Map<TableId, Map<Long, Provenance>> provenance = new HashMap<>();
+    private final Map<Edge, Set<Tuple>> missing = new LinkedHashMap<>();
+    private final Map<Edge, Set<Tuple>> bannedTargets = new LinkedHashMap<>();
+    private Map<Edge, Set<Tuple>> downQueue = new LinkedHashMap<>();
+    private Map<Edge, Map<Tuple, Provenance>> upQueue = new LinkedHashMap<>();
+    private int rounds;
+    private long rowsRead;
+
+    ClosureEngine(EstateSchema schema, ClosureRules rules, Map<String, RowSource> sources,
+            Supplier<KeyDictionary> dictionaries, Map<TableId, Set<Tuple>> banned, Map<TableId, Set<Tuple>> dropped) {
+        this.rules = rules;
+        this.sources = sources;
+        this.banned = banned;
+        this.dropped = dropped;
+        for (Table t : schema.tables()) {
+            states.put(t.id(), new TableState(t, rules.table(t.id()), dictionaries));
+        }
+        for (Reference r : schema.references()) {
+            TableState child = states.get(r.from());
+            TableState parent = states.get(r.to());
+            if (child == null || parent == null || !child.readable()) {
+                continue;
+            }
+            EdgePolicy policy = rules.edge(r);
+            boolean up = (policy == EdgePolicy.FOLLOW || policy == EdgePolicy.PARENTS_ONLY)
+                    && parent.rule.policy() == TablePolicy.DEFAULT;
+            boolean downward = policy == EdgePolicy.FOLLOW && child.rule.policy() == TablePolicy.DEFAULT
+                    && parent.rule.policy() == TablePolicy.DEFAULT;
+            if (up || downward) {
+                edges.add(new Edge(edges.size(), r, child, parent, up, downward));
+            }
+        }
+        TableState tenant = states.get(rules.tenant().table());
+        if (tenant == null) {
+            throw new ClosureException("the tenant table " + rules.tenant().table() + " is not in the schema");
+        }
+        tenant.project(rules.tenant().keyColumns().stream().map(Projection::column).toList());
+        for (TableState s : states.values()) {
+            s.freeze();
+        }
+        for (Edge e : edges) {
+            e.bind();
+        }
+    }
+
+    Map<TableId, TableState> states() {
+        return states;
+    }
+
+    List<Edge> edges() {
+        return edges;
+    }
+
+    int rounds() {
+        return rounds;
+    }
+
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    Provenance provenance(TableId table, long code) {
+        Map<Long, Provenance> m = provenance.get(table);
+        return m == null ? null : m.get(code);
+    }
+
+    /** Values of each reference that no row holds (or only rows the rules exclude by filter). */
+    Map<Edge, Set<Tuple>> missing() {
+        return missing;
+    }
+
+    /** Values of each reference that point at dropped rows: their referencing rows must go too. */
+    Map<Edge, Set<Tuple>> bannedTargets() {
+        return bannedTargets;
+    }
+
+    RowSource source(TableState t) {
+        RowSource s = sources.get(t.id.store());
+        if (s == null) {
+            throw new ClosureException("no connection to store " + t.id.store());
+        }
+        return s;
+    }
+
+    /** Runs the rounds to the fixpoint. */
+    void run() {
+        for (TableState t : states.values()) {
+            if (t.rule.policy() == TablePolicy.COPY_ALL) {
+                source(t).scan(t.id, t.projections, t.rule.filter(), row -> accept(t, row, Reach.UP, null));
+            }
+        }
+        ClosureRules.Tenant tenant = rules.tenant();
+        TableState root = states.get(tenant.table());
+        long[] found = new long[1];
+        source(root).select(root.id, tenant.keyColumns(), List.of(tenant.key()), root.projections, root.rule.filter(),
+                row -> {
+                    found[0]++;
+                    accept(root, row, Reach.DOWN, null);
+                });
+        if (found[0] == 0) {
+            throw new ClosureException("no row of " + tenant.table() + " has " + tenant.key().describe(tenant.keyColumns()));
+        }
+        while (!downQueue.isEmpty() || !upQueue.isEmpty()) {
+            rounds++;
+            Map<Edge, Set<Tuple>> down = downQueue;
+            Map<Edge, Map<Tuple, Provenance>> up = upQueue;
+            downQueue = new LinkedHashMap<>();
+            upQueue = new LinkedHashMap<>();
+            down.forEach(this::children);
+            up.forEach(this::parents);
+        }
+    }
+
+    /** Rows of the edge's child table whose reference points at one of {@code values}. */
+    private void children(Edge e, Set<Tuple> values) {
+        TableState c = e.child;
+        if (e.ref.jsonPath() != null) {
+            source(c).scan(c.id, c.projections, c.rule.filter(), row -> {
+                Tuple v = e.fromValues(row);
+                if (v != null && values.contains(v)) {
+                    accept(c, row, Reach.DOWN, null);
+                }
+            });
+        } else {
+            source(c).select(c.id, e.ref.fromColumns(), values, c.projections, c.rule.filter(),
+                    row -> accept(c, row, Reach.DOWN, null));
+        }
+    }
+
+    /** The rows the requests point at; values no row holds are remembered as missing. */
+    private void parents(Edge e, Map<Tuple, Provenance> requests) {
+        TableState p = e.parent;
+        Set<Tuple> found = new HashSet<>();
+        source(p).select(p.id, e.ref.toColumns(), requests.keySet(), p.projections, p.rule.filter(), row -> {
+            Tuple v = e.toValues(row);
+            found.add(v);
+            if (p.isBanned(row, dropped)) {
+                bannedTargets.computeIfAbsent(e, k -> new HashSet<>()).add(v);
+            } else {
+                accept(p, row, Reach.UP, requests.get(v));
+            }
+        });
+        for (Tuple v : requests.keySet()) {
+            if (!found.contains(v)) {
+                missing.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(v);
+            }
+        }
+    }
+
+    private void accept(TableState t, Object[] row, Reach reach, Provenance from) {
+        rowsRead++;
+        if (t.isBanned(row, banned)) {
+            return;
+        }
+        long code = t.keys.code(t.identity(row));
+        boolean wasIncluded = t.keys.isIncluded(code);
+        if (reach == Reach.DOWN) {
+            if (t.keys.isDown(code)) {
+                return;
+            }
+            t.keys.markDown(code);
+            if (wasIncluded) {
+                Map<Long, Provenance> m = provenance.get(t.id);
+                if (m != null) {
+                    m.remove(code);
+                }
+            }
+            for (Edge e : t.in) {
+                if (e.down) {
+                    Tuple v = e.toValues(row);
+                    if (v != null) {
+                        downQueue.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(v);
+                    }
+                }
+            }
+        } else {
+            if (wasIncluded) {
+                return;
+            }
+            t.keys.markIncluded(code);
+            if (from != null) {
+                provenance.computeIfAbsent(t.id, k -> new HashMap<>()).put(code, from);
+            }
+        }
+        if (!wasIncluded) {
+            t.checkLimit();
+            pullParents(t, row, code);
+        }
+    }
+
+    private void pullParents(TableState t, Object[] row, long code) {
+        for (Edge e : t.out) {
+            if (!e.up) {
+                continue;
+            }
+            Tuple v = e.fromValues(row);
+            if (v == null || (e.toIdentity && e.parent.keys.containsIncluded(v))) {
+                continue;
+            }
+            Set<Tuple> gone = missing.get(e);
+            if (gone != null && gone.contains(v)) {
+                continue;
+            }
+            upQueue.computeIfAbsent(e, k -> new LinkedHashMap<>()).putIfAbsent(v, new Provenance(e, code));
+        }
+    }
+
+    /** A reference between two tables of the schema that the rules let the closure traverse. */
+    static final class Edge {
+        final int index;
+        final Reference ref;
+        final TableState child;
+        final TableState parent;
+        final boolean up;
+        final boolean down;
+        final List<Projection> fromProjections = new ArrayList<>();
+        int[] fromIndex;
+        int[] toIndex;
+        ValueKind[] kinds;
+        boolean toIdentity;
+
+        Edge(int index, Reference ref, TableState child, TableState parent, boolean up, boolean down) {
+            this.index = index;
+            this.ref = ref;
+            this.child = child;
+            this.parent = parent;
+            this.up = up;
+            this.down = down;
+            if (ref.jsonPath() != null) {
+                fromProjections.add(new Projection(ref.fromColumns().get(0), ref.jsonPath()));
+            } else {
+                ref.fromColumns().forEach(c -> fromProjections.add(Projection.column(c)));
+            }
+            child.project(fromProjections);
+            parent.project(ref.toColumns().stream().map(Projection::column).toList());
+            child.out.add(this);
+            parent.in.add(this);
+        }
+
+        void bind() {
+            fromIndex = child.indexes(fromProjections);
+            toIndex = parent.indexes(ref.toColumns().stream().map(Projection::column).toList());
+            kinds = new ValueKind[toIndex.length];
+            for (int i = 0; i < kinds.length; i++) {
+                kinds[i] = parent.kinds[toIndex[i]];
+            }
+            toIdentity = ref.toColumns().equals(parent.table.identity());
+        }
+
+        /** The referencing values of a child row in the parent's kinds, or null if any is null or foreign. */
+        Tuple fromValues(Object[] row) {
+            return values(row, fromIndex);
+        }
+
+        Tuple toValues(Object[] row) {
+            return values(row, toIndex);
+        }
+
+        private Tuple values(Object[] row, int[] index) {
+            Object[] v = new Object[index.length];
+            for (int i = 0; i < index.length; i++) {
+                v[i] = kinds[i].convert(row[index[i]]);
+                if (v[i] == null) {
+                    return null;
+                }
+            }
+            return new Tuple(v);
+        }
+
+        /** The spec's spelling of the referencing side: {@code adb.public.event(payload->'$.personId')}. */
+        String fromText() {
+            return child.id + "(" + String.join(", ", fromProjections.stream().map(Projection::toString).toList()) + ")";
+        }
+
+        String toText() {
+            return parent.id + "(" + String.join(", ", ref.toColumns()) + ")";
+        }
+    }
+
+    /** One table as the engine reads it: what it projects, its edges and its key set. */
+    static final class TableState {
+        final TableId id;
+        final Table table;
+        final TableRule rule;
+        final TableKeys keys;
+        final List<Edge> out = new ArrayList<>();
+        final List<Edge> in = new ArrayList<>();
+        private final Map<Projection, Integer> projectionIndex = new LinkedHashMap<>();
+        List<Projection> projections;
+        ValueKind[] kinds;
+        int[] identityIndex;
+
+        TableState(Table table, TableRule rule, Supplier<KeyDictionary> dictionaries) {
+            this.id = table.id();
+            this.table = table;
+            this.rule = rule;
+            List<String> identity = table.identity();
+            boolean integerKey = identity.size() == 1
+                    && ValueKind.of(table.column(identity.get(0)).orElseThrow()) == ValueKind.INTEGER;
+            this.keys = new TableKeys(integerKey ? null : dictionaries.get());
+            project(identity.stream().map(Projection::column).toList());
+        }
+
+        boolean readable() {
+            return rule.policy() == TablePolicy.DEFAULT || rule.policy() == TablePolicy.COPY_ALL;
+        }
+
+        void project(List<Projection> ps) {
+            for (Projection p : ps) {
+                projectionIndex.putIfAbsent(p, projectionIndex.size());
+            }
+        }
+
+        int[] indexes(List<Projection> ps) {
+            return ps.stream().mapToInt(projectionIndex::get).toArray();
+        }
+
+        void freeze() {
+            projections = List.copyOf(projectionIndex.keySet());
+            kinds = new ValueKind[projections.size()];
+            for (int i = 0; i < kinds.length; i++) {
+                Projection p = projections.get(i);
+                kinds[i] = p.jsonPath() != null ? ValueKind.TEXT
+                        : table.column(p.column()).map(ValueKind::of).orElseThrow(() -> new ClosureException(
+                                "table " + id + " has no column " + p.column()));
+            }
+            identityIndex = indexes(table.identity().stream().map(Projection::column).toList());
+        }
+
+        List<String> identityColumns() {
+            return table.identity();
+        }
+
+        Tuple identity(Object[] row) {
+            Object[] v = new Object[identityIndex.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = kinds[identityIndex[i]].convert(row[identityIndex[i]]);
+            }
+            return new Tuple(v);
+        }
+
+        boolean isBanned(Object[] row, Map<TableId, Set<Tuple>> banned) {
+            Set<Tuple> b = banned.get(id);
+            return b != null && b.contains(identity(row));
+        }
+
+        void checkLimit() {
+            if (rule.rowLimit() > 0 && keys.includedCount() > rule.rowLimit()) {
+                throw new ClosureException("table " + id + " would hold more than " + rule.rowLimit()
+                        + " rows in the closure (row limit " + rule.rowLimit() + ")");
+            }
+        }
+    }
+
+    /** Breadth-first over downward edges from the tenant: each table's first path to the tenant. */
+    Map<TableId, List<Edge>> ownershipChains() {
+        Map<TableId, List<Edge>> chains = new LinkedHashMap<>();
+        TableId tenant = rules.tenant().table();
+        chains.put(tenant, List.of());
+        ArrayDeque<TableState> queue = new ArrayDeque<>();
+        queue.add(states.get(tenant));
+        while (!queue.isEmpty()) {
+            TableState t = queue.poll();
+            for (Edge e : t.in) {
+                if (e.down && !chains.containsKey(e.child.id)) {
+                    List<Edge> chain = new ArrayList<>();
+                    chain.add(e);
+                    chain.addAll(chains.get(t.id));
+                    chains.put(e.child.id, chain);
+                    queue.add(e.child);
+                }
+            }
+        }
+        Map<String, Edge> byName = new HashMap<>();
+        edges.forEach(e -> byName.put(e.ref.describe(), e));
+        for (TableState t : states.values()) {
+            List<String> path = t.rule.ownerPath();
+            if (!path.isEmpty()) {
+                List<Edge> chain = new ArrayList<>();
+                for (String name : path) {
+                    Edge e = byName.get(name);
+                    if (e == null) {
+                        throw new ClosureException("owner path of " + t.id + ": no traversable reference " + name);
+                    }
+                    chain.add(e);
+                }
+                chains.put(t.id, chain);
+            }
+        }
+        return chains;
+    }
+}

@@ -1,0 +1,236 @@
+package io.ferry.planning;
+
+import io.ferry.planning.ClosureEngine.Edge;
+import io.ferry.planning.ClosureEngine.Provenance;
+import io.ferry.planning.ClosureEngine.TableState;
+import io.ferry.planning.ClosureRules.CrossTenantPolicy;
+import io.ferry.planning.ClosureRules.DanglingPolicy;
+import io.ferry.schema.model.EstateSchema;
+import io.ferry.schema.model.TableId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.roaringbitmap.longlong.LongIterator;
+
+/**
+ * Entry point of the closure: runs {@link ClosureEngine} to its fixpoint, reports dangling references
+ * and cross-tenant rows, and re-runs while the policies take rows out ({@code dangling: drop} drops the
+ * referencing row and what needs it, {@code crossTenant: nullify} leaves the foreign row out), so the
+ * final closure is exactly the default rule over the remaining rows.
+ */
+public final class ClosurePlanner {
+    /** Past this many dictionary-coded keys, key dictionaries spill to encrypted temp files. */
+    public static final long DEFAULT_SPILL_THRESHOLD = 20_000_000;
+
+    private final long spillThreshold;
+
+    public ClosurePlanner(long spillThreshold) {
+        this.spillThreshold = spillThreshold;
+    }
+
+    public ClosurePlanner() {
+        this(DEFAULT_SPILL_THRESHOLD);
+    }
+
+    /** The plan of one district; the key sets are released. */
+    public static Plan plan(EstateSchema schema, ClosureRules rules, Map<String, RowSource> sources) {
+        try (Closure c = new ClosurePlanner().close(schema, rules, sources)) {
+            return c.plan();
+        }
+    }
+
+    /** The closure with its key sets (for {@code --keys-out} and the extractor); close it to free them. */
+    public Closure close(EstateSchema schema, ClosureRules rules, Map<String, RowSource> sources) {
+        Map<TableId, Set<Tuple>> banned = new HashMap<>();
+        Map<TableId, Set<Tuple>> dropped = new HashMap<>();
+        Map<String, DanglingRows> dangling = new LinkedHashMap<>();
+        Map<String, Plan.CrossTenantRow> crossTenant = new LinkedHashMap<>();
+        long rowsRead = 0;
+        int passes = 0;
+        while (true) {
+            passes++;
+            SpillBudget budget = new SpillBudget(spillThreshold);
+            Supplier<KeyDictionary> dictionaries = () -> new SpillingDictionary(budget);
+            ClosureEngine engine = new ClosureEngine(schema, rules, sources, dictionaries, banned, dropped);
+            boolean grew;
+            try {
+                engine.run();
+                rowsRead += engine.rowsRead();
+                grew = collectDangling(engine, rules, dangling, banned, dropped);
+                grew |= collectCrossTenant(engine, rules, crossTenant, banned);
+            } catch (RuntimeException e) {
+                closeKeys(engine);
+                throw e;
+            }
+            if (!grew) {
+                return new Closure(engine, buildPlan(engine, schema, rules, dangling, crossTenant),
+                        rowsRead, passes);
+            }
+            closeKeys(engine);
+        }
+    }
+
+    static void closeKeys(ClosureEngine engine) {
+        engine.states().values().forEach(s -> s.keys.close());
+    }
+
+    private record DanglingRows(String from, String to, DanglingPolicy policy, Set<Tuple> rows) {
+    }
+
+    /** Records each reference's dangling rows; bans those to drop. Returns whether the ban set grew. */
+    private static boolean collectDangling(ClosureEngine engine, ClosureRules rules, Map<String, DanglingRows> report,
+            Map<TableId, Set<Tuple>> banned, Map<TableId, Set<Tuple>> dropped) {
+        boolean grew = false;
+        for (Map.Entry<Edge, Set<Tuple>> m : engine.missing().entrySet()) {
+            Edge e = m.getKey();
+            List<Tuple> rows = referencingRows(engine, e, m.getValue());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            DanglingPolicy policy = rules.dangling(e.ref);
+            report.computeIfAbsent(e.fromText() + " -> " + e.toText(),
+                    k -> new DanglingRows(e.fromText(), e.toText(), policy, new LinkedHashSet<>())).rows.addAll(rows);
+            if (policy == DanglingPolicy.DROP) {
+                grew |= ban(e.child.id, rows, banned, dropped);
+            }
+        }
+        for (Map.Entry<Edge, Set<Tuple>> m : engine.bannedTargets().entrySet()) {
+            grew |= ban(m.getKey().child.id, referencingRows(engine, m.getKey(), m.getValue()), banned, dropped);
+        }
+        return grew;
+    }
+
+    private static boolean ban(TableId table, List<Tuple> rows, Map<TableId, Set<Tuple>> banned,
+            Map<TableId, Set<Tuple>> dropped) {
+        if (dropped != null) {
+            dropped.computeIfAbsent(table, k -> new java.util.HashSet<>()).addAll(rows);
+        }
+        return banned.computeIfAbsent(table, k -> new java.util.HashSet<>()).addAll(rows);
+    }
+
+    /** Identity keys of the closure's rows of the edge's child table whose reference holds one of {@code values}. */
+    private static List<Tuple> referencingRows(ClosureEngine engine, Edge e, Set<Tuple> values) {
+        TableState c = e.child;
+        List<Tuple> rows = new ArrayList<>();
+        RowSource.RowSink sink = row -> {
+            Tuple v = e.fromValues(row);
+            if (v != null && values.contains(v) && c.keys.containsIncluded(c.identity(row))) {
+                rows.add(c.identity(row));
+            }
+        };
+        if (e.ref.jsonPath() != null) {
+            engine.source(c).scan(c.id, c.projections, c.rule.filter(), sink);
+        } else {
+            engine.source(c).select(c.id, e.ref.fromColumns(), values, c.projections, c.rule.filter(), sink);
+        }
+        return rows;
+    }
+
+    /**
+     * Rows reached only upward, in a table with an ownership path, whose chain of pullers leads back to a
+     * row the district owns without passing another owned table: the first foreign row of each chain.
+     */
+    private static boolean collectCrossTenant(ClosureEngine engine, ClosureRules rules,
+            Map<String, Plan.CrossTenantRow> report, Map<TableId, Set<Tuple>> banned) {
+        Map<TableId, List<Edge>> chains = engine.ownershipChains();
+        OwnerResolver owners = new OwnerResolver(engine, chains, rules.tenant());
+        String district = district(rules);
+        boolean grew = false;
+        for (TableState t : engine.states().values()) {
+            if (!chains.containsKey(t.id)) {
+                continue;
+            }
+            LongIterator it = t.keys.upOnly().getLongIterator();
+            while (it.hasNext()) {
+                long code = it.next();
+                List<String> path = pathFromOwnedRow(engine, chains, t, code);
+                if (path == null) {
+                    continue;
+                }
+                Tuple key = t.keys.key(code);
+                String owner = owners.owner(t, key);
+                if (owner == null || owner.equals(district)) {
+                    continue;
+                }
+                String text = key.describe(t.identityColumns());
+                report.putIfAbsent(t.id + "[" + text + "]",
+                        new Plan.CrossTenantRow(t.id.store(), t.id.qualified(), text, owner, path));
+                if (rules.crossTenant() == CrossTenantPolicy.NULLIFY) {
+                    grew |= ban(t.id, List.of(key), banned, null);
+                }
+            }
+        }
+        return grew;
+    }
+
+    private static List<String> pathFromOwnedRow(ClosureEngine engine, Map<TableId, List<Edge>> chains,
+            TableState table, long code) {
+        Deque<String> path = new ArrayDeque<>();
+        TableState current = table;
+        long currentCode = code;
+        String rowText = rowText(current, currentCode);
+        for (int hops = 0; hops < 10_000; hops++) {
+            Provenance p = engine.provenance(current.id, currentCode);
+            if (p == null) {
+                return null;
+            }
+            path.addFirst(p.edge().fromProjections.stream().map(Projection::toString)
+                    .collect(Collectors.joining(", ", "(", ") -> ")) + rowText);
+            TableState from = p.edge().child;
+            rowText = rowText(from, p.code());
+            if (from.keys.isDown(p.code())) {
+                path.addFirst(rowText);
+                return List.copyOf(path);
+            }
+            if (chains.containsKey(from.id)) {
+                return null;
+            }
+            current = from;
+            currentCode = p.code();
+        }
+        return null;
+    }
+
+    private static String rowText(TableState t, long code) {
+        return t.id + "[" + t.keys.key(code).describe(t.identityColumns()) + "]";
+    }
+
+    static String district(ClosureRules rules) {
+        return rules.tenant().key().values().length == 1 ? String.valueOf(rules.tenant().key().get(0))
+                : rules.tenant().key().describe(rules.tenant().keyColumns());
+    }
+
+    private static Plan buildPlan(ClosureEngine engine, EstateSchema schema, ClosureRules rules,
+            Map<String, DanglingRows> dangling, Map<String, Plan.CrossTenantRow> crossTenant) {
+        List<Plan.TableRows> tables = new ArrayList<>();
+        List<TableId> ids = new ArrayList<>();
+        engine.states().values().stream().filter(TableState::readable).sorted((a, b) -> a.id.compareTo(b.id))
+                .forEach(s -> {
+                    ids.add(s.id);
+                    tables.add(new Plan.TableRows(s.id.store(), s.id.schema(), s.id.name(), s.id.qualified(),
+                            kind(s), s.keys.includedCount()));
+                });
+        List<Plan.Dangling> danglingOut = dangling.values().stream()
+                .map(d -> new Plan.Dangling(d.from, d.to, d.rows.size(), d.policy.name().toLowerCase(Locale.ROOT)))
+                .toList();
+        List<String> order = LoadOrder.of(ids, schema.references()).stream().map(TableId::toString).toList();
+        return new Plan(district(rules), tables, List.copyOf(crossTenant.values()), danglingOut, order);
+    }
+
+    private static String kind(TableState s) {
+        return switch (s.table.kind()) {
+            case LABEL -> "label";
+            case RELATIONSHIP -> "relationship";
+            default -> "table";
+        };
+    }
+}
