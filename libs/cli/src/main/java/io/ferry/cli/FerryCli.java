@@ -13,7 +13,8 @@ import picocli.CommandLine.HelpCommand;
         mixinStandardHelpOptions = true,
         versionProvider = FerryVersion.class,
         description = "Copies one district's production data, anonymized and validated, into CERT.",
-        subcommands = {HelpCommand.class, DemoCommand.class, EstateCommand.class},
+        subcommands = {HelpCommand.class, DemoCommand.class, EstateCommand.class, io.ferry.cli.spec.CheckSpecCommand.class,
+                io.ferry.cli.spec.AnalyzeCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 not OK, 2 usage, 3 unreachable, 4 refused, 5 not found, 6 conflict.",
                 "Tests: './ferry test' runs the whole suite."})
 public final class FerryCli implements Runnable {
@@ -27,7 +28,14 @@ public final class FerryCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        quietLibraries();
         System.exit(execute(args));
+    }
+
+    /** Libraries' INFO chatter (drivers, brokers) is noise on a terminal; Ferry's own INFO is not. */
+    private static void quietLibraries() {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("io.ferry").setLevel(java.util.logging.Level.INFO);
     }
 
     /** Runs a command line and returns its exit code; used by main and by tests. */
