@@ -139,7 +139,37 @@ public final class PostgresIntrospector {
         }
     }
 
+    /**
+     * {@code format_type} qualifies a type unless its schema is on the search path, so the path is set
+     * to the introspected schemas for the duration (transaction-local, restored after): the same
+     * schema then gives the same type names whatever the session had set, e.g. Pagila's {@code year}.
+     */
     private StoreSchema read(Connection c, String store, List<String> schemas) throws SQLException {
+        String saved;
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
+            rs.next();
+            saved = rs.getString(1);
+        }
+        setSearchPath(c, String.join(", ", schemas.stream().map(PostgresIntrospector::quoteIdent).toList()));
+        try {
+            return readCatalog(c, store, schemas);
+        } finally {
+            setSearchPath(c, saved);
+        }
+    }
+
+    private static void setSearchPath(Connection c, String path) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+            ps.setString(1, path);
+            ps.executeQuery().close();
+        }
+    }
+
+    private static String quoteIdent(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private StoreSchema readCatalog(Connection c, String store, List<String> schemas) throws SQLException {
         Map<Long, Relation> relations = relations(c, schemas);
         Map<Long, TableParts> roots = new TreeMap<>();
         for (Relation r : relations.values()) {

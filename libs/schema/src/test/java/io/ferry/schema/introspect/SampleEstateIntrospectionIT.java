@@ -1,0 +1,154 @@
+package io.ferry.schema.introspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ferry.estate.Credentials;
+import io.ferry.estate.EstateOptions;
+import io.ferry.estate.EstateServers;
+import io.ferry.estate.Preset;
+import io.ferry.estate.SampleEstate;
+import io.ferry.schema.graph.Cycle;
+import io.ferry.schema.graph.CycleKind;
+import io.ferry.schema.graph.DependencyGraph;
+import io.ferry.schema.model.Column;
+import io.ferry.schema.model.EstateSchema;
+import io.ferry.schema.model.Reference;
+import io.ferry.schema.model.StoreSchema;
+import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
+import io.ferry.schema.model.TableKind;
+import io.ferry.testkit.neo4j.Neo4jServer;
+import io.ferry.testkit.postgres.PostgresServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The small sample estate: every planted schema feature is seen, and PROD works as a hot standby. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleEstateIntrospectionIT {
+
+    static final List<String> STORES = List.of("ids", "hcp1", "hcp2", "adb");
+
+    EstateServers servers;
+    EstateSchema estate;
+    DependencyGraph graph;
+
+    @BeforeAll
+    void generate() throws Exception {
+        servers = new EstateServers(PostgresServer.startTemporary(), PostgresServer.startTemporary(),
+                Neo4jServer.startTemporary(), Neo4jServer.startTemporary());
+        SampleEstate.generate(servers, new EstateOptions(Preset.SMALL, 1L, Instant.parse("2025-03-14T12:00:00Z"),
+                new Credentials("ferry_reader", "reader-secret", "ferry_writer", "writer-secret")));
+        List<StoreSchema> stores = new ArrayList<>();
+        for (String store : STORES) {
+            try (Connection c = servers.prodPg().connect(store)) {
+                stores.add(new PostgresIntrospector().introspect(c, store, List.of("public")));
+            }
+        }
+        stores.add(new Neo4jIntrospector().introspect(servers.prodSp().driver(), "sp"));
+        estate = new EstateSchema(stores, List.of());
+        graph = DependencyGraph.of(estate);
+    }
+
+    @AfterAll
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {servers.prodPg(), servers.certPg(), servers.prodSp(), servers.certSp()}) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        }
+    }
+
+    Table table(String store, String name) {
+        return estate.table(new TableId(store, "public", name)).orElseThrow();
+    }
+
+    Reference reference(String name) {
+        return estate.references().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void compositeKeysAndSelfReferences() {
+        assertThat(table("hcp1", "academic_session").primaryKey().columns()).containsExactly("district_id", "session_code");
+        assertThat(reference("section_session_fkey").composite()).isTrue();
+        assertThat(graph.cycles()).filteredOn(c -> c.kind() == CycleKind.SELF_REFERENCE)
+                .extracting(c -> c.tables().get(0).toString())
+                .containsExactly("hcp1.public.academic_session", "hcp1.public.course");
+        // school's own parent chain lies inside the school/person cycle and is broken there
+        assertThat(cycle("ids", "school").breaks()).extracting(b -> b.reference().name())
+                .contains("school_parent_school_id_fkey");
+    }
+
+    @Test
+    void theThreePlantedCyclesAreClassifiedAndBroken() {
+        Cycle nullable = cycle("ids", "school");
+        assertThat(nullable.kind()).isEqualTo(CycleKind.NULLABLE);
+        assertThat(nullable.breaks()).extracting(b -> b.reference().name()).contains("school_principal_id_fkey");
+        Cycle deferrable = cycle("hcp2", "gradebook");
+        assertThat(deferrable.kind()).isEqualTo(CycleKind.DEFERRABLE);
+        assertThat(deferrable.tables()).extracting(TableId::name).containsExactly("gradebook", "grading_period");
+        Cycle notNull = cycle("hcp2", "rubric");
+        assertThat(notNull.kind()).isEqualTo(CycleKind.NOT_NULL);
+        assertThat(notNull.tables()).extracting(TableId::name).containsExactly("rubric", "rubric_criterion");
+    }
+
+    Cycle cycle(String store, String table) {
+        return graph.cycles().stream().filter(c -> c.tables().size() > 1
+                && c.tables().contains(new TableId(store, "public", table))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void partitionedGeneratedIdentityNoKeyMixedCaseAndTypes() {
+        Table attendance = table("hcp2", "attendance");
+        assertThat(attendance.kind()).isEqualTo(TableKind.PARTITIONED);
+        assertThat(attendance.partitions()).hasSize(3).contains("public.attendance_default");
+        assertThat(attendance.rowEstimate()).isPositive();
+        assertThat(table("hcp2", "grade").column("percent").orElseThrow().generation()).isEqualTo(Column.Generation.STORED);
+        assertThat(table("ids", "person").column("id").orElseThrow().generation()).isEqualTo(Column.Generation.IDENTITY_ALWAYS);
+        assertThat(table("adb", "daily_usage").primaryKey()).isNull();
+        Table mixed = table("hcp2", "AssessmentResult");
+        assertThat(mixed.primaryKey().columns()).containsExactly("resultId");
+        assertThat(mixed.id().toString()).isEqualTo("hcp2.public.\"AssessmentResult\"");
+        Table person = table("ids", "person");
+        assertThat(person.column("kind").orElseThrow().type()).isEqualTo("person_kind");
+        assertThat(person.column("contact_info").orElseThrow().type()).isEqualTo("jsonb");
+        assertThat(table("ids", "user_account").column("roles").orElseThrow().type()).isEqualTo("text[]");
+        assertThat(table("ids", "school").checks()).isNotNull();
+    }
+
+    @Test
+    void theGraphStoreHasLabelsRelationshipsAndEndpoints() {
+        StoreSchema sp = estate.store("sp").orElseThrow();
+        assertThat(sp.tables()).filteredOn(t -> t.kind() == TableKind.LABEL).extracting(t -> t.id().name())
+                .contains("Class", "District", "Person", "School");
+        assertThat(sp.tables()).filteredOn(t -> t.kind() == TableKind.RELATIONSHIP).extracting(t -> t.id().name())
+                .contains("ENROLLED_IN", "GUARDIAN_OF", "CONNECTED_TO", "TEACHES");
+        assertThat(sp.table(new TableId("sp", TableId.LABELS, "Person")).orElseThrow().uniqueKeys())
+                .anyMatch(k -> k.columns().equals(List.of("personId")));
+        assertThat(sp.references()).anyMatch(r -> r.from().name().equals("ENROLLED_IN") && r.to().name().equals("Class")
+                && r.fromColumns().equals(List.of(Neo4jIntrospector.END)));
+        assertThat(graph.loadOrder("sp").get(0).tables().get(0).schema()).isEqualTo(TableId.LABELS);
+    }
+
+    @Test
+    void introspectsProdAsAHotStandbyWithTheSameFingerprint() throws Exception {
+        servers.prodPg().restartAsStandby();
+        try (Connection c = servers.prodPg().connect("hcp2", "ferry_reader", "reader-secret")) {
+            c.setReadOnly(true);
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT pg_is_in_recovery()")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).isTrue();
+            }
+            StoreSchema again = new PostgresIntrospector().introspect(c, "hcp2", List.of("public"));
+            assertThat(again.fingerprint()).isEqualTo(estate.store("hcp2").orElseThrow().fingerprint());
+        }
+    }
+}
