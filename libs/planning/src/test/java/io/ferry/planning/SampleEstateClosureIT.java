@@ -169,28 +169,39 @@ class SampleEstateClosureIT {
         assertThat(p.failures).containsExactly("1 dangling reference(s) hcp2.public.submission(person_id) -> ids.public.person(id)");
     }
 
+    @Test
+    void districtTwoKeepsTheTransferredStudentOutOnlyBecauseTheFormerSchoolIsParentsOnly(@TempDir Path keys)
+            throws Exception {
+        String district = "district-002";
+        Planned p = planAndCompare(district, keys);
+
+        assertThat(p.failures).isEmpty();
+        assertThat(p.plan.crossTenant()).singleElement().satisfies(c -> {
+            assertThat(c.owner()).isEqualTo("district-001");
+            assertThat(plantedRows("district-001", "cross-tenant-guardian", "ids")).containsExactly(c.path().get(0));
+        });
+        TableId person = TableId.parse("ids.public.person");
+        Tuple student = Tuple.of(Long.parseLong(plantedRows("district-001", "cross-tenant-transferred-student", "ids")
+                .iterator().next().replaceAll("\\D+", "")));
+        ClosureRules asWritten = rules(district).withEdge("ids.public.person(previous_school_id) -> ids.public.school(id)",
+                EdgePolicy.FOLLOW);
+        try (Snapshots s = new Snapshots(); Closure closure = new ClosurePlanner().close(schema, asWritten, s.sources)) {
+            assertThat(closure.contains(person, student)).as("followed downward from its former school").isTrue();
+        }
+    }
+
     private record Planned(Plan plan, List<String> failures) {
     }
 
     /** Plans in one read-only snapshot per store, writes the keys and compares them with the hand-written SQL. */
     private static Planned planAndCompare(String district, Path keys) throws Exception {
         ClosureRules rules = rules(district);
-        Map<String, RowSource> sources = new LinkedHashMap<>();
         Planned planned;
         List<TableId> tables;
-        try {
-            for (String store : STORES) {
-                sources.put(store, JdbcRowSource.openSnapshot(prod.connect(store), schema.store(store).orElseThrow()));
-            }
-            try (Closure closure = new ClosurePlanner().close(schema, rules, sources)) {
-                KeysWriter.write(closure, keys);
-                planned = new Planned(closure.plan(), closure.failures(rules));
-                tables = closure.tables();
-            }
-        } finally {
-            for (RowSource s : sources.values()) {
-                s.close();
-            }
+        try (Snapshots s = new Snapshots(); Closure closure = new ClosurePlanner().close(schema, rules, s.sources)) {
+            KeysWriter.write(closure, keys);
+            planned = new Planned(closure.plan(), closure.failures(rules));
+            tables = closure.tables();
         }
         HandWrittenClosure expected = new HandWrittenClosure(SQL, district);
         for (String store : STORES) {
@@ -210,6 +221,27 @@ class SampleEstateClosureIT {
         System.out.printf("%s: %d keys in %d tables compared with the hand-written closure%n", district, compared,
                 tables.size());
         return planned;
+    }
+
+    /** One {@code REPEATABLE READ, READ ONLY} snapshot per store. */
+    private static final class Snapshots implements AutoCloseable {
+        final Map<String, RowSource> sources = new LinkedHashMap<>();
+
+        Snapshots() throws Exception {
+            try {
+                for (String store : STORES) {
+                    sources.put(store, JdbcRowSource.openSnapshot(prod.connect(store), schema.store(store).orElseThrow()));
+                }
+            } catch (Exception e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            sources.values().forEach(RowSource::close);
+        }
     }
 
     private static boolean inRecovery(Connection c) throws Exception {
