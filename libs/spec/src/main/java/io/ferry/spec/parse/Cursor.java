@@ -26,6 +26,9 @@ final class Cursor {
     private final Node node;
     private final String path;
     private final Errors errors;
+    /** Where the key holding this value sits (0 for list items and the root). */
+    private int keyLine;
+    private int keyColumn;
 
     Cursor(Node node, String path, Errors errors) {
         this.node = node;
@@ -105,9 +108,6 @@ final class Cursor {
         }
         return values;
     }
-
-    private int keyLine;
-    private int keyColumn;
 
     /** Makes the key under which this value sits findable under another path too (its canonical spelling). */
     void alias(String otherPath) {

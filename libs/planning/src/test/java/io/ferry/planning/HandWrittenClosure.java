@@ -1,0 +1,116 @@
+package io.ferry.planning;
+
+import io.ferry.schema.model.TableId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs the hand-written closure queries of {@code src/test/resources/closure/NAME/} (see the README there)
+ * store by store, feeding each store the id sets the earlier stores' queries produced, and returns every
+ * table's keys as {@code --keys-out} lines. Nothing here looks at the engine.
+ */
+final class HandWrittenClosure {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?:(down|in):([a-z0-9_]+)\\.([a-z_]+)|district)}");
+
+    private final Path dir;
+    private final String district;
+    private final Map<String, TreeSet<Long>> sets = new HashMap<>();
+    private final Map<TableId, List<String>> keys = new LinkedHashMap<>();
+
+    HandWrittenClosure(Path dir, String district) {
+        this.dir = dir;
+        this.district = district;
+    }
+
+    /** Runs the queries of {@code store} (call the stores in the order their placeholders need). */
+    HandWrittenClosure run(String store, Connection c) throws SQLException {
+        Path storeDir = dir.resolve(store);
+        String with = read(storeDir.resolve("_with.sql"));
+        if (Files.exists(storeDir.resolve("_sets.sql"))) {
+            query(c, with + read(storeDir.resolve("_sets.sql")), row -> sets
+                    .computeIfAbsent(row.get(0) + ":" + store + "." + row.get(1), k -> new TreeSet<>())
+                    .add(Long.parseLong(row.get(2))));
+        }
+        try (Stream<Path> files = Files.list(storeDir)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("_") && f.toString().endsWith(".sql"))
+                    .sorted().toList()) {
+                String name = f.getFileName().toString();
+                int dot = name.indexOf('.');
+                TableId table = new TableId(store, name.substring(0, dot), name.substring(dot + 1, name.length() - 4));
+                List<String> lines = new ArrayList<>();
+                query(c, with + read(f), row -> {
+                    String line = KeysWriter.line(row.toArray());
+                    lines.add(line.substring(0, line.length() - 1));
+                });
+                keys.put(table, lines);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    Map<TableId, List<String>> keys() {
+        return keys;
+    }
+
+    private interface RowConsumer {
+        void accept(List<String> row);
+    }
+
+    private void query(Connection c, String sql, RowConsumer rows) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(substitute(sql))) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.accept(row);
+            }
+        }
+    }
+
+    private String substitute(String sql) {
+        Matcher m = PLACEHOLDER.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value;
+            if (m.group(1) == null) {
+                value = "'" + district.replace("'", "''") + "'";
+            } else {
+                TreeSet<Long> ids = sets.get(m.group(1) + ":" + m.group(2) + "." + m.group(3));
+                if (ids == null) {
+                    throw new IllegalStateException("no hand-written set for " + m.group());
+                }
+                value = "'{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}'::bigint[]";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) + "\n" : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

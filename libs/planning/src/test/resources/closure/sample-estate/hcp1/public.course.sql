@@ -1,0 +1,1 @@
+SELECT id FROM course_in ORDER BY id

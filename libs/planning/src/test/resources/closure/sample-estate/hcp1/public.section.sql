@@ -1,0 +1,1 @@
+SELECT id FROM section_in ORDER BY id

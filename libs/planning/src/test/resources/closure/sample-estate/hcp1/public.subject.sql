@@ -1,0 +1,2 @@
+-- copy-all
+SELECT code FROM public.subject ORDER BY code COLLATE "C"

@@ -1,0 +1,1 @@
+SELECT id FROM grade ORDER BY id

@@ -1,0 +1,1 @@
+SELECT id FROM book_in WHERE t = 'gradebook' ORDER BY id

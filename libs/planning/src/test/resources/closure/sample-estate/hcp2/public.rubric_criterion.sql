@@ -1,0 +1,1 @@
+SELECT id FROM rubric_in WHERE t = 'criterion' ORDER BY id

@@ -1,0 +1,1 @@
+SELECT 'down', t, id FROM down UNION ALL SELECT 'in', t, id FROM inc

@@ -1,0 +1,1 @@
+SELECT id FROM inc WHERE t = 'district' ORDER BY id

@@ -1,0 +1,1 @@
+SELECT id FROM inc WHERE t = 'school' ORDER BY id
