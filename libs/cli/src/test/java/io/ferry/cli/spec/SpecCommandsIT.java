@@ -119,6 +119,71 @@ class SpecCommandsIT {
         assertThat(analysis.toString()).contains("\"AssessmentResult\"").contains("daily_usage");
     }
 
+    @Test
+    void planFindsExactlyThePlantedCrossTenantRowsAndOrphansOfTheTopDistrict() throws IOException {
+        Path keys = estate.resolve("keys-001");
+        int code = FerryCli.execute("plan", "--spec", estate.resolve("ferry.yaml").toString(), "--district",
+                "district-001", "--format", "json", "--keys-out", keys.toString());
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode plan = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode planted = new ObjectMapper().readTree(estate.resolve("planted.json").toFile()).get("planted");
+
+        java.util.Set<String> expectedOrigins = new java.util.TreeSet<>();
+        java.util.Map<String, Long> expectedOrphans = new java.util.TreeMap<>();
+        for (JsonNode p : planted) {
+            String kind = p.get("kind").asText();
+            if (!"district-001".equals(p.path("district").asText())) {
+                continue;
+            }
+            if (kind.startsWith("cross-tenant") && !p.get("store").asText().equals("sp")) {
+                p.get("keys").forEach(k -> expectedOrigins.add(p.get("store").asText() + "." + p.get("table").asText()
+                        + "[" + k.asText() + "]"));
+            }
+            if (kind.equals("orphan")) {
+                expectedOrphans.put(p.get("store").asText() + "." + p.get("table").asText() + "("
+                        + p.get("columns").get(0).asText() + ")", p.get("count").asLong());
+            }
+        }
+        java.util.Set<String> origins = new java.util.TreeSet<>();
+        plan.get("crossTenant").forEach(c -> {
+            assertThat(c.get("owner").asText()).isEqualTo("district-002");
+            origins.add(c.get("path").get(0).asText());
+        });
+        assertThat(origins).isEqualTo(expectedOrigins).hasSize(2);
+        java.util.Map<String, Long> orphans = new java.util.TreeMap<>();
+        plan.get("dangling").forEach(d -> {
+            assertThat(d.get("policy").asText()).isEqualTo("drop");
+            orphans.put(d.get("from").asText(), d.get("count").asLong());
+        });
+        assertThat(orphans).isEqualTo(expectedOrphans);
+
+        long people = 0;
+        for (JsonNode t : plan.get("tables")) {
+            if (t.get("table").asText().equals("public.person") && t.get("store").asText().equals("ids")) {
+                people = t.get("rows").asLong();
+            }
+        }
+        // header line plus one line per key
+        assertThat(Files.readAllLines(keys.resolve("ids").resolve("public.person.csv"))).hasSize((int) people + 1);
+    }
+
+    @Test
+    void theLowestDistrictsDanglingReferenceFailsThePlan() {
+        int code = FerryCli.execute("plan", "--spec", estate.resolve("ferry.yaml").toString(), "--district",
+                "district-003");
+        assertThat(code).isEqualTo(ExitCodes.NOT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("hcp2.public.submission(person_id) -> ids.public.person(id): 1 (fail)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("dangling reference(s) hcp2.public.submission(person_id)");
+    }
+
+    @Test
+    void anUnknownDistrictIsExitFive() {
+        int code = FerryCli.execute("plan", "--spec", estate.resolve("ferry.yaml").toString(), "--district", "district-999");
+        assertThat(code).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no row of ids.public.district has code=district-999");
+    }
+
     /** A copy of the estate's spec and properties, changed, in its own folder. */
     private static Path variant(String name, String specText, String propertiesText) throws IOException {
         Path dir = Files.createDirectories(estate.resolve("variants").resolve(name));

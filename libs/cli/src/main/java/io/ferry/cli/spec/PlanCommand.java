@@ -1,0 +1,93 @@
+package io.ferry.cli.spec;
+
+import io.ferry.cli.ExitCodes;
+import io.ferry.cli.FerryException;
+import io.ferry.planning.Closure;
+import io.ferry.planning.ClosureException;
+import io.ferry.planning.ClosurePlanner;
+import io.ferry.planning.ClosureRules;
+import io.ferry.planning.KeysWriter;
+import io.ferry.planning.Plan;
+import io.ferry.planning.PlanJson;
+import io.ferry.planning.SpecRules;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ferry plan}: the exact closure of one district, computed read-only against PROD. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Compute the closure of one district against PROD in one read-only snapshot per store: rows per table, cross-tenant rows with the references that pulled them in, dangling cross-store references, and the load order. Exits 1 when a policy says the run would fail.")
+public final class PlanCommand implements Callable<Integer> {
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (ferry.yaml).")
+    Path spec;
+
+    @Option(names = "--district", required = true, paramLabel = "D", description = "The tenant key's value, e.g. district-001.")
+    String district;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "text (default) or json (stdout holds only the JSON).")
+    String format;
+
+    @Option(names = "--keys-out", paramLabel = "DIR",
+            description = "Also write DIR/{store}/{schema}.{table}.csv with the sorted keys of every row in the closure.")
+    Path keysOut;
+
+    @Option(names = "--spill-threshold", defaultValue = "20000000", paramLabel = "KEYS", hidden = true,
+            description = "Keys held on the heap before dictionaries spill to encrypted temp files.")
+    long spillThreshold;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new FerryException(ExitCodes.USAGE, "--format must be 'text' or 'json', not '" + format + "'");
+        }
+        SpecSession session = SpecSession.open(spec);
+        try (ProdSnapshot snapshot = ProdSnapshot.open(session.spec(), spec)) {
+            snapshot.skippedGraphStores().forEach(s ->
+                    System.err.println("plan: graph store " + s + " is not planned yet (relational stores only)"));
+            ClosureRules rules;
+            try {
+                rules = SpecRules.of(session.spec(), snapshot.schema(), district);
+            } catch (IllegalArgumentException e) {
+                throw new FerryException(ExitCodes.USAGE, e.getMessage());
+            }
+            long start = System.nanoTime();
+            try (Closure closure = new ClosurePlanner(spillThreshold).close(snapshot.schema(), rules, snapshot.sources())) {
+                Plan plan = closure.plan();
+                if (keysOut != null) {
+                    KeysWriter.write(closure, keysOut);
+                }
+                print(plan, closure, (System.nanoTime() - start) / 1e9);
+                List<String> failures = closure.failures(rules);
+                failures.forEach(f -> System.err.println("plan: " + f));
+                return failures.isEmpty() ? ExitCodes.OK : ExitCodes.NOT_OK;
+            } catch (ClosureException e) {
+                throw new FerryException(e.getMessage().startsWith("no row of") ? ExitCodes.NOT_FOUND : ExitCodes.NOT_OK,
+                        e.getMessage());
+            }
+        }
+    }
+
+    private void print(Plan plan, Closure closure, double seconds) {
+        if (format.equals("json")) {
+            System.out.println(PlanJson.write(plan));
+            return;
+        }
+        long rows = plan.tables().stream().mapToLong(Plan.TableRows::rows).sum();
+        System.out.printf(Locale.ROOT, "district %s: %,d rows in %d tables (%.1f s, %d rounds)%n", plan.district(), rows,
+                plan.tables().size(), seconds, closure.rounds());
+        int width = plan.tables().stream().mapToInt(t -> t.store().length() + t.table().length() + 1).max().orElse(10);
+        for (Plan.TableRows t : plan.tables()) {
+            System.out.printf(Locale.ROOT, "  %-" + width + "s %,10d%n", t.store() + "." + t.table(), t.rows());
+        }
+        System.out.printf("cross-tenant rows: %d%n", plan.crossTenant().size());
+        plan.crossTenant().forEach(c -> System.out.printf("  %s.%s[%s] owned by %s, via %s%n", c.store(), c.table(),
+                c.key(), c.owner(), String.join(" ", c.path())));
+        System.out.printf("dangling references: %d%n", plan.dangling().size());
+        plan.dangling().forEach(d -> System.out.printf("  %s -> %s: %d (%s)%n", d.from(), d.to(), d.count(), d.policy()));
+    }
+}
