@@ -43,6 +43,7 @@ final class ClosureEngine {
     private final Map<TableId, Map<Long, Provenance>> provenance = new HashMap<>();
     private final Map<Edge, Set<Tuple>> missing = new LinkedHashMap<>();
     private final Map<Edge, Set<Tuple>> bannedTargets = new LinkedHashMap<>();
+    private final Map<TableId, Map<Edge, Map<Tuple, List<Tuple>>>> jsonIndexes = new HashMap<>();
     private Map<Edge, Set<Tuple>> downQueue = new LinkedHashMap<>();
     private Map<Edge, Map<Tuple, Provenance>> upQueue = new LinkedHashMap<>();
     private int rounds;
@@ -156,7 +157,10 @@ final class ClosureEngine {
     /** Rows of the edge's child table whose reference points at one of {@code values}. */
     private void children(Edge e, Set<Tuple> values) {
         TableState c = e.child;
-        if (e.ref.jsonPath() != null) {
+        if (e.ref.jsonPath() == null) {
+            source(c).select(c.id, e.ref.fromColumns(), values, c.projections, c.rule.filter(),
+                    row -> accept(c, row, Reach.DOWN, null));
+        } else if (c.table.primaryKey() == null) {
             source(c).scan(c.id, c.projections, c.rule.filter(), row -> {
                 Tuple v = e.fromValues(row);
                 if (v != null && values.contains(v)) {
@@ -164,9 +168,41 @@ final class ClosureEngine {
                 }
             });
         } else {
-            source(c).select(c.id, e.ref.fromColumns(), values, c.projections, c.rule.filter(),
-                    row -> accept(c, row, Reach.DOWN, null));
+            Map<Tuple, List<Tuple>> keysByValue = jsonIndex(c).get(e);
+            List<Tuple> keys = new ArrayList<>();
+            for (Tuple v : values) {
+                keys.addAll(keysByValue.getOrDefault(v, List.of()));
+            }
+            if (!keys.isEmpty()) {
+                source(c).select(c.id, c.identityColumns(), keys, c.projections, c.rule.filter(),
+                        row -> accept(c, row, Reach.DOWN, null));
+            }
         }
+    }
+
+    /**
+     * A JSON-path reference has no index to ask, so its table is scanned once, on the first round that needs
+     * it, keeping (value, key) pairs of all its JSON-path references; later rounds fetch the matching rows by
+     * primary key instead of scanning again.
+     */
+    private Map<Edge, Map<Tuple, List<Tuple>>> jsonIndex(TableState c) {
+        return jsonIndexes.computeIfAbsent(c.id, id -> {
+            List<Edge> json = edges.stream()
+                    .filter(e -> e.child == c && e.down && e.ref.jsonPath() != null).toList();
+            Map<Edge, Map<Tuple, List<Tuple>>> index = new HashMap<>();
+            json.forEach(e -> index.put(e, new HashMap<>()));
+            source(c).scan(c.id, c.projections, c.rule.filter(), row -> {
+                Tuple key = null;
+                for (Edge e : json) {
+                    Tuple v = e.fromValues(row);
+                    if (v != null) {
+                        key = key != null ? key : c.identity(row);
+                        index.get(e).computeIfAbsent(v, k -> new ArrayList<>(1)).add(key);
+                    }
+                }
+            });
+            return index;
+        });
     }
 
     /** The rows the requests point at; values no row holds are remembered as missing. */

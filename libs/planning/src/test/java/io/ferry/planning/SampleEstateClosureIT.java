@@ -90,7 +90,6 @@ class SampleEstateClosureIT {
     static Path files;
     private static PostgresServer prod;
     private static EstateSchema schema;
-    private static final Map<String, DanglingPolicy> DANGLING = new LinkedHashMap<>();
     private static JsonNode planted;
 
     @BeforeAll
@@ -116,7 +115,7 @@ class SampleEstateClosureIT {
         }
     }
 
-    private static List<Reference> links() {
+    static List<Reference> links() {
         List<Reference> refs = new ArrayList<>();
         for (String text : LINKS) {
             Matcher m = LINK.matcher(text);
@@ -125,22 +124,25 @@ class SampleEstateClosureIT {
                     TableId.parse(m.group(4)), List.of(m.group(5)), true, false,
                     m.group(3) != null ? Reference.Origin.JSON_PATH : Reference.Origin.LINK, m.group(3));
             refs.add(r);
-            if (m.group(6) != null) {
-                DANGLING.put(r.describe(), DanglingPolicy.DROP);
-            }
         }
         return refs;
     }
 
     /** The spec's closure section, plus parents-only on the former school (see the class comment). */
     static ClosureRules rules(String district) {
+        Map<String, DanglingPolicy> drop = new LinkedHashMap<>();
+        for (int i = 0; i < LINKS.size(); i++) {
+            if (LINKS.get(i).endsWith(" drop")) {
+                drop.put(links().get(i).describe(), DanglingPolicy.DROP);
+            }
+        }
         return new ClosureRules(
                 new ClosureRules.Tenant(TableId.parse("ids.public.district"), List.of("code"), Tuple.of(district)),
                 Map.of("hcp2.public.submission(grader_id) -> ids.public.person(id)", EdgePolicy.NULLIFY,
                         "ids.public.person(previous_school_id) -> ids.public.school(id)", EdgePolicy.PARENTS_ONLY),
                 Map.of(TableId.parse("ids.public.grade_level"), TableRule.of(TablePolicy.COPY_ALL),
                         TableId.parse("hcp1.public.subject"), TableRule.of(TablePolicy.COPY_ALL)),
-                CrossTenantPolicy.COPY, DanglingPolicy.FAIL, DANGLING);
+                CrossTenantPolicy.COPY, DanglingPolicy.FAIL, drop);
     }
 
     @Test
