@@ -56,6 +56,7 @@ final class ProdSnapshot implements AutoCloseable {
                 connections.put(store.name(), c);
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                requireReadOnlySnapshot(store.name(), c);
                 StoreSchema storeSchema = new PostgresIntrospector().introspect(c, store.name(), store.schemas());
                 stores.add(storeSchema);
                 sources.put(store.name(), new JdbcRowSource(c, storeSchema));
@@ -71,6 +72,22 @@ final class ProdSnapshot implements AutoCloseable {
         schema = base.withSpecReferences(spec.specReferences(base).stream()
                 .filter(r -> connections.containsKey(r.from().store()) && connections.containsKey(r.to().store()))
                 .toList());
+    }
+
+    /**
+     * The driver turns the connection settings into {@code BEGIN}; this checks on the server that the
+     * transaction really is a repeatable-read, read-only snapshot before anything is read from PROD.
+     */
+    private static void requireReadOnlySnapshot(String store, Connection c) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery(
+                "SELECT current_setting('transaction_isolation'), current_setting('transaction_read_only')")) {
+            rs.next();
+            if (!"repeatable read".equals(rs.getString(1)) || !"on".equals(rs.getString(2))) {
+                throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): the session is '"
+                        + rs.getString(1) + "', read only " + rs.getString(2)
+                        + "; Ferry reads PROD only in a repeatable-read, read-only snapshot");
+            }
+        }
     }
 
     EstateSchema schema() {
