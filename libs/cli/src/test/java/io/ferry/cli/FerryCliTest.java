@@ -89,6 +89,17 @@ class FerryCliTest {
     }
 
     @Test
+    void aDamagedEstatePropertiesFileSaysHowToRecover() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("damaged-estate");
+        java.nio.file.Files.writeString(dir.resolve("estate.properties"), "pid=1\nthis line is damaged\n");
+        int code = FerryCli.execute("estate", "up", "--dir", dir.toString());
+        assertThat(code).isEqualTo(ExitCodes.NOT_OK);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("estate.properties:2: expected 'key=value'")
+                .contains("ferry estate down --dir " + dir);
+    }
+
+    @Test
     void downOnAnEmptyDirectoryHasNothingToStop() {
         int code = FerryCli.execute("estate", "down", "--dir", "target/no-estate-here");
         assertThat(code).isZero();

@@ -1,5 +1,6 @@
 package io.ferry.cli.estate;
 
+import io.ferry.spec.parse.EstateProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

@@ -1,5 +1,6 @@
 package io.ferry.cli.estate;
 
+import io.ferry.spec.parse.EstateProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ public final class EstateLauncher {
         if (!Files.exists(layout.properties())) {
             return false;
         }
-        return EstateProperties.read(layout.properties()).get("pid")
+        return readProperties(layout).get("pid")
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
                 .filter(ProcessHandle::isAlive)
                 .isPresent();
@@ -136,6 +137,16 @@ public final class EstateLauncher {
 
     private static io.ferry.cli.FerryException failed(String message) {
         return new io.ferry.cli.FerryException(io.ferry.cli.ExitCodes.NOT_OK, message);
+    }
+
+    /** The estate's properties; a damaged file is a one-line error that says how to recover. */
+    static EstateProperties readProperties(EstateLayout layout) {
+        try {
+            return EstateProperties.read(layout.properties());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new io.ferry.cli.FerryException(io.ferry.cli.ExitCodes.NOT_OK, e.getMessage()
+                    + "; remove the estate with 'ferry estate down --dir " + layout.dir() + "' and start it again");
+        }
     }
 
     static Optional<Long> pidOf(EstateProperties props, String key) {

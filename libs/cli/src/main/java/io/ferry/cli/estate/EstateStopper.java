@@ -1,5 +1,6 @@
 package io.ferry.cli.estate;
 
+import io.ferry.spec.parse.EstateProperties;
 import io.ferry.testkit.postgres.PostmasterProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -48,7 +49,7 @@ final class EstateStopper {
 
     Outcome stop() {
         Optional<EstateProperties> props = Files.exists(layout.properties())
-                ? Optional.of(EstateProperties.read(layout.properties())) : Optional.empty();
+                ? Optional.of(EstateLauncher.readProperties(layout)) : Optional.empty();
         boolean found = props.isPresent() || layout.ownedPaths().stream().anyMatch(Files::exists);
         List<Long> stopped = new ArrayList<>();
 

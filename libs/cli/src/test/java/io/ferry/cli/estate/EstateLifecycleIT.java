@@ -1,5 +1,6 @@
 package io.ferry.cli.estate;
 
+import io.ferry.spec.parse.EstateProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

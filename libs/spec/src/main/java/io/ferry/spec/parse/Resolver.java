@@ -33,7 +33,7 @@ public final class Resolver {
     }
 
     public static Resolver forFolder(Path folder, Map<String, String> environment) {
-        return new Resolver(environment, EstateProperties.read(folder.resolve(EstateProperties.FILE_NAME)), folder);
+        return new Resolver(environment, EstateProperties.readIfPresent(folder.resolve(EstateProperties.FILE_NAME)).asMap(), folder);
     }
 
     /** The environment's value, else the properties'. */

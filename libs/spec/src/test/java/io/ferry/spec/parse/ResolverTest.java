@@ -35,8 +35,8 @@ class ResolverTest {
 
     @Test
     void estatePropertiesHaveNoEscapes() {
-        assertThat(EstateProperties.parse("a=C:\\temp\\x\nb = spaced\n#c=no\n"))
-                .containsEntry("a", "C:\\temp\\x").containsEntry("b", " spaced").doesNotContainKey("#c");
+        assertThat(EstateProperties.parse("a=C:\\temp\\x\nb = spaced\n#c=no\n", "estate.properties").asMap())
+                .containsEntry("a", "C:\\temp\\x").containsEntry("b", "spaced").doesNotContainKey("#c");
     }
 
     @Test

@@ -1,9 +1,8 @@
-package io.ferry.cli.estate;
+package io.ferry.spec.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferry.cli.FerryException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +41,13 @@ class EstatePropertiesTest {
     @Test
     void aMalformedLineNamesFileAndLine() {
         assertThatThrownBy(() -> EstateProperties.parse(List.of("a=1", "garbage"), "estate.properties"))
-                .isInstanceOf(FerryException.class)
-                .hasMessageStartingWith("estate.properties:2: expected 'key=value'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("estate.properties:2: expected 'key=value'");
     }
 
     @Test
     void aMissingKeySaysWhichAndWhatToDo() {
         assertThatThrownBy(() -> EstateProperties.parse(List.of("a=1"), "f").require("pid"))
-                .hasMessageContaining("'pid'").hasMessageContaining("estate down");
+                .hasMessage("estate.properties has no 'pid'");
     }
 }
