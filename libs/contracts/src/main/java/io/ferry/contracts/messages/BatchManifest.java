@@ -11,6 +11,7 @@ import io.ferry.contracts.ids.BatchId;
  *
  * @param batchId           {@code {runId}/{phase}/{store}/{schema}.{table}/{seq}}, see {@link BatchId};
  *                          must agree with the other fields
+ * @param schema            the table's schema; for graph batches {@code label} or {@code relationship}
  * @param table             the table, or for graph batches the label or relationship type
  * @param seq               the batch's number within its table, from 0
  * @param stagingPath       path of the file relative to the staging root

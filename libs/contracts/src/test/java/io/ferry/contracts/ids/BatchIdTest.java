@@ -39,8 +39,8 @@ class BatchIdTest {
 
     @Test
     void graphBatchesUseTheLabelAsTable() {
-        assertThat(BatchId.of(RUN, Phase.EXTRACT, "sp", "neo4j", "Person", 2).toString())
-                .isEqualTo(RUN + "/extract/sp/neo4j.Person/2");
+        assertThat(BatchId.of(RUN, Phase.EXTRACT, "sp", "label", "Person", 2).toString())
+                .isEqualTo(RUN + "/extract/sp/label.Person/2");
     }
 
     @ParameterizedTest

@@ -45,9 +45,9 @@ final class Samples {
                 RUN + "/extracted/ids/public.person/part-0.parquet", 50_000, 3_481_216,
                 "4fd8eb70cb2da6edf1dc88a7caae424a56b7c2798548e59773bfe4674ee34027", "pg:ids.public.person:7c1e9a04",
                 1, true, false));
-        samples.put("BatchManifest-anonymized", new BatchManifest(RUN + "/anonymize/sp/neo4j.Person/2", RUN, SPEC, 2,
-                Phase.ANONYMIZE, "sp", "neo4j", "Person", BatchKind.LABEL, 2,
-                RUN + "/anonymized/sp/neo4j.Person/part-2.parquet", 1_377, 98_304,
+        samples.put("BatchManifest-anonymized", new BatchManifest(RUN + "/anonymize/sp/label.Person/2", RUN, SPEC, 2,
+                Phase.ANONYMIZE, "sp", "label", "Person", BatchKind.LABEL, 2,
+                RUN + "/anonymized/sp/label.Person/part-2.parquet", 1_377, 98_304,
                 "f1419faaa72560b86d3e9ab7b344b70be94e41606c08ed63f40c11b781ef886f", "neo4j:sp:Person:0b6f2d51",
                 1, false, true));
         samples.put("LeakCheckRequest", new LeakCheckRequest(RUN, SPEC, 1, 142));
