@@ -24,7 +24,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EstateSchema prod = SpecSession.open(spec).introspectProd();
+        SpecSession session = SpecSession.open(spec);
+        EstateSchema prod;
+        try (ProdSnapshot snapshot = ProdSnapshot.open(session.spec(), spec)) {
+            prod = snapshot.fullSchema();
+        }
         List<Path> written;
         try {
             written = SchemaAnalysis.run(prod, out);

@@ -5,6 +5,7 @@ import io.ferry.schema.model.EstateSchema;
 import io.ferry.spec.SpecError;
 import io.ferry.spec.check.SpecChecker;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ferry check-spec}: the spec's syntax, then every name in it against PROD's live schemas. */
 @Command(name = "check-spec", mixinStandardHelpOptions = true,
-        description = "Validate a spec: strict syntax, then every store, table, column and link in it against the live PROD schemas (read-only). Prints each error with file, line and column; exits 1 on any error.")
+        description = "Validate a spec: strict syntax, then every store, table, column and link in it against the live PROD schemas, and every row filter with EXPLAIN (read-only). Prints each error with file, line and column; exits 1 on any error.")
 public final class CheckSpecCommand implements Callable<Integer> {
 
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (ferry.yaml).")
@@ -21,8 +22,15 @@ public final class CheckSpecCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SpecSession session = SpecSession.open(spec);
-        EstateSchema prod = session.introspectProd();
-        List<SpecError> errors = SpecChecker.check(session.spec(), prod);
+        EstateSchema prod;
+        List<SpecError> errors = new ArrayList<>();
+        try (ProdSnapshot snapshot = ProdSnapshot.open(session.spec(), spec)) {
+            prod = snapshot.fullSchema();
+            errors.addAll(SpecChecker.check(session.spec(), prod));
+            if (errors.isEmpty()) {
+                errors.addAll(RowFilterCheck.check(session.spec(), snapshot));
+            }
+        }
         if (!errors.isEmpty()) {
             throw SpecSession.specErrors(String.join("\n", errors.stream().map(SpecError::toString).toList()),
                     errors.size());

@@ -4,6 +4,7 @@ import io.ferry.cli.ExitCodes;
 import io.ferry.cli.FerryException;
 import io.ferry.planning.JdbcRowSource;
 import io.ferry.planning.RowSource;
+import io.ferry.schema.introspect.Neo4jIntrospector;
 import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.schema.model.EstateSchema;
 import io.ferry.schema.model.StoreKind;
@@ -20,10 +21,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.driver.Driver;
 
 /**
- * One {@code REPEATABLE READ, READ ONLY} transaction per PROD PostgreSQL store, opened before the
- * catalog is read, so the schema and every row the plan reads come from the same snapshot. Nothing is
+ * PROD as the spec-driven commands see it: one {@code REPEATABLE READ, READ ONLY} transaction per
+ * PostgreSQL store, opened before the catalog is read, so the schema and every row read later come from
+ * the same snapshot; graph stores are introspected in a read transaction of their own. Nothing is
  * written; the transactions are rolled back on close.
  */
 final class ProdSnapshot implements AutoCloseable {
@@ -32,6 +35,7 @@ final class ProdSnapshot implements AutoCloseable {
     private final Map<String, RowSource> sources = new LinkedHashMap<>();
     private final List<String> skippedGraphStores = new ArrayList<>();
     private EstateSchema schema;
+    private EstateSchema fullSchema;
 
     static ProdSnapshot open(Spec spec, Path specFile) {
         ProdSnapshot snapshot = new ProdSnapshot();
@@ -46,9 +50,11 @@ final class ProdSnapshot implements AutoCloseable {
 
     private void openStores(Spec spec, Resolver resolver) {
         List<StoreSchema> stores = new ArrayList<>();
+        List<StoreSchema> graphs = new ArrayList<>();
         for (Store store : spec.stores().values()) {
             if (store.kind() == StoreKind.NEO4J) {
                 skippedGraphStores.add(store.name());
+                graphs.add(introspectGraph(store, resolver));
                 continue;
             }
             try {
@@ -72,6 +78,19 @@ final class ProdSnapshot implements AutoCloseable {
         schema = base.withSpecReferences(spec.specReferences(base).stream()
                 .filter(r -> connections.containsKey(r.from().store()) && connections.containsKey(r.to().store()))
                 .toList());
+        List<StoreSchema> all = new ArrayList<>(stores);
+        all.addAll(graphs);
+        EstateSchema full = new EstateSchema(all, List.of());
+        fullSchema = full.withSpecReferences(spec.specReferences(full));
+    }
+
+    private static StoreSchema introspectGraph(Store store, Resolver resolver) {
+        try (Driver driver = StoreConnector.openNeo4j(store.name(), "prod", resolver.resolve(store.prod()))) {
+            return new Neo4jIntrospector().introspect(driver, store.name());
+        } catch (StoreUnavailableException e) {
+            throw new FerryException(e.reason() == StoreUnavailableException.Reason.REFUSED
+                    ? ExitCodes.REFUSED : ExitCodes.UNREACHABLE, e.getMessage());
+        }
     }
 
     /**
@@ -90,8 +109,19 @@ final class ProdSnapshot implements AutoCloseable {
         }
     }
 
+    /** The relational stores (the ones the closure engine reads) and the spec's references between them. */
     EstateSchema schema() {
         return schema;
+    }
+
+    /** Every store of the spec, graphs included, with all of the spec's references. */
+    EstateSchema fullSchema() {
+        return fullSchema;
+    }
+
+    /** The snapshot's connection to a PostgreSQL store. */
+    java.util.Optional<Connection> connection(String store) {
+        return java.util.Optional.ofNullable(connections.get(store));
     }
 
     Map<String, RowSource> sources() {

@@ -82,6 +82,24 @@ class SpecCommandsIT {
     }
 
     @Test
+    void aRowFilterThatDoesNotRunIsReportedWithTheDatabasesReason() throws IOException {
+        String tables = "tables: {ids.public.grade_level: copy-all, hcp1.public.subject: copy-all}";
+        assertThat(spec).contains(tables);
+        Path bad = variant("bad-filter", spec.replace(tables, "tables: {ids.public.grade_level: copy-all,"
+                + " hcp1.public.subject: copy-all, adb.public.event: {filter: \"no_such_column > 1\"}}"), properties);
+        assertThat(FerryCli.execute("check-spec", "--spec", bad.toString())).isEqualTo(ExitCodes.NOT_OK);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .containsPattern("ferry\\.yaml:\\d+:\\d+: closure\\.tables\\.\"adb\\.public\\.event\"\\.filter: the row filter"
+                        + " does not run on adb\\.public\\.event: .*no_such_column.* does not exist");
+
+        err.reset();
+        Path good = variant("good-filter", spec.replace(tables, "tables: {ids.public.grade_level: copy-all,"
+                + " hcp1.public.subject: copy-all, adb.public.event: {filter: \"id > 0\"}}"), properties);
+        assertThat(FerryCli.execute("check-spec", "--spec", good.toString())).as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+    }
+
+    @Test
     void aRefusedPasswordIsExitFourAndNeverPrinted() throws IOException {
         Path bad = variant("bad-password", spec, properties.replaceAll("(?m)^prod\\.ids\\.password=.*$",
                 "prod.ids.password=not-the-password"));
