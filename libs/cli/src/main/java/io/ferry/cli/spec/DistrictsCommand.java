@@ -1,0 +1,250 @@
+package io.ferry.cli.spec;
+
+import io.ferry.cli.ExitCodes;
+import io.ferry.cli.FerryException;
+import io.ferry.planning.districts.DistrictFootprint;
+import io.ferry.planning.districts.DistrictManifest;
+import io.ferry.planning.districts.DistrictRanking;
+import io.ferry.planning.districts.DistrictSurvey;
+import io.ferry.planning.districts.Headcount;
+import io.ferry.planning.districts.OwnershipPaths;
+import io.ferry.planning.districts.StoreQueries;
+import io.ferry.schema.introspect.PostgresIntrospector;
+import io.ferry.schema.model.EstateSchema;
+import io.ferry.schema.model.Reference;
+import io.ferry.schema.model.StoreKind;
+import io.ferry.schema.model.StoreSchema;
+import io.ferry.schema.model.TableId;
+import io.ferry.spec.connect.StoreConnector;
+import io.ferry.spec.connect.StoreUnavailableException;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.model.Store;
+import io.ferry.spec.parse.Resolver;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ferry districts}: every district's estimated size and activity, ranked, for choosing what to copy. */
+@Command(name = "districts", mixinStandardHelpOptions = true,
+        description = "Estimate every district's footprint per store (one grouped count per owned table along its ownership path, in one read-only snapshot per PROD store), its students, staff, schools and latest activity; rank them and write district-manifest.json.")
+public final class DistrictsCommand implements Callable<Integer> {
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (ferry.yaml).")
+    Path spec;
+
+    @Option(names = "--top", defaultValue = "0", paramLabel = "N", description = "Only the first N districts (default all).")
+    int top;
+
+    @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
+            description = "Where district-manifest.json is written (default the current directory).")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "text (default) or json (stdout holds only the manifest's JSON).")
+    String format;
+
+    @Option(names = "--priority", split = ",", paramLabel = "D1,D2",
+            description = "Districts to rank first, in this order.")
+    List<String> priority = List.of();
+
+    @Option(names = "--count", paramLabel = "NAME=TABLE[:CONDITION]",
+            description = "What counts as students, staff or schools, e.g. students=ids.public.person:kind = 'student'"
+                    + " (repeatable; default: an owned 'person' table's kind column and an owned 'school' table).")
+    List<String> counts = List.of();
+
+    @Option(names = "--rows-per-second", defaultValue = "20000", paramLabel = "N",
+            description = "Copy rate behind the estimated time (default 20000, a placeholder until the benchmark measures one).")
+    long rowsPerSecond;
+
+    @Option(names = "--activity-tables", defaultValue = "3", paramLabel = "N", hidden = true,
+            description = "How many of the largest owned tables with timestamp columns give the latest activity.")
+    int activityTables;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new FerryException(ExitCodes.USAGE, "--format must be 'text' or 'json', not '" + format + "'");
+        }
+        if (rowsPerSecond <= 0) {
+            throw new FerryException(ExitCodes.USAGE, "--rows-per-second must be positive");
+        }
+        List<Headcount> headcounts = new ArrayList<>();
+        try {
+            counts.forEach(c -> headcounts.add(Headcount.parse(c)));
+        } catch (IllegalArgumentException e) {
+            throw new FerryException(ExitCodes.USAGE, e.getMessage());
+        }
+        SpecSession session = SpecSession.open(spec);
+        Instant asOf = Instant.now();
+        try (Snapshot snapshot = Snapshot.open(session.spec(), spec)) {
+            snapshot.skipped.forEach(s ->
+                    System.err.println("districts: graph store " + s + " is not surveyed yet (relational stores only)"));
+            List<DistrictFootprint> ranked;
+            try {
+                Map<TableId, List<Reference>> paths = OwnershipPaths.of(snapshot.schema, session.spec());
+                List<Headcount> heads = headcounts.isEmpty() ? Headcount.detect(snapshot.schema, paths) : headcounts;
+                List<DistrictFootprint> all = new DistrictSurvey(snapshot.schema, paths, session.spec().tenant().key(),
+                        snapshot).survey(heads, activityTables);
+                ranked = DistrictRanking.rank(all, priority, top);
+            } catch (IllegalArgumentException e) {
+                throw new FerryException(e.getMessage().startsWith("--priority") ? ExitCodes.NOT_FOUND : ExitCodes.USAGE,
+                        e.getMessage());
+            }
+            DistrictManifest manifest = DistrictManifest.of(asOf, ranked, rowsPerSecond);
+            Path file = manifest.write(out);
+            System.err.println("districts: wrote " + file);
+            if (format.equals("json")) {
+                System.out.println(manifest.json());
+            } else {
+                print(manifest);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static void print(DistrictManifest manifest) {
+        List<String> stores = manifest.districts().isEmpty() ? List.of()
+                : manifest.districts().get(0).stores().stream().map(DistrictManifest.StoreRows::store).toList();
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-4s %-14s %11s %10s", "RANK", "DISTRICT",
+                "ROWS", "BYTES"));
+        stores.forEach(s -> head.append(String.format(Locale.ROOT, " %10s", s.toUpperCase(Locale.ROOT))));
+        head.append(String.format(Locale.ROOT, " %8s %6s %7s  %-20s %s", "STUDENTS", "STAFF", "SCHOOLS",
+                "LAST ACTIVITY", "ETA"));
+        System.out.println(head);
+        for (DistrictManifest.Entry d : manifest.districts()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-4d %-14s %11s %10s", d.rank(), d.id(),
+                    String.format(Locale.ROOT, "≈%,d", d.rows()), "≈" + bytes(d.bytesEstimate())));
+            d.stores().forEach(s -> line.append(String.format(Locale.ROOT, " %10s",
+                    String.format(Locale.ROOT, "≈%,d", s.rows()))));
+            line.append(String.format(Locale.ROOT, " %8s %6s %7s  %-20s %s", count(d.students()), count(d.staff()),
+                    count(d.schools()), d.lastActivity() == null ? "-" : d.lastActivity(), duration(d.etaSeconds())));
+            System.out.println(line);
+        }
+    }
+
+    private static String count(Long n) {
+        return n == null ? "-" : String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String bytes(long n) {
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%d kB", (n + 1023) / 1024);
+        }
+        return n < 1024L * 1024 * 1024 ? String.format(Locale.ROOT, "%.1f MB", n / 1048576.0)
+                : String.format(Locale.ROOT, "%.1f GB", n / 1073741824.0);
+    }
+
+    private static String duration(long seconds) {
+        return seconds < 60 ? seconds + " s" : seconds < 3600 ? String.format(Locale.ROOT, "%d min", (seconds + 59) / 60)
+                : String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
+    }
+
+    /**
+     * One {@code REPEATABLE READ, READ ONLY} transaction per PROD PostgreSQL store, in UTC, opened
+     * before the catalog is read (as {@link ProdSnapshot} does, which hands out row sources rather than
+     * the grouped queries this survey needs). Nothing is written; the transactions are rolled back.
+     */
+    private static final class Snapshot implements StoreQueries, AutoCloseable {
+        private final Map<String, Connection> connections = new LinkedHashMap<>();
+        private final List<String> skipped = new ArrayList<>();
+        private EstateSchema schema;
+
+        static Snapshot open(Spec spec, Path specFile) {
+            Snapshot snapshot = new Snapshot();
+            try {
+                snapshot.openStores(spec, Resolver.forFolder(specFile.toAbsolutePath().getParent()));
+                return snapshot;
+            } catch (RuntimeException e) {
+                snapshot.close();
+                throw e;
+            }
+        }
+
+        private void openStores(Spec spec, Resolver resolver) {
+            List<StoreSchema> stores = new ArrayList<>();
+            for (Store store : spec.stores().values()) {
+                if (store.kind() == StoreKind.NEO4J) {
+                    skipped.add(store.name());
+                    continue;
+                }
+                try {
+                    Connection c = StoreConnector.openPostgres(store.name(), "prod", resolver.resolve(store.prod()), true);
+                    connections.put(store.name(), c);
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET TimeZone = 'UTC'");
+                    }
+                    c.setAutoCommit(false);
+                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    requireReadOnlySnapshot(store.name(), c);
+                    stores.add(new PostgresIntrospector().introspect(c, store.name(), store.schemas()));
+                } catch (StoreUnavailableException e) {
+                    throw new FerryException(e.reason() == StoreUnavailableException.Reason.REFUSED
+                            ? ExitCodes.REFUSED : ExitCodes.UNREACHABLE, e.getMessage());
+                } catch (SQLException e) {
+                    throw new FerryException(ExitCodes.NOT_OK, "store " + store.name()
+                            + " (prod): opening the snapshot failed (SQLSTATE " + e.getSQLState() + ")");
+                }
+            }
+            EstateSchema base = new EstateSchema(stores, List.of());
+            schema = base.withSpecReferences(spec.specReferences(base).stream()
+                    .filter(r -> connections.containsKey(r.from().store()) && connections.containsKey(r.to().store()))
+                    .toList());
+        }
+
+        private static void requireReadOnlySnapshot(String store, Connection c) throws SQLException {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT current_setting('transaction_isolation'), current_setting('transaction_read_only')")) {
+                rs.next();
+                if (!"repeatable read".equals(rs.getString(1)) || !"on".equals(rs.getString(2))) {
+                    throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): the session is '"
+                            + rs.getString(1) + "', read only " + rs.getString(2)
+                            + "; Ferry reads PROD only in a repeatable-read, read-only snapshot");
+                }
+            }
+        }
+
+        @Override
+        public void query(String store, String sql, Consumer<String[]> row) {
+            try (Statement st = connections.get(store).createStatement()) {
+                st.setFetchSize(10_000);
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        String[] values = new String[n];
+                        for (int i = 0; i < n; i++) {
+                            values[i] = rs.getString(i + 1);
+                        }
+                        row.accept(values);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): a grouped count failed (SQLSTATE "
+                        + e.getSQLState() + ": " + e.getMessage() + ")");
+            }
+        }
+
+        @Override
+        public void close() {
+            for (Connection c : connections.values()) {
+                try {
+                    c.rollback();
+                    c.close();
+                } catch (SQLException e) {
+                    // Closing a read-only snapshot: nothing to lose.
+                }
+            }
+        }
+    }
+}
