@@ -8,31 +8,15 @@ import io.ferry.planning.districts.DistrictRanking;
 import io.ferry.planning.districts.DistrictSurvey;
 import io.ferry.planning.districts.Headcount;
 import io.ferry.planning.districts.OwnershipPaths;
-import io.ferry.planning.districts.StoreQueries;
-import io.ferry.schema.introspect.PostgresIntrospector;
-import io.ferry.schema.model.EstateSchema;
 import io.ferry.schema.model.Reference;
-import io.ferry.schema.model.StoreKind;
-import io.ferry.schema.model.StoreSchema;
 import io.ferry.schema.model.TableId;
-import io.ferry.spec.connect.StoreConnector;
-import io.ferry.spec.connect.StoreUnavailableException;
-import io.ferry.spec.model.Spec;
-import io.ferry.spec.model.Store;
-import io.ferry.spec.parse.Resolver;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,14 +72,14 @@ public final class DistrictsCommand implements Callable<Integer> {
         }
         SpecSession session = SpecSession.open(spec);
         Instant asOf = Instant.now();
-        try (Snapshot snapshot = Snapshot.open(session.spec(), spec)) {
-            snapshot.skipped.forEach(s ->
+        try (ProdSnapshot snapshot = ProdSnapshot.open(session.spec(), spec)) {
+            snapshot.skippedGraphStores().forEach(s ->
                     System.err.println("districts: graph store " + s + " is not surveyed yet (relational stores only)"));
             List<DistrictFootprint> ranked;
             try {
-                Map<TableId, List<Reference>> paths = OwnershipPaths.of(snapshot.schema, session.spec());
-                List<Headcount> heads = headcounts.isEmpty() ? Headcount.detect(snapshot.schema, paths) : headcounts;
-                List<DistrictFootprint> all = new DistrictSurvey(snapshot.schema, paths, session.spec().tenant().key(),
+                Map<TableId, List<Reference>> paths = OwnershipPaths.of(snapshot.schema(), session.spec());
+                List<Headcount> heads = headcounts.isEmpty() ? Headcount.detect(snapshot.schema(), paths) : headcounts;
+                List<DistrictFootprint> all = new DistrictSurvey(snapshot.schema(), paths, session.spec().tenant().key(),
                         snapshot).survey(heads, activityTables);
                 ranked = DistrictRanking.rank(all, priority, top);
             } catch (IllegalArgumentException e) {
@@ -149,102 +133,5 @@ public final class DistrictsCommand implements Callable<Integer> {
     private static String duration(long seconds) {
         return seconds < 60 ? seconds + " s" : seconds < 3600 ? String.format(Locale.ROOT, "%d min", (seconds + 59) / 60)
                 : String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
-    }
-
-    /**
-     * One {@code REPEATABLE READ, READ ONLY} transaction per PROD PostgreSQL store, in UTC, opened
-     * before the catalog is read (as {@link ProdSnapshot} does, which hands out row sources rather than
-     * the grouped queries this survey needs). Nothing is written; the transactions are rolled back.
-     */
-    private static final class Snapshot implements StoreQueries, AutoCloseable {
-        private final Map<String, Connection> connections = new LinkedHashMap<>();
-        private final List<String> skipped = new ArrayList<>();
-        private EstateSchema schema;
-
-        static Snapshot open(Spec spec, Path specFile) {
-            Snapshot snapshot = new Snapshot();
-            try {
-                snapshot.openStores(spec, Resolver.forFolder(specFile.toAbsolutePath().getParent()));
-                return snapshot;
-            } catch (RuntimeException e) {
-                snapshot.close();
-                throw e;
-            }
-        }
-
-        private void openStores(Spec spec, Resolver resolver) {
-            List<StoreSchema> stores = new ArrayList<>();
-            for (Store store : spec.stores().values()) {
-                if (store.kind() == StoreKind.NEO4J) {
-                    skipped.add(store.name());
-                    continue;
-                }
-                try {
-                    Connection c = StoreConnector.openPostgres(store.name(), "prod", resolver.resolve(store.prod()), true);
-                    connections.put(store.name(), c);
-                    try (Statement s = c.createStatement()) {
-                        s.execute("SET TimeZone = 'UTC'");
-                    }
-                    c.setAutoCommit(false);
-                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                    requireReadOnlySnapshot(store.name(), c);
-                    stores.add(new PostgresIntrospector().introspect(c, store.name(), store.schemas()));
-                } catch (StoreUnavailableException e) {
-                    throw new FerryException(e.reason() == StoreUnavailableException.Reason.REFUSED
-                            ? ExitCodes.REFUSED : ExitCodes.UNREACHABLE, e.getMessage());
-                } catch (SQLException e) {
-                    throw new FerryException(ExitCodes.NOT_OK, "store " + store.name()
-                            + " (prod): opening the snapshot failed (SQLSTATE " + e.getSQLState() + ")");
-                }
-            }
-            EstateSchema base = new EstateSchema(stores, List.of());
-            schema = base.withSpecReferences(spec.specReferences(base).stream()
-                    .filter(r -> connections.containsKey(r.from().store()) && connections.containsKey(r.to().store()))
-                    .toList());
-        }
-
-        private static void requireReadOnlySnapshot(String store, Connection c) throws SQLException {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT current_setting('transaction_isolation'), current_setting('transaction_read_only')")) {
-                rs.next();
-                if (!"repeatable read".equals(rs.getString(1)) || !"on".equals(rs.getString(2))) {
-                    throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): the session is '"
-                            + rs.getString(1) + "', read only " + rs.getString(2)
-                            + "; Ferry reads PROD only in a repeatable-read, read-only snapshot");
-                }
-            }
-        }
-
-        @Override
-        public void query(String store, String sql, Consumer<String[]> row) {
-            try (Statement st = connections.get(store).createStatement()) {
-                st.setFetchSize(10_000);
-                try (ResultSet rs = st.executeQuery(sql)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        String[] values = new String[n];
-                        for (int i = 0; i < n; i++) {
-                            values[i] = rs.getString(i + 1);
-                        }
-                        row.accept(values);
-                    }
-                }
-            } catch (SQLException e) {
-                throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): a grouped count failed (SQLSTATE "
-                        + e.getSQLState() + ": " + e.getMessage() + ")");
-            }
-        }
-
-        @Override
-        public void close() {
-            for (Connection c : connections.values()) {
-                try {
-                    c.rollback();
-                    c.close();
-                } catch (SQLException e) {
-                    // Closing a read-only snapshot: nothing to lose.
-                }
-            }
-        }
     }
 }

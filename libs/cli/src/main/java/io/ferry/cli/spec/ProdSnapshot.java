@@ -4,6 +4,7 @@ import io.ferry.cli.ExitCodes;
 import io.ferry.cli.FerryException;
 import io.ferry.planning.JdbcRowSource;
 import io.ferry.planning.RowSource;
+import io.ferry.planning.districts.StoreQueries;
 import io.ferry.schema.introspect.Neo4jIntrospector;
 import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.schema.model.EstateSchema;
@@ -29,7 +30,7 @@ import org.neo4j.driver.Driver;
  * the same snapshot; graph stores are introspected in a read transaction of their own. Nothing is
  * written; the transactions are rolled back on close.
  */
-final class ProdSnapshot implements AutoCloseable {
+final class ProdSnapshot implements StoreQueries, AutoCloseable {
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, RowSource> sources = new LinkedHashMap<>();
@@ -131,6 +132,27 @@ final class ProdSnapshot implements AutoCloseable {
     /** Graph stores the closure engine does not traverse yet. */
     List<String> skippedGraphStores() {
         return skippedGraphStores;
+    }
+
+    /** Runs a read-only query of the district survey inside the store's snapshot. */
+    @Override
+    public void query(String store, String sql, java.util.function.Consumer<String[]> row) {
+        try (var st = connections.get(store).createStatement()) {
+            st.setFetchSize(10_000);
+            try (var rs = st.executeQuery(sql)) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    String[] values = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        values[i] = rs.getString(i + 1);
+                    }
+                    row.accept(values);
+                }
+            }
+        } catch (SQLException e) {
+            throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): a survey query failed (SQLSTATE "
+                    + e.getSQLState() + ": " + e.getMessage() + ")");
+        }
     }
 
     @Override
