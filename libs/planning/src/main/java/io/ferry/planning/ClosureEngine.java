@@ -141,7 +141,8 @@ final class ClosureEngine {
                     accept(root, row, Reach.DOWN, null);
                 });
         if (found[0] == 0) {
-            throw new ClosureException("no row of " + tenant.table() + " has " + tenant.key().describe(tenant.keyColumns()));
+            throw new UnknownDistrictException("no row of " + tenant.table() + " has "
+                    + tenant.key().describe(tenant.keyColumns()));
         }
         while (!downQueue.isEmpty() || !upQueue.isEmpty()) {
             rounds++;

@@ -152,6 +152,9 @@ public final class JdbcRowSource implements RowSource {
 
     /** The SQL state and table only: PgJDBC messages may quote row values. */
     private static ClosureException failure(TableId table, SQLException e) {
+        if ("42501".equals(e.getSQLState())) {
+            return new ReadRefusedException(table);
+        }
         return new ClosureException("reading " + table + " failed (SQL state " + e.getSQLState() + ")");
     }
 

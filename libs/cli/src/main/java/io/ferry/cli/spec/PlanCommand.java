@@ -9,6 +9,8 @@ import io.ferry.planning.ClosureRules;
 import io.ferry.planning.KeysWriter;
 import io.ferry.planning.Plan;
 import io.ferry.planning.PlanJson;
+import io.ferry.planning.ReadRefusedException;
+import io.ferry.planning.UnknownDistrictException;
 import io.ferry.planning.SpecRules;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,9 +67,12 @@ public final class PlanCommand implements Callable<Integer> {
                 List<String> failures = closure.failures(rules);
                 failures.forEach(f -> System.err.println("plan: " + f));
                 return failures.isEmpty() ? ExitCodes.OK : ExitCodes.NOT_OK;
+            } catch (UnknownDistrictException e) {
+                throw new FerryException(ExitCodes.NOT_FOUND, e.getMessage());
+            } catch (ReadRefusedException e) {
+                throw new FerryException(ExitCodes.REFUSED, e.getMessage());
             } catch (ClosureException e) {
-                throw new FerryException(e.getMessage().startsWith("no row of") ? ExitCodes.NOT_FOUND : ExitCodes.NOT_OK,
-                        e.getMessage());
+                throw new FerryException(ExitCodes.NOT_OK, e.getMessage());
             }
         }
     }

@@ -100,6 +100,48 @@ class SpecCommandsIT {
     }
 
     @Test
+    void aUserWhoMayNotReadTheTablesIsExitFourNamingTheGrant() throws Exception {
+        // PROD is a standby and takes no new role: point "prod" ids at CERT's ids with a user without grants.
+        String certIds = property("cert.ids.url");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(certIds, "postgres", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'no_rights') THEN"
+                    + " CREATE ROLE no_rights LOGIN PASSWORD 'nr'; END IF; END $$");
+        }
+        String props = properties
+                .replaceAll("(?m)^prod\\.ids\\.url=.*$", java.util.regex.Matcher.quoteReplacement("prod.ids.url=" + certIds))
+                .replaceAll("(?m)^prod\\.ids\\.user=.*$", "prod.ids.user=no_rights")
+                .replaceAll("(?m)^prod\\.ids\\.password=.*$", "prod.ids.password=nr");
+        Path variant = variant("no-rights", spec, props);
+
+        assertThat(FerryCli.execute("check-spec", "--spec", variant.toString())).isEqualTo(ExitCodes.REFUSED);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("store ids (prod): user no_rights may not read 7 table(s): public.district")
+                .contains("GRANT pg_read_all_data TO no_rights");
+
+        err.reset();
+        assertThat(FerryCli.execute("plan", "--spec", variant.toString(), "--district", "district-001"))
+                .isEqualTo(ExitCodes.REFUSED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("permission denied reading ids.public.");
+    }
+
+    @Test
+    void anExceededRowLimitStopsThePlanNamingTableAndLimit() throws IOException {
+        String tables = "tables: {ids.public.grade_level: copy-all, hcp1.public.subject: copy-all}";
+        Path limited = variant("row-limit", spec.replace(tables, "tables: {ids.public.grade_level: copy-all,"
+                + " hcp1.public.subject: copy-all, ids.public.person: {limit: 100}}"), properties);
+        assertThat(FerryCli.execute("plan", "--spec", limited.toString(), "--district", "district-001"))
+                .isEqualTo(ExitCodes.NOT_OK);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("table ids.public.person would hold more than 100 rows in the closure (row limit 100)");
+    }
+
+    private static String property(String key) {
+        return properties.lines().filter(l -> l.startsWith(key + "=")).findFirst().orElseThrow()
+                .substring(key.length() + 1);
+    }
+
+    @Test
     void aRefusedPasswordIsExitFourAndNeverPrinted() throws IOException {
         Path bad = variant("bad-password", spec, properties.replaceAll("(?m)^prod\\.ids\\.password=.*$",
                 "prod.ids.password=not-the-password"));
