@@ -2,62 +2,43 @@ package io.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FerryCliTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final Console console = new Console();
 
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     @Test
     void helpListsTheCommands() {
         int code = FerryCli.execute("help");
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo", "estate", "Exit codes");
+        assertThat(console.out()).contains("demo", "estate", "Exit codes");
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String[] cmd : new String[][] {{"demo", "--help"}, {"estate", "--help"}, {"estate", "up", "--help"},
                 {"estate", "down", "--help"}}) {
-            out.reset();
+            console.reset();
             assertThat(FerryCli.execute(cmd)).as(String.join(" ", cmd)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: ferry");
+            assertThat(console.out()).contains("Usage: ferry");
         }
     }
 
     @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(FerryCli.execute("migrate-everything")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("migrate-everything");
+        assertThat(console.err()).contains("migrate-everything");
     }
 
     @Test
     void aBadProdModeIsAUsageErrorNamingTheValue() {
         int code = FerryCli.execute("estate", "up", "--prod-mode", "replica", "--dir", "target/never-started");
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .contains("--prod-mode must be 'standby' or 'primary', not 'replica'")
                 .doesNotContain("Exception");
     }
@@ -66,7 +47,7 @@ class FerryCliTest {
     void aBadPresetIsAUsageErrorListingTheChoices() {
         int code = FerryCli.execute("estate", "up", "--preset", "huge", "--dir", "target/never-started");
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("huge").contains("small").contains("large")
+        assertThat(console.err()).contains("huge").contains("small").contains("large")
                 .doesNotContain("Exception");
     }
 
@@ -74,7 +55,7 @@ class FerryCliTest {
     void aBadAsOfIsAUsageErrorWithAnExample() {
         int code = FerryCli.execute("estate", "up", "--as-of", "yesterday", "--dir", "target/never-started");
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .contains("'yesterday' is not an ISO-8601 UTC time such as 2026-09-01T00:00:00Z")
                 .doesNotContain("Exception");
     }
@@ -83,7 +64,7 @@ class FerryCliTest {
     void anUncreatableEstateDirectoryIsNamedWithAHint() {
         int code = FerryCli.execute("estate", "up", "--dir", "/proc/no-such-place/estate");
         assertThat(code).isEqualTo(ExitCodes.NOT_OK);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .contains("cannot create the estate directory /proc/no-such-place/estate")
                 .contains("choose another with --dir");
     }
@@ -94,7 +75,7 @@ class FerryCliTest {
         java.nio.file.Files.writeString(dir.resolve("estate.properties"), "pid=1\nthis line is damaged\n");
         int code = FerryCli.execute("estate", "up", "--dir", dir.toString());
         assertThat(code).isEqualTo(ExitCodes.NOT_OK);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .contains("estate.properties:2: expected 'key=value'")
                 .contains("ferry estate down --dir " + dir);
     }
@@ -103,6 +84,6 @@ class FerryCliTest {
     void downOnAnEmptyDirectoryHasNothingToStop() {
         int code = FerryCli.execute("estate", "down", "--dir", "target/no-estate-here");
         assertThat(code).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing to stop");
+        assertThat(console.err()).contains("nothing to stop");
     }
 }

@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.cli.ExitCodes;
+import io.ferry.cli.Console;
 import io.ferry.cli.FerryCli;
-import java.io.ByteArrayOutputStream;
+import io.ferry.cli.SharedEstate;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code ferry districts} against a real small estate, checked against the estate's own summary. */
 class DistrictsCommandIT {
@@ -25,35 +22,14 @@ class DistrictsCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path estate;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final Console console = new Console();
 
     @BeforeAll
-    static void estateUp() throws IOException {
-        estate = Files.createTempDirectory("districts-");
-        assertThat(FerryCli.execute("estate", "up", "--preset", "small", "--dir", estate.toString())).isZero();
+    static void estateUp() {
+        estate = SharedEstate.small();
     }
 
-    @AfterAll
-    static void estateDown() {
-        FerryCli.execute("estate", "down", "--dir", estate.toString());
-    }
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     private int districts(String... args) {
         String[] all = new String[args.length + 3];
@@ -67,9 +43,9 @@ class DistrictsCommandIT {
     @Test
     void theManifestRanksBySizeAndMatchesTheEstatesOwnCounts() throws IOException {
         Path dir = Files.createTempDirectory("districts-out-");
-        assertThat(districts("--format", "json", "--out", dir.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(districts("--format", "json", "--out", dir.toString())).as(console.err()).isZero();
         JsonNode manifest = JSON.readTree(dir.resolve("district-manifest.json").toFile());
-        assertThat(JSON.readTree(out.toString(StandardCharsets.UTF_8))).as("stdout holds only the manifest").isEqualTo(manifest);
+        assertThat(JSON.readTree(console.out())).as("stdout holds only the manifest").isEqualTo(manifest);
         JsonNode summary = JSON.readTree(estate.resolve("estate-summary.json").toFile());
         JsonNode ds = manifest.get("districts");
         assertThat(ds).hasSize(3);
@@ -94,19 +70,19 @@ class DistrictsCommandIT {
             }
             assertThat(d.get("stores")).extracting(s -> s.get("store").asText()).containsExactly("ids", "hcp1", "hcp2", "adb");
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("graph store sp is not surveyed");
+        assertThat(console.err()).contains("graph store sp is not surveyed");
     }
 
     @Test
     void topLimitsTheTableAndPriorityComesFirst() throws IOException {
         Path dir = Files.createTempDirectory("districts-out-");
         assertThat(districts("--top", "1", "--out", dir.toString())).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertThat(text.lines().filter(l -> l.contains("district-0"))).singleElement().asString()
                 .startsWith("1 ").contains("district-001").contains("≈");
-        out.reset();
+        console.reset();
         assertThat(districts("--priority", "district-003", "--format", "json", "--out", dir.toString())).isZero();
-        JsonNode ds = JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("districts");
+        JsonNode ds = JSON.readTree(console.out()).get("districts");
         assertThat(ds).extracting(d -> d.get("id").asText()).containsExactly("district-003", "district-001", "district-002");
     }
 
@@ -116,6 +92,6 @@ class DistrictsCommandIT {
                 .isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(districts("--priority", "district-999", "--out", estate.resolve("o").toString()))
                 .isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("district-999");
+        assertThat(console.err()).contains("district-999");
     }
 }

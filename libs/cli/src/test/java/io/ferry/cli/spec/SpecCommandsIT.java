@@ -5,70 +5,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.cli.ExitCodes;
+import io.ferry.cli.Console;
 import io.ferry.cli.FerryCli;
-import java.io.ByteArrayOutputStream;
+import io.ferry.cli.SharedEstate;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code check-spec} and {@code analyze} against a real small estate (PROD a hot standby), and their bad input. */
 class SpecCommandsIT {
 
     private static Path estate;
+    /** Variants, analyses and keys go here, not into the shared estate's directory. */
+    private static Path work;
     private static String spec;
     private static String properties;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final Console console = new Console();
 
     @BeforeAll
     static void estateUp() throws IOException {
-        estate = Files.createTempDirectory("spec-commands-");
-        assertThat(FerryCli.execute("estate", "up", "--preset", "small", "--dir", estate.toString())).isZero();
+        estate = SharedEstate.small();
+        work = Files.createTempDirectory("spec-commands-");
         spec = Files.readString(estate.resolve("ferry.yaml"));
         properties = Files.readString(estate.resolve("estate.properties"));
     }
 
-    @AfterAll
-    static void estateDown() {
-        FerryCli.execute("estate", "down", "--dir", estate.toString());
-    }
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     @Test
     void theGeneratedSpecChecksCleanAgainstTheLiveStandby() {
         int code = FerryCli.execute("check-spec", "--spec", estate.resolve("ferry.yaml").toString());
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK (5 stores");
+        assertThat(code).as(console.err()).isZero();
+        assertThat(console.out()).contains("OK (5 stores");
     }
 
     @Test
     void anUnknownTableIsNamedWithFileLineColumnAndAHint() throws IOException {
         Path bad = variant("bad-table", spec.replace("table: public.district,", "table: public.districts,"), properties);
         assertThat(FerryCli.execute("check-spec", "--spec", bad.toString())).isEqualTo(ExitCodes.NOT_OK);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .containsPattern("ferry\\.yaml:\\d+:\\d+: tenant\\.table: no table ids\\.public\\.districts")
                 .contains("did you mean district");
     }
@@ -77,7 +56,7 @@ class SpecCommandsIT {
     void aSyntaxErrorIsReportedBeforeAnyStoreIsOpened() throws IOException {
         Path bad = variant("bad-policy", spec.replace("crossTenant: copy", "crossTenant: cpy"), properties);
         assertThat(FerryCli.execute("check-spec", "--spec", bad.toString())).isEqualTo(ExitCodes.NOT_OK);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .containsPattern("ferry\\.yaml:\\d+:\\d+: closure\\.crossTenant: unknown crossTenant policy 'cpy'");
     }
 
@@ -88,14 +67,14 @@ class SpecCommandsIT {
         Path bad = variant("bad-filter", spec.replace(tables, "tables: {ids.public.grade_level: copy-all,"
                 + " hcp1.public.subject: copy-all, adb.public.event: {filter: \"no_such_column > 1\"}}"), properties);
         assertThat(FerryCli.execute("check-spec", "--spec", bad.toString())).isEqualTo(ExitCodes.NOT_OK);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .containsPattern("ferry\\.yaml:\\d+:\\d+: closure\\.tables\\.\"adb\\.public\\.event\"\\.filter: the row filter"
                         + " does not run on adb\\.public\\.event: .*no_such_column.* does not exist");
 
-        err.reset();
+        console.reset();
         Path good = variant("good-filter", spec.replace(tables, "tables: {ids.public.grade_level: copy-all,"
                 + " hcp1.public.subject: copy-all, adb.public.event: {filter: \"id > 0\"}}"), properties);
-        assertThat(FerryCli.execute("check-spec", "--spec", good.toString())).as(err.toString(StandardCharsets.UTF_8))
+        assertThat(FerryCli.execute("check-spec", "--spec", good.toString())).as(console.err())
                 .isZero();
     }
 
@@ -115,14 +94,14 @@ class SpecCommandsIT {
         Path variant = variant("no-rights", spec, props);
 
         assertThat(FerryCli.execute("check-spec", "--spec", variant.toString())).isEqualTo(ExitCodes.REFUSED);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .contains("store ids (prod): user no_rights may not read 7 table(s): public.district")
                 .contains("GRANT pg_read_all_data TO no_rights");
 
-        err.reset();
+        console.reset();
         assertThat(FerryCli.execute("plan", "--spec", variant.toString(), "--district", "district-001"))
                 .isEqualTo(ExitCodes.REFUSED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("permission denied reading ids.public.");
+        assertThat(console.err()).contains("permission denied reading ids.public.");
     }
 
     @Test
@@ -132,7 +111,7 @@ class SpecCommandsIT {
                 + " hcp1.public.subject: copy-all, ids.public.person: {limit: 100}}"), properties);
         assertThat(FerryCli.execute("plan", "--spec", limited.toString(), "--district", "district-001"))
                 .isEqualTo(ExitCodes.NOT_OK);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .contains("table ids.public.person would hold more than 100 rows in the closure (row limit 100)");
     }
 
@@ -146,7 +125,7 @@ class SpecCommandsIT {
         Path bad = variant("bad-password", spec, properties.replaceAll("(?m)^prod\\.ids\\.password=.*$",
                 "prod.ids.password=not-the-password"));
         assertThat(FerryCli.execute("check-spec", "--spec", bad.toString())).isEqualTo(ExitCodes.REFUSED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("store ids (prod").contains("refused")
+        assertThat(console.err()).contains("store ids (prod").contains("refused")
                 .doesNotContain("not-the-password");
     }
 
@@ -155,21 +134,21 @@ class SpecCommandsIT {
         Path bad = variant("unreachable", spec, properties.replaceAll("(?m)^prod\\.hcp1\\.url=.*$",
                 "prod.hcp1.url=jdbc:postgresql://127.0.0.1:1/hcp1"));
         assertThat(FerryCli.execute("check-spec", "--spec", bad.toString())).isEqualTo(ExitCodes.UNREACHABLE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("store hcp1 (prod").contains("unreachable");
+        assertThat(console.err()).contains("store hcp1 (prod").contains("unreachable");
     }
 
     @Test
     void aMissingSpecIsExitFive() {
         assertThat(FerryCli.execute("check-spec", "--spec", estate.resolve("nope.yaml").toString()))
                 .isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no spec at");
+        assertThat(console.err()).contains("no spec at");
     }
 
     @Test
     void analyzeWritesTheFourFilesWithTheEstatesCycles() throws IOException {
-        Path outDir = estate.resolve("analysis");
+        Path outDir = work.resolve("analysis");
         int code = FerryCli.execute("analyze", "--spec", estate.resolve("ferry.yaml").toString(), "--out", outDir.toString());
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(code).as(console.err()).isZero();
         for (String f : new String[] {"schema-analysis.json", "dependency-graph.dot", "extraction-order.json", "README.md"}) {
             assertThat(outDir.resolve(f)).isNotEmptyFile();
         }
@@ -181,11 +160,11 @@ class SpecCommandsIT {
 
     @Test
     void planFindsExactlyThePlantedCrossTenantRowsAndOrphansOfTheTopDistrict() throws IOException {
-        Path keys = estate.resolve("keys-001");
+        Path keys = work.resolve("keys-001");
         int code = FerryCli.execute("plan", "--spec", estate.resolve("ferry.yaml").toString(), "--district",
                 "district-001", "--format", "json", "--keys-out", keys.toString());
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        JsonNode plan = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(code).as(console.err()).isZero();
+        JsonNode plan = new ObjectMapper().readTree(console.out());
         JsonNode planted = new ObjectMapper().readTree(estate.resolve("planted.json").toFile()).get("planted");
 
         java.util.Set<String> expectedOrigins = new java.util.TreeSet<>();
@@ -232,21 +211,21 @@ class SpecCommandsIT {
         int code = FerryCli.execute("plan", "--spec", estate.resolve("ferry.yaml").toString(), "--district",
                 "district-003");
         assertThat(code).isEqualTo(ExitCodes.NOT_OK);
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(console.out())
                 .contains("hcp2.public.submission(person_id) -> ids.public.person(id): 1 (fail)");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("dangling reference(s) hcp2.public.submission(person_id)");
+        assertThat(console.err()).contains("dangling reference(s) hcp2.public.submission(person_id)");
     }
 
     @Test
     void anUnknownDistrictIsExitFive() {
         int code = FerryCli.execute("plan", "--spec", estate.resolve("ferry.yaml").toString(), "--district", "district-999");
         assertThat(code).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no row of ids.public.district has code=district-999");
+        assertThat(console.err()).contains("no row of ids.public.district has code=district-999");
     }
 
     /** A copy of the estate's spec and properties, changed, in its own folder. */
     private static Path variant(String name, String specText, String propertiesText) throws IOException {
-        Path dir = Files.createDirectories(estate.resolve("variants").resolve(name));
+        Path dir = Files.createDirectories(work.resolve("variants").resolve(name));
         Files.writeString(dir.resolve("estate.properties"), propertiesText);
         Files.writeString(dir.resolve("ferry.yaml"), specText);
         return dir.resolve("ferry.yaml");
