@@ -7,12 +7,9 @@ import io.ferry.schema.model.EstateSchema;
 import io.ferry.schema.model.StoreSchema;
 import io.ferry.schema.model.TableId;
 import io.ferry.spec.model.Spec;
-import io.ferry.spec.parse.Resolver;
-import io.ferry.spec.parse.SpecParser;
 import io.ferry.testkit.Datasets;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.ferry.testkit.postgres.SqlScriptRunner;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,8 +18,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One public dataset as a single PostgreSQL store of its example spec: loaded into a fresh server that
@@ -62,11 +57,7 @@ final class DatasetEstate implements AutoCloseable {
                 relational = new PostgresIntrospector().introspect(c, store, List.of("public"));
             }
             Spec spec = parse(specName, folder, prod, store, properties);
-            EstateSchema introspected = new EstateSchema(List.of(relational), List.of());
-            // only the links between tables of this store: the engine does not traverse the others yet
-            EstateSchema schema = introspected.withSpecReferences(spec.specReferences(introspected).stream()
-                    .filter(r -> introspected.table(r.from()).isPresent() && introspected.table(r.to()).isPresent())
-                    .toList());
+            EstateSchema schema = SpecSchema.of(List.of(relational), spec);
             return new DatasetEstate(store, spec, schema, prod);
         } catch (Exception | Error e) {
             prod.close();
@@ -79,15 +70,8 @@ final class DatasetEstate implements AutoCloseable {
         Path file = folder.resolve("ferry.yaml");
         Files.copy(Datasets.repoRoot().resolve("specs").resolve(specName).resolve("ferry.yaml"), file);
         Map<String, String> all = new LinkedHashMap<>(properties);
-        for (String env : List.of("prod", "cert")) {
-            all.put(env + "." + store + ".url", prod.jdbcUrl(store));
-            all.put(env + "." + store + ".user", PostgresServer.SUPERUSER);
-            all.put(env + "." + store + ".password", "unused");
-        }
-        Files.writeString(folder.resolve("estate.properties"), all.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")),
-                StandardCharsets.UTF_8);
-        return new SpecParser(Resolver.forFolder(folder, Map.of()), Set.of(SpecParser.Environment.values())).read(file);
+        all.putAll(SpecSchema.postgres(store, prod.jdbcUrl(store)));
+        return SpecSchema.parse(file, all);
     }
 
     /** The engine's plan and the hand-written SQL's reports for one tenant. */
