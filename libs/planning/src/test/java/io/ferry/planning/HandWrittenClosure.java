@@ -66,6 +66,14 @@ final class HandWrittenClosure {
         return this;
     }
 
+    /** The rows of one of {@code store}'s {@code _} files (a report, not a table), run after its {@code _with.sql}. */
+    List<List<String>> rows(String store, Connection c, String file) throws SQLException {
+        Path storeDir = dir.resolve(store);
+        List<List<String>> rows = new ArrayList<>();
+        query(c, read(storeDir.resolve("_with.sql")) + read(storeDir.resolve(file)), rows::add);
+        return rows;
+    }
+
     Map<TableId, List<String>> keys() {
         return keys;
     }

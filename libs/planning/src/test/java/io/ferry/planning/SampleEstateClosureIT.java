@@ -8,30 +8,19 @@ import io.ferry.estate.EstateOptions;
 import io.ferry.estate.EstateServers;
 import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
-import io.ferry.planning.ClosureRules.CrossTenantPolicy;
-import io.ferry.planning.ClosureRules.DanglingPolicy;
 import io.ferry.planning.ClosureRules.EdgePolicy;
-import io.ferry.planning.ClosureRules.TablePolicy;
-import io.ferry.planning.ClosureRules.TableRule;
-import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.schema.model.EstateSchema;
-import io.ferry.schema.model.Reference;
-import io.ferry.schema.model.StoreSchema;
 import io.ferry.schema.model.TableId;
 import io.ferry.testkit.postgres.PostgresServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -46,50 +35,23 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code src/test/resources/closure/sample-estate/}), and the cross-tenant and dangling reports name
  * exactly what {@code planted.json} plants. Only PostgreSQL: the graph store is not planned yet.
  *
- * <p>The rules mirror the spec's closure section, plus {@code parents-only} on
- * {@code ids.public.person(previous_school_id)}. DESIGN's default rule follows every reference downward,
+ * <p>The rules are the generated spec's ({@code ferry.yaml}), through {@link SpecRules} and the spec's
+ * links, as {@code ferry plan} builds them. The spec says {@code parents-only} on
+ * {@code ids.public.person(previous_school_id)}: DESIGN's default rule follows every reference downward,
  * so without it a district's closure would take in, as its own, every student who once attended one of
  * its schools, with all their coursework: a row reached downward is never cross-tenant (only rows pulled
  * upward are), so the engine cannot tell. A former school is history, not ownership; saying so is the
  * spec's job, per edge.
  */
 class SampleEstateClosureIT {
-    private static final List<String> STORES = List.of("ids", "hcp1", "hcp2", "adb");
+    private static final List<String> STORES = SampleSpec.STORES;
     private static final Path SQL = Path.of("src/test/resources/closure/sample-estate");
-
-    /** The spec's PostgreSQL links (ferry.yaml), until the spec adapter exists: {@code from -> to}. */
-    private static final List<String> LINKS = List.of(
-            "hcp1.public.academic_session(district_id) -> ids.public.district(id)",
-            "hcp1.public.course(district_id) -> ids.public.district(id)",
-            "hcp1.public.course(school_id) -> ids.public.school(id)",
-            "hcp1.public.section(school_id) -> ids.public.school(id)",
-            "hcp1.public.section_teacher(person_id) -> ids.public.person(id)",
-            "hcp1.public.enrollment(person_id) -> ids.public.person(id)",
-            "hcp2.public.gradebook(section_id) -> hcp1.public.section(id)",
-            "hcp2.public.rubric(course_id) -> hcp1.public.course(id)",
-            "hcp2.public.assignment(section_id) -> hcp1.public.section(id)",
-            "hcp2.public.submission(person_id) -> ids.public.person(id)",
-            "hcp2.public.submission(grader_id) -> ids.public.person(id)",
-            "hcp2.public.grade(section_id) -> hcp1.public.section(id)",
-            "hcp2.public.grade(person_id) -> ids.public.person(id)",
-            "hcp2.public.attendance(section_id) -> hcp1.public.section(id)",
-            "hcp2.public.attendance(person_id) -> ids.public.person(id)",
-            "hcp2.public.\"AssessmentResult\"(personId) -> ids.public.person(id)",
-            "adb.public.event(district_id) -> ids.public.district(id)",
-            "adb.public.event(payload $.personId) -> ids.public.person(id) drop",
-            "adb.public.event(payload $.schoolId) -> ids.public.school(id) drop",
-            "adb.public.event(payload $.sectionId) -> hcp1.public.section(id) drop",
-            "adb.public.daily_usage(district_id) -> ids.public.district(id)",
-            "adb.public.daily_usage(school_id) -> ids.public.school(id) drop",
-            "adb.public.daily_usage(person_id) -> ids.public.person(id) drop",
-            "adb.public.report_snapshot(district_id) -> ids.public.district(id)",
-            "adb.public.report_snapshot(school_id) -> ids.public.school(id) drop");
-    private static final Pattern LINK = Pattern.compile("(\\S+)\\((\\w+)(?: (\\$\\.\\w+))?\\) -> (\\S+)\\((\\w+)\\)( drop)?");
 
     @TempDir
     static Path files;
     private static PostgresServer prod;
     private static EstateSchema schema;
+    private static SampleSpec spec;
     private static JsonNode planted;
 
     @BeforeAll
@@ -99,13 +61,8 @@ class SampleEstateClosureIT {
                 new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null)), files);
         planted = new ObjectMapper().readTree(files.resolve("planted.json").toFile()).get("planted");
         prod.restartAsStandby();
-        List<StoreSchema> stores = new ArrayList<>();
-        for (String store : STORES) {
-            try (Connection c = prod.connect(store)) {
-                stores.add(new PostgresIntrospector().introspect(c, store, List.of("public")));
-            }
-        }
-        schema = new EstateSchema(stores, links());
+        spec = SampleSpec.read(files, prod);
+        schema = spec.schema();
     }
 
     @AfterAll
@@ -115,34 +72,8 @@ class SampleEstateClosureIT {
         }
     }
 
-    static List<Reference> links() {
-        List<Reference> refs = new ArrayList<>();
-        for (String text : LINKS) {
-            Matcher m = LINK.matcher(text);
-            assertThat(m.matches()).as(text).isTrue();
-            Reference r = new Reference("link:" + text, TableId.parse(m.group(1)), List.of(m.group(2)),
-                    TableId.parse(m.group(4)), List.of(m.group(5)), true, false,
-                    m.group(3) != null ? Reference.Origin.JSON_PATH : Reference.Origin.LINK, m.group(3));
-            refs.add(r);
-        }
-        return refs;
-    }
-
-    /** The spec's closure section, plus parents-only on the former school (see the class comment). */
-    static ClosureRules rules(String district) {
-        Map<String, DanglingPolicy> drop = new LinkedHashMap<>();
-        for (int i = 0; i < LINKS.size(); i++) {
-            if (LINKS.get(i).endsWith(" drop")) {
-                drop.put(links().get(i).describe(), DanglingPolicy.DROP);
-            }
-        }
-        return new ClosureRules(
-                new ClosureRules.Tenant(TableId.parse("ids.public.district"), List.of("code"), Tuple.of(district)),
-                Map.of("hcp2.public.submission(grader_id) -> ids.public.person(id)", EdgePolicy.NULLIFY,
-                        "ids.public.person(previous_school_id) -> ids.public.school(id)", EdgePolicy.PARENTS_ONLY),
-                Map.of(TableId.parse("ids.public.grade_level"), TableRule.of(TablePolicy.COPY_ALL),
-                        TableId.parse("hcp1.public.subject"), TableRule.of(TablePolicy.COPY_ALL)),
-                CrossTenantPolicy.COPY, DanglingPolicy.FAIL, drop);
+    private static ClosureRules rules(String district) {
+        return spec.rules(district);
     }
 
     @Test

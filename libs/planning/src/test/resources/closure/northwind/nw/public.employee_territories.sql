@@ -1,0 +1,2 @@
+-- never reached: employees come in upward only
+SELECT employee_id, territory_id FROM public.employee_territories WHERE false

@@ -1,0 +1,1 @@
+SELECT product_id FROM closure_products ORDER BY product_id

@@ -1,0 +1,1 @@
+SELECT region_id FROM public.region ORDER BY region_id

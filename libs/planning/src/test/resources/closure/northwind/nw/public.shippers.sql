@@ -1,0 +1,1 @@
+SELECT shipper_id FROM public.shippers ORDER BY shipper_id

@@ -1,0 +1,1 @@
+SELECT territory_id FROM public.territories ORDER BY territory_id COLLATE "C"

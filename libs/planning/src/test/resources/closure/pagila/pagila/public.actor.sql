@@ -1,0 +1,2 @@
+-- never reached: films come in upward only
+SELECT actor_id FROM public.actor WHERE false

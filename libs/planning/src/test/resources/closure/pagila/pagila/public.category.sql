@@ -1,0 +1,1 @@
+SELECT category_id FROM public.category ORDER BY category_id

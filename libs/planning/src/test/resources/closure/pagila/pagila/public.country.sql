@@ -1,0 +1,1 @@
+SELECT country_id FROM public.country ORDER BY country_id

@@ -1,0 +1,1 @@
+SELECT language_id FROM public.language ORDER BY language_id

@@ -1,0 +1,1 @@
+SELECT id FROM closure WHERE t = 'staff' ORDER BY id

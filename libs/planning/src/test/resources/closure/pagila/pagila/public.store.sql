@@ -1,0 +1,1 @@
+SELECT id FROM closure WHERE t = 'store' ORDER BY id
