@@ -37,6 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("PROD and CERT are running. Connection settings: " + layout.properties());
         System.out.println("Generated spec: " + layout.spec() + "; planted problems: "
                 + layout.dir().resolve("planted.json") + "; honeytokens: " + layout.dir().resolve("honeytokens.json"));
+        System.out.println("Try: ./ferry districts --spec " + layout.spec());
+        System.out.println("     ./ferry plan --spec " + layout.spec() + " --district district-001");
         System.out.println("Stop everything with: ./ferry estate down --dir " + layout.dir());
         return ExitCodes.OK;
     }
