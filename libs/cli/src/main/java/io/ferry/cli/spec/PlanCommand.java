@@ -12,14 +12,24 @@ import io.ferry.planning.PlanJson;
 import io.ferry.planning.ReadRefusedException;
 import io.ferry.planning.UnknownDistrictException;
 import io.ferry.planning.SpecRules;
+import io.ferry.planning.graph.GraphClosure;
+import io.ferry.planning.graph.GraphPlan;
+import io.ferry.planning.graph.GraphRules;
+import io.ferry.planning.graph.GraphSource;
+import io.ferry.planning.graph.LinkedRows;
+import io.ferry.planning.graph.RelationalLinks;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ferry plan}: the exact closure of one district, computed read-only against PROD. */
+/**
+ * {@code ferry plan}: the exact closure of one district, computed read-only against PROD: the relational
+ * stores first, then each graph store with the relational closure deciding whose nodes are whose.
+ */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Compute the closure of one district against PROD in one read-only snapshot per store: rows per table, cross-tenant rows with the references that pulled them in, dangling cross-store references, and the load order. Exits 1 when a policy says the run would fail.")
 public final class PlanCommand implements Callable<Integer> {
@@ -49,22 +59,34 @@ public final class PlanCommand implements Callable<Integer> {
         }
         SpecSession session = SpecSession.open(spec);
         try (ProdSnapshot snapshot = ProdSnapshot.open(session.spec(), spec)) {
-            snapshot.skippedGraphStores().forEach(s ->
-                    System.err.println("plan: graph store " + s + " is not planned yet (relational stores only)"));
             ClosureRules rules;
+            List<GraphRules> graphRules;
             try {
                 rules = SpecRules.of(session.spec(), snapshot.schema(), district);
+                graphRules = GraphRules.of(session.spec(), snapshot.fullSchema(), rules);
             } catch (IllegalArgumentException e) {
                 throw new FerryException(ExitCodes.USAGE, e.getMessage());
             }
             long start = System.nanoTime();
             try (Closure closure = new ClosurePlanner(spillThreshold).close(snapshot.schema(), rules, snapshot.sources())) {
                 Plan plan = closure.plan();
+                List<String> failures = new ArrayList<>(closure.failures(rules));
+                LinkedRows linked = new RelationalLinks(closure, rules, snapshot.sources());
+                for (GraphRules g : graphRules) {
+                    GraphPlan graph;
+                    try (GraphSource source = snapshot.graphSource(g.store(), g.properties())) {
+                        graph = new GraphClosure(g, source, linked).run();
+                    }
+                    plan = graph.addTo(plan);
+                    failures.addAll(graph.failures());
+                    if (keysOut != null) {
+                        graph.writeKeys(keysOut);
+                    }
+                }
                 if (keysOut != null) {
                     KeysWriter.write(closure, keysOut);
                 }
                 print(plan, closure, (System.nanoTime() - start) / 1e9);
-                List<String> failures = closure.failures(rules);
                 failures.forEach(f -> System.err.println("plan: " + f));
                 return failures.isEmpty() ? ExitCodes.OK : ExitCodes.NOT_OK;
             } catch (UnknownDistrictException e) {

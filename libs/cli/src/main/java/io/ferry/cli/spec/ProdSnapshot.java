@@ -4,6 +4,8 @@ import io.ferry.cli.ExitCodes;
 import io.ferry.cli.FerryException;
 import io.ferry.planning.JdbcRowSource;
 import io.ferry.planning.RowSource;
+import io.ferry.planning.graph.GraphSource;
+import io.ferry.planning.graph.Neo4jGraphSource;
 import io.ferry.planning.districts.StoreQueries;
 import io.ferry.schema.introspect.Neo4jIntrospector;
 import io.ferry.schema.introspect.PostgresIntrospector;
@@ -27,14 +29,15 @@ import org.neo4j.driver.Driver;
 /**
  * PROD as the spec-driven commands see it: one {@code REPEATABLE READ, READ ONLY} transaction per
  * PostgreSQL store, opened before the catalog is read, so the schema and every row read later come from
- * the same snapshot; graph stores are introspected in a read transaction of their own. Nothing is
+ * the same snapshot; graph stores are introspected in a read transaction of their own and read in
+ * another ({@link #graphSource}). Nothing is
  * written; the transactions are rolled back on close.
  */
 final class ProdSnapshot implements StoreQueries, AutoCloseable {
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, RowSource> sources = new LinkedHashMap<>();
-    private final List<String> skippedGraphStores = new ArrayList<>();
+    private final Map<String, Driver> graphDrivers = new LinkedHashMap<>();
     private EstateSchema schema;
     private EstateSchema fullSchema;
 
@@ -54,7 +57,6 @@ final class ProdSnapshot implements StoreQueries, AutoCloseable {
         List<StoreSchema> graphs = new ArrayList<>();
         for (Store store : spec.stores().values()) {
             if (store.kind() == StoreKind.NEO4J) {
-                skippedGraphStores.add(store.name());
                 graphs.add(introspectGraph(store, resolver));
                 continue;
             }
@@ -85,8 +87,11 @@ final class ProdSnapshot implements StoreQueries, AutoCloseable {
         fullSchema = full.withSpecReferences(spec.specReferences(full));
     }
 
-    private static StoreSchema introspectGraph(Store store, Resolver resolver) {
-        try (Driver driver = StoreConnector.openNeo4j(store.name(), "prod", resolver.resolve(store.prod()))) {
+    /** The driver stays open for {@link #graphSource}; it is closed with the snapshot. */
+    private StoreSchema introspectGraph(Store store, Resolver resolver) {
+        try {
+            Driver driver = StoreConnector.openNeo4j(store.name(), "prod", resolver.resolve(store.prod()));
+            graphDrivers.put(store.name(), driver);
             return new Neo4jIntrospector().introspect(driver, store.name());
         } catch (StoreUnavailableException e) {
             throw new FerryException(e.reason() == StoreUnavailableException.Reason.REFUSED
@@ -129,9 +134,18 @@ final class ProdSnapshot implements StoreQueries, AutoCloseable {
         return sources;
     }
 
-    /** Graph stores the closure engine does not traverse yet. */
+    /** The spec's graph stores (the districts survey counts only relational rows). */
     List<String> skippedGraphStores() {
-        return skippedGraphStores;
+        return List.copyOf(graphDrivers.keySet());
+    }
+
+    /** A read transaction on a graph store that returns only {@code properties} of nodes; close it after use. */
+    GraphSource graphSource(String store, List<String> properties) {
+        Driver driver = graphDrivers.get(store);
+        if (driver == null) {
+            throw new FerryException(ExitCodes.USAGE, "store " + store + " is not a graph store of the spec");
+        }
+        return new Neo4jGraphSource(driver, properties);
     }
 
     /** Runs a read-only query of the district survey inside the store's snapshot. */
@@ -157,6 +171,7 @@ final class ProdSnapshot implements StoreQueries, AutoCloseable {
 
     @Override
     public void close() {
+        graphDrivers.values().forEach(Driver::close);
         for (Connection c : connections.values()) {
             try {
                 c.rollback();

@@ -1,0 +1,208 @@
+package io.ferry.planning.graph;
+
+import io.ferry.planning.ClosureRules.CrossTenantPolicy;
+import io.ferry.planning.KeysWriter;
+import io.ferry.planning.Plan;
+import io.ferry.planning.Tuple;
+import io.ferry.planning.graph.GraphSource.Node;
+import io.ferry.planning.graph.GraphSource.Rel;
+import io.ferry.schema.model.TableId;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A computed graph closure: nodes per label and relationships per type (the batches, like tables), the
+ * foreign nodes and dangling links. A node is identified by its label's unique key, else its element
+ * id ({@code <element>}); a relationship by its start and end nodes' keys ({@code from.personId},
+ * {@code to.personId}, as {@code planted.json} writes them), plus its element id where one type has two
+ * relationships between the same nodes.
+ */
+public final class GraphPlan {
+    /** The pseudo-column of element ids (as {@code Neo4jIntrospector} names it). */
+    public static final String ELEMENT = "<element>";
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final GraphRules rules;
+    private final Map<String, Node> nodes;
+    private final List<Rel> rels;
+    private final List<Plan.CrossTenantRow> crossTenant;
+    private final List<Plan.Dangling> dangling;
+    private final int rounds;
+
+    GraphPlan(GraphRules rules, Map<String, Node> nodes, Collection<Rel> rels, List<Plan.CrossTenantRow> crossTenant,
+            List<Plan.Dangling> dangling, int rounds) {
+        this.rules = rules;
+        this.nodes = Map.copyOf(nodes);
+        this.rels = List.copyOf(rels);
+        this.crossTenant = List.copyOf(crossTenant);
+        this.dangling = List.copyOf(dangling);
+        this.rounds = rounds;
+    }
+
+    public String store() {
+        return rules.store();
+    }
+
+    public int rounds() {
+        return rounds;
+    }
+
+    public List<Plan.CrossTenantRow> crossTenant() {
+        return crossTenant;
+    }
+
+    public List<Plan.Dangling> dangling() {
+        return dangling;
+    }
+
+    /** Every label of the store, then the followed relationship types, sorted: also the load order. */
+    public List<TableId> tables() {
+        return Stream.concat(
+                rules.labels().keySet().stream().sorted().map(l -> new TableId(store(), TableId.LABELS, l)),
+                rules.types().keySet().stream().sorted().map(t -> new TableId(store(), TableId.RELATIONSHIPS, t)))
+                .toList();
+    }
+
+    public List<String> keyColumns(TableId table) {
+        if (table.schema().equals(TableId.LABELS)) {
+            List<String> key = rules.labels().get(table.name()).key();
+            return key.isEmpty() ? List.of(ELEMENT) : key;
+        }
+        GraphRules.Endpoints ends = rules.types().get(table.name());
+        List<String> columns = new ArrayList<>();
+        endColumns("from.", ends.start()).forEach(columns::add);
+        endColumns("to.", ends.end()).forEach(columns::add);
+        if (hasTwins(table.name())) {
+            columns.add(ELEMENT);
+        }
+        return columns;
+    }
+
+    /** The sorted keys of {@code table}'s nodes or relationships in the closure. */
+    public List<Tuple> keys(TableId table) {
+        if (table.schema().equals(TableId.LABELS)) {
+            return nodes.values().stream().filter(n -> n.labels().contains(table.name()))
+                    .map(n -> nodeKey(table.name(), n)).sorted().toList();
+        }
+        boolean twins = keyColumns(table).contains(ELEMENT);
+        return rels.stream().filter(r -> r.type().equals(table.name())).map(r -> relKey(r, twins)).sorted().toList();
+    }
+
+    /** The relational plan with this store's labels and types, foreign nodes, dangling links and load order added. */
+    public Plan addTo(Plan plan) {
+        List<Plan.TableRows> tables = new ArrayList<>(plan.tables());
+        List<String> order = new ArrayList<>(plan.loadOrder());
+        for (TableId t : tables()) {
+            boolean label = t.schema().equals(TableId.LABELS);
+            String text = tableText(label, t.name());
+            tables.add(new Plan.TableRows(store(), t.schema(), t.name(), text, label ? "label" : "relationship",
+                    label ? nodes.values().stream().filter(n -> n.labels().contains(t.name())).count()
+                            : rels.stream().filter(r -> r.type().equals(t.name())).count()));
+            order.add(store() + "." + text);
+        }
+        List<Plan.CrossTenantRow> foreign = new ArrayList<>(plan.crossTenant());
+        foreign.addAll(crossTenant);
+        List<Plan.Dangling> danglingOut = new ArrayList<>(plan.dangling());
+        danglingOut.addAll(dangling);
+        return new Plan(plan.district(), tables, foreign, danglingOut, order);
+    }
+
+    /** Why a run of this plan must fail: dangling links or foreign nodes under policy {@code fail}. */
+    public List<String> failures() {
+        List<String> reasons = new ArrayList<>(dangling.stream().filter(d -> d.policy().equals("fail"))
+                .map(d -> d.count() + " dangling reference(s) " + d.from() + " -> " + d.to()).toList());
+        if (rules.crossTenant() == CrossTenantPolicy.FAIL) {
+            crossTenant.forEach(c -> reasons.add("cross-tenant node " + c.store() + "." + c.table() + " owned by " + c.owner()));
+        }
+        return reasons;
+    }
+
+    /** {@code --keys-out}: {@code DIR/{store}/label.Person.csv} and {@code DIR/{store}/relationship.TYPE.csv}. */
+    public void writeKeys(Path dir) {
+        for (TableId t : tables()) {
+            Path file = KeysWriter.file(dir, t);
+            try {
+                Files.createDirectories(file.getParent());
+                try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    w.write(KeysWriter.line(keyColumns(t).toArray()));
+                    for (Tuple k : keys(t)) {
+                        w.write(KeysWriter.line(k.values()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the keys of " + t, e);
+            }
+        }
+    }
+
+    /** {@code label.Person} or {@code relationship.TYPE}, the name backtick-quoted only when unusual. */
+    static String tableText(boolean label, String name) {
+        return (label ? TableId.LABELS : TableId.RELATIONSHIPS) + "."
+                + (PLAIN.matcher(name).matches() ? name : "`" + name.replace("`", "``") + "`");
+    }
+
+    /** A node's key under {@code label} as {@code prop=value,...}. */
+    static String describe(GraphRules rules, String label, Node n) {
+        GraphRules.LabelRule rule = rules.labels().get(label);
+        List<String> key = rule == null || rule.key().isEmpty() ? List.of(ELEMENT) : rule.key();
+        return nodeKey(rules, label, n).describe(key);
+    }
+
+    private Tuple nodeKey(String label, Node n) {
+        return nodeKey(rules, label, n);
+    }
+
+    private static Tuple nodeKey(GraphRules rules, String label, Node n) {
+        GraphRules.LabelRule rule = rules.labels().get(label);
+        if (rule == null || rule.key().isEmpty()) {
+            return Tuple.of(n.id());
+        }
+        return Tuple.of(rule.key().stream().map(n.properties()::get).toList());
+    }
+
+    private Stream<String> endColumns(String prefix, String label) {
+        GraphRules.LabelRule rule = label == null ? null : rules.labels().get(label);
+        List<String> key = rule == null || rule.key().isEmpty() ? List.of(ELEMENT) : rule.key();
+        return key.stream().map(k -> prefix + k);
+    }
+
+    private Tuple endKey(String nodeId, String label) {
+        Node n = nodes.get(nodeId);
+        GraphRules.LabelRule rule = label == null ? null : rules.labels().get(label);
+        return rule == null || rule.key().isEmpty() ? Tuple.of(nodeId) : nodeKey(label, n);
+    }
+
+    private Tuple relKey(Rel r, boolean withElement) {
+        GraphRules.Endpoints ends = rules.types().get(r.type());
+        List<Object> values = new ArrayList<>();
+        values.addAll(List.of(endKey(r.startId(), ends.start()).values()));
+        values.addAll(List.of(endKey(r.endId(), ends.end()).values()));
+        if (withElement) {
+            values.add(r.id());
+        }
+        return Tuple.of(values);
+    }
+
+    private boolean hasTwins(String type) {
+        Set<Tuple> seen = new HashSet<>();
+        return rels.stream().filter(r -> r.type().equals(type)).anyMatch(r -> !seen.add(relKey(r, false)));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "GraphPlan[%s: %d nodes, %d relationships]", store(), nodes.size(), rels.size());
+    }
+}

@@ -1,0 +1,99 @@
+package io.ferry.planning.graph;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.Value;
+
+/**
+ * A {@link GraphSource} over one Neo4j store, in one read transaction (rolled back on close). Nodes are
+ * looked up by element id in chunks ({@code UNWIND $ids}); only the requested properties are returned.
+ * Neo4j has no snapshot isolation across statements: the transaction sees committed changes between
+ * rounds, which a PROD replica that is not being written avoids.
+ */
+public final class Neo4jGraphSource implements GraphSource {
+    /** How far {@link #nearest} looks for an owner. */
+    static final int NEAREST_HOPS = 4;
+
+    private final Session session;
+    private final Transaction tx;
+    private final List<String> properties;
+
+    /** @param properties the node properties to return (keys and linked properties) */
+    public Neo4jGraphSource(Driver driver, List<String> properties) {
+        this.session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+        this.tx = session.beginTransaction();
+        this.properties = List.copyOf(properties);
+    }
+
+    @Override
+    public List<Node> nodes(String label, String property, Collection<Object> values) {
+        return tx.run("UNWIND $values AS v MATCH (n:" + quote(label) + ") WHERE n[$property] = v"
+                        + " RETURN elementId(n) AS id, labels(n) AS labels, [k IN $props | n[k]] AS vals",
+                Map.of("values", new ArrayList<>(values), "property", property, "props", properties))
+                .list(r -> node(r, "id", "labels", "vals"));
+    }
+
+    @Override
+    public void expand(Collection<String> nodeIds, Collection<String> types, Consumer<Hop> sink) {
+        if (types.isEmpty()) {
+            return;
+        }
+        String typeText = types.stream().map(Neo4jGraphSource::quote).collect(Collectors.joining("|"));
+        tx.run("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id MATCH (n)-[r:" + typeText + "]-(m)"
+                        + " RETURN id, elementId(r) AS rid, type(r) AS type, elementId(startNode(r)) AS s,"
+                        + " elementId(endNode(r)) AS e, elementId(m) AS mid, labels(m) AS labels,"
+                        + " [k IN $props | m[k]] AS vals",
+                Map.of("ids", new ArrayList<>(nodeIds), "props", properties))
+                .forEachRemaining(r -> sink.accept(new Hop(r.get("id").asString(),
+                        new Rel(r.get("rid").asString(), r.get("type").asString(), r.get("s").asString(),
+                                r.get("e").asString()),
+                        node(r, "mid", "labels", "vals"))));
+    }
+
+    @Override
+    public Optional<Node> nearest(String nodeId, Collection<String> types, String label) {
+        String typeText = types.stream().map(Neo4jGraphSource::quote).collect(Collectors.joining("|"));
+        return tx.run("MATCH (n) WHERE elementId(n) = $id MATCH p = (n)-[:" + typeText + "*1.." + NEAREST_HOPS + "]->(r:"
+                        + quote(label) + ") RETURN elementId(r) AS id, labels(r) AS labels, [k IN $props | r[k]] AS vals"
+                        + " ORDER BY length(p) LIMIT 1",
+                Map.of("id", nodeId, "props", properties))
+                .stream().findFirst().map(r -> node(r, "id", "labels", "vals"));
+    }
+
+    private Node node(Record r, String id, String labels, String vals) {
+        List<Object> values = r.get(vals).asList(Value::asObject);
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (int i = 0; i < properties.size(); i++) {
+            if (values.get(i) != null) {
+                props.put(properties.get(i), values.get(i));
+            }
+        }
+        return new Node(r.get(id).asString(), r.get(labels).asList(Value::asString), props);
+    }
+
+    static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    @Override
+    public void close() {
+        try {
+            tx.rollback();
+            tx.close();
+        } finally {
+            session.close();
+        }
+    }
+}
