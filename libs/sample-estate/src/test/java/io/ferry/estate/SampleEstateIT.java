@@ -64,15 +64,7 @@ class SampleEstateIT {
         if (s == null) {
             return;
         }
-        for (AutoCloseable c : new AutoCloseable[] {s.prodPg(), s.certPg(), s.prodSp(), s.certSp()}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                e.printStackTrace();
-            }
-        }
+        s.close();
     }
 
     // ------------------------------------------------------------------ helpers

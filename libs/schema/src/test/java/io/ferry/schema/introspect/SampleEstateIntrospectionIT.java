@@ -58,13 +58,7 @@ class SampleEstateIntrospectionIT {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {servers.prodPg(), servers.certPg(), servers.prodSp(), servers.certSp()}) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                e.printStackTrace();
-            }
-        }
+        servers.close();
     }
 
     Table table(String store, String name) {
