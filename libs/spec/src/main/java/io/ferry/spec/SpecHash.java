@@ -24,7 +24,9 @@ import java.util.function.Function;
 /**
  * The spec hash of DESIGN.md's staging layout: sha256 (hex) of the canonical JSON of the parsed spec
  * (sorted keys, no whitespace, defaults filled in) without connection settings. Connections and
- * secrets are left out so the same spec hashes the same in every environment it runs in.
+ * secrets are left out so the same spec hashes the same in every environment it runs in; the
+ * {@code districts} section is left out because it only sizes and ranks districts, never changing
+ * which rows are copied.
  */
 public final class SpecHash {
 

@@ -29,5 +29,7 @@ class SampleEstateSpecTest {
         assertThat(spec.anonymize().rules()).hasSize(25);
         assertThat(spec.validate()).hasSize(4);
         assertThat(spec.load().keys()).containsKey(new TableId("hcp2", "public", "AssessmentResult"));
+        assertThat(spec.districts().counts()).containsOnlyKeys("students", "staff", "schools");
+        assertThat(spec.districts().priority()).isEmpty();
     }
 }

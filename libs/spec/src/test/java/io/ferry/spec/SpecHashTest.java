@@ -58,4 +58,17 @@ class SpecHashTest {
         assertThat(SpecHash.canonicalJson(Specs.parse(SPEC))).doesNotContain("jdbc", "PW", "\"app\"", "url", "user")
                 .startsWith("{\"anonymize\":");
     }
+
+    @Test
+    void leavesTheDistrictsSectionOut() {
+        String withDistricts = SPEC + """
+                districts:
+                  counts: {schools: {table: ids.public.school}}
+                  priority: [district-002]
+                  rowsPerSecond: 5000
+                """;
+
+        assertThat(hash(withDistricts)).as("districts sizes and ranks; it copies no other row").isEqualTo(hash(SPEC));
+        assertThat(SpecHash.canonicalJson(Specs.parse(withDistricts))).doesNotContain("districts", "5000");
+    }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ferry check-spec}: the spec's syntax, then every name in it against PROD's live schemas. */
 @Command(name = "check-spec", mixinStandardHelpOptions = true,
-        description = "Validate a spec: strict syntax, then every store, table, column and link in it against the live PROD schemas, that the PROD user may read every table, and every row filter with EXPLAIN (read-only). Prints each error with file, line and column; exits 1 on any error.")
+        description = "Validate a spec: strict syntax, then every store, table, column and link in it against the live PROD schemas, that the PROD user may read every table, and every row filter and count condition with EXPLAIN (read-only). Prints each error with file, line and column; exits 1 on any error.")
 public final class CheckSpecCommand implements Callable<Integer> {
 
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (ferry.yaml).")

@@ -10,12 +10,14 @@ import io.ferry.planning.districts.Headcount;
 import io.ferry.planning.districts.OwnershipPaths;
 import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.TableId;
+import io.ferry.spec.model.Districts;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +26,9 @@ import picocli.CommandLine.Option;
 @Command(name = "districts", mixinStandardHelpOptions = true,
         description = "Estimate every district's footprint per store (one grouped count per owned table along its ownership path, in one read-only snapshot per PROD store), its students, staff, schools and latest activity; rank them and write district-manifest.json.")
 public final class DistrictsCommand implements Callable<Integer> {
+
+    /** The copy rate when neither option nor spec gives one: a placeholder until the benchmark measures one. */
+    private static final long DEFAULT_ROWS_PER_SECOND = 20_000;
 
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (ferry.yaml).")
     Path spec;
@@ -40,17 +45,19 @@ public final class DistrictsCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--priority", split = ",", paramLabel = "D1,D2",
-            description = "Districts to rank first, in this order.")
+            description = "Districts to rank first, in this order (default the spec's districts.priority).")
     List<String> priority = List.of();
 
     @Option(names = "--count", paramLabel = "NAME=TABLE[:CONDITION]",
             description = "What counts as students, staff or schools, e.g. students=ids.public.person:kind = 'student'"
-                    + " (repeatable; default: an owned 'person' table's kind column and an owned 'school' table).")
+                    + " (repeatable; replaces the spec's districts.counts entry of that name; without either: an owned"
+                    + " 'person' table's kind column and an owned 'school' table).")
     List<String> counts = List.of();
 
-    @Option(names = "--rows-per-second", defaultValue = "20000", paramLabel = "N",
-            description = "Copy rate behind the estimated time (default 20000, a placeholder until the benchmark measures one).")
-    long rowsPerSecond;
+    @Option(names = "--rows-per-second", paramLabel = "N",
+            description = "Copy rate behind the estimated time (default the spec's districts.rowsPerSecond, else 20000,"
+                    + " a placeholder until the benchmark measures one).")
+    Long rowsPerSecond;
 
     @Option(names = "--activity-tables", defaultValue = "3", paramLabel = "N", hidden = true,
             description = "How many of the largest owned tables with timestamp columns give the latest activity.")
@@ -61,7 +68,7 @@ public final class DistrictsCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new FerryException(ExitCodes.USAGE, "--format must be 'text' or 'json', not '" + format + "'");
         }
-        if (rowsPerSecond <= 0) {
+        if (rowsPerSecond != null && rowsPerSecond <= 0) {
             throw new FerryException(ExitCodes.USAGE, "--rows-per-second must be positive");
         }
         List<Headcount> headcounts = new ArrayList<>();
@@ -71,22 +78,30 @@ public final class DistrictsCommand implements Callable<Integer> {
             throw new FerryException(ExitCodes.USAGE, e.getMessage());
         }
         SpecSession session = SpecSession.open(spec);
+        Districts defaults = session.spec().districts();
+        List<Headcount> named = Headcount.override(Headcount.of(defaults.counts()), headcounts);
         Instant asOf = Instant.now();
         try (ProdSnapshot snapshot = ProdSnapshot.open(session.spec(), spec)) {
             snapshot.skippedGraphStores().forEach(s ->
                     System.err.println("districts: graph store " + s + " is not surveyed yet (relational stores only)"));
-            List<DistrictFootprint> ranked;
+            List<DistrictFootprint> all;
             try {
                 Map<TableId, List<Reference>> paths = OwnershipPaths.of(snapshot.schema(), session.spec());
-                List<Headcount> heads = headcounts.isEmpty() ? Headcount.detect(snapshot.schema(), paths) : headcounts;
-                List<DistrictFootprint> all = new DistrictSurvey(snapshot.schema(), paths, session.spec().tenant().key(),
+                List<Headcount> heads = named.isEmpty() ? Headcount.detect(snapshot.schema(), paths) : named;
+                all = new DistrictSurvey(snapshot.schema(), paths, session.spec().tenant().key(),
                         snapshot).survey(heads, activityTables);
-                ranked = DistrictRanking.rank(all, priority, top);
             } catch (IllegalArgumentException e) {
-                throw new FerryException(e.getMessage().startsWith("--priority") ? ExitCodes.NOT_FOUND : ExitCodes.USAGE,
-                        e.getMessage());
+                throw new FerryException(ExitCodes.USAGE, e.getMessage());
             }
-            DistrictManifest manifest = DistrictManifest.of(asOf, ranked, rowsPerSecond);
+            List<DistrictFootprint> ranked;
+            try {
+                ranked = DistrictRanking.rank(all, priority.isEmpty() ? defaults.priority() : priority, top);
+            } catch (NoSuchElementException e) {
+                throw new FerryException(ExitCodes.NOT_FOUND, (priority.isEmpty() ? "the spec's districts.priority"
+                        : "--priority") + " names " + e.getMessage());
+            }
+            DistrictManifest manifest = DistrictManifest.of(asOf, ranked, rowsPerSecond != null ? rowsPerSecond
+                    : defaults.rowsPerSecond() != null ? defaults.rowsPerSecond() : DEFAULT_ROWS_PER_SECOND);
             Path file = manifest.write(out);
             System.err.println("districts: wrote " + file);
             if (format.equals("json")) {

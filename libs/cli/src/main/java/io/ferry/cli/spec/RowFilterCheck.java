@@ -1,5 +1,6 @@
 package io.ferry.cli.spec;
 
+import io.ferry.schema.model.TableId;
 import io.ferry.spec.SpecError;
 import io.ferry.spec.model.Ref;
 import io.ferry.spec.model.Spec;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Row filters are SQL the spec hands to PROD; {@code EXPLAIN} in the read-only snapshot proves each one
- * parses and names real columns before any run, without reading a row.
+ * Row filters and count conditions are SQL the spec hands to PROD; {@code EXPLAIN} in the read-only
+ * snapshot proves each one parses and names real columns before any run, without reading a row.
  */
 final class RowFilterCheck {
 
@@ -25,29 +26,32 @@ final class RowFilterCheck {
 
     static List<SpecError> check(Spec spec, ProdSnapshot prod) {
         List<SpecError> errors = new ArrayList<>();
-        if (spec.closure() == null) {
-            return errors;
-        }
         for (Map.Entry<Ref, TableRule> entry : spec.closure().tables().entrySet()) {
-            String filter = entry.getValue().filter();
-            Optional<Connection> connection = prod.connection(entry.getKey().table().store());
-            if (filter == null || connection.isEmpty()) {
-                continue;
-            }
-            explain(connection.get(), entry.getKey(), filter).ifPresent(reason -> errors.add(spec.source().error(
-                    KeyPaths.child("closure.tables", entry.getKey().toString()) + ".filter",
-                    "the row filter does not run on " + entry.getKey().table() + ": " + reason,
-                    "write a SQL condition over the table's own columns, as after WHERE")));
+            check(spec, prod, entry.getKey().table(), entry.getValue().filter(),
+                    KeyPaths.child("closure.tables", entry.getKey().toString()) + ".filter", "row filter", errors);
         }
+        spec.districts().counts().forEach((name, count) -> check(spec, prod, count.table(), count.where(),
+                KeyPaths.child("districts.counts", name) + ".where", "count condition", errors));
         return errors;
     }
 
+    private static void check(Spec spec, ProdSnapshot prod, TableId table, String condition, String path, String what,
+            List<SpecError> errors) {
+        Optional<Connection> connection = prod.connection(table.store());
+        if (condition == null || connection.isEmpty()) {
+            return;
+        }
+        explain(connection.get(), table, condition).ifPresent(reason -> errors.add(spec.source().error(path,
+                "the " + what + " does not run on " + table + ": " + reason,
+                "write a SQL condition over the table's own columns, as after WHERE")));
+    }
+
     /** The server's reason when the filter fails; the snapshot survives through a savepoint. */
-    private static Optional<String> explain(Connection c, Ref table, String filter) {
+    private static Optional<String> explain(Connection c, TableId table, String filter) {
         Savepoint savepoint = null;
         try (Statement s = c.createStatement()) {
             savepoint = c.setSavepoint();
-            s.execute("EXPLAIN SELECT 1 FROM " + table.table().qualified() + " WHERE (" + filter + ")");
+            s.execute("EXPLAIN SELECT 1 FROM " + table.qualified() + " WHERE (" + filter + ")");
             c.releaseSavepoint(savepoint);
             return Optional.empty();
         } catch (SQLException e) {

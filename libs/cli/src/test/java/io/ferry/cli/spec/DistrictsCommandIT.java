@@ -87,6 +87,45 @@ class DistrictsCommandIT {
     }
 
     @Test
+    void theSpecsDistrictsSectionGivesPriorityCountsAndRate() throws IOException {
+        String spec = Files.readString(estate.resolve("ferry.yaml"));
+        int section = spec.indexOf("\ndistricts:");
+        assertThat(section).as("the sample spec has a districts section").isPositive();
+        Path dir = Files.createTempDirectory("districts-spec-");
+        Files.copy(estate.resolve("estate.properties"), dir.resolve("estate.properties"));
+        // Only students is named: the spec's counts replace detection, so staff and schools stay unknown.
+        Files.writeString(dir.resolve("ferry.yaml"), spec.substring(0, section) + """
+
+                districts:
+                  counts: {students: {table: ids.public.person, where: "kind = 'student'"}}
+                  priority: [district-003]
+                  rowsPerSecond: 1
+                """);
+
+        assertThat(FerryCli.execute("districts", "--spec", dir.resolve("ferry.yaml").toString(), "--format", "json",
+                "--out", dir.toString())).as(console.err()).isZero();
+
+        JsonNode ds = JSON.readTree(console.out()).get("districts");
+        JsonNode summary = JSON.readTree(estate.resolve("estate-summary.json").toFile()).get("districts");
+        assertThat(ds).extracting(d -> d.get("id").asText()).containsExactly("district-003", "district-001", "district-002");
+        JsonNode third = ds.get(0);
+        assertThat(third.get("students").asLong()).isEqualTo(summary.get(2).get("students").asLong());
+        assertThat(third.get("staff").isNull()).as("staff").isTrue();
+        assertThat(third.get("schools").isNull()).as("schools").isTrue();
+        assertThat(third.get("etaSeconds").asLong()).as("1 row per second").isEqualTo(third.get("rows").asLong());
+
+        console.reset();
+        assertThat(FerryCli.execute("districts", "--spec", dir.resolve("ferry.yaml").toString(), "--format", "json",
+                "--out", dir.toString(), "--priority", "district-002", "--rows-per-second", "1000000",
+                "--count", "staff=ids.public.person:kind = 'staff'")).as(console.err()).isZero();
+        ds = JSON.readTree(console.out()).get("districts");
+        assertThat(ds.get(0).get("id").asText()).as("--priority overrides the spec").isEqualTo("district-002");
+        assertThat(ds.get(0).get("etaSeconds").asLong()).isEqualTo(1);
+        assertThat(ds.get(0).get("students").asLong()).isEqualTo(summary.get(1).get("students").asLong());
+        assertThat(ds.get(0).get("staff").asLong()).isEqualTo(summary.get(1).get("staff").asLong());
+    }
+
+    @Test
     void anUnknownSpecOrPriorityIsNotFound() {
         assertThat(FerryCli.execute("districts", "--spec", estate.resolve("nope.yaml").toString()))
                 .isEqualTo(ExitCodes.NOT_FOUND);

@@ -79,6 +79,16 @@ class SpecCommandsIT {
     }
 
     @Test
+    void aCountConditionThatDoesNotRunIsReportedAtItsWhere() throws IOException {
+        assertThat(spec).contains("where: \"kind = 'staff'\"");
+        Path bad = variant("bad-count", spec.replace("where: \"kind = 'staff'\"", "where: \"kinds = 'staff'\""),
+                properties);
+        assertThat(FerryCli.execute("check-spec", "--spec", bad.toString())).isEqualTo(ExitCodes.NOT_OK);
+        assertThat(console.err()).containsPattern("ferry\\.yaml:\\d+:\\d+: districts\\.counts\\.staff\\.where: the count"
+                + " condition does not run on ids\\.public\\.person: .*kinds.* does not exist");
+    }
+
+    @Test
     void aUserWhoMayNotReadTheTablesIsExitFourNamingTheGrant() throws Exception {
         // PROD is a standby and takes no new role: point "prod" ids at CERT's ids with a user without grants.
         String certIds = property("cert.ids.url");

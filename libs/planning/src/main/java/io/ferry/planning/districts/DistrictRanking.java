@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,7 @@ public final class DistrictRanking {
      * @param priority district ids to put first, in this order
      * @param top      how many to keep; 0 or less keeps all
      * @return the districts in rank order (rank = position + 1)
-     * @throws IllegalArgumentException when a priority names no district
+     * @throws NoSuchElementException when a priority names no district
      */
     public static List<DistrictFootprint> rank(List<DistrictFootprint> districts, List<String> priority, int top) {
         Map<String, DistrictFootprint> byId = districts.stream()
@@ -34,7 +35,7 @@ public final class DistrictRanking {
         for (String id : priority) {
             DistrictFootprint d = byId.get(id);
             if (d == null) {
-                throw new IllegalArgumentException("--priority names district '" + id + "', which is not in the estate");
+                throw new NoSuchElementException("district '" + id + "' is not in the estate");
             }
             if (!ranked.contains(d)) {
                 ranked.add(d);

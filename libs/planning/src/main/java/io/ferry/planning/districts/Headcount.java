@@ -4,16 +4,19 @@ import io.ferry.schema.model.EstateSchema;
 import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
+import io.ferry.spec.model.Districts;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What counts as a student, a staff member or a school: the owned rows of one table, optionally
- * filtered ({@code students=ids.public.person:kind = 'student'}). The spec has no section for these
- * yet, so they come from {@code --count} or, failing that, from tables named {@code person} (with a
- * {@code kind} column) and {@code school}.
+ * filtered ({@code students=ids.public.person:kind = 'student'}). They come from the spec's
+ * {@code districts.counts}, each overridden by a {@code --count} of the same name, or, when neither
+ * names any, from tables named {@code person} (with a {@code kind} column) and {@code school}.
  *
  * @param filter an SQL condition over the table's own columns, or null for every owned row
  */
@@ -22,6 +25,20 @@ public record Headcount(Kind kind, TableId table, String filter) {
     /** The manifest's people and place fields. */
     public enum Kind {
         STUDENTS, STAFF, SCHOOLS
+    }
+
+    /** The spec's counts ({@code districts.counts}), whose names the parser limits to the three kinds. */
+    public static List<Headcount> of(Map<String, Districts.Count> counts) {
+        return counts.entrySet().stream().map(e -> new Headcount(Kind.valueOf(e.getKey().toUpperCase(Locale.ROOT)),
+                e.getValue().table(), e.getValue().where())).toList();
+    }
+
+    /** {@code defaults} with each kind that {@code overrides} names replaced, in kind order. */
+    public static List<Headcount> override(List<Headcount> defaults, List<Headcount> overrides) {
+        Map<Kind, Headcount> byKind = new EnumMap<>(Kind.class);
+        defaults.forEach(h -> byKind.put(h.kind(), h));
+        overrides.forEach(h -> byKind.put(h.kind(), h));
+        return List.copyOf(byKind.values());
     }
 
     /**

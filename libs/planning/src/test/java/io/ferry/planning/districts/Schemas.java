@@ -10,6 +10,7 @@ import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.schema.model.TableKind;
 import io.ferry.spec.model.Closure;
+import io.ferry.spec.model.Districts;
 import io.ferry.spec.model.EdgePolicy;
 import io.ferry.spec.model.Ref;
 import io.ferry.spec.model.Spec;
@@ -62,7 +63,7 @@ final class Schemas {
 
     static Spec spec(Closure closure) {
         return new Spec(1, Map.of(), new Tenant(DISTRICT, List.of("code")), List.of(), closure, null, List.of(), null,
-                List.of(), null, null);
+                List.of(), null, Districts.NONE, null);
     }
 
     static Closure closure(Map<Ref, EdgePolicy> edges, Map<Ref, TableRule> tables) {

@@ -33,7 +33,7 @@ import java.util.Set;
 /**
  * Checks a parsed spec against PROD's live schemas: every store, table, column, label, property and
  * reference it names must exist, the tenant key must be unique, link columns must match in number and
- * (unless cast) in type. Pure: the caller introspects. Row filters and business rules are SQL and are
+ * (unless cast) in type. Pure: the caller introspects. Row filters, count conditions and business rules are SQL and are
  * checked by the CLI with {@code EXPLAIN}.
  */
 public final class SpecChecker {
@@ -60,6 +60,7 @@ public final class SpecChecker {
         checker.graph();
         checker.anonymize();
         checker.validateAndLoad();
+        checker.districtCounts();
         return checker.errors.stream()
                 .sorted((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                         : Integer.compare(a.column(), b.column()))
@@ -290,6 +291,11 @@ public final class SpecChecker {
             table(rules.get(i).table(), KeyPaths.index("validate.rules", i) + ".table");
         }
         spec.load().keys().keySet().forEach(t -> table(t, KeyPaths.child("load.keys", t.toString())));
+    }
+
+    private void districtCounts() {
+        spec.districts().counts().forEach((name, count) ->
+                table(count.table(), KeyPaths.child("districts.counts", name) + ".table"));
     }
 
     /** The table, or an error naming the closest existing one. */

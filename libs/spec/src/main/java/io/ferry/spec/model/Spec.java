@@ -14,11 +14,12 @@ import java.util.Optional;
  *
  * @param stores   by name, in the spec's order
  * @param schedule null when the spec has none
+ * @param districts {@link Districts#NONE} when the spec has none
  * @param source   file and key locations, for errors found after parsing; not part of the spec's meaning
  */
 public record Spec(int version, Map<String, Store> stores, Tenant tenant, List<Link> links, Closure closure,
         Anonymize anonymize, List<ValidateRule> validate, Load load, List<ApprovalGate> approval, Schedule schedule,
-        SpecSource source) {
+        Districts districts, SpecSource source) {
 
     public Spec {
         stores = Maps.ordered(stores);

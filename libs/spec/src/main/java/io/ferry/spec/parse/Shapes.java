@@ -7,7 +7,7 @@ import java.util.Set;
 public final class Shapes {
 
     public static final Shape SPEC = new Shape("spec", List.of("version", "stores", "tenant", "links", "closure",
-            "anonymize", "validate", "load", "approval", "schedule"), Set.of("version", "stores", "tenant"));
+            "anonymize", "validate", "load", "approval", "schedule", "districts"), Set.of("version", "stores", "tenant"));
     public static final Shape STORE = new Shape("store", List.of("kind", "schemas", "prod", "cert"),
             Set.of("kind", "prod", "cert"));
     public static final Shape CONNECTION = new Shape("connection",
@@ -31,8 +31,14 @@ public final class Shapes {
     public static final Shape LOAD = new Shape("load", List.of("conflict", "keys", "triggers"), Set.of());
     public static final Shape SCHEDULE = new Shape("schedule", List.of("cron", "districts"), Set.of("cron", "districts"));
 
+    public static final Shape DISTRICTS = new Shape("districts", List.of("counts", "priority", "rowsPerSecond"),
+            Set.of());
+    public static final Shape DISTRICT_COUNTS = new Shape("districtCounts", List.of("students", "staff", "schools"),
+            Set.of());
+    public static final Shape DISTRICT_COUNT = new Shape("districtCount", List.of("table", "where"), Set.of("table"));
+
     public static final List<Shape> ALL = List.of(SPEC, STORE, CONNECTION, TENANT, LINK, CLOSURE, TABLE_RULE, GRAPH,
-            ANONYMIZE, ANONYMIZE_KEY, ANONYMIZE_RULE, VALIDATE, VALIDATE_RULE, LOAD, SCHEDULE);
+            ANONYMIZE, ANONYMIZE_KEY, ANONYMIZE_RULE, VALIDATE, VALIDATE_RULE, LOAD, SCHEDULE, DISTRICTS, DISTRICT_COUNTS, DISTRICT_COUNT);
 
     private Shapes() {
     }

@@ -11,6 +11,7 @@ import io.ferry.spec.model.ConflictStrategy;
 import io.ferry.spec.model.Connection;
 import io.ferry.spec.model.CrossTenantPolicy;
 import io.ferry.spec.model.DanglingPolicy;
+import io.ferry.spec.model.Districts;
 import io.ferry.spec.model.EdgePolicy;
 import io.ferry.spec.model.GraphClosure;
 import io.ferry.spec.model.Link;
@@ -48,7 +49,7 @@ final class SpecBinder {
     /** What {@link #spec} found; fields are null where the spec had errors. */
     record Bound(Integer version, Map<String, Store> stores, Tenant tenant, List<Link> links, Closure closure,
             Anonymize anonymize, List<ValidateRule> validate, Load load, List<ApprovalGate> approval,
-            Schedule schedule) {
+            Schedule schedule, Districts districts) {
     }
 
     Bound spec(Cursor root) {
@@ -70,7 +71,8 @@ final class SpecBinder {
                 optional(keys, "validate", c -> each(c.mapping(Shapes.VALIDATE).get("rules"), this::validateRule)),
                 optional(keys, "load", this::load),
                 optional(keys, "approval", c -> each(c, item -> item.choice(ApprovalGate.class, "approval gate"))),
-                optional(keys, "schedule", this::schedule));
+                optional(keys, "schedule", this::schedule),
+                optional(keys, "districts", this::districts));
     }
 
     private <T> T optional(Map<String, Cursor> keys, String key, Function<Cursor, T> bind) {
@@ -443,6 +445,33 @@ final class SpecBinder {
         }
         List<String> districts = keys.containsKey("districts") ? strings(keys.get("districts")) : List.of();
         return cron == null ? null : new Schedule(cron, districts);
+    }
+
+    private Districts districts(Cursor cursor) {
+        Map<String, Cursor> keys = cursor.mapping(Shapes.DISTRICTS);
+        Map<String, Districts.Count> counts = new LinkedHashMap<>();
+        if (keys.containsKey("counts")) {
+            keys.get("counts").mapping(Shapes.DISTRICT_COUNTS).forEach((name, value) -> {
+                Districts.Count count = districtCount(value);
+                if (count != null) {
+                    counts.put(name, count);
+                }
+            });
+        }
+        List<String> priority = keys.containsKey("priority") ? strings(keys.get("priority")) : List.of();
+        Long rowsPerSecond = keys.containsKey("rowsPerSecond") ? keys.get("rowsPerSecond").integer() : null;
+        if (rowsPerSecond != null && rowsPerSecond < 1) {
+            keys.get("rowsPerSecond").error("a copy rate is at least 1 row per second", "e.g. rowsPerSecond: 20000");
+            rowsPerSecond = null;
+        }
+        return new Districts(counts, priority, rowsPerSecond);
+    }
+
+    private Districts.Count districtCount(Cursor cursor) {
+        Map<String, Cursor> keys = cursor.mapping(Shapes.DISTRICT_COUNT);
+        TableId table = keys.containsKey("table") ? tableId(keys.get("table")) : null;
+        String where = keys.containsKey("where") ? keys.get("where").string() : null;
+        return table == null ? null : new Districts.Count(table, where);
     }
 
     private List<String> strings(Cursor cursor) {

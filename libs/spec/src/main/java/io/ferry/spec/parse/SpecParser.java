@@ -9,6 +9,7 @@ import io.ferry.spec.model.ConflictStrategy;
 import io.ferry.spec.model.Connection;
 import io.ferry.spec.model.CrossTenantPolicy;
 import io.ferry.spec.model.DanglingPolicy;
+import io.ferry.spec.model.Districts;
 import io.ferry.spec.model.Load;
 import io.ferry.spec.model.PasswordSource;
 import io.ferry.spec.model.Spec;
@@ -107,7 +108,8 @@ public final class SpecParser {
                 bound.anonymize() != null ? bound.anonymize() : new Anonymize(null, List.of()),
                 orEmpty(bound.validate()),
                 bound.load() != null ? bound.load() : new Load(ConflictStrategy.INSERT, Map.of(), TriggerMode.SUPPRESS),
-                orEmpty(bound.approval()), bound.schedule(), source);
+                orEmpty(bound.approval()), bound.schedule(),
+                bound.districts() != null ? bound.districts() : Districts.NONE, source);
     }
 
     private void checkResolvable(Map<String, Store> stores, SpecSource source, Errors errors) {

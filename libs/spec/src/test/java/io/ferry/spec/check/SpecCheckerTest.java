@@ -84,6 +84,13 @@ class SpecCheckerTest {
     }
 
     @Test
+    void aCountTableMustExist() {
+        assertThat(check(VALID + "districts: {counts: {schools: {table: ids.public.schol}}}\n")).containsExactly(
+                "ferry.yaml:19:32: districts.counts.schools.table: no table ids.public.schol in store ids; "
+                        + "did you mean school?");
+    }
+
+    @Test
     void aMissingColumnIsNamed() {
         assertThat(check(VALID.replace("event(district_id)\", to", "event(distrct_id)\", to")))
                 .contains("ferry.yaml:8:6: links[0].from: no column distrct_id in adb.public.event; "
