@@ -55,6 +55,29 @@ public final class Closure implements AutoCloseable {
         return engine.states().values().stream().mapToLong(s -> s.keys.heapBytes()).sum();
     }
 
+    /**
+     * How many rows each reference brought into the closure (first inclusion only; roots and copy-all
+     * rows come through none), most first: where a district's rows come from.
+     */
+    public List<EdgeRows> rowsPerEdge() {
+        List<EdgeRows> rows = new java.util.ArrayList<>();
+        engine.newRows().forEach((edge, n) -> {
+            if (n[0] > 0) {
+                rows.add(new EdgeRows(edge.ref.describe(), "down", n[0]));
+            }
+            if (n[1] > 0) {
+                rows.add(new EdgeRows(edge.ref.describe(), "up", n[1]));
+            }
+        });
+        rows.sort(java.util.Comparator.comparingLong(EdgeRows::rows).reversed()
+                .thenComparing(EdgeRows::reference).thenComparing(EdgeRows::direction));
+        return rows;
+    }
+
+    /** @param direction {@code down}: children of included rows; {@code up}: parents pulled by them */
+    public record EdgeRows(String reference, String direction, long rows) {
+    }
+
     /** Rows the stores returned, over all rounds and passes. */
     public long rowsRead() {
         return rowsRead;

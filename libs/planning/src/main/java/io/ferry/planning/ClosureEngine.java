@@ -42,6 +42,8 @@ final class ClosureEngine {
     private final List<Edge> edges = new ArrayList<>();
     private final Map<TableId, Map<Long, Provenance>> provenance = new HashMap<>();
     private final Map<Edge, Set<Tuple>> missing = new LinkedHashMap<>();
+    /** Rows first included through each edge: [0] children (downward), [1] parents (upward). */
+    private final Map<Edge, long[]> newRows = new LinkedHashMap<>();
     private final Map<Edge, Set<Tuple>> bannedTargets = new LinkedHashMap<>();
     private final Map<TableId, Map<Edge, Map<Tuple, List<Tuple>>>> jsonIndexes = new HashMap<>();
     private Map<Edge, Set<Tuple>> downQueue = new LinkedHashMap<>();
@@ -107,6 +109,11 @@ final class ClosureEngine {
         return m == null ? null : m.get(code);
     }
 
+    /** Rows first included through each edge: [0] as children (downward), [1] as parents (upward). */
+    Map<Edge, long[]> newRows() {
+        return newRows;
+    }
+
     /** Values of each reference that no row holds (or only rows the rules exclude by filter). */
     Map<Edge, Set<Tuple>> missing() {
         return missing;
@@ -160,12 +167,12 @@ final class ClosureEngine {
         TableState c = e.child;
         if (e.ref.jsonPath() == null) {
             source(c).select(c.id, e.ref.fromColumns(), values, c.projections, c.rule.filter(),
-                    row -> accept(c, row, Reach.DOWN, null));
+                    row -> accept(c, row, Reach.DOWN, null, e));
         } else if (c.table.primaryKey() == null) {
             source(c).scan(c.id, c.projections, c.rule.filter(), row -> {
                 Tuple v = e.fromValues(row);
                 if (v != null && values.contains(v)) {
-                    accept(c, row, Reach.DOWN, null);
+                    accept(c, row, Reach.DOWN, null, e);
                 }
             });
         } else {
@@ -176,7 +183,7 @@ final class ClosureEngine {
             }
             if (!keys.isEmpty()) {
                 source(c).select(c.id, c.identityColumns(), keys, c.projections, c.rule.filter(),
-                        row -> accept(c, row, Reach.DOWN, null));
+                        row -> accept(c, row, Reach.DOWN, null, e));
             }
         }
     }
@@ -216,7 +223,7 @@ final class ClosureEngine {
             if (p.isBanned(row, dropped)) {
                 bannedTargets.computeIfAbsent(e, k -> new HashSet<>()).add(v);
             } else {
-                accept(p, row, Reach.UP, requests.get(v));
+                accept(p, row, Reach.UP, requests.get(v), e);
             }
         });
         for (Tuple v : requests.keySet()) {
@@ -227,6 +234,11 @@ final class ClosureEngine {
     }
 
     private void accept(TableState t, Object[] row, Reach reach, Provenance from) {
+        accept(t, row, reach, from, null);
+    }
+
+    /** @param via the edge the row was reached through, or null for roots and copy-all rows */
+    private void accept(TableState t, Object[] row, Reach reach, Provenance from, Edge via) {
         rowsRead++;
         if (t.isBanned(row, banned)) {
             return;
@@ -262,6 +274,9 @@ final class ClosureEngine {
             }
         }
         if (!wasIncluded) {
+            if (via != null) {
+                newRows.computeIfAbsent(via, k -> new long[2])[reach == Reach.DOWN ? 0 : 1]++;
+            }
             t.checkLimit();
             pullParents(t, row, code);
         }

@@ -73,6 +73,24 @@ class ClosureRulesTest {
     }
 
     @Test
+    void rowsPerEdgeSayWhichReferenceBroughtEachRowIn() {
+        // Worked out from the rule: d1's schools and people come down from the district, the guardian link
+        // down from its student; school 20, guardian 201, principal 200 and district 2 are pulled upward.
+        try (Closure c = close(districts(), rules("d1"))) {
+            assertThat(c.rowsPerEdge()).containsExactlyInAnyOrder(
+                    new Closure.EdgeRows("ids.public.school(district_id) -> ids.public.district(id)", "down", 2),
+                    new Closure.EdgeRows("ids.public.person(district_id) -> ids.public.district(id)", "down", 2),
+                    new Closure.EdgeRows("ids.public.guardian_link(student_id) -> ids.public.person(id)", "down", 1),
+                    new Closure.EdgeRows("ids.public.person(previous_school_id) -> ids.public.school(id)", "up", 1),
+                    new Closure.EdgeRows("ids.public.guardian_link(guardian_id) -> ids.public.person(id)", "up", 1),
+                    new Closure.EdgeRows("ids.public.school(principal_id) -> ids.public.person(id)", "up", 1),
+                    new Closure.EdgeRows("ids.public.school(district_id) -> ids.public.district(id)", "up", 1));
+            long viaEdges = c.rowsPerEdge().stream().mapToLong(Closure.EdgeRows::rows).sum();
+            assertThat(viaEdges).as("every row but the root came through a reference").isEqualTo(c.keyCount() - 1);
+        }
+    }
+
+    @Test
     void crossTenantRowsAreTheFirstForeignRowOfEachChainWithItsPath() {
         Plan plan = ClosurePlanner.plan(districts().schema(), rules("d1"), districts().sources());
         assertThat(plan.crossTenant()).containsExactlyInAnyOrder(

@@ -111,6 +111,10 @@ public final class PlanCommand implements Callable<Integer> {
         for (Plan.TableRows t : plan.tables()) {
             System.out.printf(Locale.ROOT, "  %-" + width + "s %,10d%n", t.store() + "." + t.table(), t.rows());
         }
+        System.out.println("rows brought in per reference (down: children of included rows, up: parents they need):");
+        for (Closure.EdgeRows e : closure.rowsPerEdge()) {
+            System.out.printf(Locale.ROOT, "  %,10d %-4s %s%n", e.rows(), e.direction(), e.reference());
+        }
         System.out.printf("cross-tenant rows: %d%n", plan.crossTenant().size());
         plan.crossTenant().forEach(c -> System.out.printf("  %s.%s[%s] owned by %s, via %s%n", c.store(), c.table(),
                 c.key(), c.owner(), String.join(" ", c.path())));
