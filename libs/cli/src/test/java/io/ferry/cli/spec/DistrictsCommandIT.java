@@ -63,14 +63,16 @@ class DistrictsCommandIT {
             // Rows along ownership paths leave out rows the closure pulls in upward (a transferred
             // student's previous school, another district's guardian) and count rows it would drop,
             // so they are an estimate; on the sample estate they land within a few rows of the truth.
-            // sp counts nodes (rowsPerStore.sp counts nodes too, no relationships), each by its label's
-            // link to an ids or hcp1 row: the planted connection's target and cross-tenant guardian are
-            // counted for their own district, which the generator may attribute otherwise, so sp gets
-            // the same tolerance.
+            // sp counts nodes (rowsPerStore.sp counts nodes too, no relationships), each for the district
+            // owning the row its label's link names. A cross-tenant node (the planted connection's target,
+            // the planted guardian) thus counts for its own district, as the generator counts it; the few
+            // nodes of slack allow for a generator that files such a node under the district reaching it.
+            // (Measured on the small estate: exact for all three districts.)
             for (JsonNode store : d.get("stores")) {
-                long truth = expected.get("rowsPerStore").get(store.get("store").asText()).asLong();
-                assertThat((double) store.get("rows").asLong()).as(store.get("store").asText())
-                        .isCloseTo(truth, within(truth * 0.05));
+                String name = store.get("store").asText();
+                long truth = expected.get("rowsPerStore").get(name).asLong();
+                assertThat((double) store.get("rows").asLong()).as(name)
+                        .isCloseTo(truth, within(name.equals("sp") ? 3.0 : truth * 0.05));
             }
             assertThat(d.get("stores")).extracting(s -> s.get("store").asText()).containsExactly("ids", "hcp1", "hcp2", "adb", "sp");
             JsonNode sp = d.get("stores").get(4);
