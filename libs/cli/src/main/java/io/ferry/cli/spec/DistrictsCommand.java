@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ferry districts}: every district's estimated size and activity, ranked, for choosing what to copy. */
 @Command(name = "districts", mixinStandardHelpOptions = true,
-        description = "Estimate every district's footprint per store (one grouped count per owned table along its ownership path, in one read-only snapshot per PROD store), its students, staff, schools and latest activity; rank them and write district-manifest.json.")
+        description = "Estimate every district's footprint per store (one grouped count per owned table along its ownership path, in one read-only snapshot per PROD store; graph nodes by their labels' links), its students, staff, schools and latest activity; rank them and write district-manifest.json.")
 public final class DistrictsCommand implements Callable<Integer> {
 
     /** The copy rate when neither option nor spec gives one: a placeholder until the benchmark measures one. */
@@ -82,14 +82,12 @@ public final class DistrictsCommand implements Callable<Integer> {
         List<Headcount> named = Headcount.override(Headcount.of(defaults.counts()), headcounts);
         Instant asOf = Instant.now();
         try (ProdSnapshot snapshot = ProdSnapshot.open(session.spec(), spec)) {
-            snapshot.skippedGraphStores().forEach(s ->
-                    System.err.println("districts: graph store " + s + " is not surveyed yet (relational stores only)"));
             List<DistrictFootprint> all;
             try {
                 Map<TableId, List<Reference>> paths = OwnershipPaths.of(snapshot.schema(), session.spec());
                 List<Headcount> heads = named.isEmpty() ? Headcount.detect(snapshot.schema(), paths) : named;
                 all = new DistrictSurvey(snapshot.schema(), paths, session.spec().tenant().key(),
-                        snapshot).survey(heads, activityTables);
+                        snapshot, session.spec().links(), snapshot).survey(heads, activityTables);
             } catch (IllegalArgumentException e) {
                 throw new FerryException(ExitCodes.USAGE, e.getMessage());
             }

@@ -6,6 +6,7 @@ import io.ferry.planning.JdbcRowSource;
 import io.ferry.planning.RowSource;
 import io.ferry.planning.graph.GraphSource;
 import io.ferry.planning.graph.Neo4jGraphSource;
+import io.ferry.planning.districts.GraphQueries;
 import io.ferry.planning.districts.StoreQueries;
 import io.ferry.schema.introspect.Neo4jIntrospector;
 import io.ferry.schema.introspect.PostgresIntrospector;
@@ -24,7 +25,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
  * PROD as the spec-driven commands see it: one {@code REPEATABLE READ, READ ONLY} transaction per
@@ -33,7 +39,7 @@ import org.neo4j.driver.Driver;
  * another ({@link #graphSource}). Nothing is
  * written; the transactions are rolled back on close.
  */
-final class ProdSnapshot implements StoreQueries, AutoCloseable {
+final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, RowSource> sources = new LinkedHashMap<>();
@@ -134,11 +140,6 @@ final class ProdSnapshot implements StoreQueries, AutoCloseable {
         return sources;
     }
 
-    /** The spec's graph stores (the districts survey counts only relational rows). */
-    List<String> skippedGraphStores() {
-        return List.copyOf(graphDrivers.keySet());
-    }
-
     /** A read transaction on a graph store that returns only {@code properties} of nodes; close it after use. */
     GraphSource graphSource(String store, List<String> properties) {
         Driver driver = graphDrivers.get(store);
@@ -167,6 +168,40 @@ final class ProdSnapshot implements StoreQueries, AutoCloseable {
             throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): a survey query failed (SQLSTATE "
                     + e.getSQLState() + ": " + e.getMessage() + ")");
         }
+    }
+
+    /** Counts a label's nodes per distinct value of {@code properties} for the district survey, in a read transaction. */
+    @Override
+    public void countNodes(String store, String label, List<String> properties, java.util.function.Consumer<String[]> row) {
+        Driver driver = graphDrivers.get(store);
+        if (driver == null) {
+            throw new FerryException(ExitCodes.USAGE, "store " + store + " is not a graph store of the spec");
+        }
+        StringBuilder cypher = new StringBuilder("MATCH (n:").append(cypherName(label)).append(") RETURN ");
+        for (int i = 0; i < properties.size(); i++) {
+            cypher.append("n.").append(cypherName(properties.get(i))).append(" AS v").append(i).append(", ");
+        }
+        cypher.append("count(*) AS c");
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            session.executeRead(tx -> {
+                tx.run(cypher.toString()).forEachRemaining(r -> {
+                    String[] values = new String[properties.size() + 1];
+                    for (int i = 0; i <= properties.size(); i++) {
+                        Value v = r.get(i);
+                        values[i] = v.isNull() ? null : String.valueOf(v.asObject());
+                    }
+                    row.accept(values);
+                });
+                return null;
+            });
+        } catch (Neo4jException e) {
+            throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): a survey query failed ("
+                    + e.code() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private static String cypherName(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 
     @Override

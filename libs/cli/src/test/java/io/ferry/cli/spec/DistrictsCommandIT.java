@@ -63,14 +63,28 @@ class DistrictsCommandIT {
             // Rows along ownership paths leave out rows the closure pulls in upward (a transferred
             // student's previous school, another district's guardian) and count rows it would drop,
             // so they are an estimate; on the sample estate they land within a few rows of the truth.
+            // sp counts nodes (rowsPerStore.sp counts nodes too, no relationships), each for the district
+            // owning the row its label's link names. A cross-tenant node (the planted connection's target,
+            // the planted guardian) thus counts for its own district, as the generator counts it; the few
+            // nodes of slack allow for a generator that files such a node under the district reaching it.
+            // (Measured on the small estate: exact for all three districts.)
             for (JsonNode store : d.get("stores")) {
-                long truth = expected.get("rowsPerStore").get(store.get("store").asText()).asLong();
-                assertThat((double) store.get("rows").asLong()).as(store.get("store").asText())
-                        .isCloseTo(truth, within(truth * 0.05));
+                String name = store.get("store").asText();
+                long truth = expected.get("rowsPerStore").get(name).asLong();
+                assertThat((double) store.get("rows").asLong()).as(name)
+                        .isCloseTo(truth, within(name.equals("sp") ? 3.0 : truth * 0.05));
             }
-            assertThat(d.get("stores")).extracting(s -> s.get("store").asText()).containsExactly("ids", "hcp1", "hcp2", "adb");
+            assertThat(d.get("stores")).extracting(s -> s.get("store").asText()).containsExactly("ids", "hcp1", "hcp2", "adb", "sp");
+            JsonNode sp = d.get("stores").get(4);
+            assertThat(sp.get("rows").asLong()).as("sp nodes").isPositive();
+            assertThat(sp.get("bytes").asLong()).as("no size per label from Neo4j").isZero();
+            long total = 0;
+            for (JsonNode store : d.get("stores")) {
+                total += store.get("rows").asLong();
+            }
+            assertThat(d.get("rows").asLong()).as("the total includes the graph's nodes").isEqualTo(total);
         }
-        assertThat(console.err()).contains("graph store sp is not surveyed");
+        assertThat(console.err()).doesNotContain("not surveyed");
     }
 
     @Test

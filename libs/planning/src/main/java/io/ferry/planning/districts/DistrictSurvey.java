@@ -5,7 +5,9 @@ import io.ferry.schema.model.EstateSchema;
 import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
+import io.ferry.spec.model.Link;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,8 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Sizes every district from grouped queries instead of a closure per district: one count per owned
  * table along its ownership path, one count per headcount, and one latest timestamp for each of the
- * largest owned tables with activity columns. The counts leave out rows the closure pulls in upward
- * (shared parents, cross-tenant rows), so they estimate the closure rather than reproduce it.
+ * largest owned tables with activity columns, and one count per linked graph label. The counts leave
+ * out rows the closure pulls in upward (shared parents, cross-tenant rows), so they estimate the closure
+ * rather than reproduce it.
  */
 public final class DistrictSurvey {
 
@@ -28,17 +31,47 @@ public final class DistrictSurvey {
     private final EstateSchema schema;
     private final Map<TableId, List<Reference>> paths;
     private final OwnerAggregates aggregates;
+    private final List<Link> graphLabels;
+    private final GraphQueries graph;
 
     /**
-     * @param schema    the introspected relational stores (graph stores are not surveyed)
+     * A survey of the relational stores only.
+     *
+     * @param schema    the introspected relational stores
      * @param paths     the ownership paths ({@link OwnershipPaths#of})
      * @param tenantKey the tenant table's key columns
      */
     public DistrictSurvey(EstateSchema schema, Map<TableId, List<Reference>> paths, List<String> tenantKey,
             StoreQueries queries) {
+        this(schema, paths, tenantKey, queries, List.of(), (store, label, properties, row) -> { });
+    }
+
+    /**
+     * A survey of the relational stores and of the graph stores that {@code links} reach from.
+     *
+     * @param links the spec's links; those from a graph label's properties to an owned table decide
+     *              which district each node of the label belongs to (the first such link per label)
+     */
+    public DistrictSurvey(EstateSchema schema, Map<TableId, List<Reference>> paths, List<String> tenantKey,
+            StoreQueries queries, List<Link> links, GraphQueries graph) {
         this.schema = schema;
         this.paths = paths;
         this.aggregates = new OwnerAggregates(paths, tenantKey, queries);
+        this.graphLabels = labelLinks(links, paths);
+        this.graph = graph;
+    }
+
+    /** Per graph label, its first link to an owned table's columns, in the spec's order. */
+    private static List<Link> labelLinks(List<Link> links, Map<TableId, List<Reference>> paths) {
+        Map<TableId, Link> byLabel = new LinkedHashMap<>();
+        for (Link l : links) {
+            if (l.from().table().schema().equals(TableId.LABELS) && l.from().jsonPath() == null
+                    && !l.from().columns().isEmpty() && l.from().columns().size() == l.to().columns().size()
+                    && paths.containsKey(l.to().table())) {
+                byLabel.putIfAbsent(l.from().table(), l);
+            }
+        }
+        return List.copyOf(byLabel.values());
     }
 
     /**
@@ -59,6 +92,7 @@ public final class DistrictSurvey {
                 bytes.computeIfAbsent(district, d -> stores()).merge(id.store(), share, Long::sum);
             });
         }
+        countNodes(rows, bytes);
         Map<Headcount.Kind, Map<String, Long>> heads = new EnumMap<>(Headcount.Kind.class);
         for (Headcount h : headcounts) {
             heads.put(h.kind(), aggregates.count(h.table(), h.filter()));
@@ -71,10 +105,35 @@ public final class DistrictSurvey {
         return result;
     }
 
-    /** Every relational store at 0, in schema order, so each district lists the same stores. */
+    /**
+     * Nodes per district of each linked label: one grouped count per label by its linked properties,
+     * each value mapped to a district with the linked table's (key, district) pairs. Nodes whose value
+     * is missing or names no owned row count for nobody. Bytes stay 0: Neo4j tells no size per label.
+     */
+    private void countNodes(Map<String, Map<String, Long>> rows, Map<String, Map<String, Long>> bytes) {
+        for (Link link : graphLabels) {
+            TableId label = link.from().table();
+            Map<String, String> owner = aggregates.keyOwners(link.to().table(), link.to().columns());
+            int width = link.from().columns().size();
+            graph.countNodes(label.store(), label.name(), link.from().columns(), row -> {
+                if (row[width] == null || Arrays.asList(row).subList(0, width).contains(null)) {
+                    return;
+                }
+                String district = owner.get(OwnerAggregates.key(row, 0, width));
+                if (district != null) {
+                    rows.computeIfAbsent(district, d -> stores()).merge(label.store(), Long.parseLong(row[width]),
+                            Long::sum);
+                    bytes.computeIfAbsent(district, d -> stores());
+                }
+            });
+        }
+    }
+
+    /** Every relational store, then every surveyed graph store, at 0, so each district lists the same stores. */
     private Map<String, Long> stores() {
         Map<String, Long> m = new LinkedHashMap<>();
         schema.stores().forEach(s -> m.put(s.store(), 0L));
+        graphLabels.forEach(l -> m.put(l.from().table().store(), 0L));
         return m;
     }
 

@@ -48,7 +48,8 @@ final class OwnerAggregates {
             throw new IllegalArgumentException(table + " is not owned by a district (no ownership path)");
         }
         OwnerPathSql sql = new OwnerPathSql(table, path, tenantKey);
-        Map<String, String> owner = sql.exit() == null ? null : owners(sql.exit(), sql.rest());
+        Map<String, String> owner = sql.exit() == null ? null
+                : owners(sql.exit().to(), sql.exit().toColumns(), sql.rest());
         Map<String, String> result = new LinkedHashMap<>();
         int width = sql.groupWidth();
         queries.query(table.store(), sql.aggregate(aggregate, filter), row -> {
@@ -61,19 +62,35 @@ final class OwnerAggregates {
         return result;
     }
 
-    /** (referenced key, district) for the rows of {@code via.to()}, owned along {@code path}. */
-    private Map<String, String> owners(Reference via, List<Reference> path) {
-        List<Object> memoKey = List.of(via.to(), via.toColumns(), path);
+    /**
+     * (key, district) for the rows of an owned table, keyed by the values of {@code columns} as text
+     * (joined by {@link #key} when there are several); null when the table has no ownership path. The
+     * pairs are the ones cross-store paths use, read once and kept.
+     */
+    Map<String, String> keyOwners(TableId table, List<String> columns) {
+        List<Reference> path = paths.get(table);
+        return path == null ? null : owners(table, columns, path);
+    }
+
+    /** The key {@link #keyOwners} looks values up by: {@code row[from..from+width)} joined. */
+    static String key(String[] row, int from, int width) {
+        return join(row, from, width);
+    }
+
+    /** (key, district) for the rows of {@code table} by {@code columns}, owned along {@code path}. */
+    private Map<String, String> owners(TableId table, List<String> columns, List<Reference> path) {
+        List<Object> memoKey = List.of(table, columns, path);
         Map<String, String> known = owners.get(memoKey);
         if (known != null) {
             return known;
         }
-        OwnerPathSql sql = new OwnerPathSql(via.to(), path, tenantKey);
-        Map<String, String> next = sql.exit() == null ? null : owners(sql.exit(), sql.rest());
+        OwnerPathSql sql = new OwnerPathSql(table, path, tenantKey);
+        Map<String, String> next = sql.exit() == null ? null
+                : owners(sql.exit().to(), sql.exit().toColumns(), sql.rest());
         Map<String, String> map = new HashMap<>();
-        int keyWidth = via.toColumns().size();
+        int keyWidth = columns.size();
         int width = sql.groupWidth();
-        queries.query(via.to().store(), sql.keyed(via.toColumns()), row -> {
+        queries.query(table.store(), sql.keyed(columns), row -> {
             String district = next == null ? district(row, keyWidth, width) : next.get(join(row, keyWidth, width));
             if (district != null) {
                 map.put(join(row, 0, keyWidth), district);
