@@ -1,0 +1,33 @@
+package io.ferry.staging;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where phases hand files to each other. Objects are written and read whole, through local files the
+ * caller owns, so the filesystem store and an object store (S3) behave the same for callers: a reader
+ * sees either the previous object or the complete new one, never a partial write.
+ *
+ * <p>Keys are relative paths with {@code /} (see {@link StagingKeys}); a prefix is {@code ""} (the
+ * whole store) or a folder key, optionally ending in {@code /}. Errors name the key, never contents.
+ */
+public interface Staging {
+
+    /** Stores the whole of {@code localFile} under {@code key}, replacing any object there. */
+    void put(String key, Path localFile);
+
+    /** Copies the object to {@code localFile} (replaced if present); fails if there is no object. */
+    void get(String key, Path localFile);
+
+    Optional<ObjectInfo> stat(String key);
+
+    /** Every object under the prefix, at any depth, sorted by key. */
+    List<ObjectInfo> list(String prefix);
+
+    /** Deletes the object; returns false if there was none. */
+    boolean delete(String key);
+
+    /** Deletes every object under the prefix; returns how many. */
+    int deletePrefix(String prefix);
+}
