@@ -78,6 +78,22 @@ final class HandWrittenClosure {
         return keys;
     }
 
+    /**
+     * Asserts that the engine's keys files in {@code keysDir} hold exactly these keys, table for table and
+     * line for line, and that they are all of the plan's rows; returns how many keys were compared.
+     */
+    long assertMatches(Path keysDir, List<TableId> engineTables, long planRows) throws IOException {
+        org.assertj.core.api.Assertions.assertThat(engineTables).containsExactlyInAnyOrderElementsOf(keys().keySet());
+        long compared = 0;
+        for (Map.Entry<TableId, List<String>> e : keys().entrySet()) {
+            org.assertj.core.api.Assertions.assertThat(KeysWriter.lines(KeysWriter.file(keysDir, e.getKey())))
+                    .as(e.getKey().toString()).isEqualTo(e.getValue());
+            compared += e.getValue().size();
+        }
+        org.assertj.core.api.Assertions.assertThat(compared).isEqualTo(planRows).isPositive();
+        return compared;
+    }
+
     private interface RowConsumer {
         void accept(List<String> row);
     }
