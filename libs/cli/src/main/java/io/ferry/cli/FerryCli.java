@@ -3,6 +3,7 @@ package io.ferry.cli;
 import io.ferry.cli.estate.EstateCommand;
 import java.io.PrintWriter;
 import java.time.Instant;
+import io.ferry.planning.prod.ProdAccessException;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,6 +66,15 @@ public final class FerryCli implements Runnable {
         if (e instanceof FerryException fe) {
             cli.getErr().println("ferry: " + fe.getMessage());
             return fe.exitCode();
+        }
+        if (e instanceof ProdAccessException pa) {
+            cli.getErr().println("ferry: " + pa.getMessage());
+            return switch (pa.reason()) {
+                case UNREACHABLE -> ExitCodes.UNREACHABLE;
+                case REFUSED -> ExitCodes.REFUSED;
+                case USAGE -> ExitCodes.USAGE;
+                case FAILED -> ExitCodes.NOT_OK;
+            };
         }
         cli.getErr().println("ferry: internal error: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -8,18 +8,18 @@ import java.util.Set;
  * everything else as text. A reference compares values in the kind of the column it points at, so a
  * Neo4j string {@code "17"} matches a PostgreSQL {@code bigint} 17.
  */
-enum ValueKind {
+public enum ValueKind {
     INTEGER, TEXT;
 
     private static final Set<String> INTEGER_TYPES = Set.of("smallint", "integer", "bigint", "int2", "int4", "int8",
             "Long", "Integer", "INTEGER");
 
-    static ValueKind of(Column column) {
+    public static ValueKind of(Column column) {
         return INTEGER_TYPES.contains(column.type()) ? INTEGER : TEXT;
     }
 
     /** The value in this kind, or null when it cannot be one (a JSON value that is not a number). */
-    Object convert(Object value) {
+    public Object convert(Object value) {
         if (value == null) {
             return null;
         }

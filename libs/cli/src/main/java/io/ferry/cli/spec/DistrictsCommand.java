@@ -1,5 +1,6 @@
 package io.ferry.cli.spec;
 
+import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.cli.ExitCodes;
 import io.ferry.cli.FerryException;
 import io.ferry.planning.districts.DistrictFootprint;

@@ -4,23 +4,13 @@ import io.ferry.cli.ExitCodes;
 import io.ferry.cli.FerryException;
 import io.ferry.planning.Closure;
 import io.ferry.planning.ClosureException;
-import io.ferry.planning.ClosurePlanner;
-import io.ferry.planning.ClosureRules;
-import io.ferry.planning.KeysWriter;
 import io.ferry.planning.Plan;
 import io.ferry.planning.PlanJson;
 import io.ferry.planning.ReadRefusedException;
 import io.ferry.planning.UnknownDistrictException;
-import io.ferry.planning.SpecRules;
-import io.ferry.planning.graph.GraphClosure;
-import io.ferry.planning.graph.GraphPlan;
-import io.ferry.planning.graph.GraphRules;
-import io.ferry.planning.graph.GraphSource;
-import io.ferry.planning.graph.LinkedRows;
-import io.ferry.planning.graph.RelationalLinks;
+import io.ferry.planning.prod.DistrictClosure;
+import io.ferry.planning.prod.ProdSnapshot;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,43 +49,29 @@ public final class PlanCommand implements Callable<Integer> {
         }
         SpecSession session = SpecSession.open(spec);
         try (ProdSnapshot snapshot = ProdSnapshot.open(session.spec(), spec)) {
-            ClosureRules rules;
-            List<GraphRules> graphRules;
-            try {
-                rules = SpecRules.of(session.spec(), snapshot.schema(), district);
-                graphRules = GraphRules.of(session.spec(), snapshot.fullSchema(), rules);
-            } catch (IllegalArgumentException e) {
-                throw new FerryException(ExitCodes.USAGE, e.getMessage());
-            }
             long start = System.nanoTime();
-            try (Closure closure = new ClosurePlanner(spillThreshold).close(snapshot.schema(), rules, snapshot.sources())) {
-                Plan plan = closure.plan();
-                List<String> failures = new ArrayList<>(closure.failures(rules));
-                LinkedRows linked = new RelationalLinks(closure, rules, snapshot.sources());
-                for (GraphRules g : graphRules) {
-                    GraphPlan graph;
-                    try (GraphSource source = snapshot.graphSource(g.store(), g.properties())) {
-                        graph = new GraphClosure(g, source, linked).run();
-                    }
-                    plan = graph.addTo(plan);
-                    failures.addAll(graph.failures());
-                    if (keysOut != null) {
-                        graph.writeKeys(keysOut);
-                    }
-                }
+            try (DistrictClosure closure = compute(session, snapshot)) {
                 if (keysOut != null) {
-                    KeysWriter.write(closure, keysOut);
+                    closure.writeKeys(keysOut);
                 }
-                print(plan, closure, (System.nanoTime() - start) / 1e9);
-                failures.forEach(f -> System.err.println("plan: " + f));
-                return failures.isEmpty() ? ExitCodes.OK : ExitCodes.NOT_OK;
-            } catch (UnknownDistrictException e) {
-                throw new FerryException(ExitCodes.NOT_FOUND, e.getMessage());
-            } catch (ReadRefusedException e) {
-                throw new FerryException(ExitCodes.REFUSED, e.getMessage());
-            } catch (ClosureException e) {
-                throw new FerryException(ExitCodes.NOT_OK, e.getMessage());
+                print(closure.plan(), closure.relational(), (System.nanoTime() - start) / 1e9);
+                closure.failures().forEach(f -> System.err.println("plan: " + f));
+                return closure.failures().isEmpty() ? ExitCodes.OK : ExitCodes.NOT_OK;
             }
+        }
+    }
+
+    private DistrictClosure compute(SpecSession session, ProdSnapshot snapshot) {
+        try {
+            return DistrictClosure.compute(session.spec(), snapshot, district, spillThreshold);
+        } catch (IllegalArgumentException e) {
+            throw new FerryException(ExitCodes.USAGE, e.getMessage());
+        } catch (UnknownDistrictException e) {
+            throw new FerryException(ExitCodes.NOT_FOUND, e.getMessage());
+        } catch (ReadRefusedException e) {
+            throw new FerryException(ExitCodes.REFUSED, e.getMessage());
+        } catch (ClosureException e) {
+            throw new FerryException(ExitCodes.NOT_OK, e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ferry.cli.spec;
 
+import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.schema.model.TableId;
 import io.ferry.spec.SpecError;
 import io.ferry.spec.model.Ref;

@@ -1,7 +1,5 @@
-package io.ferry.cli.spec;
+package io.ferry.planning.prod;
 
-import io.ferry.cli.ExitCodes;
-import io.ferry.cli.FerryException;
 import io.ferry.planning.JdbcRowSource;
 import io.ferry.planning.RowSource;
 import io.ferry.planning.graph.GraphSource;
@@ -39,18 +37,53 @@ import org.neo4j.driver.exceptions.Neo4jException;
  * another ({@link #graphSource}). Nothing is
  * written; the transactions are rolled back on close.
  */
-final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
+public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, RowSource> sources = new LinkedHashMap<>();
     private final Map<String, Driver> graphDrivers = new LinkedHashMap<>();
     private EstateSchema schema;
     private EstateSchema fullSchema;
+    private final Resolver resolver;
+    private final SessionSettings session;
+    private final Map<String, Store> specStores = new LinkedHashMap<>();
 
-    static ProdSnapshot open(Spec spec, Path specFile) {
-        ProdSnapshot snapshot = new ProdSnapshot();
+    private ProdSnapshot(Resolver resolver, SessionSettings session) {
+        this.resolver = resolver;
+        this.session = session;
+    }
+
+    /** Opens every store of the spec; {@code specFile}'s folder resolves its placeholders and secret files. */
+    public static ProdSnapshot open(Spec spec, Path specFile) {
+        return open(spec, Resolver.forFolder(specFile.toAbsolutePath().getParent()));
+    }
+
+    public static ProdSnapshot open(Spec spec, Resolver resolver) {
+        return open(spec, resolver, SessionSettings.DEFAULT);
+    }
+
+    /**
+     * How PROD sessions identify and protect themselves: {@code application_name} shows who reads in
+     * {@code pg_stat_activity}; {@code statement_timeout} bounds every statement (0 = the server's setting).
+     */
+    public record SessionSettings(String applicationName, java.time.Duration statementTimeout) {
+        public static final SessionSettings DEFAULT = new SessionSettings("ferry", java.time.Duration.ZERO);
+
+        /** Runs before the snapshot begins, in autocommit. */
+        public void apply(Connection c) throws SQLException {
+            try (var st = c.createStatement()) {
+                st.execute("SET application_name = '" + applicationName.replace("'", "''") + "'");
+                if (!statementTimeout.isZero()) {
+                    st.execute("SET statement_timeout = " + statementTimeout.toMillis());
+                }
+            }
+        }
+    }
+
+    public static ProdSnapshot open(Spec spec, Resolver resolver, SessionSettings session) {
+        ProdSnapshot snapshot = new ProdSnapshot(resolver, session);
         try {
-            snapshot.openStores(spec, Resolver.forFolder(specFile.toAbsolutePath().getParent()));
+            snapshot.openStores(spec);
             return snapshot;
         } catch (RuntimeException e) {
             snapshot.close();
@@ -58,7 +91,7 @@ final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
         }
     }
 
-    private void openStores(Spec spec, Resolver resolver) {
+    private void openStores(Spec spec) {
         List<StoreSchema> stores = new ArrayList<>();
         List<StoreSchema> graphs = new ArrayList<>();
         for (Store store : spec.stores().values()) {
@@ -69,6 +102,8 @@ final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
             try {
                 Connection c = StoreConnector.openPostgres(store.name(), "prod", resolver.resolve(store.prod()), true);
                 connections.put(store.name(), c);
+                specStores.put(store.name(), store);
+                session.apply(c);
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 requireReadOnlySnapshot(store.name(), c);
@@ -76,10 +111,9 @@ final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
                 stores.add(storeSchema);
                 sources.put(store.name(), new JdbcRowSource(c, storeSchema));
             } catch (StoreUnavailableException e) {
-                throw new FerryException(e.reason() == StoreUnavailableException.Reason.REFUSED
-                        ? ExitCodes.REFUSED : ExitCodes.UNREACHABLE, e.getMessage());
+                throw unavailable(e);
             } catch (SQLException e) {
-                throw new FerryException(ExitCodes.NOT_OK, "store " + store.name() + " (prod): opening the snapshot failed"
+                throw new ProdAccessException(ProdAccessException.Reason.FAILED, "store " + store.name() + " (prod): opening the snapshot failed"
                         + " (SQLSTATE " + e.getSQLState() + ")");
             }
         }
@@ -100,8 +134,7 @@ final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
             graphDrivers.put(store.name(), driver);
             return new Neo4jIntrospector().introspect(driver, store.name());
         } catch (StoreUnavailableException e) {
-            throw new FerryException(e.reason() == StoreUnavailableException.Reason.REFUSED
-                    ? ExitCodes.REFUSED : ExitCodes.UNREACHABLE, e.getMessage());
+            throw unavailable(e);
         }
     }
 
@@ -114,7 +147,7 @@ final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
                 "SELECT current_setting('transaction_isolation'), current_setting('transaction_read_only')")) {
             rs.next();
             if (!"repeatable read".equals(rs.getString(1)) || !"on".equals(rs.getString(2))) {
-                throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): the session is '"
+                throw new ProdAccessException(ProdAccessException.Reason.FAILED, "store " + store + " (prod): the session is '"
                         + rs.getString(1) + "', read only " + rs.getString(2)
                         + "; Ferry reads PROD only in a repeatable-read, read-only snapshot");
             }
@@ -122,29 +155,74 @@ final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
     }
 
     /** The relational stores (the ones the closure engine reads) and the spec's references between them. */
-    EstateSchema schema() {
+    public EstateSchema schema() {
         return schema;
     }
 
     /** Every store of the spec, graphs included, with all of the spec's references. */
-    EstateSchema fullSchema() {
+    public EstateSchema fullSchema() {
         return fullSchema;
     }
 
     /** The snapshot's connection to a PostgreSQL store. */
-    java.util.Optional<Connection> connection(String store) {
+    public java.util.Optional<Connection> connection(String store) {
         return java.util.Optional.ofNullable(connections.get(store));
     }
 
-    Map<String, RowSource> sources() {
+    /**
+     * A new read-only session on a PostgreSQL store that sees exactly this snapshot, for reading in
+     * parallel ({@code pg_export_snapshot()} here, {@code SET TRANSACTION SNAPSHOT} there). It works on a hot
+     * standby. The caller closes it; it stays valid while this snapshot is open.
+     */
+    public Connection openSharing(String store) {
+        Connection main = connections.get(store);
+        if (main == null) {
+            throw new ProdAccessException(ProdAccessException.Reason.USAGE, "store " + store + " is not a PostgreSQL store of the spec");
+        }
+        Connection c = null;
+        try {
+            String id;
+            try (var st = main.createStatement(); var rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+                rs.next();
+                id = rs.getString(1);
+            }
+            c = StoreConnector.openPostgres(store, "prod", resolver.resolve(specStores.get(store).prod()), true);
+            session.apply(c);
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (var st = c.createStatement()) {
+                st.execute("SET TRANSACTION SNAPSHOT '" + id.replace("'", "''") + "'");
+            }
+            requireReadOnlySnapshot(store, c);
+            return c;
+        } catch (StoreUnavailableException e) {
+            throw unavailable(e);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new ProdAccessException(ProdAccessException.Reason.FAILED, "store " + store
+                    + " (prod): sharing the snapshot with a second session failed (SQL state " + e.getSQLState() + ")");
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // Nothing was written; the session just ends.
+            }
+        }
+    }
+
+    public Map<String, RowSource> sources() {
         return sources;
     }
 
     /** A read transaction on a graph store that returns only {@code properties} of nodes; close it after use. */
-    GraphSource graphSource(String store, List<String> properties) {
+    public GraphSource graphSource(String store, List<String> properties) {
         Driver driver = graphDrivers.get(store);
         if (driver == null) {
-            throw new FerryException(ExitCodes.USAGE, "store " + store + " is not a graph store of the spec");
+            throw new ProdAccessException(ProdAccessException.Reason.USAGE, "store " + store + " is not a graph store of the spec");
         }
         return new Neo4jGraphSource(driver, properties);
     }
@@ -165,7 +243,7 @@ final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): a survey query failed (SQLSTATE "
+            throw new ProdAccessException(ProdAccessException.Reason.FAILED, "store " + store + " (prod): a survey query failed (SQLSTATE "
                     + e.getSQLState() + ": " + e.getMessage() + ")");
         }
     }
@@ -175,7 +253,7 @@ final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
     public void countNodes(String store, String label, List<String> properties, java.util.function.Consumer<String[]> row) {
         Driver driver = graphDrivers.get(store);
         if (driver == null) {
-            throw new FerryException(ExitCodes.USAGE, "store " + store + " is not a graph store of the spec");
+            throw new ProdAccessException(ProdAccessException.Reason.USAGE, "store " + store + " is not a graph store of the spec");
         }
         StringBuilder cypher = new StringBuilder("MATCH (n:").append(cypherName(label)).append(") RETURN ");
         for (int i = 0; i < properties.size(); i++) {
@@ -195,9 +273,14 @@ final class ProdSnapshot implements StoreQueries, GraphQueries, AutoCloseable {
                 return null;
             });
         } catch (Neo4jException e) {
-            throw new FerryException(ExitCodes.NOT_OK, "store " + store + " (prod): a survey query failed ("
+            throw new ProdAccessException(ProdAccessException.Reason.FAILED, "store " + store + " (prod): a survey query failed ("
                     + e.code() + ": " + e.getMessage() + ")");
         }
+    }
+
+    private static ProdAccessException unavailable(StoreUnavailableException e) {
+        return new ProdAccessException(e.reason() == StoreUnavailableException.Reason.REFUSED
+                ? ProdAccessException.Reason.REFUSED : ProdAccessException.Reason.UNREACHABLE, e.getMessage());
     }
 
     private static String cypherName(String name) {

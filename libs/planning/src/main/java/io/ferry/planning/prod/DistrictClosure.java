@@ -1,0 +1,105 @@
+package io.ferry.planning.prod;
+
+import io.ferry.planning.Closure;
+import io.ferry.planning.ClosurePlanner;
+import io.ferry.planning.ClosureRules;
+import io.ferry.planning.KeysWriter;
+import io.ferry.planning.Plan;
+import io.ferry.planning.SpecRules;
+import io.ferry.planning.graph.GraphClosure;
+import io.ferry.planning.graph.GraphPlan;
+import io.ferry.planning.graph.GraphRules;
+import io.ferry.planning.graph.GraphSource;
+import io.ferry.planning.graph.LinkedRows;
+import io.ferry.planning.graph.RelationalLinks;
+import io.ferry.spec.model.Spec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One district's closure over every store of a spec, read through a {@link ProdSnapshot}: the relational
+ * stores first, then each graph store with the relational closure deciding whose nodes are whose. Holds
+ * the key sets until closed; {@code ferry plan} and the extractor share it.
+ */
+public final class DistrictClosure implements AutoCloseable {
+
+    private final ClosureRules rules;
+    private final Closure relational;
+    private final List<GraphPlan> graphs;
+    private final Plan plan;
+    private final List<String> failures;
+
+    private DistrictClosure(ClosureRules rules, Closure relational, List<GraphPlan> graphs, Plan plan,
+            List<String> failures) {
+        this.rules = rules;
+        this.relational = relational;
+        this.graphs = graphs;
+        this.plan = plan;
+        this.failures = failures;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the spec's rules do not fit the schema
+     * @throws io.ferry.planning.UnknownDistrictException when no tenant row has the district's key
+     */
+    public static DistrictClosure compute(Spec spec, ProdSnapshot snapshot, String district, long spillThreshold) {
+        ClosureRules rules = SpecRules.of(spec, snapshot.schema(), district);
+        List<GraphRules> graphRules = GraphRules.of(spec, snapshot.fullSchema(), rules);
+        Closure closure = new ClosurePlanner(spillThreshold).close(snapshot.schema(), rules, snapshot.sources());
+        try {
+            Plan plan = closure.plan();
+            List<String> failures = new ArrayList<>(closure.failures(rules));
+            List<GraphPlan> graphs = new ArrayList<>();
+            LinkedRows linked = new RelationalLinks(closure, rules, snapshot.sources());
+            for (GraphRules g : graphRules) {
+                GraphPlan graph;
+                try (GraphSource source = snapshot.graphSource(g.store(), g.properties())) {
+                    graph = new GraphClosure(g, source, linked).run();
+                }
+                plan = graph.addTo(plan);
+                failures.addAll(graph.failures());
+                graphs.add(graph);
+            }
+            return new DistrictClosure(rules, closure, List.copyOf(graphs), plan, List.copyOf(failures));
+        } catch (RuntimeException e) {
+            closure.close();
+            throw e;
+        }
+    }
+
+    public ClosureRules rules() {
+        return rules;
+    }
+
+    /** The relational stores' closure with its key sets. */
+    public Closure relational() {
+        return relational;
+    }
+
+    /** One plan per graph store the spec's {@code closure.graph.roots} names. */
+    public List<GraphPlan> graphs() {
+        return graphs;
+    }
+
+    /** Every store's tables, labels and relationship types, as {@code ferry plan --format json} prints it. */
+    public Plan plan() {
+        return plan;
+    }
+
+    /** Why a run of this plan must fail (a {@code fail} policy hit); empty when it may go ahead. */
+    public List<String> failures() {
+        return failures;
+    }
+
+    /** {@code --keys-out DIR}: the sorted keys of every table, label and relationship type. */
+    public void writeKeys(Path dir) {
+        KeysWriter.write(relational, dir);
+        graphs.forEach(g -> g.writeKeys(dir));
+    }
+
+    @Override
+    public void close() {
+        relational.close();
+    }
+}
