@@ -101,6 +101,20 @@ public final class GraphPlan {
         return rels.stream().filter(r -> r.type().equals(table.name())).map(r -> relKey(r, twins)).sorted().toList();
     }
 
+    /**
+     * The element ids of {@code table}'s nodes or relationships in the closure, in the order of
+     * {@link #keys}: what the extractor reads, in the same read transaction's view of the graph.
+     */
+    public List<String> elementIds(TableId table) {
+        if (table.schema().equals(TableId.LABELS)) {
+            return nodes.values().stream().filter(n -> n.labels().contains(table.name()))
+                    .sorted(java.util.Comparator.comparing(n -> nodeKey(table.name(), n))).map(Node::id).toList();
+        }
+        boolean twins = keyColumns(table).contains(ELEMENT);
+        return rels.stream().filter(r -> r.type().equals(table.name()))
+                .sorted(java.util.Comparator.comparing(r -> relKey(r, twins))).map(Rel::id).toList();
+    }
+
     /** The relational plan with this store's labels and types, foreign nodes, dangling links and load order added. */
     public Plan addTo(Plan plan) {
         List<Plan.TableRows> tables = new ArrayList<>(plan.tables());
