@@ -65,6 +65,7 @@ public final class BatchReader implements AutoCloseable {
     private final String createdBy;
     private final ColumnReader[] readers;
     private long rowsLeftInGroup;
+    /** The row group being read, from 1; 0 before the first. */
     private int rowGroup;
 
     private BatchReader(Path file, ParquetFileReader parquet, BatchFooter.Described described) {
@@ -150,11 +151,11 @@ public final class BatchReader implements AutoCloseable {
     public String[] next() {
         try {
             while (rowsLeftInGroup == 0) {
-                PageReadStore pages = parquet.readNextRowGroup();
-                if (pages == null) {
+                if (rowGroup == parquet.getRowGroups().size()) {
                     return null;
                 }
                 rowGroup++;
+                PageReadStore pages = parquet.readNextRowGroup();
                 ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, NO_CONVERTER, messageType, createdBy);
                 for (int i = 0; i < readers.length; i++) {
                     readers[i] = store.getColumnReader(descriptors.get(i));
