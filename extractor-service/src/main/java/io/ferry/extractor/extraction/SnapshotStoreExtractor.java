@@ -1,0 +1,279 @@
+package io.ferry.extractor.extraction;
+
+import io.ferry.batches.BatchColumn;
+import io.ferry.batches.BatchSchema;
+import io.ferry.batches.BatchWriterOptions;
+import io.ferry.batches.FileKey;
+import io.ferry.contracts.Phase;
+import io.ferry.contracts.messages.BatchKind;
+import io.ferry.contracts.messages.CrossTenantPolicy;
+import io.ferry.contracts.messages.DanglingPolicy;
+import io.ferry.contracts.messages.ExtractRequest;
+import io.ferry.contracts.messages.ExtractResult;
+import io.ferry.contracts.messages.ExtractResult.CrossTenantRows;
+import io.ferry.contracts.messages.ExtractResult.DanglingReferences;
+import io.ferry.contracts.messages.ExtractResult.TableBatches;
+import io.ferry.contracts.messages.Progress;
+import io.ferry.contracts.ids.RunId;
+import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.planning.ClosureException;
+import io.ferry.planning.Plan;
+import io.ferry.planning.ReadRefusedException;
+import io.ferry.planning.UnknownDistrictException;
+import io.ferry.planning.prod.DistrictClosure;
+import io.ferry.planning.prod.ProdAccessException;
+import io.ferry.planning.prod.ProdSnapshot;
+import io.ferry.schema.introspect.SchemaFingerprint;
+import io.ferry.schema.model.StoreKind;
+import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
+import io.ferry.spec.model.Store;
+import io.ferry.staging.Staging;
+import io.ferry.staging.StagingLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Extracts one PostgreSQL store: opens PROD read-only, computes the district's closure, writes the store's
+ * key sets, then streams each table's rows of the closure into encrypted batches with parallel sessions
+ * that share the store's snapshot, largest tables first.
+ *
+ * <p>The closure is computed over every relational store of the spec (each in its own snapshot), so a
+ * store's closure is the same one {@code ferry plan} reports; the store being extracted is planned and
+ * read in one snapshot.
+ */
+public final class SnapshotStoreExtractor implements StoreExtractor {
+
+    private final Staging staging;
+    private final ExtractionSettings settings;
+    private final Supplier<FileKey> rawKey;
+    private final Path tempDir;
+
+    public SnapshotStoreExtractor(Staging staging, ExtractionSettings settings, Supplier<FileKey> rawKey, Path tempDir) {
+        this.staging = staging;
+        this.settings = settings;
+        this.rawKey = rawKey;
+        this.tempDir = tempDir;
+    }
+
+    @Override
+    public ExtractResult extract(ExtractRequest request, LoadedSpec loaded, ExtractionListener listener) {
+        Store store = loaded.spec().stores().get(request.store());
+        if (store == null) {
+            throw ExtractionFailure.fatal("UNKNOWN_STORE", "the spec " + request.specHash() + " has no store "
+                    + request.store());
+        }
+        if (store.kind() != StoreKind.POSTGRES) {
+            throw ExtractionFailure.fatal("UNSUPPORTED_STORE", "store " + request.store()
+                    + " is a graph store; graph extraction is not built yet");
+        }
+        FileKey key = rawKey.get();
+        long started = System.nanoTime();
+        try (ProdSnapshot snapshot = ProdSnapshot.open(loaded.spec(), loaded.resolver(),
+                new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()));
+                DistrictClosure closure = DistrictClosure.compute(loaded.spec(), snapshot, request.district(),
+                        io.ferry.planning.ClosurePlanner.DEFAULT_SPILL_THRESHOLD)) {
+            if (!closure.failures().isEmpty()) {
+                throw ExtractionFailure.fatal("CLOSURE_POLICY", closure.failures().size()
+                        + " closure policy violation(s) (a 'fail' policy for dangling references or cross-tenant rows);"
+                        + " 'ferry plan --district " + request.district() + "' lists them");
+            }
+            List<Table> tables = tablesOf(snapshot, closure, request.store());
+            KeySets.write(staging, request, closure.relational(), tables, key, tempDir);
+            Deadline deadline = new Deadline(started, settings.maxSnapshotAge());
+            List<TableBatches> batches = readTables(request, snapshot, closure, tables, key, listener, deadline);
+            return new ExtractResult(request.runId(), request.specHash(), request.attempt(), request.store(), batches,
+                    StagingLayout.keys(RunId.parse(request.runId()), request.store()),
+                    dangling(closure.plan(), request.store()), crossTenant(closure, request.store()), null);
+        } catch (ProdAccessException e) {
+            throw switch (e.reason()) {
+                case UNREACHABLE -> ExtractionFailure.transientFailure("PROD_UNREACHABLE", e.getMessage(), e);
+                case REFUSED -> ExtractionFailure.fatal("PROD_REFUSED", e.getMessage());
+                default -> ExtractionFailure.fatal("PROD_READ_FAILED", e.getMessage());
+            };
+        } catch (UnknownDistrictException e) {
+            throw ExtractionFailure.fatal("UNKNOWN_DISTRICT", e.getMessage());
+        } catch (ReadRefusedException e) {
+            throw ExtractionFailure.fatal("PROD_REFUSED", e.getMessage());
+        } catch (ClosureException | IllegalArgumentException e) {
+            throw ExtractionFailure.fatal("CLOSURE_FAILED", e.getMessage());
+        }
+    }
+
+    /** The store's tables in the closure (not excluded, not assumed present), largest first. */
+    private static List<Table> tablesOf(ProdSnapshot snapshot, DistrictClosure closure, String store) {
+        Map<TableId, Long> rows = new LinkedHashMap<>();
+        for (Plan.TableRows t : closure.plan().tables()) {
+            if (t.store().equals(store)) {
+                rows.put(new TableId(t.store(), t.schema(), t.name()), t.rows());
+            }
+        }
+        return closure.relational().tables().stream()
+                .filter(rows::containsKey)
+                .map(id -> snapshot.schema().table(id).orElseThrow())
+                .sorted(Comparator.comparing((Table t) -> -rows.get(t.id())).thenComparing(Table::id))
+                .toList();
+    }
+
+    private List<TableBatches> readTables(ExtractRequest request, ProdSnapshot snapshot, DistrictClosure closure,
+            List<Table> tables, FileKey key, ExtractionListener listener, Deadline deadline) {
+        int workers = Math.max(1, Math.min(Math.min(settings.maxConnectionsPerStore(), settings.maxOpenWriters()),
+                tables.size()));
+        Connection main = snapshot.connection(request.store()).orElseThrow();
+        List<Connection> sessions = new ArrayList<>();
+        sessions.add(main);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("extract-"
+                + request.store() + "-", 0).factory());
+        try {
+            for (int i = 1; i < workers; i++) {
+                sessions.add(snapshot.openSharing(request.store()));
+            }
+            LinkedBlockingQueue<Connection> free = new LinkedBlockingQueue<>(sessions);
+            long total = tables.stream().mapToLong(t -> closure.relational().keys(t.id()).size()).sum();
+            AtomicLong done = new AtomicLong();
+            long start = System.nanoTime();
+            Map<TableId, Future<TableBatches>> futures = new LinkedHashMap<>();
+            for (Table t : tables) {
+                futures.put(t.id(), pool.submit(() -> {
+                    Connection c = free.take();
+                    try {
+                        return readTable(request, closure, t, ReferenceNulling.of(snapshot.schema(), closure.relational(), t),
+                                key, new TableReader(c), listener, deadline, done, total, start);
+                    } finally {
+                        free.add(c);
+                    }
+                }));
+            }
+            List<TableBatches> result = new ArrayList<>();
+            for (Table t : tables.stream().sorted(Comparator.comparing(Table::id)).toList()) {
+                result.add(await(futures.get(t.id())));
+            }
+            return result;
+        } finally {
+            pool.shutdownNow();
+            for (Connection c : sessions.subList(1, sessions.size())) {
+                closeQuietly(c);
+            }
+        }
+    }
+
+    private TableBatches readTable(ExtractRequest request, DistrictClosure closure, Table table, ReferenceNulling nulling,
+            FileKey key,
+            TableReader reader, ExtractionListener listener, Deadline deadline, AtomicLong done, long total, long start)
+            throws SQLException {
+        String fingerprint = SchemaFingerprint.of(request.store(), List.of(table), List.of());
+        BatchOutput.Target target = new BatchOutput.Target(request.runId(), request.specHash(), request.attempt(),
+                request.store(), table.id().schema(), table.id().name(), BatchKind.TABLE, fingerprint, key.version());
+        try (BatchOutput out = new BatchOutput(target, schemaOf(request.store(), table, fingerprint),
+                options(key), settings, staging, listener, tempDir)) {
+            long[] previous = {0};
+            reader.read(table, closure.relational(), nulling, out, rowsSoFar -> {
+                deadline.check(request.store());
+                long all = done.addAndGet(rowsSoFar - previous[0]);
+                previous[0] = rowsSoFar;
+                double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+                listener.progress(new Progress(request.runId(), Phase.EXTRACT, request.store(), table.id().schema() + "."
+                        + table.id().name(), all, total, all / seconds, Instant.now()));
+            });
+            return out.finish();
+        }
+    }
+
+    private BatchWriterOptions options(FileKey key) {
+        return BatchWriterOptions.defaults().withEncryption(key).withRowGroupSize(settings.rowGroupBytes());
+    }
+
+    static BatchSchema schemaOf(String store, Table table, String fingerprint) {
+        List<BatchColumn> columns = table.columns().stream().map(c -> new BatchColumn(c.name(), c.type())).toList();
+        return new BatchSchema(columns, Map.of("ferry.store", store, "ferry.table", table.id().schema() + "."
+                + table.id().name(), "ferry.schemaFingerprint", fingerprint));
+    }
+
+    private static TableBatches await(Future<TableBatches> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ExtractionFailure.transientFailure("INTERRUPTED", "the extraction was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ExtractionFailure f) {
+                throw f;
+            }
+            if (cause instanceof SQLException sql) {
+                throw SqlFailures.classify(sql);
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause.getClass().getName());
+        }
+    }
+
+    private static List<DanglingReferences> dangling(Plan plan, String store) {
+        return plan.dangling().stream()
+                .filter(d -> d.from().startsWith(store + ".") || d.from().startsWith(store + ":"))
+                .map(d -> new DanglingReferences(d.from(), d.to(), d.count(),
+                        DanglingPolicy.valueOf(d.policy().toUpperCase(java.util.Locale.ROOT))))
+                .toList();
+    }
+
+    private static List<CrossTenantRows> crossTenant(DistrictClosure closure, String store) {
+        CrossTenantPolicy policy = CrossTenantPolicy.valueOf(closure.rules().crossTenant().name());
+        Map<List<String>, Long> counts = new LinkedHashMap<>();
+        for (Plan.CrossTenantRow row : closure.plan().crossTenant()) {
+            if (row.store().equals(store)) {
+                counts.merge(List.of(row.table(), row.owner()), 1L, Long::sum);
+            }
+        }
+        List<CrossTenantRows> rows = new ArrayList<>();
+        counts.forEach((k, n) -> {
+            List<String> parts = TableId.splitQualified(k.get(0));
+            rows.add(new CrossTenantRows(parts.get(0), parts.get(parts.size() - 1), k.get(1), n, policy));
+        });
+        return rows;
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.rollback();
+            c.close();
+        } catch (SQLException e) {
+            // A read-only session: nothing to lose.
+        }
+    }
+
+    /** Stops an extraction whose snapshot has been open longer than allowed. */
+    record Deadline(long startedNanos, java.time.Duration maxAge) {
+        void check(String store) {
+            if (System.nanoTime() - startedNanos > maxAge.toNanos()) {
+                throw ExtractionFailure.fatal("SNAPSHOT_TOO_OLD", "store " + store + ": the snapshot is older than "
+                        + maxAge + " (ferry.extractor.prod.max-snapshot-age); raise the limit or extract off-peak");
+            }
+        }
+    }
+
+    static Path tempDir(Path base) {
+        try {
+            return Files.createDirectories(base);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + base, e);
+        }
+    }
+}

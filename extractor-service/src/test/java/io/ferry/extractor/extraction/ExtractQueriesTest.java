@@ -1,0 +1,64 @@
+package io.ferry.extractor.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ferry.planning.Tuple;
+import io.ferry.schema.model.Column;
+import io.ferry.schema.model.Key;
+import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
+import io.ferry.schema.model.TableKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExtractQueriesTest {
+
+    private static Column column(String name, String type, int position) {
+        return new Column(name, position, type, true, Column.Generation.NONE, null);
+    }
+
+    private static Table table(TableKind kind, Key pk, Column... columns) {
+        return new Table(new TableId("s", "public", "person"), kind, List.of(columns), pk, List.of(), List.of(), List.of(),
+                -1, -1);
+    }
+
+    @Test
+    void aSingleIntegerKeyChunkIsAnArrayOfNumbersSortedByKey() {
+        Table t = table(TableKind.TABLE, new Key("pk", List.of("id"), true), column("id", "bigint", 1),
+                column("name", "text", 2));
+
+        String sql = ExtractQueries.copyByKeys(t, List.of("id"), List.of(Tuple.of(1L), Tuple.of(2L)));
+
+        assertThat(sql).isEqualTo("COPY (SELECT t.id, t.name FROM ONLY public.person t WHERE id ="
+                + " ANY(CAST(E'{1,2}' AS text[])::bigint[]) ORDER BY id) TO STDOUT");
+    }
+
+    @Test
+    void textKeysAreQuotedForTheArrayAndTheStringWhateverTheyHold() {
+        Table t = table(TableKind.PARTITIONED, new Key("pk", List.of("code", "n"), true), column("code", "character varying(5)", 1),
+                column("n", "integer", 2));
+
+        String sql = ExtractQueries.copyByKeys(t, List.of("code", "n"),
+                List.of(Tuple.of("it's", 1L), Tuple.of("a\"b\\c", 2L)));
+
+        assertThat(sql).contains("FROM public.person t WHERE (code, n) IN (SELECT * FROM unnest(")
+                .contains("CAST(E'{\"it''s\",\"a\\\\\"b\\\\\\\\c\"}' AS text[])::character varying(5)[]")
+                .contains("CAST(E'{1,2}' AS text[])::integer[]")
+                .endsWith("ORDER BY code, n) TO STDOUT");
+    }
+
+    @Test
+    void namesThatNeedQuotesAreQuoted() {
+        Table t = table(TableKind.TABLE, new Key("pk", List.of("Id"), true), column("Id", "integer", 1));
+
+        assertThat(ExtractQueries.copyByKeys(t, List.of("Id"), List.of(Tuple.of(7L)))).contains("SELECT t.\"Id\" FROM")
+                .contains("WHERE \"Id\" = ANY(").contains("ORDER BY \"Id\")");
+    }
+
+    @Test
+    void aTableWithoutAPrimaryKeyIsReadWholeInAStableOrder() {
+        Table t = table(TableKind.TABLE, null, column("a", "integer", 1));
+
+        assertThat(ExtractQueries.copyAll(t)).isEqualTo("COPY (SELECT t.a FROM ONLY public.person t ORDER BY t::text) TO STDOUT");
+    }
+}
