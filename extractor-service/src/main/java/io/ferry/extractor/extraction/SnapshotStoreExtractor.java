@@ -44,7 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -148,22 +148,24 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
             long total = tables.stream().mapToLong(t -> closure.relational().keys(t.id()).size()).sum();
             AtomicLong done = new AtomicLong();
             long start = System.nanoTime();
-            Map<TableId, Future<TableBatches>> futures = new LinkedHashMap<>();
+            ExecutorCompletionService<TableBatches> work = new ExecutorCompletionService<>(pool);
             for (Table t : tables) {
-                futures.put(t.id(), pool.submit(() -> {
+                work.submit(() -> {
                     Connection c = free.take();
-                    try {
-                        return readTable(request, closure, t, ReferenceNulling.of(snapshot.schema(), closure.relational(), t),
-                                key, new TableReader(c), listener, deadline, done, total, start);
-                    } finally {
-                        free.add(c);
-                    }
-                }));
+                    TableBatches batches = readTable(request, closure, t,
+                            ReferenceNulling.of(snapshot.schema(), closure.relational(), t), key, new TableReader(c),
+                            listener, deadline, done, total, start);
+                    // Only a session whose table finished goes back: a failed COPY may leave it unusable.
+                    free.add(c);
+                    return batches;
+                });
             }
             List<TableBatches> result = new ArrayList<>();
-            for (Table t : tables.stream().sorted(Comparator.comparing(Table::id)).toList()) {
-                result.add(await(futures.get(t.id())));
+            for (int i = 0; i < tables.size(); i++) {
+                // In completion order, so the first failure stops the others instead of waiting for them.
+                result.add(await(work));
             }
+            result.sort(Comparator.comparing(TableBatches::schema).thenComparing(TableBatches::table));
             return result;
         } finally {
             pool.shutdownNow();
@@ -205,9 +207,9 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                 + table.id().name(), "ferry.schemaFingerprint", fingerprint));
     }
 
-    private static TableBatches await(Future<TableBatches> future) {
+    private static TableBatches await(ExecutorCompletionService<TableBatches> work) {
         try {
-            return future.get();
+            return work.take().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ExtractionFailure.transientFailure("INTERRUPTED", "the extraction was interrupted", e);

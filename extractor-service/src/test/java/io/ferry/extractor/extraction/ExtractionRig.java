@@ -215,6 +215,13 @@ final class ExtractionRig {
         }
     }
 
+    /** Referencing columns of {@code table} that the spec's {@code nullify} edges empty where the target is not copied. */
+    static Set<String> nullified(LoadedSpec spec, io.ferry.schema.model.TableId table) {
+        return spec.spec().closure().edges().entrySet().stream()
+                .filter(e -> e.getValue() == io.ferry.spec.model.EdgePolicy.NULLIFY && e.getKey().table().equals(table))
+                .flatMap(e -> e.getKey().columns().stream()).collect(Collectors.toSet());
+    }
+
     static String quote(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
