@@ -92,6 +92,10 @@ class FieldClassifierTest {
             visit          | remarks           | text                   | text.free
             user_account   | last_login_ip     | inet                   | network.ip
             event          | client_ip         | inet                   | network.ip
+            orders         | ship_city         | character varying(15)  | address.city
+            orders         | ship_postal_code  | character varying(10)  | address.postal_code
+            employees      | postal_code       | character varying(10)  | address.postal_code
+            suppliers      | contact_name      | character varying(30)  | person.full_name
             access_log     | origin            | inet                   | network.ip
             access_log     | ip_address        | text                   | network.ip
             """)
@@ -145,6 +149,19 @@ class FieldClassifierTest {
             employees       | extension         | character varying(4)
             employees       | title             | character varying(30)
             server          | ip_address        | inet
+            employees       | photo_path        | character varying(255)
+            employees       | title_of_courtesy | character varying(25)
+            employees       | hire_date         | date
+            employees       | reports_to        | smallint
+            customers       | company_name      | character varying(40)
+            customers       | contact_title     | character varying(30)
+            customers       | region            | character varying(15)
+            region          | region_description| character varying(60)
+            suppliers       | home_page         | text
+            suppliers       | phone             | character varying(24)
+            customer_demographics | customer_desc | text
+            staff           | password          | character varying(40)
+            staff           | picture           | bytea
             """)
     void notPersonalByName(String table, String column, String type) {
         assertThat(byName(table, column, type)).isEqualTo("-");
