@@ -1,0 +1,136 @@
+package io.ferry.extractor.preflight;
+
+import io.ferry.planning.Tuple;
+import io.ferry.planning.graph.GraphPlan;
+import io.ferry.schema.model.Column;
+import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.Neo4jException;
+
+/**
+ * Reads one graph store's label properties in read sessions: samples, the reserved-range scan and the
+ * dictionary's nodes. Values stay in memory; errors name the label and Neo4j's code.
+ */
+final class GraphFields implements AutoCloseable {
+
+    static final int CHUNK = 10_000;
+
+    private final String store;
+    private final Driver driver;
+
+    GraphFields(String store, Driver driver) {
+        this.store = store;
+        this.driver = driver;
+    }
+
+    /** Every property of the label, with up to {@code n} sampled values for those that may hold text. */
+    List<PreflightAnalysis.Sampled> sample(Table label, int n) {
+        List<PreflightAnalysis.Sampled> out = new ArrayList<>();
+        for (Column c : label.columns()) {
+            if (c.name().startsWith("<")) {
+                continue;
+            }
+            List<String> values = new ArrayList<>();
+            if (FieldClassifier.isText(FieldClassifier.typeClass(c.type()))) {
+                String cypher = "MATCH (n:" + name(label.id().name()) + ") WHERE n." + name(c.name())
+                        + " IS NOT NULL RETURN n." + name(c.name()) + " AS v LIMIT $n";
+                run("sampling " + where(label), cypher, Map.of("n", n), r -> values.add(text(r.get("v"))));
+            }
+            out.add(new PreflightAnalysis.Sampled(Field.property(store, label.id().name(), c.name(), c.type()), values));
+        }
+        return out;
+    }
+
+    boolean holdsReserved(Table label, RuleIndex.Ruled rule, DataType type, ReservedRanges ranges) {
+        String p = "n." + name(rule.name());
+        String cypher = "MATCH (n:" + name(label.id().name()) + ") WHERE " + p + " IS NOT NULL AND "
+                + ranges.cypherCondition(type, p) + " RETURN 1 AS hit LIMIT 1";
+        boolean[] hit = {false};
+        run("scanning " + where(label) + "." + rule.name() + " for reserved values", cypher, ranges.cypherParameters(),
+                r -> hit[0] = true);
+        return hit[0];
+    }
+
+    /** Feeds the dictionary with the properties' values of the label's nodes in the closure. */
+    void dictionary(TableId label, Map<String, DataType> properties, GraphPlan plan, TokenDictionary dictionary) {
+        List<String> key = plan.keyColumns(label);
+        List<Tuple> keys = plan.keys(label);
+        List<String> names = new ArrayList<>(properties.keySet());
+        StringBuilder returns = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            returns.append(i > 0 ? ", " : "").append("n.").append(name(names.get(i))).append(" AS v").append(i);
+        }
+        String match;
+        if (key.equals(List.of(GraphPlan.ELEMENT))) {
+            match = "elementId(n) IN $keys";
+        } else if (key.size() == 1) {
+            match = "n." + name(key.get(0)) + " IN $keys";
+        } else {
+            match = "[" + String.join(", ", key.stream().map(k -> "n." + name(k)).toList()) + "] IN $keys";
+        }
+        String cypher = "MATCH (n:" + name(label.name()) + ") WHERE " + match + " RETURN " + returns;
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<Object> chunk = new ArrayList<>();
+            for (Tuple t : keys.subList(from, Math.min(keys.size(), from + CHUNK))) {
+                chunk.add(t.size() == 1 ? t.get(0) : List.of(t.values()));
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("keys", chunk);
+            run("reading " + store + ":" + label.name() + " for the dictionary", cypher, params, r -> {
+                for (int i = 0; i < names.size(); i++) {
+                    Value v = r.get("v" + i);
+                    if (!v.isNull()) {
+                        dictionary.add(properties.get(names.get(i)), text(v));
+                    }
+                }
+            });
+        }
+    }
+
+    private interface Rows {
+        void accept(Record r);
+    }
+
+    private void run(String what, String cypher, Map<String, Object> params, Rows rows) {
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            session.executeRead(tx -> {
+                tx.run(cypher, params).forEachRemaining(rows::accept);
+                return null;
+            });
+        } catch (Neo4jException e) {
+            throw PreflightFailures.of(what, e);
+        }
+    }
+
+    /** A property value as text: lists joined by spaces, everything else in its string form. */
+    private static String text(Value v) {
+        Object o = v.asObject();
+        if (o instanceof List<?> list) {
+            return String.join(" ", list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(o);
+    }
+
+    private String where(Table label) {
+        return store + ":" + label.id().name();
+    }
+
+    private static String name(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

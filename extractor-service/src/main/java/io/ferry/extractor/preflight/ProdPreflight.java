@@ -1,0 +1,315 @@
+package io.ferry.extractor.preflight;
+
+import io.ferry.contracts.messages.CheckStatus;
+import io.ferry.contracts.messages.PreflightRequest;
+import io.ferry.contracts.messages.PreflightResult;
+import io.ferry.contracts.messages.PreflightResult.Finding;
+import io.ferry.contracts.messages.PreflightResult.Problem;
+import io.ferry.extractor.extraction.ExtractionFailure;
+import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.planning.ClosureException;
+import io.ferry.planning.Plan;
+import io.ferry.planning.graph.GraphPlan;
+import io.ferry.planning.prod.DistrictClosure;
+import io.ferry.planning.prod.ProdAccessException;
+import io.ferry.planning.prod.ProdSnapshot;
+import io.ferry.schema.model.StoreKind;
+import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
+import io.ferry.spec.connect.StoreConnector;
+import io.ferry.spec.connect.StoreUnavailableException;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.model.Store;
+import io.ferry.staging.Staging;
+import io.ferry.staging.StagingException;
+import io.ferry.staging.StagingKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The preflight against PROD: opens the spec's stores in one read-only snapshot each, checks every
+ * PostgreSQL session is read-only (and logs whether the server is a standby), computes the district's
+ * closure, samples and classifies every column, JSON leaf path and label property of the tables and
+ * labels the closure copies rows from, scans the ruled fields for PROD values inside the reserved ranges,
+ * and, when the run may go ahead, writes the district's name and identifier tokens as HMACs to
+ * {@code {runId}/dictionary/tokens.txt}. Never writes to PROD; never logs, returns or throws a value.
+ *
+ * <p>Failing: a PROD value in a reserved range always fails the run; a personal-looking field without a
+ * rule fails it when {@link PreflightSettings#enforce()} is on, and is otherwise logged as a warning
+ * (the result is then {@code PASSED}: the contract allows findings only on a {@code FAILED} result).
+ */
+@ApplicationScoped
+public class ProdPreflight implements Preflight {
+
+    /** The dictionary's name inside {@code {runId}/dictionary/}. */
+    public static final String DICTIONARY_FILE = "tokens.txt";
+    private static final Logger LOG = Logger.getLogger(ProdPreflight.class);
+
+    private final Supplier<Staging> staging;
+    private final PreflightSettings settings;
+
+    public ProdPreflight(Staging staging, PreflightSettings settings) {
+        this(() -> staging, settings);
+    }
+
+    /**
+     * The service's constructor. Staging is looked up when the dictionary is written: the extractor has
+     * no {@link Staging} bean yet (its wiring is not this package's), and an unsatisfied injection point
+     * would fail the service's build. Once a producer exists this can take {@code Staging} directly.
+     */
+    @Inject
+    public ProdPreflight(Instance<Staging> staging, PreflightSettings settings) {
+        this(() -> {
+            if (!staging.isResolvable()) {
+                throw ExtractionFailure.fatal("STAGING_FAILED", "the extractor has no staging configured");
+            }
+            return staging.get();
+        }, settings);
+    }
+
+    private ProdPreflight(Supplier<Staging> staging, PreflightSettings settings) {
+        this.staging = staging;
+        this.settings = settings;
+    }
+
+    /** The staging key of a run's dictionary: {@code {runId}/dictionary/tokens.txt}. */
+    public static String dictionaryKey(String runId) {
+        return StagingKeys.requireKey(runId + "/dictionary/" + DICTIONARY_FILE);
+    }
+
+    @Override
+    public PreflightResult run(PreflightRequest request, LoadedSpec loaded) {
+        Spec spec = loaded.spec();
+        String runId = request.runId();
+        long started = System.nanoTime();
+        ProdSnapshot.SessionSettings session = new ProdSnapshot.SessionSettings("ferry-preflight", settings.statementTimeout());
+        try (ProdSnapshot snapshot = ProdSnapshot.open(spec, loaded.resolver(), session);
+                Graphs graphs = new Graphs(spec, loaded)) {
+            Map<String, PgFields> stores = readOnlyStores(runId, spec, snapshot);
+            try (DistrictClosure closure = DistrictClosure.compute(spec, snapshot, request.district(), settings.spillThreshold())) {
+                return check(request, loaded, snapshot, closure, stores, graphs, started);
+            }
+        } catch (ProdAccessException e) {
+            throw PreflightFailures.of(e);
+        } catch (ClosureException e) {
+            throw PreflightFailures.of(e);
+        } catch (IllegalArgumentException e) {
+            throw PreflightFailures.fatal("SPEC_INVALID", e.getMessage(), e);
+        }
+    }
+
+    private PreflightResult check(PreflightRequest request, LoadedSpec loaded, ProdSnapshot snapshot,
+            DistrictClosure closure, Map<String, PgFields> stores, Graphs graphs, long started) {
+        String runId = request.runId();
+        RuleIndex rules = RuleIndex.of(loaded.spec());
+        rules.unreadable().forEach(r -> LOG.warnf("preflight %s: anonymize rule for '%s' names no column or property;"
+                + " it covers nothing", runId, r));
+        Set<TableId> copied = copiedTables(closure.plan());
+
+        // Classify every field of every table and label the closure copies rows from.
+        List<PreflightAnalysis.Sampled> sampled = new ArrayList<>();
+        Map<TableId, Table> tables = new LinkedHashMap<>();
+        for (TableId id : closure.relational().tables()) {
+            Optional<Table> table = snapshot.schema().table(id);
+            if (copied.contains(id) && table.isPresent() && stores.containsKey(id.store())) {
+                tables.put(id, table.get());
+                sampled.addAll(stores.get(id.store()).sample(table.get(), settings.sampleSize()));
+            }
+        }
+        Map<TableId, GraphPlan> labels = new LinkedHashMap<>();
+        for (GraphPlan graph : closure.graphs()) {
+            for (TableId id : graph.tables()) {
+                Optional<Table> label = snapshot.fullSchema().table(id);
+                if (id.schema().equals(TableId.LABELS) && copied.contains(id) && label.isPresent()) {
+                    tables.put(id, label.get());
+                    labels.put(id, graph);
+                    sampled.addAll(graphs.of(id.store()).sample(label.get(), settings.sampleSize()));
+                }
+            }
+        }
+        List<PreflightAnalysis.Assessment> assessments = PreflightAnalysis.assess(sampled, rules);
+        sampled.clear();
+        List<Finding> unruled = PreflightAnalysis.unruledFindings(assessments);
+        for (PreflightAnalysis.Assessment a : assessments) {
+            if (a.unruledPersonal()) {
+                LOG.warnf("preflight %s: %s looks personal (%s: %s) and no anonymization rule covers it; add %s",
+                        runId, a.field().location(), a.verdict().type().specName(), a.verdict().reason(), a.ruleSnippet());
+            }
+        }
+
+        // Reserved ranges: PROD must not hold what generated values will look like.
+        ReservedRanges ranges = settings.reservedRanges();
+        List<Finding> reserved = new ArrayList<>();
+        for (RuleIndex.Ruled rule : rules.rules()) {
+            Optional<DataType> type = rule.dataType().filter(DataType::hasReservedRange);
+            Table table = tables.get(rule.table());
+            if (type.isEmpty() || table == null) {
+                continue;
+            }
+            if (rule.path() != null && !JsonLeaves.isPlain(rule.path())) {
+                LOG.warnf("preflight %s: %s path %s goes through an array; its reserved range is not scanned", runId,
+                        rule.table(), rule.path());
+                continue;
+            }
+            boolean hit = rule.property() ? graphs.of(rule.table().store()).holdsReserved(table, rule, type.get(), ranges)
+                    : stores.get(rule.table().store()).holdsReserved(table, rule, type.get(), ranges);
+            if (hit) {
+                Field field = rule.field(table.column(rule.name()).map(c -> c.type()).orElse("text"));
+                reserved.add(new Finding(field.store(), field.tableText(), field.fieldText(), Problem.VALUE_IN_RESERVED_RANGE, null));
+                LOG.warnf("preflight %s: PROD holds a value of %s inside the range reserved for generated %s values",
+                        runId, field.location(), type.get().specName());
+            }
+        }
+
+        List<Finding> findings = new ArrayList<>(reserved);
+        if (settings.enforce()) {
+            findings.addAll(unruled);
+        } else if (!unruled.isEmpty()) {
+            LOG.warnf("preflight %s: %d personal-looking field(s) have no anonymization rule; not enforced yet"
+                    + " (ferry.extractor.preflight.enforce=false), so the run goes ahead", runId, unruled.size());
+        }
+        findings.sort(PreflightAnalysis.FINDING_ORDER);
+        long classified = assessments.size();
+        if (!findings.isEmpty()) {
+            LOG.infof("preflight %s: FAILED with %d finding(s), %d field(s) classified in %.1f s", runId,
+                    findings.size(), classified, (System.nanoTime() - started) / 1e9);
+            return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.FAILED, classified,
+                    findings, null);
+        }
+
+        int tokens = writeDictionary(runId, snapshot, closure, assessments, rules, tables, labels, graphs);
+        LOG.infof("preflight %s: PASSED, %d field(s) classified, %d dictionary token(s), in %.1f s", runId, classified,
+                tokens, (System.nanoTime() - started) / 1e9);
+        return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.PASSED, classified,
+                List.of(), null);
+    }
+
+    /** Every PostgreSQL store of the spec, checked to be in a read-only session; the server's mode is logged. */
+    private static Map<String, PgFields> readOnlyStores(String runId, Spec spec, ProdSnapshot snapshot) {
+        Map<String, PgFields> stores = new LinkedHashMap<>();
+        for (Store store : spec.stores().values()) {
+            if (store.kind() != StoreKind.POSTGRES) {
+                continue;
+            }
+            PgFields fields = new PgFields(store.name(), snapshot.connection(store.name()).orElseThrow());
+            PgFields.Mode mode = fields.mode();
+            if (!mode.readOnly()) {
+                throw PreflightFailures.fatal("PROD_NOT_READ_ONLY", "store " + store.name()
+                        + " (prod): the session is not read-only; Ferry reads PROD only in read-only sessions", null);
+            }
+            LOG.infof("preflight %s: store %s (prod) is %s; the session is read-only", runId, store.name(),
+                    mode.inRecovery() ? "a hot standby in recovery" : "a primary (not in recovery)");
+            stores.put(store.name(), fields);
+        }
+        return stores;
+    }
+
+    /** Tables, labels (and relationship types) with at least one row or node in the district's closure. */
+    private static Set<TableId> copiedTables(Plan plan) {
+        Set<TableId> ids = new TreeSet<>();
+        for (Plan.TableRows t : plan.tables()) {
+            if (t.rows() > 0) {
+                ids.add(new TableId(t.store(), t.schema(), t.name()));
+            }
+        }
+        return ids;
+    }
+
+    /** Hashes the district's name and identifier tokens into {@code {runId}/dictionary/tokens.txt}. */
+    private int writeDictionary(String runId, ProdSnapshot snapshot, DistrictClosure closure,
+            List<PreflightAnalysis.Assessment> assessments, RuleIndex rules, Map<TableId, Table> tables,
+            Map<TableId, GraphPlan> labels, Graphs graphs) {
+        Map<TableId, Map<Field, DataType>> fields = new LinkedHashMap<>();
+        for (PreflightAnalysis.Assessment a : assessments) {
+            a.effectiveType().filter(DataType::inDictionary).ifPresent(t -> fields
+                    .computeIfAbsent(a.field().table(), k -> new LinkedHashMap<>()).put(a.field(), t));
+        }
+        for (RuleIndex.Ruled r : rules.rules()) {
+            Table table = tables.get(r.table());
+            if (table != null && r.dataType().filter(DataType::inDictionary).isPresent()) {
+                Field field = r.field(table.column(r.name()).map(c -> c.type()).orElse("text"));
+                fields.computeIfAbsent(r.table(), k -> new LinkedHashMap<>()).putIfAbsent(field, r.dataType().get());
+            }
+        }
+        // A whole-column rule on a JSON column names the column; its leaves were classified one by one.
+        fields.values().forEach(m -> m.keySet().removeIf(f -> f.kind() == Field.Kind.COLUMN
+                && Optional.ofNullable(tables.get(f.table())).flatMap(t -> t.column(f.name()))
+                        .map(c -> c.type().startsWith("json")).orElse(false)));
+
+        TokenDictionary dictionary = new TokenDictionary(settings.dictionaryKey());
+        fields.forEach((id, byField) -> {
+            if (byField.isEmpty()) {
+                return;
+            }
+            if (id.schema().equals(TableId.LABELS)) {
+                Map<String, DataType> properties = new LinkedHashMap<>();
+                byField.forEach((f, t) -> properties.put(f.name(), t));
+                graphs.of(id.store()).dictionary(id, properties, labels.get(id), dictionary);
+            } else {
+                PgFields.dictionary(tables.get(id), byField, closure.relational(), snapshot.sources().get(id.store()),
+                        dictionary);
+            }
+        });
+        Path file = null;
+        try {
+            file = Files.createTempFile("ferry-dictionary-", ".txt");
+            dictionary.writeTo(file);
+            staging.get().put(dictionaryKey(runId), file);
+            return dictionary.size();
+        } catch (IOException | StagingException e) {
+            throw ExtractionFailure.transientFailure("STAGING_FAILED", "writing " + dictionaryKey(runId)
+                    + " to staging failed", e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    LOG.warnf("preflight %s: could not delete the local dictionary file %s", runId, file);
+                }
+            }
+        }
+    }
+
+    /** Read drivers for the spec's graph stores, opened on first use. */
+    private static final class Graphs implements AutoCloseable {
+        private final Spec spec;
+        private final LoadedSpec loaded;
+        private final Map<String, GraphFields> open = new LinkedHashMap<>();
+
+        Graphs(Spec spec, LoadedSpec loaded) {
+            this.spec = spec;
+            this.loaded = loaded;
+        }
+
+        GraphFields of(String store) {
+            return open.computeIfAbsent(store, s -> {
+                Store st = spec.store(s).orElseThrow(() -> new ProdAccessException(ProdAccessException.Reason.USAGE,
+                        "store " + s + " is not in the spec"));
+                try {
+                    return new GraphFields(s, StoreConnector.openNeo4j(s, "prod", loaded.resolver().resolve(st.prod())));
+                } catch (StoreUnavailableException e) {
+                    throw new ProdAccessException(e.reason() == StoreUnavailableException.Reason.REFUSED
+                            ? ProdAccessException.Reason.REFUSED : ProdAccessException.Reason.UNREACHABLE, e.getMessage());
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            open.values().forEach(GraphFields::close);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.ferry.extractor.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.runtime.LaunchMode;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The settings' defaults and the dictionary key's configuration. */
+class PreflightSettingsTest {
+
+    @Test
+    void defaultsEnforceAndSampleTwoHundredValues() {
+        PreflightSettings s = PreflightSettings.defaults(new byte[32]);
+        assertThat(s.enforce()).isTrue();
+        assertThat(s.sampleSize()).isEqualTo(200);
+        assertThat(s.idPrefix()).isEqualTo("FERRY-");
+        assertThat(s.reservedRanges().emailDomains()).containsExactly("example.org");
+        assertThat(s.withEnforce(false).enforce()).isFalse();
+        assertThat(s.toString()).contains("dictionaryKey=***");
+        assertThatThrownBy(() -> PreflightSettings.defaults(new byte[4])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> s.withSampleSize(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theDictionaryKeyIsBase64AndRequiredInProduction() {
+        byte[] key = new byte[32];
+        key[0] = 7;
+        String b64 = Base64.getEncoder().encodeToString(key);
+        assertThat(PreflightSettingsProducer.key(Optional.of(b64), LaunchMode.NORMAL)).isEqualTo(key);
+        assertThatThrownBy(() -> PreflightSettingsProducer.key(Optional.empty(), LaunchMode.NORMAL))
+                .hasMessageContaining("ferry.extractor.dictionary-key is not set");
+        assertThatThrownBy(() -> PreflightSettingsProducer.key(Optional.of("***"), LaunchMode.NORMAL))
+                .hasMessageContaining("not valid base64").hasMessageNotContaining("***");
+        assertThatThrownBy(() -> PreflightSettingsProducer.key(Optional.of("AAAA"), LaunchMode.NORMAL))
+                .hasMessageContaining("decodes to 3 bytes");
+        assertThat(PreflightSettingsProducer.key(Optional.empty(), LaunchMode.TEST))
+                .isEqualTo(PreflightSettingsProducer.DEV_KEY);
+        assertThat(List.of(PreflightSettingsProducer.DEV_KEY.length)).allMatch(n -> n >= 16);
+    }
+}
