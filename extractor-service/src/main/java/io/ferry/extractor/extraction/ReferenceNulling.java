@@ -66,8 +66,13 @@ final class ReferenceNulling {
                 anyNull |= v == null;
                 key[i] = c.kinds[i].convert(v);
             }
-            if (anyNull || closure.contains(c.target, new Tuple(key))) {
+            if (anyNull) {
                 continue;
+            }
+            synchronized (closure) {
+                if (closure.contains(c.target, new Tuple(key))) {
+                    continue;
+                }
             }
             for (int column : c.columns) {
                 row[column] = null;

@@ -64,12 +64,20 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
     private final ExtractionSettings settings;
     private final Supplier<FileKey> rawKey;
     private final Path tempDir;
+    private final PlannedRuns runs;
 
     public SnapshotStoreExtractor(Staging staging, ExtractionSettings settings, Supplier<FileKey> rawKey, Path tempDir) {
         this.staging = staging;
         this.settings = settings;
         this.rawKey = rawKey;
         this.tempDir = tempDir;
+        this.runs = new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()),
+                settings.maxSnapshotAge());
+    }
+
+    /** Closes the PROD snapshots of runs still in progress (the service stops). */
+    public void close() {
+        runs.closeAll();
     }
 
     @Override
@@ -84,11 +92,9 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                     + " is a graph store; graph extraction is not built yet");
         }
         FileKey key = rawKey.get();
-        long started = System.nanoTime();
-        try (ProdSnapshot snapshot = ProdSnapshot.open(loaded.spec(), loaded.resolver(),
-                new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()));
-                DistrictClosure closure = DistrictClosure.compute(loaded.spec(), snapshot, request.district(),
-                        io.ferry.planning.ClosurePlanner.DEFAULT_SPILL_THRESHOLD)) {
+        try (PlannedRuns.Lease run = runs.lease(request, loaded)) {
+            ProdSnapshot snapshot = run.snapshot();
+            DistrictClosure closure = run.closure();
             if (!closure.failures().isEmpty()) {
                 throw ExtractionFailure.fatal("CLOSURE_POLICY", closure.failures().size()
                         + " closure policy violation(s) (a 'fail' policy for dangling references or cross-tenant rows);"
@@ -96,8 +102,9 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
             }
             List<Table> tables = tablesOf(snapshot, closure, request.store());
             KeySets.write(staging, request, closure.relational(), tables, key, tempDir);
-            Deadline deadline = new Deadline(started, settings.maxSnapshotAge());
+            Deadline deadline = new Deadline(run.openedNanos(), settings.maxSnapshotAge());
             List<TableBatches> batches = readTables(request, snapshot, closure, tables, key, listener, deadline);
+            run.extracted();
             return new ExtractResult(request.runId(), request.specHash(), request.attempt(), request.store(), batches,
                     StagingLayout.keys(RunId.parse(request.runId()), request.store()),
                     dangling(closure.plan(), request.store()), crossTenant(closure, request.store()), null);

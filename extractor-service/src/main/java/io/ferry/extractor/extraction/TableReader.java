@@ -33,12 +33,22 @@ final class TableReader {
 
     void read(Table table, Closure closure, ReferenceNulling nulling, BatchOutput out, ChunkListener listener)
             throws SQLException {
-        List<String> keyColumns = closure.keyColumns(table.id());
+        // The closure's key sets are not safe for concurrent use: sessions reading in parallel take turns.
+        List<String> keyColumns;
+        List<Tuple> keys;
+        synchronized (closure) {
+            keyColumns = closure.keyColumns(table.id());
+            keys = table.primaryKey() == null ? List.of() : closure.keys(table.id());
+        }
         int columns = table.columns().size();
         if (table.primaryKey() == null) {
             ValueKind[] kinds = table.columns().stream().map(ValueKind::of).toArray(ValueKind[]::new);
             copy(ExtractQueries.copyAll(table), columns, row -> {
-                if (closure.contains(table.id(), identity(row, kinds))) {
+                boolean included;
+                synchronized (closure) {
+                    included = closure.contains(table.id(), identity(row, kinds));
+                }
+                if (included) {
                     nulling.apply(row);
                     out.write(row);
                 }
@@ -46,7 +56,6 @@ final class TableReader {
             listener.chunkDone(out.rows());
             return;
         }
-        List<Tuple> keys = closure.keys(table.id());
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Tuple> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
             copy(ExtractQueries.copyByKeys(table, keyColumns, chunk), columns, row -> {

@@ -7,6 +7,7 @@ import io.ferry.estate.EstateServers;
 import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
 import io.ferry.schema.model.EstateSchema;
+import io.ferry.testkit.HeapPeak;
 import io.ferry.testkit.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.ferry.planning;
+package io.ferry.testkit;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * pool's own peak, as before, overstates it: the pools peak at different moments (eden just before a
  * collection, old gen after it).
  */
-final class HeapPeak implements AutoCloseable {
+public final class HeapPeak implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong peak = new AtomicLong();
     private final Thread sampler;
     private volatile boolean running = true;
 
-    HeapPeak() {
+    public HeapPeak() {
         sample();
         sampler = Thread.ofPlatform().daemon().name("heap-peak").start(() -> {
             while (running) {
@@ -37,13 +37,13 @@ final class HeapPeak implements AutoCloseable {
     }
 
     /** The peak so far, in bytes. */
-    long bytes() {
+    public long bytes() {
         sample();
         return peak.get();
     }
 
     /** The process's peak resident set ({@code VmHWM} of {@code /proc/self/status}) in bytes, or -1 where there is none. */
-    static long residentPeakBytes() {
+    public static long residentPeakBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {
