@@ -133,7 +133,7 @@ public class ProdReadiness implements HealthCheck {
         return (problems.isEmpty() ? response.up() : response.down()).build();
     }
 
-    private static void openAndClose(Store store, Resolver resolver) {
+    static void openAndClose(Store store, Resolver resolver) {
         if (store.kind() == StoreKind.NEO4J) {
             StoreConnector.openNeo4j(store.name(), "prod", resolver.resolve(store.prod())).close();
             return;

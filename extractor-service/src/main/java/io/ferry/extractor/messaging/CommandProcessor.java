@@ -79,7 +79,8 @@ public class CommandProcessor {
         SendWindow.awaitOne(publisher.send(command.envelope(result, inbound.messageId())), SEND_TIMEOUT);
         Failure failure = command.failureOf(result);
         if (failure == null) {
-            LOG.infof("%s (%s): done, result sent after %d acknowledged manifest(s)", what, record, window.sent());
+            LOG.infof("%s (%s): done, result sent%s", what, record,
+                    window.sent() == 0 ? "" : " after " + window.sent() + " acknowledged manifest(s)");
         } else {
             LOG.warnf("%s (%s): failed %s %s: %s", what, record, failure.kind(), failure.code(), failure.message());
         }
