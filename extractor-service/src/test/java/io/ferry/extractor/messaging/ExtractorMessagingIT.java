@@ -325,6 +325,7 @@ class ExtractorMessagingIT {
     void aPreflightRequestGetsItsResult() {
         ConsumerTask<String, String> results = requests.watch(Topics.PREFLIGHT_RESULTS);
         try {
+            int callsBefore = preflight.calls();
             PreflightRequest request = new PreflightRequest("mig-20261121060000-106", "district-001", SPEC_HASH, 2);
             UUID requestId = Requests.messageIdOf("preflight", request, 2);
             requests.send(Requests.record(Topics.PREFLIGHT_REQUESTS, request, requestId));
@@ -335,7 +336,7 @@ class ExtractorMessagingIT {
                     request.runId(), SPEC_HASH, 2, CheckStatus.PASSED, 7, List.of(), null));
             assertHeaders(record, MessageIds.forAttempt(request.runId(), 2), request.runId(), requestId);
             assertThat(stagingRoot.resolve(request.runId() + "/results/preflight.none.2.json")).isRegularFile();
-            assertThat(preflight.calls()).isEqualTo(1);
+            assertThat(preflight.calls()).isEqualTo(callsBefore + 1);
         } finally {
             results.stop();
         }
@@ -345,6 +346,7 @@ class ExtractorMessagingIT {
     void aCatalogRequestGetsItsAnswerWithoutRunHeader() {
         ConsumerTask<String, String> results = requests.watch(Topics.CATALOG_RESULTS);
         try {
+            int callsBefore = catalog.calls();
             CatalogRequest request = new CatalogRequest("cat-3c9a1e", CatalogKind.PLAN, SPEC_HASH, 1, "district-001");
             UUID requestId = Requests.messageIdOf("catalog", request, 1);
             requests.send(Requests.record(Topics.CATALOG_REQUESTS, request, requestId));
@@ -357,7 +359,7 @@ class ExtractorMessagingIT {
             assertThat(Json.fromJson(record.value(), CatalogResult.class)).isEqualTo(new CatalogResult(
                     "cat-3c9a1e", CatalogKind.PLAN, SPEC_HASH, 1, payload, null));
             assertHeaders(record, MessageIds.forAttempt("cat-3c9a1e", 1), null, requestId);
-            assertThat(catalog.calls()).isEqualTo(1);
+            assertThat(catalog.calls()).isEqualTo(callsBefore + 1);
         } finally {
             results.stop();
         }
