@@ -4,11 +4,13 @@ import io.ferry.extractor.extraction.ExtractionSettings;
 import io.ferry.extractor.messaging.RetryPolicy;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** Turns {@link ExtractorConfig} into the plain objects the rest of the service is built from. */
+@Dependent
 public class ExtractorProducers {
 
     /** The filesystem staging over {@code ferry.extractor.staging.root}; S3 comes later behind the same interface. */

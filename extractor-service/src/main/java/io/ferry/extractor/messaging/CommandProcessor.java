@@ -1,6 +1,7 @@
 package io.ferry.extractor.messaging;
 
 import io.ferry.contracts.ContractViolation;
+import io.ferry.contracts.Headers;
 import io.ferry.contracts.MessageFormatException;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.Message;
@@ -27,8 +28,9 @@ import org.jboss.logging.Logger;
  * </ol>
  * {@link #handle} returns only when everything it sent is acknowledged; the caller then acknowledges the
  * record, which lets its offset be committed. A send the broker does not acknowledge throws
- * {@link SendWindow.SendFailedException}, and the record must not be acknowledged. Logs name topics,
- * keys, attempts and codes, never payloads.
+ * {@link SendWindow.SendFailedException}, and the record must not be acknowledged. Two deliveries of one
+ * request handled at the same time (a re-send while the first still runs) both do the work; their
+ * outputs are the same records. Logs name topics, keys, attempts and codes, never payloads.
  */
 @ApplicationScoped
 public class CommandProcessor {
@@ -133,6 +135,6 @@ public class CommandProcessor {
         Envelope letter = Envelopes.deadLetter(record.topic(), record.key(), record.value(), record.headers(), reason);
         SendWindow.awaitOne(publisher.send(letter), SEND_TIMEOUT);
         metrics.deadLettered(record.topic());
-        LOG.warnf("%s: sent to %s: %s", record, letter.topic(), letter.headers().get(io.ferry.contracts.Headers.DLQ_REASON));
+        LOG.warnf("%s: sent to %s: %s", record, letter.topic(), letter.headers().get(Headers.DLQ_REASON));
     }
 }

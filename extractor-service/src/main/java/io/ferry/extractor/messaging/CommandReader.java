@@ -7,6 +7,7 @@ import io.ferry.contracts.MessageFormatException;
 import io.ferry.contracts.SchemaVersion;
 import io.ferry.contracts.messages.Message;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reads a request record strictly: the value must be the topic's message as JSON, the record key must
@@ -24,7 +25,7 @@ public final class CommandReader {
      * @param runId the run the message names, or null for messages of no run (catalog)
      */
     public static <R extends Message> InboundCommand<R> read(InboundRecord record, Class<R> type,
-            java.util.function.Function<R, String> runId) {
+            Function<R, String> runId) {
         if (record.value() == null) {
             throw new ContractViolation(type.getSimpleName() + ": the record has no value");
         }

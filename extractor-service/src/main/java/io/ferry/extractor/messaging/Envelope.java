@@ -1,5 +1,6 @@
 package io.ferry.extractor.messaging;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +14,7 @@ public record Envelope(String topic, String key, String value, Map<String, Strin
 
     public Envelope {
         Objects.requireNonNull(topic, "topic");
-        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** For logs: topic and key, never the value. */

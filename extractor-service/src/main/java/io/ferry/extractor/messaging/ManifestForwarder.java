@@ -7,6 +7,7 @@ import io.ferry.contracts.messages.Progress;
 import io.ferry.extractor.extraction.ExtractionListener;
 import io.ferry.extractor.metrics.ExtractorMetrics;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -21,13 +22,13 @@ public final class ManifestForwarder implements ExtractionListener {
 
     private final ExtractRequest request;
     private final UUID causationId;
-    private final Function<Envelope, java.util.concurrent.CompletableFuture<Void>> send;
+    private final Function<Envelope, CompletableFuture<Void>> send;
     private final Consumer<Envelope> sendBestEffort;
     private final SendWindow window;
     private final ExtractorMetrics metrics;
 
     public ManifestForwarder(ExtractRequest request, UUID causationId,
-            Function<Envelope, java.util.concurrent.CompletableFuture<Void>> send, Consumer<Envelope> sendBestEffort,
+            Function<Envelope, CompletableFuture<Void>> send, Consumer<Envelope> sendBestEffort,
             SendWindow window, ExtractorMetrics metrics) {
         this.request = request;
         this.causationId = causationId;
