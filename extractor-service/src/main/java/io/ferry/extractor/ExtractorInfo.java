@@ -6,7 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
-/** Identifies the service; the pipeline endpoints and consumers arrive with its own issue. */
+/** Identifies the service. Its work arrives over Kafka (see {@code messaging.RequestConsumers}). */
 @Path("/info")
 public class ExtractorInfo {
 

@@ -70,7 +70,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
         this.staging = staging;
         this.settings = settings;
         this.rawKey = rawKey;
-        this.tempDir = tempDir;
+        this.tempDir = createdDirectory(tempDir);
         this.runs = new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()),
                 settings.maxSnapshotAge());
     }
@@ -278,7 +278,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
         }
     }
 
-    static Path tempDir(Path base) {
+    private static Path createdDirectory(Path base) {
         try {
             return Files.createDirectories(base);
         } catch (IOException e) {

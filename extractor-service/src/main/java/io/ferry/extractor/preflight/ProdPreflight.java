@@ -24,7 +24,6 @@ import io.ferry.staging.Staging;
 import io.ferry.staging.StagingException;
 import io.ferry.staging.StagingKeys;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,29 +56,11 @@ public class ProdPreflight implements Preflight {
     public static final String DICTIONARY_FILE = "tokens.txt";
     private static final Logger LOG = Logger.getLogger(ProdPreflight.class);
 
-    private final Supplier<Staging> staging;
+    private final Staging staging;
     private final PreflightSettings settings;
 
-    public ProdPreflight(Staging staging, PreflightSettings settings) {
-        this(() -> staging, settings);
-    }
-
-    /**
-     * The service's constructor. Staging is looked up when the dictionary is written: the extractor has
-     * no {@link Staging} bean yet (its wiring is not this package's), and an unsatisfied injection point
-     * would fail the service's build. Once a producer exists this can take {@code Staging} directly.
-     */
     @Inject
-    public ProdPreflight(Instance<Staging> staging, PreflightSettings settings) {
-        this(() -> {
-            if (!staging.isResolvable()) {
-                throw ExtractionFailure.fatal("STAGING_FAILED", "the extractor has no staging configured");
-            }
-            return staging.get();
-        }, settings);
-    }
-
-    private ProdPreflight(Supplier<Staging> staging, PreflightSettings settings) {
+    public ProdPreflight(Staging staging, PreflightSettings settings) {
         this.staging = staging;
         this.settings = settings;
     }
@@ -267,7 +247,7 @@ public class ProdPreflight implements Preflight {
         try {
             file = Files.createTempFile("ferry-dictionary-", ".txt");
             dictionary.writeTo(file);
-            staging.get().put(dictionaryKey(runId), file);
+            staging.put(dictionaryKey(runId), file);
             return dictionary.size();
         } catch (IOException | StagingException e) {
             throw ExtractionFailure.transientFailure("STAGING_FAILED", "writing " + dictionaryKey(runId)

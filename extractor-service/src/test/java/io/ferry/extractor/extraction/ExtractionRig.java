@@ -42,8 +42,14 @@ import org.postgresql.PGConnection;
  */
 final class ExtractionRig {
 
-    static final ExtractionSettings SETTINGS = new ExtractionSettings(null, 3, Duration.ofMinutes(5),
-            Duration.ofHours(1), 250_000, 64L << 20, 32L << 20, 3);
+    static final ExtractionSettings SETTINGS = settings(3, 250_000, 32L << 20, 3);
+
+    /** Settings for tests: the staging root and raw key of the settings are not used (the rig passes its own). */
+    static ExtractionSettings settings(int connections, long batchRows, long rowGroupBytes, int writers) {
+        return new ExtractionSettings(Path.of("unused"), connections, Duration.ofMinutes(5), Duration.ofHours(1), batchRows,
+                64L << 20, rowGroupBytes, writers, new ExtractionSettings.RawKeySource(java.util.Optional.empty(),
+                        java.util.Optional.empty(), 1));
+    }
 
     final Path root;
     final Staging staging;

@@ -144,8 +144,7 @@ class SampleEstateExtractionIT {
     @Test
     void aRedeliveredRequestAndARestartAfterACrashWriteTheSameBatches(@TempDir Path work) throws Exception {
         ExtractionRig rig = new ExtractionRig(work);
-        SnapshotStoreExtractor small = rig.extractor(new ExtractionSettings(null, 2, ExtractionRig.SETTINGS.statementTimeout(),
-                ExtractionRig.SETTINGS.maxSnapshotAge(), 500, 64L << 20, 1L << 20, 2));
+        SnapshotStoreExtractor small = rig.extractor(ExtractionRig.settings(2, 500, 1L << 20, 2));
         String run = "mig-20261121080000-002";
         ExtractionRig.Extracted first = rig.extract(small, spec, run, DISTRICT, "hcp1", null);
         List<List<String>> firstRows = contents(rig, first.manifests());

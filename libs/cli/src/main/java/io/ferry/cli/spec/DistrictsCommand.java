@@ -3,21 +3,14 @@ package io.ferry.cli.spec;
 import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.cli.ExitCodes;
 import io.ferry.cli.FerryException;
-import io.ferry.planning.districts.DistrictFootprint;
+import io.ferry.planning.districts.DistrictCatalog;
 import io.ferry.planning.districts.DistrictManifest;
-import io.ferry.planning.districts.DistrictRanking;
-import io.ferry.planning.districts.DistrictSurvey;
 import io.ferry.planning.districts.Headcount;
-import io.ferry.planning.districts.OwnershipPaths;
-import io.ferry.schema.model.Reference;
-import io.ferry.schema.model.TableId;
-import io.ferry.spec.model.Districts;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +22,6 @@ import picocli.CommandLine.Option;
 public final class DistrictsCommand implements Callable<Integer> {
 
     /** The copy rate when neither option nor spec gives one: a placeholder until the benchmark measures one. */
-    private static final long DEFAULT_ROWS_PER_SECOND = 20_000;
 
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (ferry.yaml).")
     Path spec;
@@ -79,28 +71,17 @@ public final class DistrictsCommand implements Callable<Integer> {
             throw new FerryException(ExitCodes.USAGE, e.getMessage());
         }
         SpecSession session = SpecSession.open(spec);
-        Districts defaults = session.spec().districts();
-        List<Headcount> named = Headcount.override(Headcount.of(defaults.counts()), headcounts);
-        Instant asOf = Instant.now();
         try (ProdSnapshot snapshot = ProdSnapshot.open(session.spec(), spec)) {
-            List<DistrictFootprint> all;
+            DistrictManifest manifest;
             try {
-                Map<TableId, List<Reference>> paths = OwnershipPaths.of(snapshot.schema(), session.spec());
-                List<Headcount> heads = named.isEmpty() ? Headcount.detect(snapshot.schema(), paths) : named;
-                all = new DistrictSurvey(snapshot.schema(), paths, session.spec().tenant().key(),
-                        snapshot, session.spec().links(), snapshot).survey(heads, activityTables);
+                manifest = DistrictCatalog.survey(session.spec(), snapshot, Instant.now(), headcounts, priority, top,
+                        rowsPerSecond, activityTables);
             } catch (IllegalArgumentException e) {
                 throw new FerryException(ExitCodes.USAGE, e.getMessage());
-            }
-            List<DistrictFootprint> ranked;
-            try {
-                ranked = DistrictRanking.rank(all, priority.isEmpty() ? defaults.priority() : priority, top);
             } catch (NoSuchElementException e) {
                 throw new FerryException(ExitCodes.NOT_FOUND, (priority.isEmpty() ? "the spec's districts.priority"
                         : "--priority") + " names " + e.getMessage());
             }
-            DistrictManifest manifest = DistrictManifest.of(asOf, ranked, rowsPerSecond != null ? rowsPerSecond
-                    : defaults.rowsPerSecond() != null ? defaults.rowsPerSecond() : DEFAULT_ROWS_PER_SECOND);
             Path file = manifest.write(out);
             System.err.println("districts: wrote " + file);
             if (format.equals("json")) {

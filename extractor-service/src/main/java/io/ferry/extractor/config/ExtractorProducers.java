@@ -1,0 +1,77 @@
+package io.ferry.extractor.config;
+
+import io.ferry.batches.FileKey;
+import io.ferry.extractor.catalog.Catalog;
+import io.ferry.extractor.catalog.ProdCatalog;
+import io.ferry.extractor.extraction.ExtractionSettings;
+import io.ferry.extractor.extraction.SnapshotStoreExtractor;
+import io.ferry.planning.prod.ProdSnapshot;
+import io.ferry.extractor.messaging.RetryPolicy;
+import io.ferry.staging.FileSystemStaging;
+import io.ferry.staging.Staging;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Turns {@link ExtractorConfig} into the plain objects the rest of the service is built from. */
+@Dependent
+public class ExtractorProducers {
+
+    /** The filesystem staging over {@code ferry.extractor.staging.root}; S3 comes later behind the same interface. */
+    @Produces
+    @Singleton
+    Staging staging(ExtractorConfig config) {
+        return new FileSystemStaging(config.staging().root());
+    }
+
+    @Produces
+    @Singleton
+    ExtractionSettings extractionSettings(ExtractorConfig config) {
+        return settings(config);
+    }
+
+    /** The extraction work; it keeps each run's plan and PROD snapshots until the run's stores are extracted. */
+    @Produces
+    @Singleton
+    SnapshotStoreExtractor storeExtractor(Staging staging, ExtractionSettings settings) {
+        ExtractionSettings.RawKeySource raw = settings.rawKey();
+        return new SnapshotStoreExtractor(staging, settings, () -> new FileKey(raw.version(), raw.load()),
+                Path.of(System.getProperty("java.io.tmpdir"), "ferry-extractor"));
+    }
+
+    void closeExtractor(@Disposes SnapshotStoreExtractor extractor) {
+        extractor.close();
+    }
+
+    @Produces
+    @Singleton
+    Catalog catalog(ExtractionSettings settings, Clock clock) {
+        return new ProdCatalog(new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()), clock);
+    }
+
+    @Produces
+    @Singleton
+    RetryPolicy retryPolicy(ExtractorConfig config) {
+        return new RetryPolicy(config.retry().attempts(), config.retry().backoff());
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    static ExtractionSettings settings(ExtractorConfig config) {
+        ExtractorConfig.ProdGroup prod = config.prod();
+        ExtractorConfig.BatchGroup batch = config.batch();
+        ExtractorConfig.RawKeyGroup rawKey = config.rawKey();
+        return new ExtractionSettings(config.staging().root().toAbsolutePath().normalize(),
+                prod.maxConnectionsPerStore(), prod.statementTimeout(), prod.maxSnapshotAge(),
+                batch.maxRows(), batch.maxBytes().asLongValue(), batch.rowGroupBytes().asLongValue(),
+                batch.maxOpenWriters(),
+                new ExtractionSettings.RawKeySource(rawKey.file(), rawKey.value(), rawKey.version()));
+    }
+}

@@ -1,0 +1,117 @@
+package io.ferry.extractor.messaging;
+
+import io.ferry.contracts.Topics;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends {@link Envelope}s through SmallRye emitters, one outgoing channel per topic (see
+ * {@code application.properties}). {@link #send} returns a future that completes when the broker
+ * acknowledged the record (the Kafka sink waits for the write) and fails when it did not; callers wait
+ * for it before they acknowledge the request that caused the send. {@link #sendBestEffort} is for
+ * progress: dropped when the producer is behind, failures only logged.
+ */
+@ApplicationScoped
+public class KafkaPublisher {
+
+    private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
+
+    @Inject
+    @Channel("batches-extracted")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    Emitter<String> manifests;
+
+    @Inject
+    @Channel("extract-results")
+    Emitter<String> extractResults;
+
+    @Inject
+    @Channel("preflight-results")
+    Emitter<String> preflightResults;
+
+    @Inject
+    @Channel("catalog-results")
+    Emitter<String> catalogResults;
+
+    @Inject
+    @Channel("progress")
+    @OnOverflow(OnOverflow.Strategy.DROP)
+    Emitter<String> progress;
+
+    /** One channel for every dead-letter topic: each record names its topic. */
+    @Inject
+    @Channel("dead-letters")
+    Emitter<String> deadLetters;
+
+    /** Sends the record; the future completes once the broker acknowledged it. */
+    public CompletableFuture<Void> send(Envelope envelope) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Message<String> message = Message.of(envelope.value(), Metadata.of(metadata(envelope)),
+                () -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitterFor(envelope.topic()).send(message);
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
+    /** Sends without waiting; a lost record is only logged (by class, never content). */
+    public void sendBestEffort(Envelope envelope) {
+        send(envelope).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.debugf("best-effort send of %s lost: %s", envelope, failure.getClass().getName());
+            }
+        });
+    }
+
+    private Emitter<String> emitterFor(String topic) {
+        return switch (topic) {
+            case Topics.BATCHES_EXTRACTED -> manifests;
+            case Topics.EXTRACT_RESULTS -> extractResults;
+            case Topics.PREFLIGHT_RESULTS -> preflightResults;
+            case Topics.CATALOG_RESULTS -> catalogResults;
+            case Topics.PROGRESS -> progress;
+            default -> {
+                if (Topics.isDlq(topic)) {
+                    yield deadLetters;
+                }
+                throw new IllegalArgumentException("the extractor does not produce to " + topic);
+            }
+        };
+    }
+
+    private static OutgoingKafkaRecordMetadata<String> metadata(Envelope envelope) {
+        List<RecordHeader> headers = envelope.headers().entrySet().stream()
+                .map(KafkaPublisher::header)
+                .toList();
+        return OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(envelope.topic())
+                .withKey(envelope.key())
+                .withHeaders(headers)
+                .build();
+    }
+
+    private static RecordHeader header(Map.Entry<String, String> entry) {
+        return new RecordHeader(entry.getKey(), entry.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,104 @@
+package io.ferry.extractor.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.ferry.contracts.Headers;
+import io.ferry.contracts.Json;
+import io.ferry.contracts.SchemaVersion;
+import io.ferry.contracts.ids.MessageIds;
+import io.ferry.contracts.messages.CatalogRequest;
+import io.ferry.contracts.messages.ExtractRequest;
+import io.ferry.contracts.messages.Message;
+import io.ferry.contracts.messages.PreflightRequest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/** Sends requests as the coordinator would and waits for what comes back, for the broker-backed tests. */
+public final class Requests {
+
+    public static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final KafkaCompanion companion;
+
+    public Requests(KafkaCompanion companion) {
+        this.companion = companion;
+    }
+
+    /** The coordinator's message id of a request: UUIDv5 of ({kind}/{key}, attempt). */
+    public static UUID messageIdOf(String kind, Message request, int attempt) {
+        return MessageIds.forAttempt(kind + "/" + request.key(), attempt);
+    }
+
+    /** A request record with Ferry's headers; {@code runId} null leaves the run header out. */
+    public static ProducerRecord<String, String> record(String topic, String key, String value, UUID messageId,
+            String runId) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Headers.MESSAGE_ID, bytes(messageId.toString()));
+        if (runId != null) {
+            headers.add(Headers.RUN_ID, bytes(runId));
+        }
+        headers.add(Headers.SCHEMA_VERSION, bytes(SchemaVersion.CURRENT));
+        headers.add(Headers.CAUSATION_ID, bytes(UUID.nameUUIDFromBytes(bytes("test-run-request")).toString()));
+        return new ProducerRecord<>(topic, null, key, value, headers);
+    }
+
+    public static ProducerRecord<String, String> record(String topic, Message request, UUID messageId) {
+        String runId = switch (request) {
+            case ExtractRequest r -> r.runId();
+            case PreflightRequest r -> r.runId();
+            case CatalogRequest r -> null;
+            default -> throw new IllegalArgumentException("not a request the extractor reads");
+        };
+        return record(topic, request.key(), Json.toJson(request), messageId, runId);
+    }
+
+    /** Sends and returns where the record landed. */
+    public RecordMetadata send(ProducerRecord<String, String> record) {
+        return companion.produceStrings().fromRecords(record).awaitCompletion(WAIT).getFirstRecord();
+    }
+
+    /** A consumer of the topic from its start; stop it after the test. */
+    public ConsumerTask<String, String> watch(String topic) {
+        return companion.consumeStrings().fromTopics(topic);
+    }
+
+    /** Waits until {@code task} has seen at least {@code count} records matching, and returns them all. */
+    public static List<ConsumerRecord<String, String>> awaitRecords(ConsumerTask<String, String> task,
+            Predicate<ConsumerRecord<String, String>> matching, int count) {
+        await().atMost(WAIT).until(() -> matching(task, matching).size() >= count);
+        return matching(task, matching);
+    }
+
+    public static List<ConsumerRecord<String, String>> matching(ConsumerTask<String, String> task,
+            Predicate<ConsumerRecord<String, String>> matching) {
+        return task.getRecords().stream().filter(matching).toList();
+    }
+
+    public static Predicate<ConsumerRecord<String, String>> keyed(String key) {
+        return record -> key.equals(record.key());
+    }
+
+    public static Predicate<ConsumerRecord<String, String>> keyStartsWith(String prefix) {
+        return record -> record.key() != null && record.key().startsWith(prefix);
+    }
+
+    /** The header's value as text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
