@@ -16,8 +16,8 @@ import org.apache.parquet.schema.Types;
  */
 final class BatchFooter {
 
-    static final String FORMAT = BatchSchema.RESERVED_PREFIX + "format";
-    static final String FORMAT_VERSION = "1";
+    private static final String FORMAT = BatchSchema.RESERVED_PREFIX + "format";
+    private static final String FORMAT_VERSION = "1";
     private static final String PG_TYPE = BatchSchema.RESERVED_PREFIX + "pgtype.";
     private static final String ENCODING = BatchSchema.RESERVED_PREFIX + "encoding.";
 
@@ -73,7 +73,7 @@ final class BatchFooter {
             }
             if (!codec.parquetType(field.getName()).equals(field)) {
                 throw new BatchFormatException("batch " + file + ": column '" + field.getName() + "' is stored as "
-                        + field + ", not as " + encoding + " (" + pgType + ") is written");
+                        + field + ", not as " + encoding + " columns (" + pgType + ") are written");
             }
             columns.add(new BatchColumn(field.getName(), pgType));
             codecs[i] = codec;

@@ -128,7 +128,7 @@ public final class BatchReader implements AutoCloseable {
                         .build())
                 .build();
         try (ParquetFileReader ignored = ParquetFileReader.open(new LocalInputFile(file), options)) {
-            throw new BatchFormatException("batch " + file + " is encrypted but opened without a key");
+            // an encrypted footer is never read without asking the retriever for its key
         } catch (IOException | RuntimeException e) {
             if (find(e, KeyVersionFound.class) == null) {
                 throw unreadable(file, true, null, e);
@@ -218,10 +218,7 @@ public final class BatchReader implements AutoCloseable {
         }
         boolean cryptoFailed = find(e, AEADBadTagException.class) != null
                 || find(e, ParquetCryptoRuntimeException.class) != null;
-        if (encrypted && cryptoFailed && key == null) {
-            return new BatchFormatException("batch " + file + " is encrypted; the raw-file key is required");
-        }
-        if (encrypted && cryptoFailed) {
+        if (encrypted && key != null && cryptoFailed) {
             return new BatchFormatException("the key (version " + key.version() + ") does not decrypt batch " + file
                     + ": wrong key, or the file is damaged");
         }

@@ -25,6 +25,20 @@ import org.apache.parquet.schema.Types;
  */
 abstract sealed class ColumnCodec {
 
+    /** Value of each ASCII hex digit (either case); a large negative number for other characters. */
+    private static final int[] HEX_VALUES = new int[128];
+
+    static {
+        Arrays.fill(HEX_VALUES, -1 << 8);
+        for (int d = 0; d < 10; d++) {
+            HEX_VALUES['0' + d] = d;
+        }
+        for (int d = 0; d < 6; d++) {
+            HEX_VALUES['a' + d] = 10 + d;
+            HEX_VALUES['A' + d] = 10 + d;
+        }
+    }
+
     /** The codec for a column of {@code encoding}; {@code pgType} gives a DECIMAL its precision and scale. */
     static ColumnCodec of(ColumnEncoding encoding, String pgType) {
         return switch (encoding) {
@@ -48,6 +62,16 @@ abstract sealed class ColumnCodec {
                 yield new Decimal(type);
             }
         };
+    }
+
+    /** The byte written as two hex digits at {@code text[at]}, or a negative number if they are not hex digits. */
+    private static int hexPair(String text, int at) {
+        char high = text.charAt(at);
+        char low = text.charAt(at + 1);
+        if ((high | low) >= 128) {
+            return -1;
+        }
+        return HEX_VALUES[high] << 4 | HEX_VALUES[low]; // negative if either is not a hex digit
     }
 
     /** The Parquet type of a nullable column named {@code name}. */
@@ -242,12 +266,11 @@ abstract sealed class ColumnCodec {
             }
             byte[] bytes = new byte[(length - 2) / 2];
             for (int i = 0; i < bytes.length; i++) {
-                int high = Character.digit(text.charAt(2 + 2 * i), 16);
-                int low = Character.digit(text.charAt(3 + 2 * i), 16);
-                if (high < 0 || low < 0) {
+                int value = hexPair(text, 2 + 2 * i);
+                if (value < 0) {
                     throw new InvalidValueException("not bytea hex output (\\x followed by pairs of hex digits)");
                 }
-                bytes[i] = (byte) (high << 4 | low);
+                bytes[i] = (byte) value;
             }
             value = Binary.fromConstantByteArray(bytes);
         }
@@ -354,12 +377,11 @@ abstract sealed class ColumnCodec {
                     }
                     continue;
                 }
-                int high = Character.digit(text.charAt(i), 16);
-                int low = Character.digit(text.charAt(++i), 16);
-                if (high < 0 || low < 0) {
+                int value = hexPair(text, i++);
+                if (value < 0) {
                     throw new InvalidValueException("not uuid output (8-4-4-4-12 hex digits)");
                 }
-                bytes[n++] = (byte) (high << 4 | low);
+                bytes[n++] = (byte) value;
             }
             value = Binary.fromConstantByteArray(bytes);
         }

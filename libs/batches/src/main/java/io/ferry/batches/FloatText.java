@@ -1,6 +1,7 @@
 package io.ferry.batches;
 
 import java.math.BigDecimal;
+import java.util.function.Predicate;
 
 /**
  * Prints {@code real} and {@code double precision} values exactly as PostgreSQL 12+ does with
@@ -88,7 +89,7 @@ final class FloatText {
          * Ryu's choice where Java kept two digits: of the one-digit decimals next to this value, the
          * one that reads back to it, or, if both do, the nearer (the even one on a tie).
          */
-        Shortest oneDigitIfItReadsBack(java.util.function.Predicate<String> readsBack, BigDecimal exact) {
+        Shortest oneDigitIfItReadsBack(Predicate<String> readsBack, BigDecimal exact) {
             int d = digits.charAt(0) - '0';
             Shortest down = new Shortest(negative, Integer.toString(d), exponent);
             Shortest up = d == 9 ? new Shortest(negative, "1", exponent + 1)

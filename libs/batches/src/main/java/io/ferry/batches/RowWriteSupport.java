@@ -6,6 +6,7 @@ import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 /**
  * Hands a row's values, already parsed by the column codecs ({@link ColumnCodec#stage}), straight
@@ -24,7 +25,7 @@ final class RowWriteSupport extends WriteSupport<String[]> {
         this.schema = schema;
         this.metadata = metadata;
         this.codecs = codecs;
-        this.names = schema.getFields().stream().map(field -> field.getName()).toArray(String[]::new);
+        this.names = schema.getFields().stream().map(Type::getName).toArray(String[]::new);
     }
 
     @Override

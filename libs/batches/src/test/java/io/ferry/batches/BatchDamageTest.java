@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
@@ -111,6 +112,24 @@ class BatchDamageTest {
         assertThatThrownBy(() -> readAll(file, null))
                 .isInstanceOf(BatchFormatException.class)
                 .hasMessage("file " + file + " is Parquet but not a Ferry batch (no ferry.batch.format in its footer)");
+    }
+
+    @Test
+    void aFooterThatDoesNotMatchItsColumns() throws IOException {
+        Path file = dir.resolve("mismatch.parquet");
+        MessageType schema = MessageTypeParser.parseMessageType("message batch { optional int32 x; }");
+        try (var writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withConf(new PlainParquetConfiguration())
+                .withType(schema)
+                .withExtraMetaData(Map.of("ferry.batch.format", "1", "ferry.batch.pgtype.0", "text",
+                        "ferry.batch.encoding.0", "STRING"))
+                .build()) {
+            writer.write(new SimpleGroupFactory(schema).newGroup().append("x", 1));
+        }
+        assertThatThrownBy(() -> readAll(file, null))
+                .isInstanceOf(BatchFormatException.class)
+                .hasMessage("batch " + file + ": column 'x' is stored as optional int32 x, not as STRING columns (text)"
+                        + " are written");
     }
 
     @Test

@@ -153,4 +153,23 @@ class BatchRoundTripTest {
             assertThat(reader.next()).containsExactly(printed);
         }
     }
+
+    @ParameterizedTest(name = "encrypted={0}")
+    @ValueSource(booleans = {false, true})
+    void columnNamesAreKeptExactlyWhateverTheyHoldAndPropertiesComeBack(boolean encrypted) {
+        BatchSchema schema = new BatchSchema(List.of(new BatchColumn("first.name", "text"),
+                new BatchColumn("Last Name", "integer"), new BatchColumn("ünïcødé", "date"),
+                new BatchColumn("\"quoted\", a;b", "numeric(5,1)"), new BatchColumn("select", "text[]")),
+                Map.of("store", "ids", "fingerprint", "sha256:0f1e", "empty", ""));
+        FileKey key = encrypted ? TestKeys.key(2) : null;
+        Path file = dir.resolve("names.parquet");
+        String[] row = {"x", "1", "2024-01-02", "1.5", "{a}"};
+        try (BatchWriter writer = BatchWriter.create(file, schema, BatchWriterOptions.defaults().withEncryption(key))) {
+            writer.write(row);
+        }
+        try (BatchReader reader = BatchReader.open(file, key)) {
+            assertThat(reader.schema()).isEqualTo(schema);
+            assertThat(reader.next()).containsExactly(row);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class BatchRowGroupTest {
             assertThat(reader.rows()).isEqualTo(ROWS);
             int i = 0;
             for (String[] read = reader.next(); read != null; read = reader.next(), i++) {
-                if (!java.util.Arrays.equals(read, row(i))) {
+                if (!Arrays.equals(read, row(i))) {
                     assertThat(read).as("row %d", i).containsExactly(row(i));
                 }
             }

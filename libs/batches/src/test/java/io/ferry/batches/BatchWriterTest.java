@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,7 +114,7 @@ class BatchWriterTest {
     @Test
     void propertiesMayNotUseTheFormatsOwnPrefix() {
         assertThatThrownBy(() -> new BatchSchema(List.of(new BatchColumn("a", "text")),
-                java.util.Map.of("ferry.batch.format", "2")))
+                Map.of("ferry.batch.format", "2")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reserved prefix");
         assertThatThrownBy(() -> BatchSchema.of(new BatchColumn("a", "text"), new BatchColumn("a", "integer")))
