@@ -9,7 +9,9 @@ import io.ferry.contracts.ids.RunId;
 import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.planning.Closure;
 import io.ferry.planning.Tuple;
+import io.ferry.planning.graph.GraphPlan;
 import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
 import io.ferry.staging.Staging;
 import io.ferry.staging.StagingLayout;
 import java.io.IOException;
@@ -18,11 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes a store's key sets to {@code {runId}/keys/{store}/{schema}.{table}.parquet}: the sorted keys of its
- * rows in the closure, for the stores that link to it. Keys can be personal (a username as a natural key),
- * so they are encrypted like raw batches.
+ * rows (or of a graph store's nodes per label and relationships per type) in the closure, for the stores that
+ * link to it. Keys can be personal (a username as a natural key), so they are encrypted like raw batches.
  */
 final class KeySets {
 
@@ -31,38 +34,53 @@ final class KeySets {
 
     static void write(Staging staging, ExtractRequest request, Closure closure, List<Table> tables, FileKey key,
             Path tempDir) {
-        String folder = StagingLayout.keys(RunId.parse(request.runId()), request.store());
         for (Table table : tables) {
-            List<String> columns = closure.keyColumns(table.id());
-            List<BatchColumn> batchColumns = columns.stream()
+            List<BatchColumn> columns = closure.keyColumns(table.id()).stream()
                     .map(c -> new BatchColumn(c, table.column(c).orElseThrow().type())).toList();
-            BatchSchema schema = new BatchSchema(batchColumns, Map.of("ferry.store", request.store(), "ferry.table",
-                    table.id().schema() + "." + table.id().name(), "ferry.content", "keys"));
-            Path file = null;
-            try {
-                file = Files.createTempFile(tempDir, "keys-", ".parquet");
-                Files.delete(file);
-                try (BatchWriter writer = BatchWriter.create(file, schema, BatchWriterOptions.defaults().withEncryption(key))) {
-                    String[] row = new String[columns.size()];
-                    for (Tuple t : closure.keys(table.id())) {
-                        for (int i = 0; i < row.length; i++) {
-                            Object v = t.get(i);
-                            row[i] = v == null ? null : v.toString();
-                        }
-                        writer.write(row);
+            writeOne(staging, request, table.id(), columns, closure.keys(table.id()), v -> v.toString(), key, tempDir);
+        }
+    }
+
+    /**
+     * A graph store's key sets, {@code label.Person.parquet} and {@code relationship.TYPE.parquet}: the plan's
+     * sorted node and relationship keys ({@link GraphPlan#keys}), typed and encoded as in the batches.
+     */
+    static void writeGraph(Staging staging, ExtractRequest request, GraphPlan plan, List<GraphStoreReader.Layout> layouts,
+            FileKey key, Path tempDir) {
+        for (GraphStoreReader.Layout layout : layouts) {
+            writeOne(staging, request, layout.id(), layout.columns().subList(0, layout.keyColumns().size()),
+                    plan.keys(layout.id()), GraphValues::text, key, tempDir);
+        }
+    }
+
+    private static void writeOne(Staging staging, ExtractRequest request, TableId table, List<BatchColumn> columns,
+            List<Tuple> keys, Function<Object, String> text, FileKey key, Path tempDir) {
+        String folder = StagingLayout.keys(RunId.parse(request.runId()), request.store());
+        BatchSchema schema = new BatchSchema(columns, Map.of("ferry.store", request.store(), "ferry.table",
+                table.schema() + "." + table.name(), "ferry.content", "keys"));
+        Path file = null;
+        try {
+            file = Files.createTempFile(tempDir, "keys-", ".parquet");
+            Files.delete(file);
+            try (BatchWriter writer = BatchWriter.create(file, schema, BatchWriterOptions.defaults().withEncryption(key))) {
+                String[] row = new String[columns.size()];
+                for (Tuple t : keys) {
+                    for (int i = 0; i < row.length; i++) {
+                        Object v = t.get(i);
+                        row[i] = v == null ? null : text.apply(v);
                     }
+                    writer.write(row);
                 }
-                staging.put(folder + (folder.endsWith("/") ? "" : "/") + table.id().schema() + "." + table.id().name()
-                        + ".parquet", file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the key set of " + table.id(), e);
-            } finally {
-                if (file != null) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException e) {
-                        // Encrypted; swept with the temp folder.
-                    }
+            }
+            staging.put(folder + (folder.endsWith("/") ? "" : "/") + table.schema() + "." + table.name() + ".parquet", file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the key set of " + table, e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // Encrypted; swept with the temp folder.
                 }
             }
         }

@@ -20,6 +20,7 @@ import io.ferry.planning.ClosureException;
 import io.ferry.planning.Plan;
 import io.ferry.planning.ReadRefusedException;
 import io.ferry.planning.UnknownDistrictException;
+import io.ferry.planning.graph.GraphPlan;
 import io.ferry.planning.prod.DistrictClosure;
 import io.ferry.planning.prod.ProdAccessException;
 import io.ferry.planning.prod.ProdSnapshot;
@@ -50,9 +51,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Extracts one PostgreSQL store: opens PROD read-only, computes the district's closure, writes the store's
- * key sets, then streams each table's rows of the closure into encrypted batches with parallel sessions
- * that share the store's snapshot, largest tables first.
+ * Extracts one store: opens PROD read-only, computes the district's closure, writes the store's key sets,
+ * then, for a PostgreSQL store, streams each table's rows of the closure into encrypted batches with
+ * parallel sessions that share the store's snapshot, largest tables first; for a Neo4j store, reads the
+ * graph plan's nodes per label and relationships per type in one read transaction
+ * ({@link GraphStoreReader}).
  *
  * <p>The closure is computed over every relational store of the spec (each in its own snapshot), so a
  * store's closure is the same one {@code ferry plan} reports; the store being extracted is planned and
@@ -87,9 +90,9 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
             throw ExtractionFailure.fatal("UNKNOWN_STORE", "the spec " + request.specHash() + " has no store "
                     + request.store());
         }
-        if (store.kind() != StoreKind.POSTGRES) {
-            throw ExtractionFailure.fatal("UNSUPPORTED_STORE", "store " + request.store()
-                    + " is a graph store; graph extraction is not built yet");
+        boolean graph = store.kind() == StoreKind.NEO4J;
+        if (graph && !namesGraphRoots(loaded, request.store())) {
+            throw notPlanned(request.store());
         }
         FileKey key = rawKey.get();
         try (PlannedRuns.Lease run = runs.lease(request, loaded)) {
@@ -100,10 +103,20 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                         + " closure policy violation(s) (a 'fail' policy for dangling references or cross-tenant rows);"
                         + " 'ferry plan --district " + request.district() + "' lists them");
             }
-            List<Table> tables = tablesOf(snapshot, closure, request.store());
-            KeySets.write(staging, request, closure.relational(), tables, key, tempDir);
             Deadline deadline = new Deadline(run.openedNanos(), settings.maxSnapshotAge());
-            List<TableBatches> batches = readTables(request, snapshot, closure, tables, key, listener, deadline);
+            List<TableBatches> batches;
+            if (graph) {
+                GraphPlan plan = closure.graphs().stream().filter(g -> g.store().equals(request.store())).findFirst()
+                        .orElseThrow(() -> notPlanned(request.store()));
+                List<GraphStoreReader.Layout> layouts = GraphStoreReader.layouts(plan, snapshot.fullSchema());
+                KeySets.writeGraph(staging, request, plan, layouts, key, tempDir);
+                batches = new GraphStoreReader(staging, settings, tempDir).read(request, snapshot, plan, layouts, key,
+                        listener, deadline);
+            } else {
+                List<Table> tables = tablesOf(snapshot, closure, request.store());
+                KeySets.write(staging, request, closure.relational(), tables, key, tempDir);
+                batches = readTables(request, snapshot, closure, tables, key, listener, deadline);
+            }
             run.extracted();
             return new ExtractResult(request.runId(), request.specHash(), request.attempt(), request.store(), batches,
                     StagingLayout.keys(RunId.parse(request.runId()), request.store()),
@@ -121,6 +134,19 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
         } catch (ClosureException | IllegalArgumentException e) {
             throw ExtractionFailure.fatal("CLOSURE_FAILED", e.getMessage());
         }
+    }
+
+    /** Whether the spec's {@code closure.graph.roots} name a label of {@code store}: only then is it planned. */
+    private static boolean namesGraphRoots(LoadedSpec loaded, String store) {
+        var closure = loaded.spec().closure();
+        return closure != null && closure.graph() != null
+                && closure.graph().roots().stream().anyMatch(r -> r.table().store().equals(store));
+    }
+
+    private static ExtractionFailure notPlanned(String store) {
+        return ExtractionFailure.fatal("GRAPH_NOT_PLANNED", "graph store " + store + " has no closure plan: add a root of it"
+                + " ('" + store + ":Label(property)', with a link to the tenant table) to the spec's closure.graph.roots"
+                + " and the relationship types to traverse to closure.graph.follow");
     }
 
     /** The store's tables in the closure (not excluded, not assumed present), largest first. */

@@ -227,6 +227,27 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
         return new Neo4jGraphSource(driver, properties);
     }
 
+    /**
+     * Runs {@code work} in one read transaction of a read-only session on a graph store, then rolls the
+     * transaction back: the extractor reads a graph closure's nodes and relationships in it. Neo4j has no
+     * snapshot across transactions, so this sees the graph as it is now, not as {@link #graphSource} saw it.
+     * A {@link Neo4jException} from the driver or from {@code work} passes through unchanged, so the caller
+     * can tell a lost server from a failed query.
+     */
+    public <T> T readGraph(String store, java.util.function.Function<org.neo4j.driver.Transaction, T> work) {
+        Driver driver = graphDrivers.get(store);
+        if (driver == null) {
+            throw new ProdAccessException(ProdAccessException.Reason.USAGE, "store " + store + " is not a graph store of the spec");
+        }
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+                org.neo4j.driver.Transaction tx = session.beginTransaction()) {
+            T result = work.apply(tx);
+            // On failure, closing the transaction rolls it back (an error there is added as suppressed).
+            tx.rollback();
+            return result;
+        }
+    }
+
     /** Runs a read-only query of the district survey inside the store's snapshot. */
     @Override
     public void query(String store, String sql, java.util.function.Consumer<String[]> row) {
