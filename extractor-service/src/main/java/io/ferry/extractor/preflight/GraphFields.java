@@ -1,5 +1,11 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.anonymize.classify.FieldClassifier;
+import io.ferry.anonymize.classify.DataType;
+import io.ferry.anonymize.classify.Field;
+import io.ferry.anonymize.classify.RuleIndex;
+import io.ferry.anonymize.classify.ReservedRanges;
+import io.ferry.anonymize.classify.TokenDictionary;
 import io.ferry.planning.Tuple;
 import io.ferry.planning.graph.GraphPlan;
 import io.ferry.schema.model.Column;

@@ -1,5 +1,12 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.anonymize.classify.FieldClassifier;
+import io.ferry.anonymize.classify.DataType;
+import io.ferry.anonymize.classify.Field;
+import io.ferry.anonymize.classify.JsonLeaves;
+import io.ferry.anonymize.classify.RuleIndex;
+import io.ferry.anonymize.classify.ReservedRanges;
+import io.ferry.anonymize.classify.TokenDictionary;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.planning.Closure;
 import io.ferry.planning.Projection;

@@ -1,5 +1,9 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.anonymize.classify.FieldClassifier;
+import io.ferry.anonymize.classify.DataType;
+import io.ferry.anonymize.classify.Field;
+import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.contracts.messages.PreflightResult.Finding;
 import io.ferry.contracts.messages.PreflightResult.Problem;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.anonymize.classify.ReservedRanges;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.anonymize.classify.ReservedRanges;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

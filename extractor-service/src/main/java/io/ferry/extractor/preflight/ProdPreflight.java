@@ -1,5 +1,11 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.anonymize.classify.DataType;
+import io.ferry.anonymize.classify.Field;
+import io.ferry.anonymize.classify.JsonLeaves;
+import io.ferry.anonymize.classify.RuleIndex;
+import io.ferry.anonymize.classify.ReservedRanges;
+import io.ferry.anonymize.classify.TokenDictionary;
 import io.ferry.contracts.messages.CheckStatus;
 import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.PreflightResult;

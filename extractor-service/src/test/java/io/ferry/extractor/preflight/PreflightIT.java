@@ -1,5 +1,6 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.anonymize.classify.TokenDictionary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

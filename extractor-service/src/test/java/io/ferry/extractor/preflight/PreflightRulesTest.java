@@ -1,5 +1,8 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.anonymize.classify.DataType;
+import io.ferry.anonymize.classify.Field;
+import io.ferry.anonymize.classify.RuleIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.contracts.messages.PreflightResult.Finding;

@@ -1,4 +1,4 @@
-package io.ferry.extractor.preflight;
+package io.ferry.anonymize.classify;
 
 import io.ferry.schema.model.TableId;
 import java.util.Objects;

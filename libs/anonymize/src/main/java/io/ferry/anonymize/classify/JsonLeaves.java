@@ -1,4 +1,4 @@
-package io.ferry.extractor.preflight;
+package io.ferry.anonymize.classify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

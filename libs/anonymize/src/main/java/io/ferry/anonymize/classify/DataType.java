@@ -1,4 +1,4 @@
-package io.ferry.extractor.preflight;
+package io.ferry.anonymize.classify;
 
 import java.util.Arrays;
 import java.util.Locale;

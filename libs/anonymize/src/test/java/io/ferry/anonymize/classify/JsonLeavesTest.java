@@ -1,4 +1,4 @@
-package io.ferry.extractor.preflight;
+package io.ferry.anonymize.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** JSON leaf paths as the preflight writes, reads and matches them. */
-class PreflightJsonTest {
+class JsonLeavesTest {
 
     private static final String VALUE = "{\"personId\": 7, \"actor\": {\"email\": \"a@b.co\", \"role\": null},"
             + " \"guardians\": [{\"phone\": \"1\"}, {\"phone\": \"2\"}], \"first name\": \"x\", \"ok\": true}";
@@ -45,11 +45,5 @@ class PreflightJsonTest {
         assertThat(JsonLeaves.covers("$.address.city", "$.address")).isFalse();
         assertThat(JsonLeaves.covers("$.address", "$.addressBook.city")).isFalse();
         assertThat(JsonLeaves.covers("$.guardians[0]", "$.guardians[*].phone")).isTrue();
-    }
-
-    @Test
-    void ruleJsonPathsBecomePostgresTextArrays() {
-        assertThat(PgFields.textArray(new String[] {"actor", "email"})).isEqualTo("'{\"actor\",\"email\"}'::text[]");
-        assertThat(PgFields.textArray(new String[] {"it's", "a\"b"})).isEqualTo("'{\"it''s\",\"a\\\"b\"}'::text[]");
     }
 }

@@ -1,4 +1,4 @@
-package io.ferry.extractor.preflight;
+package io.ferry.anonymize.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The free-text dictionary: canonical tokens, keyed hashes, the file's format. */
-class PreflightDictionaryTest {
+class TokenDictionaryTest {
 
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 

@@ -1,9 +1,9 @@
-package io.ferry.extractor.preflight;
+package io.ferry.anonymize.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.extractor.preflight.FieldClassifier.Signal;
-import io.ferry.extractor.preflight.FieldClassifier.Verdict;
+import io.ferry.anonymize.classify.FieldClassifier.Signal;
+import io.ferry.anonymize.classify.FieldClassifier.Verdict;
 import io.ferry.schema.model.TableId;
 import java.util.Collections;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.ferry.extractor.preflight;
+package io.ferry.anonymize.classify;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,7 +59,7 @@ public final class FieldClassifier {
     }
 
     /** What a declared type can hold. */
-    enum TypeClass {
+    public enum TypeClass {
         TEXT, INTEGER, NUMERIC, BOOLEAN, DATE, TIMESTAMP, TIME, UUID, BINARY, NETWORK, JSON, ARRAY, OTHER
     }
 
@@ -331,12 +331,12 @@ public final class FieldClassifier {
         return copy;
     }
 
-    static boolean isText(TypeClass type) {
+    public static boolean isText(TypeClass type) {
         return type == TypeClass.TEXT || type == TypeClass.JSON || type == TypeClass.OTHER || type == TypeClass.ARRAY;
     }
 
     /** What a PostgreSQL {@code format_type()} or a Neo4j property type holds. */
-    static TypeClass typeClass(String declared) {
+    public static TypeClass typeClass(String declared) {
         String d = declared.strip().toLowerCase(Locale.ROOT);
         if (d.contains("|")) {
             // A Neo4j property with several types: text if any of them is.
