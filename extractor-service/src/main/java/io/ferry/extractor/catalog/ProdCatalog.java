@@ -52,11 +52,7 @@ public final class ProdCatalog implements Catalog {
             return new CatalogResult(request.requestId(), request.kind(), request.specHash(), request.attempt(),
                     tree(json), null);
         } catch (ProdAccessException e) {
-            throw switch (e.reason()) {
-                case UNREACHABLE -> ExtractionFailure.transientFailure("PROD_UNREACHABLE", e.getMessage(), e);
-                case REFUSED -> ExtractionFailure.fatal("PROD_REFUSED", e.getMessage());
-                default -> ExtractionFailure.fatal("PROD_READ_FAILED", e.getMessage());
-            };
+            throw ExtractionFailure.of(e);
         } catch (UnknownDistrictException e) {
             throw ExtractionFailure.fatal("UNKNOWN_DISTRICT", e.getMessage());
         } catch (ReadRefusedException e) {

@@ -27,6 +27,15 @@ public final class ExtractionFailure extends RuntimeException {
         return new ExtractionFailure(Failure.Kind.FATAL, code, message, null);
     }
 
+    /** PROD could not be read: unreachable is worth a retry, refused or failed reads are not. */
+    public static ExtractionFailure of(io.ferry.planning.prod.ProdAccessException e) {
+        return switch (e.reason()) {
+            case UNREACHABLE -> transientFailure("PROD_UNREACHABLE", e.getMessage(), e);
+            case REFUSED -> fatal("PROD_REFUSED", e.getMessage());
+            default -> fatal("PROD_READ_FAILED", e.getMessage());
+        };
+    }
+
     public Failure failure() {
         return failure;
     }

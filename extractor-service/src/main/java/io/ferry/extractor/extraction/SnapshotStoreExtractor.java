@@ -122,11 +122,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                     StagingLayout.keys(RunId.parse(request.runId()), request.store()),
                     dangling(closure.plan(), request.store()), crossTenant(closure, request.store()), null);
         } catch (ProdAccessException e) {
-            throw switch (e.reason()) {
-                case UNREACHABLE -> ExtractionFailure.transientFailure("PROD_UNREACHABLE", e.getMessage(), e);
-                case REFUSED -> ExtractionFailure.fatal("PROD_REFUSED", e.getMessage());
-                default -> ExtractionFailure.fatal("PROD_READ_FAILED", e.getMessage());
-            };
+            throw ExtractionFailure.of(e);
         } catch (UnknownDistrictException e) {
             throw ExtractionFailure.fatal("UNKNOWN_DISTRICT", e.getMessage());
         } catch (ReadRefusedException e) {

@@ -81,6 +81,36 @@ final class ExtractionRig {
         return new LoadedSpec(SpecHash.of(spec), spec, Resolver.forFolder(folder, Map.of()));
     }
 
+    /**
+     * The sample estate's spec in {@code folder}, beside an {@code estate.properties} for the test servers:
+     * PROD's four PostgreSQL stores on {@code prod}, CERT's on {@code cert} (the extractor never opens
+     * CERT; the placeholders only need values), the graph store on {@code graph} (or an unused address).
+     */
+    static LoadedSpec sampleEstateSpec(Path folder, io.ferry.testkit.postgres.PostgresServer prod,
+            io.ferry.testkit.postgres.PostgresServer cert, String graphUrl, boolean withGraph) throws Exception {
+        Files.createDirectories(folder);
+        String yaml = io.ferry.estate.SampleEstate.ferryYaml();
+        if (!withGraph) {
+            yaml = yaml.lines().filter(line -> !line.contains("\"sp:") && !line.trim().startsWith("sp:"))
+                    .collect(Collectors.joining("\n", "", "\n"));
+        }
+        Files.writeString(folder.resolve("ferry.yaml"), yaml);
+        Map<String, String> p = new LinkedHashMap<>();
+        for (String store : List.of("ids", "hcp1", "hcp2", "adb")) {
+            for (String env : List.of("prod", "cert")) {
+                p.put(env + "." + store + ".url", (env.equals("prod") ? prod : cert).jdbcUrl(store));
+                p.put(env + "." + store + ".user", io.ferry.testkit.postgres.PostgresServer.SUPERUSER);
+                p.put(env + "." + store + ".password", "unused");
+            }
+        }
+        if (withGraph) {
+            p.put("prod.sp.url", graphUrl);
+            p.put("cert.sp.url", graphUrl);
+        }
+        writeProperties(folder, p);
+        return spec(folder);
+    }
+
     static void writeProperties(Path folder, Map<String, String> properties) throws Exception {
         Files.writeString(folder.resolve("estate.properties"), properties.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));

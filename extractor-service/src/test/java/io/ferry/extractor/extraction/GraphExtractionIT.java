@@ -71,22 +71,8 @@ class GraphExtractionIT {
         SampleEstate.generate(new EstateServers(prod, null, graph, null),
                 new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
         prod.restartAsStandby();
-        specFolder = Files.createDirectories(dir.resolve("spec"));
-        Files.writeString(specFolder.resolve("ferry.yaml"), SampleEstate.ferryYaml());
-        Map<String, String> p = new LinkedHashMap<>();
-        for (String store : PG_STORES) {
-            p.put("prod." + store + ".url", prod.jdbcUrl(store));
-            p.put("prod." + store + ".user", PostgresServer.SUPERUSER);
-            p.put("prod." + store + ".password", "unused");
-            // CERT is never opened by the extractor; the spec only needs the placeholders resolved.
-            p.put("cert." + store + ".url", prod.jdbcUrl(store));
-            p.put("cert." + store + ".user", PostgresServer.SUPERUSER);
-            p.put("cert." + store + ".password", "unused");
-        }
-        p.put("prod.sp.url", graph.boltUri().toString());
-        p.put("cert.sp.url", graph.boltUri().toString());
-        ExtractionRig.writeProperties(specFolder, p);
-        spec = ExtractionRig.spec(specFolder);
+        specFolder = dir.resolve("spec");
+        spec = ExtractionRig.sampleEstateSpec(specFolder, prod, prod, graph.boltUri().toString(), true);
     }
 
     @AfterAll

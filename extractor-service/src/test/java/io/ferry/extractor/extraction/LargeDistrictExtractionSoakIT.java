@@ -10,12 +10,9 @@ import io.ferry.estate.SampleEstate;
 import io.ferry.extractor.spec.LoadedSpec;
 import io.ferry.testkit.HeapPeak;
 import io.ferry.testkit.postgres.PostgresServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,21 +71,7 @@ class LargeDistrictExtractionSoakIT {
             SampleEstate.generate(new EstateServers(prod, null, null, null),
                     new EstateOptions(Preset.LARGE, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
             prod.restartAsStandby();
-            Path folder = Files.createDirectories(dir.resolve("spec"));
-            Files.writeString(folder.resolve("ferry.yaml"), SampleEstate.ferryYaml().lines()
-                    .filter(line -> !line.contains("\"sp:") && !line.trim().startsWith("sp:"))
-                    .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
-            Map<String, String> p = new LinkedHashMap<>();
-            for (String store : STORES) {
-                p.put("prod." + store + ".url", prod.jdbcUrl(store));
-                p.put("prod." + store + ".user", PostgresServer.SUPERUSER);
-                p.put("prod." + store + ".password", "unused");
-                p.put("cert." + store + ".url", prod.jdbcUrl(store));
-                p.put("cert." + store + ".user", PostgresServer.SUPERUSER);
-                p.put("cert." + store + ".password", "unused");
-            }
-            ExtractionRig.writeProperties(folder, p);
-            LoadedSpec spec = ExtractionRig.spec(folder);
+            LoadedSpec spec = ExtractionRig.sampleEstateSpec(dir.resolve("spec"), prod, prod, null, false);
             ExtractionRig rig = new ExtractionRig(dir);
             System.gc(); // the generator's garbage is not the extractor's heap
             List<Double> sequential = new java.util.ArrayList<>();

@@ -30,9 +30,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -73,21 +71,7 @@ class SampleEstateExtractionIT {
             }
         }
         prod.restartAsStandby();
-        Path folder = Files.createDirectories(dir.resolve("spec"));
-        Files.writeString(folder.resolve("ferry.yaml"), SampleEstate.ferryYaml());
-        Map<String, String> p = new LinkedHashMap<>();
-        for (String store : STORES) {
-            p.put("prod." + store + ".url", prod.jdbcUrl(store));
-            p.put("prod." + store + ".user", PostgresServer.SUPERUSER);
-            p.put("prod." + store + ".password", "unused");
-            p.put("cert." + store + ".url", cert.jdbcUrl(store));
-            p.put("cert." + store + ".user", PostgresServer.SUPERUSER);
-            p.put("cert." + store + ".password", "unused");
-        }
-        p.put("prod.sp.url", graph.boltUri().toString());
-        p.put("cert.sp.url", graph.boltUri().toString());
-        ExtractionRig.writeProperties(folder, p);
-        spec = ExtractionRig.spec(folder);
+        spec = ExtractionRig.sampleEstateSpec(dir.resolve("spec"), prod, cert, graph.boltUri().toString(), true);
     }
 
     @AfterAll
