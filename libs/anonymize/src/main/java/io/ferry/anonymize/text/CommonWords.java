@@ -13,9 +13,11 @@ import java.util.Set;
  * <li>{@link #FUNCTION} words (articles, pronouns, prepositions, auxiliaries, very frequent words): only when
  *     written with a capital and a lower-case letter and not at the start of a sentence;</li>
  * <li>{@link #COMMON} words (ordinary words that are common given names or surnames): only when written with a
- *     capital and a lower-case letter;</li>
- * <li>either kind, also when the next or previous word (separated by spaces only) is a name being replaced:
- *     {@code Will Vandermolen}, {@code Hope O'Connell}.</li>
+ *     capital and a lower-case letter, or in capitals inside mostly lower-case text;</li>
+ * <li>either kind, also when the next or previous word is a name being replaced and written alike (separated
+ *     by spaces, or by a comma when both are capitalised): {@code Will Vandermolen}, {@code HILL, NEVILLE};</li>
+ * <li>either kind, also when the word is part of an email address in the same text
+ *     ({@code Art emailed from art.mayert@...}).</li>
  * </ul>
  * Every other dictionary hit is replaced in any case. The lists are not exhaustive: a name that is also a word
  * outside them is replaced everywhere (a false positive, never a leak).

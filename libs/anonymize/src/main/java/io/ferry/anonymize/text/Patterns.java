@@ -72,7 +72,7 @@ final class Patterns {
     /** Words before a number that make it a phone number. */
     private static final Pattern PHONE_CONTEXT = Pattern.compile(
             "(?<![\\p{L}])(?:phone|phones|ph|tel|telephone|cell|cellphone|mobile|fax|call|called|calling|callback|"
-            + "text|texted|txt|sms|voicemail|vm|reach|reached|contact|number|dial|dialed|whatsapp)(?![\\p{L}])",
+            + "text|texted|txt|sms|voicemail|vm|reach|reached|contact|dial|dialed|whatsapp)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Words right after a number that make it a phone number: {@code 4583197026 (cell)}. */
     private static final Pattern PHONE_CONTEXT_AFTER = Pattern.compile(

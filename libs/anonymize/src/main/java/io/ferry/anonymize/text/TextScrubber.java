@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -180,10 +182,11 @@ public final class TextScrubber {
             return out;
         }
         BitSet taken = new BitSet(text.length());
-        emails(text, fakes, out, taken);
+        Set<String> emailWords = new HashSet<>();
+        emails(text, fakes, out, taken, emailWords);
         phones(text, fakes, out, taken);
         ssns(text, fakes, out, taken);
-        tokens(text, fakes, out, taken);
+        tokens(text, fakes, out, taken, emailWords);
         out.sort(Comparator.comparingInt(Replacement::start));
         return out;
     }
@@ -198,15 +201,24 @@ public final class TextScrubber {
         taken.set(start, end);
     }
 
-    private static void emails(String text, Fakes fakes, List<Replacement> out, BitSet taken) {
+    /** Emails; the words of their local parts are collected: they show which words of the text are names. */
+    private static void emails(String text, Fakes fakes, List<Replacement> out, BitSet taken, Set<String> emailWords) {
         if (text.indexOf('@') < 0) {
             return;
         }
         Matcher m = Patterns.EMAIL.matcher(text);
         while (m.find()) {
             take(out, taken, m.start(), m.end(), fakes.email(m.group()), PiiKind.EMAIL);
+            String local = Canonical.word(text.substring(m.start(), text.lastIndexOf('@', m.end() - 1)));
+            for (String w : LOCAL_PART_WORDS.split(local)) {
+                if (w.length() >= 2) {
+                    emailWords.add(w);
+                }
+            }
         }
     }
+
+    private static final Pattern LOCAL_PART_WORDS = Pattern.compile("[^\\p{L}\\p{M}]+");
 
     private static void phones(String text, Fakes fakes, List<Replacement> out, BitSet taken) {
         Matcher m = Patterns.NANP.matcher(text);
@@ -319,14 +331,14 @@ public final class TextScrubber {
     // ------------------------------------------------------------------ dictionary tokens
 
     /** A dictionary hit on a word, waiting for the common-word rules ({@link CommonWords}). */
-    private record Hit(Replacement replacement, int restriction, boolean titled) {
+    private record Hit(Replacement replacement, int restriction, boolean titled, String canonical) {
     }
 
     private static final int FREE = 0;
     private static final int FUNCTION_WORD = 1;
     private static final int COMMON_WORD = 2;
 
-    private static void tokens(String text, Fakes fakes, List<Replacement> out, BitSet taken) {
+    private static void tokens(String text, Fakes fakes, List<Replacement> out, BitSet taken, Set<String> emailWords) {
         List<Hit> hits = new ArrayList<>();
         Matcher m = TOKEN.matcher(text);
         int from = 0;
@@ -345,24 +357,38 @@ public final class TextScrubber {
             }
             from = gapEnd;
         }
-        resolve(text, hits, out);
+        resolve(text, hits, out, emailWords);
     }
 
     /**
      * Keeps every free hit, and a common-word hit where it reads as a name: written with a capital (function
-     * words: and not at the start of a sentence), or next to another name being replaced.
+     * words: and not at the start of a sentence; common words: also in capitals inside mostly lower-case text),
+     * or next to another name being replaced (separated by spaces, or by a comma as in {@code HILL, NEVILLE}),
+     * or when the same word is part of an email address in the text ({@code Art emailed from art.mayert@...}).
      */
-    private static void resolve(String text, List<Hit> hits, List<Replacement> out) {
+    private static void resolve(String text, List<Hit> hits, List<Replacement> out, Set<String> emailWords) {
         int n = hits.size();
         boolean[] keep = new boolean[n];
         boolean restricted = false;
+        int lowerCase = -1;
         for (int i = 0; i < n; i++) {
             Hit h = hits.get(i);
             keep[i] = switch (h.restriction) {
                 case FREE -> true;
-                case COMMON_WORD -> h.titled;
+                case COMMON_WORD -> {
+                    if (h.titled) {
+                        yield true;
+                    }
+                    if (lowerCase < 0) {
+                        lowerCase = mostlyLowerCase(text) ? 1 : 0;
+                    }
+                    // a word in capitals inside ordinary text is a name written as on a roster (HILL, NEVILLE)
+                    yield lowerCase == 1 && allCapitals(text, h.replacement.start, h.replacement.end);
+                }
                 default -> h.titled && !sentenceInitial(text, h.replacement.start);
             };
+            // the same word in an email address of this text (Art ... art.mayert@...): a name
+            keep[i] |= h.canonical != null && emailWords.contains(h.canonical);
             restricted |= !keep[i];
         }
         if (restricted) {
@@ -386,8 +412,17 @@ public final class TextScrubber {
         }
     }
 
+    /**
+     * Two name hits side by side, written alike (both capitalised, or both lower-case: {@code will vandermolen}
+     * but not {@code Vandermolen will}), separated by spaces, or by a comma when both are capitalised.
+     */
     private static boolean adjacentNames(String text, Hit a, Hit b) {
         if (a.replacement.kind != PiiKind.NAME || b.replacement.kind != PiiKind.NAME) {
+            return false;
+        }
+        boolean upperA = Character.isUpperCase(text.codePointAt(a.replacement.start));
+        boolean upperB = Character.isUpperCase(text.codePointAt(b.replacement.start));
+        if (upperA != upperB) {
             return false;
         }
         int from = a.replacement.end;
@@ -403,13 +438,41 @@ public final class TextScrubber {
         if (i == to) {
             return false;
         }
+        // LAST, FIRST as on a roster: one comma is allowed
+        boolean comma = false;
         for (; i < to; i++) {
             char c = text.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\u00a0') {
+            if (c == ',' && !comma && upperA) {
+                comma = true;
+            } else if (c != ' ' && c != '\t' && c != '\u00a0') {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean allCapitals(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return end - start > 1;
+    }
+
+    /** More lower-case than upper-case letters: ordinary prose, not a text written in capitals. */
+    private static boolean mostlyLowerCase(String text) {
+        int lower = 0;
+        int upper = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLowerCase(c)) {
+                lower++;
+            } else if (Character.isUpperCase(c)) {
+                upper++;
+            }
+        }
+        return lower > upper;
     }
 
     /** Whether a word starts a sentence: only spaces, quotes or brackets after the text's start, a line break or . ! ? : ; */
@@ -448,7 +511,7 @@ public final class TextScrubber {
                 || (whole.indexOf('\'') >= 0 && fakes.inDictionary(whole.replace('\'', '\u2019')))
                 || (hasDigit && fakes.inDictionary(JOINERS.matcher(whole).replaceAll("")));
         if (wholeHit && hasDigit) {
-            hits.add(new Hit(new Replacement(start, end, fakes.identifier(tok, whole), PiiKind.ID), FREE, false));
+            hits.add(new Hit(new Replacement(start, end, fakes.identifier(tok, whole), PiiKind.ID), FREE, false, null));
             return;
         }
         int before = hits.size();
@@ -457,7 +520,7 @@ public final class TextScrubber {
         }
         if (wholeHit && hits.size() == before) {
             // only one-letter parts (an initialism such as j.r): keyed letters of the same shape
-            hits.add(new Hit(new Replacement(start, end, fakes.identifier(tok, whole), PiiKind.NAME), FREE, false));
+            hits.add(new Hit(new Replacement(start, end, fakes.identifier(tok, whole), PiiKind.NAME), FREE, false, null));
         }
     }
 
@@ -493,23 +556,23 @@ public final class TextScrubber {
         }
         boolean letters = lettersOnly(p);
         if (wholeHit && letters) {
-            hits.add(new Hit(new Replacement(start, end, Fakes.shape(fakes.name(c), p), PiiKind.NAME), FREE, false));
+            hits.add(new Hit(new Replacement(start, end, Fakes.shape(fakes.name(c), p), PiiKind.NAME), FREE, false, null));
             return;
         }
         if (fakes.inDictionary(c)) {
             if (letters) {
                 int restriction = CommonWords.FUNCTION.contains(c) ? FUNCTION_WORD : CommonWords.COMMON.contains(c) ? COMMON_WORD : FREE;
-                hits.add(new Hit(new Replacement(start, end, Fakes.shape(fakes.name(c), p), PiiKind.NAME), restriction, titled(p)));
+                hits.add(new Hit(new Replacement(start, end, Fakes.shape(fakes.name(c), p), PiiKind.NAME), restriction, titled(p), c));
             } else {
-                hits.add(new Hit(new Replacement(start, end, fakes.identifier(p, c), PiiKind.ID), FREE, false));
+                hits.add(new Hit(new Replacement(start, end, fakes.identifier(p, c), PiiKind.ID), FREE, false, null));
             }
             return;
         }
         if (letters && p.length() >= 4 && Character.isUpperCase(p.charAt(0)) && (p.endsWith("s") || p.endsWith("S"))) {
             String stem = c.substring(0, c.length() - 1);
-            if (!CommonWords.FUNCTION.contains(stem) && !CommonWords.COMMON.contains(stem) && fakes.inDictionary(stem)) {
+            if (!CommonWords.FUNCTION.contains(stem) && fakes.inDictionary(stem)) {
                 String shaped = Fakes.shape(fakes.name(stem), p.substring(0, p.length() - 1));
-                hits.add(new Hit(new Replacement(start, end - 1, shaped, PiiKind.NAME), FREE, false));
+                hits.add(new Hit(new Replacement(start, end - 1, shaped, PiiKind.NAME), FREE, false, null));
             }
         }
     }

@@ -28,7 +28,8 @@ class TextScrubberTest {
         return new TestDictionary()
                 .name("Thea").name("Vandermolen").email("thea.vandermolen@gmail.com").id("0417365928").id("tvandermolen")
                 .name("Cassius").name("Okonkwo-Reyes").email("cassius.okonkworeyes@outlook.com").id("0582039174")
-                .name("Siobhan O'Brien").name("Zoë Åkesson").name("Will").name("Hope").name("In").name("May")
+                .name("Siobhan O'Brien").name("Zoë Åkesson").name("Will").name("Hope").name("In").name("May").name("Art Hill")
+                .name("See")
                 .id("jsmith4821937").id("OR-SS-88412");
     }
 
@@ -254,6 +255,15 @@ class TextScrubberTest {
         assertThat(scrub("Hope turned it in late")).doesNotContain("Hope").endsWith(" turned it in late");
         assertThat(absent(scrub("Ask In about it"), "in")).isTrue();
         assertThat(scrub("will vandermolen")).doesNotContainIgnoringCase("will").doesNotContainIgnoringCase("vandermolen");
+        // written alike next to a name, but not across case styles or a comma before a lower-case word
+        assertThat(scrub("Vandermolen will call")).endsWith(" will call");
+        assertThat(scrub("Thea, see me after class")).endsWith(", see me after class");
+        // capitals inside ordinary text: a roster line; a text written in capitals: not
+        assertThat(absent(scrub("HILL, THEA: missing 3 assignments."), "hill")).isTrue();
+        assertThat(scrub("HILL 3: WILL SEE ART")).isEqualTo("HILL 3: WILL SEE ART");
+        // the word is part of an email address in the same text
+        assertThat(absent(scrub("Art emailed from art.hill@gmail.com today."), "art")).isTrue();
+        assertThat(scrub("Art class starts at 9; see Hill Street.")).startsWith("Art class starts at 9; see ");
         String both = scrub("In Vandermolen's group");
         assertThat(absent(both, "in")).as(both).isTrue();
         assertThat(absent(both, "vandermolen")).as(both).isTrue();
