@@ -20,7 +20,7 @@ final class Patterns {
      * apostrophe) and a domain of dot-separated labels ending in a top-level domain of two or more letters.
      */
     static final Pattern EMAIL = Pattern.compile(
-            "(?<![" + WORDCHAR + ".%+'-])"
+            "(?<![" + WORDCHAR + ".%+-])"
             + "[\\p{L}\\p{N}_%+-][\\p{L}\\p{N}._%+'-]*"
             + "@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
             + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*\\.\\p{L}{2,}"

@@ -354,13 +354,21 @@ class CorpusTest {
         double recall = (double) foundTotal / plantedTotal;
         double falseRate = (double) falsePositives / findings;
 
-        // speed: scrub the whole corpus again, after the pass above warmed the JIT
-        long t0 = System.nanoTime();
+        // speed: scrub the whole corpus three more times, after the pass above warmed the JIT; the best pass
+        // counts (the build machine is shared, so the others measure its load as much as the scrubber)
+        double seconds = Double.MAX_VALUE;
         long replaced = 0;
-        for (Comment c : corpus) {
-            replaced += scrubber.scrub(c.text).counts().total();
+        List<String> passes = new ArrayList<>();
+        for (int pass = 0; pass < 3; pass++) {
+            long t0 = System.nanoTime();
+            replaced = 0;
+            for (Comment c : corpus) {
+                replaced += scrubber.scrub(c.text).counts().total();
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            passes.add(String.format(Locale.ROOT, "%.3f s", s));
+            seconds = Math.min(seconds, s);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
 
         System.out.printf(Locale.ROOT, "corpus: %d comments, %d dictionary hashes, %d planted values, %d decoys%n",
                 corpus.size(), district.dictionary.hashes().size(), plantedTotal, decoyTotal);
@@ -371,8 +379,8 @@ class CorpusTest {
         System.out.printf(Locale.ROOT, "  findings %d %s, false positives %d (%.3f%% of findings; %d of %d decoys)%n",
                 findings, findingsByKind, falsePositives, 100 * falseRate, decoysTouched, decoyTotal);
         falseWords.forEach((w, n) -> System.out.printf(Locale.ROOT, "    false positive %-16s x%d%n", w, n));
-        System.out.printf(Locale.ROOT, "  speed: %d comments in %.3f s = %.0f comments/s (%d replacements), one thread%n",
-                corpus.size(), seconds, corpus.size() / seconds, replaced);
+        System.out.printf(Locale.ROOT, "  speed: %d comments in %.3f s = %.0f comments/s (%d replacements), one thread, best of %s%n",
+                corpus.size(), seconds, corpus.size() / seconds, replaced, passes);
 
         assertThat(plantedTotal).isGreaterThan(20_000);
         assertThat(recall).isGreaterThanOrEqualTo(0.99);

@@ -70,6 +70,15 @@ class TextScrubberTest {
     }
 
     @Test
+    void emailsInQuotesBracketsAndLinks() {
+        String fake = scrub("thea.vandermolen@gmail.com");
+        assertThat(scrub("'thea.vandermolen@gmail.com'")).isEqualTo("'" + fake + "'");
+        assertThat(scrub("<thea.vandermolen@gmail.com>")).isEqualTo("<" + fake + ">");
+        assertThat(scrub("mailto:thea.vandermolen@gmail.com?subject=Hi")).isEqualTo("mailto:" + fake + "?subject=Hi");
+        assertThat(scrub("\"Siobhan O'Brien\" <o'brien@mail.ie>")).doesNotContainIgnoringCase("brien");
+    }
+
+    @Test
     void anEmailsLocalPartUsesTheSameFakeNamesAsTheText() {
         String thea = scrub("Thea").toLowerCase(Locale.ROOT);
         String vandermolen = scrub("Vandermolen").toLowerCase(Locale.ROOT);
