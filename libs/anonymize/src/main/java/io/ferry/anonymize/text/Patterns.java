@@ -18,12 +18,15 @@ final class Patterns {
     /**
      * An email address: a local part of letters, digits and {@code . _ % + ' -} (not starting with a dot or an
      * apostrophe) and a domain of dot-separated labels ending in a top-level domain of two or more letters.
+     * Every repetition is bounded (a local part of at most 255 characters, labels of at most 63, at most 12
+     * labels): Java's regular expressions recurse once per repetition of a group, and an unbounded part would
+     * make a long run of address characters quadratic.
      */
     static final Pattern EMAIL = Pattern.compile(
             "(?<![" + WORDCHAR + ".%+-])"
-            + "[\\p{L}\\p{N}_%+-][\\p{L}\\p{N}._%+'-]*"
-            + "@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
-            + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*\\.\\p{L}{2,}"
+            + "[\\p{L}\\p{N}_%+-][\\p{L}\\p{N}._%+'-]{0,254}"
+            + "@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?"
+            + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?){0,10}\\.\\p{L}{2,63}"
             + "(?![" + WORDCHAR + "-]|\\.[\\p{L}\\p{N}])");
 
     /**
@@ -47,10 +50,11 @@ final class Patterns {
     /**
      * An international number: {@code +}, a country code not starting with 1, then groups of digits separated
      * by a space, dot or hyphen, a group possibly in parentheses: {@code +44 20 7946 0958}, {@code +33 1 23 45 67 89},
-     * {@code +49 (30) 1234567}. 8 to 15 digits in all (E.164); see {@link #trimInternational}.
+     * {@code +49 (30) 1234567}. 8 to 15 digits in all (E.164); see {@link #trimInternational}. Possessive, so
+     * that a long run of digits cannot make the groups backtrack.
      */
     static final Pattern INTERNATIONAL = Pattern.compile(
-            "(?<![" + WORDCHAR + "+.-])\\+[2-9]\\d{0,2}(?:[ .-]?(?:\\(\\d{1,5}\\)|\\d{1,5})){1,7}"
+            "(?<![" + WORDCHAR + "+.-])\\+[2-9]\\d{0,2}+(?:[ .-]?+(?:\\(\\d{1,5}+\\)|\\d{1,5}+)){1,7}+"
             + "(?![" + WORDCHAR + "]|[.-]\\d)");
 
     /** Ten digits (or eleven starting with 1) with nothing around them: a phone only in a phone context. */

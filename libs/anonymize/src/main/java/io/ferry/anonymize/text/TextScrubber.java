@@ -40,7 +40,12 @@ import java.util.regex.Pattern;
  */
 public final class TextScrubber {
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[-'\u2019._][\\p{L}\\p{M}\\p{N}]+)*");
+    /**
+     * A word and the parts joined to it by {@code - ' ’ . _}. The repetition is bounded: Java's regular expressions
+     * recurse once per repetition of a group, so an unbounded one overflows the stack on a long chain
+     * ({@code a-a-a-...}); a longer chain is simply read as several words.
+     */
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[-'\u2019._][\\p{L}\\p{M}\\p{N}]+){0,15}");
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(64 * 1024 * 1024).build())
             .build();

@@ -2,7 +2,9 @@ package io.ferry.anonymize.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -401,6 +403,24 @@ class TextScrubberTest {
                 "cassius", "okonkwo", "reyes", "okonkworeyes", "0582039174", "7946 0958")) {
             assertThat(absent(out, t)).as(t).isTrue();
         }
+    }
+
+    @Test
+    void longPathologicalTextsTakeLinearTime() {
+        // each of these overflowed the stack (an unbounded repeated group) or took quadratic time before
+        List<String> texts = List.of(
+                "Thea-" + "aa-".repeat(100_000) + "Vandermolen",
+                "x@" + "aa-".repeat(100_000) + "!",
+                "x@" + "a.".repeat(100_000) + "1",
+                "a.b_c-d'e%f+g".repeat(40_000) + "@",
+                "+4" + "1".repeat(100_000),
+                ("+4" + "1 2-3.4 ".repeat(10) + "x ").repeat(5_000),
+                "458-319-7026 ".repeat(20_000));
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (String t : texts) {
+                assertThat(scrubber.scrub(t).text()).hasSizeGreaterThan(0);
+            }
+        });
     }
 
     // ------------------------------------------------------------------ findings, nulls, keys
