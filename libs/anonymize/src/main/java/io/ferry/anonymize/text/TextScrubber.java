@@ -65,6 +65,8 @@ public final class TextScrubber {
 
     public TextScrubber(byte[] dictionaryKey, DictionaryHashes dictionary, byte[] replacementKey, int keyVersion) {
         this.keys = new Fakes.Keys(dictionaryKey, Objects.requireNonNull(dictionary, "dictionary"), replacementKey, keyVersion);
+        // the name lists are read from Datafaker once per JVM (about half a second): here rather than in a first call
+        FakeNames.get();
     }
 
     /** The scrubbed text and the number of replacements by kind; {@code null} gives {@code null} and no counts. */
