@@ -1,29 +1,22 @@
 package io.ferry.anonymize.text;
 
+import io.ferry.anonymize.classify.TokenDictionary;
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * The dictionary's canonical form of a token, copied from the preflight so that a candidate token in free
- * text hashes exactly as the preflight hashed the district's values: Unicode NFC, trimmed, inner whitespace
- * collapsed to one space, lower-case ({@link Locale#ROOT}). The HMAC input is the UTF-8 bytes of that form.
- *
- * <p>Source of the rule: {@code extractor-service/src/main/java/io/ferry/extractor/preflight/TokenDictionary.java}
- * ({@code canonical} and {@code hmac}; on {@code main} it moved to {@code io.ferry.anonymize.classify.TokenDictionary}).
- * The two copies must stay identical until they are unified.
+ * The dictionary's canonical form of a token, so that a candidate token in free text hashes exactly as the
+ * preflight hashed the district's values ({@link TokenDictionary#canonical}). The HMAC input is the UTF-8
+ * bytes of that form.
  */
 final class Canonical {
-
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Canonical() {
     }
 
-    /** NFC, trimmed, inner whitespace collapsed, lower-case: {@code TokenDictionary.canonical}. */
+    /** NFC, trimmed, inner whitespace collapsed, lower-case. */
     static String of(String value) {
-        String nfc = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
-        return SPACES.matcher(nfc).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return TokenDictionary.canonical(value);
     }
 
     /** The same for a token that holds no whitespace (the common case, without the regular expression). */
