@@ -1,31 +1,28 @@
 package io.ferry.anonymize.strategy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-import org.bouncycastle.crypto.fpe.FPEFF1Engine;
-import org.bouncycastle.crypto.params.FPEParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
-
 /**
  * A keyed pseudorandom permutation of the strings of {@code n} digits in one radix, for every {@code n}: FF1
- * (NIST SP 800-38G, BouncyCastle, AES-256) when the domain holds at least a million strings, which FF1 requires;
- * below that a table, the domain sorted by a keyed hash of each element (built once per length and cached).
+ * (NIST SP 800-38G, AES-256; {@link Ff1}, the same function as BouncyCastle's engine) when the domain holds at
+ * least a million strings, which FF1 requires; below that a table, the domain sorted by a keyed hash of each
+ * element (built once per length and cached).
  *
- * <p>Digits are bytes {@code 0..radix-1}, most significant first. One FF1 engine pair per thread.
+ * <p>Digits are bytes {@code 0..radix-1}, most significant first. Thread-safe.
  */
 final class KeyedPermutation {
 
     private static final long FF1_MIN_DOMAIN = 1_000_000;
 
-    private final byte[] aesKey;
     private final KeyedHash tableHash;
     private final int radix;
-    private final byte[] tweak;
     private final String tableType;
-    private final ThreadLocal<FPEFF1Engine[]> engines;
+    private final Ff1 ff1;
     private final ConcurrentHashMap<Integer, int[][]> tables = new ConcurrentHashMap<>();
 
     /**
@@ -35,12 +32,10 @@ final class KeyedPermutation {
      * @param tweak     public context (the data type and the use), so that two uses permute differently
      */
     KeyedPermutation(byte[] aesKey, KeyedHash tableHash, int radix, String tweak) {
-        this.aesKey = aesKey.clone();
         this.tableHash = tableHash;
         this.radix = radix;
-        this.tweak = tweak.getBytes(StandardCharsets.UTF_8);
         this.tableType = "permutation/" + radix + "/" + tweak;
-        this.engines = ThreadLocal.withInitial(this::newEngines);
+        this.ff1 = new Ff1(aesKey, radix, shortTweak(tweak));
     }
 
     int radix() {
@@ -108,10 +103,11 @@ final class KeyedPermutation {
             return;
         }
         if (Math.pow(radix, n) >= FF1_MIN_DOMAIN) {
-            FPEFF1Engine engine = engines.get()[forward ? 0 : 1];
-            byte[] out = new byte[n];
-            engine.processBlock(digits, 0, n, out, 0);
-            System.arraycopy(out, 0, digits, 0, n);
+            if (forward) {
+                ff1.encrypt(digits);
+            } else {
+                ff1.decrypt(digits);
+            }
             return;
         }
         int[][] table = tables.computeIfAbsent(n, this::table);
@@ -126,12 +122,17 @@ final class KeyedPermutation {
         }
     }
 
-    private FPEFF1Engine[] newEngines() {
-        FPEFF1Engine enc = new FPEFF1Engine();
-        enc.init(true, new FPEParameters(new KeyParameter(aesKey), radix, tweak));
-        FPEFF1Engine dec = new FPEFF1Engine();
-        dec.init(false, new FPEParameters(new KeyParameter(aesKey), radix, tweak));
-        return new FPEFF1Engine[] {enc, dec};
+    /**
+     * The FF1 tweak: the first 4 bytes of SHA-256 of the use's name. Short, so that FF1's round input needs fewer
+     * AES blocks.
+     */
+    static byte[] shortTweak(String tweak) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(tweak.getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(digest, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /** {forward, inverse}: the domain ordered by the keyed hash of each element; element i maps to the i-th. */
