@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.ferry.spec.model.Anonymize;
+
 /**
  * The secret that makes anonymization deterministic, with its version. Every fake value depends on both: the same
  * key and version give the same fake values in every run; a new version (a new secret, or the same secret under a
@@ -77,6 +79,17 @@ public final class AnonymizationKey {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("anonymization key file " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The key a spec names ({@code anonymize.key: {file, version}}): the file resolved against the spec's folder.
+     */
+    public static AnonymizationKey fromSpec(Path specFolder, Anonymize.AnonymizeKey key) {
+        if (key == null || key.file() == null || key.file().isBlank()) {
+            throw new IllegalArgumentException("the spec names no anonymization key; add anonymize.key: "
+                    + "{file: secrets/ferry-key, version: 1} (the file holds the secret as base64 text)");
+        }
+        return fromFile(key.version(), specFolder.resolve(key.file()));
     }
 
     public int version() {

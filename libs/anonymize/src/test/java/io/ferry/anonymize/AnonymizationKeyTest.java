@@ -11,6 +11,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.ferry.spec.model.Anonymize;
+
 class AnonymizationKeyTest {
 
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -26,6 +28,18 @@ class AnonymizationKeyTest {
         assertThat(key.version()).isEqualTo(3);
         assertThat(key.secret()).isEqualTo(SECRET);
         assertThat(key).isEqualTo(new AnonymizationKey(3, SECRET)).isNotEqualTo(new AnonymizationKey(4, SECRET));
+    }
+
+    @Test
+    void readsTheKeyTheSpecNamesRelativeToTheSpecsFolder(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/ferry-key"), BASE64);
+
+        AnonymizationKey key = AnonymizationKey.fromSpec(dir, new Anonymize.AnonymizeKey("secrets/ferry-key", 2));
+
+        assertThat(key).isEqualTo(new AnonymizationKey(2, SECRET));
+        assertThatThrownBy(() -> AnonymizationKey.fromSpec(dir, null))
+                .hasMessageStartingWith("the spec names no anonymization key; add anonymize.key:");
     }
 
     @Test
