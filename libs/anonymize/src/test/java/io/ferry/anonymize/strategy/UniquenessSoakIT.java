@@ -4,7 +4,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A million distinct emails, usernames and state ids give a million distinct outputs, all in range and none equal
- * to its input. Runs only under {@code -Psoak} (about 10 to 40 s a type); {@link UniquenessTest} does 100,000.
+ * to its input. Runs only under {@code -Psoak} (4 to 10 s a type on a quiet machine, two to three times that on a
+ * busy one); {@link UniquenessTest} does 100,000 (and the million decimal state ids).
  */
 class UniquenessSoakIT {
 
