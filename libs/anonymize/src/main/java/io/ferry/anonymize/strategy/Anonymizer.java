@@ -3,6 +3,7 @@ package io.ferry.anonymize.strategy;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import io.ferry.anonymize.AnonymizationKey;
 
@@ -18,7 +19,8 @@ import io.ferry.anonymize.AnonymizationKey;
  * </pre>
  *
  * <p>Thread-safe: each thread has its own HMAC, Datafaker and FF1 state and its own small cache of recent values
- * per rule. Nothing here logs, and no exception carries a value.
+ * per rule, built on the thread's first use. Run it on a fixed pool of platform threads, not a new virtual thread
+ * per batch, or that state is built again every time. Nothing here logs, and no exception carries a value.
  */
 public final class Anonymizer {
 
@@ -67,7 +69,7 @@ public final class Anonymizer {
         this.keyVersion = key.version();
         this.reservedRanges = new ReservedRanges(List.of(options.emailDomain()), options.idPrefix());
         Keys keys = new Keys(key);
-        this.fakes = new FakeValues(keys, new FakerPool(), options.emailDomain(), reservedRanges.idPrefix(),
+        this.fakes = new FakeValues(keys, FakerPool.SHARED, options.emailDomain(), reservedRanges.idPrefix(),
                 options.cacheSize());
         this.keyed = new KeyedTransforms(keys);
         this.dates = new DateTransforms(keys);
@@ -148,7 +150,7 @@ public final class Anonymizer {
         return (value, entity) -> value == null || value.isBlank() ? value : inner.apply(value, entity);
     }
 
-    private static FieldAnonymizer nonBlank(java.util.function.UnaryOperator<String> inner) {
+    private static FieldAnonymizer nonBlank(UnaryOperator<String> inner) {
         return nonBlank((value, entity) -> inner.apply(value));
     }
 
