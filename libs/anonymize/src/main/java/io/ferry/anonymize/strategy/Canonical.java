@@ -1,0 +1,172 @@
+package io.ferry.anonymize.strategy;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Canonical forms: two spellings of one value that mean the same (surrounding spaces, case where case does not
+ * matter, separators in a phone number or an identifier) have one canonical form, and every keyed strategy works on
+ * it. So {@code "  Thea "} and {@code "THEA"} get the same fake first name, and {@code "(458) 319-7026"} and
+ * {@code "+1 458 319 7026"} the same fake phone.
+ */
+public final class Canonical {
+
+    /** How a data type's values are compared. */
+    public enum Form {
+        /** Unicode NFC, trimmed, every run of inner whitespace one space; case kept. */
+        TEXT,
+        /** {@link #TEXT}, lower-case: names, streets, cities (case does not make another person). */
+        CASELESS,
+        /** {@link #TEXT}, lower-case, the whole address: {@code Thea@Example.COM} is {@code thea@example.com}. */
+        EMAIL,
+        /** {@link #TEXT}, lower-case; separators kept ({@code t.smith} and {@code tsmith} are two accounts). */
+        USERNAME,
+        /** E.164 digits without {@code +}: every non-digit dropped, a 10-digit number gets the NANP country code 1. */
+        PHONE,
+        /** ISO {@code yyyy-MM-dd} of a value that starts with an ISO date (a date, timestamp or timestamptz text). */
+        DATE,
+        /** NFC, upper-case, letters and digits only: {@code ab-12 34} is {@code AB1234}. */
+        IDENTIFIER,
+        /** Hexadecimal digits only, lower-case: a UUID without its dashes. */
+        HEX,
+        /** Digits only. */
+        DIGITS,
+        /** An IP address: trimmed, lower-case, without a host mask ({@code /32}, {@code /128}). */
+        IP
+    }
+
+    private Canonical() {
+    }
+
+    /** The canonical form of a value; null stays null. */
+    public static String of(Form form, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (form) {
+            case TEXT -> text(value);
+            case CASELESS, EMAIL, USERNAME -> text(value).toLowerCase(Locale.ROOT);
+            case PHONE -> phone(value);
+            case DATE -> date(value);
+            case IDENTIFIER -> identifier(value);
+            case HEX -> hex(value);
+            case DIGITS -> digits(value);
+            case IP -> ip(value);
+        };
+    }
+
+    /** Unicode NFC, trimmed, every run of inner whitespace (also no-break spaces) replaced by one space. */
+    public static String text(String value) {
+        String nfc = nfc(value);
+        if (tidy(nfc)) {
+            return nfc;
+        }
+        StringBuilder out = new StringBuilder(nfc.length());
+        boolean space = false;
+        for (int i = 0; i < nfc.length(); i++) {
+            char c = nfc.charAt(i);
+            if (isSpace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** No leading or trailing space, no space but single {@code ' '} between words. */
+    private static boolean tidy(String s) {
+        boolean previousSpace = true; // a leading space is not tidy
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (previousSpace) {
+                    return false;
+                }
+                previousSpace = true;
+            } else if (isSpace(c)) {
+                return false;
+            } else {
+                previousSpace = false;
+            }
+        }
+        return !previousSpace || s.isEmpty();
+    }
+
+    /** E.164 digits without the {@code +}: non-digits dropped; ten digits get the NANP country code {@code 1}. */
+    public static String phone(String value) {
+        String digits = digits(value);
+        return digits.length() == 10 ? "1" + digits : digits;
+    }
+
+    /** The leading ISO date ({@code yyyy-MM-dd}) of a date or timestamp text; any other value in {@link #text} form. */
+    public static String date(String value) {
+        String t = value.strip();
+        return Dates.startsWithIsoDate(t) ? t.substring(0, 10) : text(value);
+    }
+
+    /** NFC, upper-case, letters and digits only. */
+    public static String identifier(String value) {
+        String nfc = nfc(value);
+        StringBuilder out = new StringBuilder(nfc.length());
+        nfc.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
+        return out.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /** Hexadecimal digits only, lower-case. */
+    public static String hex(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+                out.append(c);
+            } else if (c >= 'A' && c <= 'F') {
+                out.append((char) (c + ('a' - 'A')));
+            }
+        }
+        return out.toString();
+    }
+
+    /** ASCII digits only, in order. */
+    public static String digits(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Trimmed, lower-case, without a host mask. */
+    public static String ip(String value) {
+        String t = value.strip().toLowerCase(Locale.ROOT);
+        if (t.endsWith("/32") && t.indexOf(':') < 0 || t.endsWith("/128")) {
+            t = t.substring(0, t.lastIndexOf('/'));
+        }
+        return t;
+    }
+
+    /** Whitespace, also the no-break spaces ({@code U+00A0}, {@code U+2007}, {@code U+202F}). */
+    static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F;
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    static String nfc(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value
+                        : Normalizer.normalize(value, Normalizer.Form.NFC);
+            }
+        }
+        return value; // ASCII is always NFC
+    }
+}

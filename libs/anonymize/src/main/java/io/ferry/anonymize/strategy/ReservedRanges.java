@@ -1,0 +1,115 @@
+package io.ferry.anonymize.strategy;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The ranges generated values live in, which production does not use, so a fake value is never a real one and the
+ * leak check can tell generated values apart. The email, phone and identifier ranges are the preflight's
+ * ({@code io.ferry.extractor.preflight.ReservedRanges}: same domains, same phone expression, same prefix):
+ * <ul>
+ * <li>{@code person.email}: the domain {@value #EXAMPLE_DOMAIN} (RFC 2606) and any configured domain, subdomains
+ *     included, compared lower-cased and trimmed;</li>
+ * <li>{@code person.phone}: the NANP fictional lines {@code 555-0100} to {@code 555-0199} of any area code, as
+ *     E.164 digits {@code 1NPA55501xx} ({@link #PHONE_REGEX}: non-digits ignored, the leading 1 optional);</li>
+ * <li>{@code student.state_id}, {@code person.username}: the prefix ({@value #DEFAULT_ID_PREFIX} by default),
+ *     compared upper-cased and trimmed;</li>
+ * <li>{@code network.ip}: the documentation networks {@code 192.0.2.0/24}, {@code 198.51.100.0/24},
+ *     {@code 203.0.113.0/24} (RFC 5737) and {@code 2001:db8::/32} (RFC 3849);</li>
+ * <li>{@code person.ssn}: area number {@code 000}, never issued.</li>
+ * </ul>
+ *
+ * @param emailDomains the reserved email domains; {@value #EXAMPLE_DOMAIN} is always the first
+ * @param idPrefix     the reserved identifier prefix, upper-case
+ */
+public record ReservedRanges(List<String> emailDomains, String idPrefix) {
+
+    public static final String EXAMPLE_DOMAIN = "example.org";
+    public static final String DEFAULT_ID_PREFIX = "FERRY-";
+
+    /** {@code [1]NPA55501xx} with any non-digits around the digits: the same text in Java, PostgreSQL and Cypher. */
+    public static final String PHONE_REGEX =
+            "^\\D*(?:1\\D*)?\\d\\D*\\d\\D*\\d\\D*5\\D*5\\D*5\\D*0\\D*1\\D*\\d\\D*\\d\\D*$";
+    private static final Pattern PHONE = Pattern.compile(PHONE_REGEX);
+    private static final List<String> TEST_NETS = List.of("192.0.2.", "198.51.100.", "203.0.113.");
+
+    public ReservedRanges {
+        Set<String> domains = new LinkedHashSet<>();
+        domains.add(EXAMPLE_DOMAIN);
+        for (String d : Objects.requireNonNull(emailDomains, "emailDomains")) {
+            String clean = domain(d);
+            if (!clean.isEmpty()) {
+                domains.add(clean);
+            }
+        }
+        emailDomains = List.copyOf(domains);
+        Objects.requireNonNull(idPrefix, "idPrefix");
+        if (idPrefix.isBlank()) {
+            throw new IllegalArgumentException("the reserved identifier prefix is empty");
+        }
+        idPrefix = idPrefix.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** {@value #EXAMPLE_DOMAIN} and the prefix {@value #DEFAULT_ID_PREFIX}. */
+    public static ReservedRanges standard() {
+        return new ReservedRanges(List.of(), DEFAULT_ID_PREFIX);
+    }
+
+    /** A domain as written in a configuration: trimmed, lower-case, without a leading {@code @} or dot. */
+    static String domain(String d) {
+        String clean = d.strip().toLowerCase(Locale.ROOT);
+        while (clean.startsWith("@") || clean.startsWith(".")) {
+            clean = clean.substring(1);
+        }
+        return clean;
+    }
+
+    /** Whether the type's generated values live in a reserved range. */
+    public static boolean hasReservedRange(DataType type) {
+        return type.hasReservedRange();
+    }
+
+    /**
+     * Whether a value of this type lies inside the type's reserved range: always true for a value {@code fake}
+     * generated, and, in production, a value the preflight refuses. False for types without a range and for null.
+     */
+    public boolean inReservedRange(DataType type, String value) {
+        if (value == null || !type.hasReservedRange()) {
+            return false;
+        }
+        if (type.equals(DataType.EMAIL)) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            for (String d : emailDomains) {
+                if (v.endsWith("@" + d) || v.endsWith("." + d)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (type.equals(DataType.PHONE)) {
+            return PHONE.matcher(value).matches();
+        }
+        if (type.equals(DataType.STATE_ID) || type.equals(DataType.USERNAME)) {
+            return value.strip().toUpperCase(Locale.ROOT).startsWith(idPrefix);
+        }
+        if (type.equals(DataType.IP)) {
+            String ip = Canonical.ip(value);
+            int slash = ip.indexOf('/');
+            String host = slash < 0 ? ip : ip.substring(0, slash);
+            return TEST_NETS.stream().anyMatch(host::startsWith) || host.startsWith("2001:db8:")
+                    || host.startsWith("2001:0db8:");
+        }
+        // person.ssn
+        String digits = Canonical.digits(value);
+        return digits.length() == 9 && digits.startsWith("000");
+    }
+
+    /** {@link #inReservedRange(DataType, String)} for a type name as a rule writes it. */
+    public boolean inReservedRange(String type, String value) {
+        return inReservedRange(DataType.of(type), value);
+    }
+}
