@@ -87,14 +87,14 @@ final class BatchOutput implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temp file in " + tempDir, e);
         }
-        writer = BatchWriter.create(file, schema, options);
+        writer = BatchWriter.create(file, schema, options); // on failure, close() deletes what it left
     }
 
     private void stage(boolean last) {
         BatchWriter done = writer;
         writer = null;
-        done.close();
         try {
+            done.close();
             BatchId id = BatchId.of(target.runId(), Phase.EXTRACT, target.store(), target.schema(), target.table(), seq);
             String key = StagingLayout.batch(id);
             long bytes = Files.size(file);
@@ -142,6 +142,8 @@ final class BatchOutput implements AutoCloseable {
                 // The file is discarded anyway.
             }
             writer = null;
+        }
+        if (file != null) {
             deleteQuietly(file);
         }
     }

@@ -22,16 +22,16 @@ final class ExtractQueries {
     static String copyByKeys(Table table, List<String> keyColumns, List<Tuple> keys) {
         String predicate;
         if (keyColumns.size() == 1) {
-            predicate = TableId.quote(keyColumns.get(0)) + " = ANY(" + typedArray(table, keyColumns.get(0), keys, 0) + ")";
+            predicate = column(keyColumns.get(0)) + " = ANY(" + typedArray(table, keyColumns.get(0), keys, 0) + ")";
         } else {
             StringBuilder unnest = new StringBuilder();
             for (int i = 0; i < keyColumns.size(); i++) {
                 unnest.append(i > 0 ? ", " : "").append(typedArray(table, keyColumns.get(i), keys, i));
             }
-            predicate = "(" + keyColumns.stream().map(TableId::quote).collect(Collectors.joining(", "))
+            predicate = "(" + keyColumns.stream().map(ExtractQueries::column).collect(Collectors.joining(", "))
                     + ") IN (SELECT * FROM unnest(" + unnest + "))";
         }
-        return copy(table, predicate, keyColumns.stream().map(TableId::quote).collect(Collectors.joining(", ")));
+        return copy(table, predicate, keyColumns.stream().map(ExtractQueries::column).collect(Collectors.joining(", ")));
     }
 
     /**
@@ -55,8 +55,12 @@ final class ExtractQueries {
      * is read through its cast to text, which returns the stored value.
      */
     private static String select(Column c) {
-        String column = "t." + TableId.quote(c.name());
-        return c.type().equals("xml") ? column + "::text" : column;
+        return c.type().equals("xml") ? column(c.name()) + "::text" : column(c.name());
+    }
+
+    /** A column of the table, always quoted: a key column may be named like a reserved word ({@code user}). */
+    private static String column(String name) {
+        return "t.\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** {@code CAST(E'{...}' AS text[])::type[]}: element {@code index} of each key as the column's type. */

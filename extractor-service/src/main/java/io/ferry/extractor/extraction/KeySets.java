@@ -35,9 +35,16 @@ final class KeySets {
     static void write(Staging staging, ExtractRequest request, Closure closure, List<Table> tables, FileKey key,
             Path tempDir) {
         for (Table table : tables) {
-            List<BatchColumn> columns = closure.keyColumns(table.id()).stream()
+            List<String> keyColumns;
+            List<Tuple> keys;
+            // Another store of the run may be reading the same closure: its key sets are read in turn.
+            synchronized (closure) {
+                keyColumns = closure.keyColumns(table.id());
+                keys = closure.keys(table.id());
+            }
+            List<BatchColumn> columns = keyColumns.stream()
                     .map(c -> new BatchColumn(c, table.column(c).orElseThrow().type())).toList();
-            writeOne(staging, request, table.id(), columns, closure.keys(table.id()), v -> v.toString(), key, tempDir);
+            writeOne(staging, request, table.id(), columns, keys, v -> v.toString(), key, tempDir);
         }
     }
 

@@ -53,7 +53,9 @@ final class PlannedRuns {
         if (extracted) {
             entry.remaining.remove(store);
         } else {
+            // A retry must plan again in fresh snapshots: this one may be aborted or killed.
             entry.broken = true;
+            entries.remove(entry.id, entry);
         }
         if (entry.leases == 0 && (entry.broken || entry.remaining.isEmpty())) {
             entries.remove(entry.id, entry);

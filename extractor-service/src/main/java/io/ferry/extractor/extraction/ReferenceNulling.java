@@ -1,12 +1,16 @@
 package io.ferry.extractor.extraction;
 
 import io.ferry.planning.Closure;
+import io.ferry.planning.ClosureRules;
 import io.ferry.planning.Tuple;
 import io.ferry.planning.ValueKind;
 import io.ferry.schema.model.EstateSchema;
 import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,13 +18,13 @@ import java.util.Set;
 /**
  * Writes NULL into references whose target row is not in the closure, where the rules let such a row in
  * (a {@code nullify} edge, a dangling link under {@code null}, a cross-tenant parent under
- * {@code nullify}), so that nothing the extractor writes dangles. References into tables the closure does
- * not decide ({@code assume-present}, excluded) are left alone: CERT is expected to hold those rows.
- * A NOT NULL reference is never nulled; the validator reports it if it dangles.
+ * {@code nullify}), so that nothing the extractor writes dangles. Other references are never changed, nor
+ * references into tables the closure does not decide ({@code assume-present}, excluded: CERT is expected
+ * to hold those rows), nor NOT NULL references (the validator reports them if they dangle).
  */
 final class ReferenceNulling {
 
-    private record Check(int[] columns, ValueKind[] kinds, io.ferry.schema.model.TableId target) {
+    private record Check(int[] columns, ValueKind[] kinds, TableId target) {
     }
 
     private final Closure closure;
@@ -31,28 +35,50 @@ final class ReferenceNulling {
         this.checks = checks;
     }
 
-    static ReferenceNulling of(EstateSchema schema, Closure closure, Table table) {
-        Set<io.ferry.schema.model.TableId> decided = new HashSet<>(closure.tables());
+    static ReferenceNulling of(EstateSchema schema, Closure closure, ClosureRules rules, Table table) {
+        Set<TableId> decided;
+        Map<TableId, List<String>> keys = new HashMap<>();
+        // The closure's key sets are shared with other sessions: read them in turn.
+        synchronized (closure) {
+            decided = new HashSet<>(closure.tables());
+            for (Reference r : schema.references()) {
+                if (r.from().equals(table.id()) && decided.contains(r.to())) {
+                    keys.put(r.to(), closure.keyColumns(r.to()));
+                }
+            }
+        }
         List<Check> checks = new ArrayList<>();
         for (Reference r : schema.references()) {
             if (!r.from().equals(table.id()) || r.jsonPath() != null || r.origin() == Reference.Origin.GRAPH
-                    || !decided.contains(r.to()) || !r.toColumns().equals(closure.keyColumns(r.to()))) {
+                    || !decided.contains(r.to()) || !mayBeNulled(r, rules)) {
                 continue;
             }
+            List<String> key = keys.get(r.to());
             boolean nullable = r.fromColumns().stream().allMatch(c -> table.column(c).map(x -> x.nullable()).orElse(false));
-            if (!nullable) {
+            if (!nullable || key.size() != r.toColumns().size() || !key.containsAll(r.toColumns())) {
                 continue;
             }
             Table target = schema.table(r.to()).orElseThrow();
-            int[] columns = new int[r.fromColumns().size()];
-            ValueKind[] kinds = new ValueKind[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                columns[i] = indexOf(table, r.fromColumns().get(i));
-                kinds[i] = ValueKind.of(target.column(r.toColumns().get(i)).orElseThrow());
+            int[] columns = new int[key.size()];
+            ValueKind[] kinds = new ValueKind[key.size()];
+            for (int i = 0; i < key.size(); i++) {
+                // In the target key's column order, whatever order the reference lists them in.
+                String from = r.fromColumns().get(r.toColumns().indexOf(key.get(i)));
+                columns[i] = indexOf(table, from);
+                kinds[i] = ValueKind.of(target.column(key.get(i)).orElseThrow());
             }
             checks.add(new Check(columns, kinds, r.to()));
         }
         return new ReferenceNulling(closure, checks);
+    }
+
+    /** Only where a rule lets a row in whose target stays out: anything else must not be changed here. */
+    private static boolean mayBeNulled(Reference r, ClosureRules rules) {
+        if (rules.edge(r) == ClosureRules.EdgePolicy.NULLIFY || rules.crossTenant() == ClosureRules.CrossTenantPolicy.NULLIFY) {
+            return true;
+        }
+        boolean link = r.origin() == Reference.Origin.LINK || r.origin() == Reference.Origin.VIRTUAL;
+        return link && rules.dangling(r) == ClosureRules.DanglingPolicy.NULL;
     }
 
     /** Nulls the row's references whose target is outside the closure; returns how many it nulled. */
@@ -80,10 +106,6 @@ final class ReferenceNulling {
             nulled++;
         }
         return nulled;
-    }
-
-    boolean isEmpty() {
-        return checks.isEmpty();
     }
 
     private static int indexOf(Table table, String column) {

@@ -145,15 +145,25 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                 + " and the relationship types to traverse to closure.graph.follow");
     }
 
-    /** The store's tables in the closure (not excluded, not assumed present), largest first. */
-    private static List<Table> tablesOf(ProdSnapshot snapshot, DistrictClosure closure, String store) {
+    /** Rows per table of the store, as the plan counts them. */
+    private static Map<TableId, Long> planRows(DistrictClosure closure, String store) {
         Map<TableId, Long> rows = new LinkedHashMap<>();
         for (Plan.TableRows t : closure.plan().tables()) {
             if (t.store().equals(store)) {
                 rows.put(new TableId(t.store(), t.schema(), t.name()), t.rows());
             }
         }
-        return closure.relational().tables().stream()
+        return rows;
+    }
+
+    /** The store's tables in the closure (not excluded, not assumed present), largest first. */
+    private static List<Table> tablesOf(ProdSnapshot snapshot, DistrictClosure closure, String store) {
+        Map<TableId, Long> rows = planRows(closure, store);
+        List<TableId> decided;
+        synchronized (closure.relational()) {
+            decided = closure.relational().tables();
+        }
+        return decided.stream()
                 .filter(rows::containsKey)
                 .map(id -> snapshot.schema().table(id).orElseThrow())
                 .sorted(Comparator.comparing((Table t) -> -rows.get(t.id())).thenComparing(Table::id))
@@ -173,8 +183,12 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
             for (int i = 1; i < workers; i++) {
                 sessions.add(snapshot.openSharing(request.store()));
             }
+            for (Connection c : sessions) {
+                searchPath(c, schemasOf(snapshot, request.store()));
+            }
             LinkedBlockingQueue<Connection> free = new LinkedBlockingQueue<>(sessions);
-            long total = tables.stream().mapToLong(t -> closure.relational().keys(t.id()).size()).sum();
+            Map<TableId, Long> planned = planRows(closure, request.store());
+            long total = tables.stream().mapToLong(t -> planned.getOrDefault(t.id(), 0L)).sum();
             AtomicLong done = new AtomicLong();
             long start = System.nanoTime();
             ExecutorCompletionService<TableBatches> work = new ExecutorCompletionService<>(pool);
@@ -182,7 +196,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                 work.submit(() -> {
                     Connection c = free.take();
                     TableBatches batches = readTable(request, closure, t,
-                            ReferenceNulling.of(snapshot.schema(), closure.relational(), t), key, new TableReader(c),
+                            ReferenceNulling.of(snapshot.schema(), closure.relational(), closure.rules(), t), key, new TableReader(c),
                             listener, deadline, done, total, start);
                     // Only a session whose table finished goes back: a failed COPY may leave it unusable.
                     free.add(c);
@@ -190,9 +204,14 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                 });
             }
             List<TableBatches> result = new ArrayList<>();
-            for (int i = 0; i < tables.size(); i++) {
-                // In completion order, so the first failure stops the others instead of waiting for them.
-                result.add(await(work));
+            try {
+                for (int i = 0; i < tables.size(); i++) {
+                    // In completion order, so the first failure stops the others instead of waiting for them.
+                    result.add(await(work));
+                }
+            } catch (RuntimeException e) {
+                stop(pool, sessions);
+                throw e;
             }
             result.sort(Comparator.comparing(TableBatches::schema).thenComparing(TableBatches::table));
             return result;
@@ -284,9 +303,58 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
     private static void closeQuietly(Connection c) {
         try {
             c.rollback();
-            c.close();
         } catch (SQLException e) {
             // A read-only session: nothing to lose.
+        } finally {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // Already gone.
+            }
+        }
+    }
+
+    /**
+     * Stops the table readers after a failure: a JDBC read ignores interrupts, so each session's statement
+     * is cancelled (over a separate connection to the server), then the readers are awaited, so none of them
+     * stages a batch or reads the closure after the failure was reported.
+     */
+    private static void stop(ExecutorService pool, List<Connection> sessions) {
+        pool.shutdownNow();
+        for (Connection c : sessions) {
+            try {
+                c.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+            } catch (SQLException e) {
+                // The session is gone already.
+            }
+        }
+        try {
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The store's schemas, as introspected: the type names in the schema model are unqualified for them. */
+    private static List<String> schemasOf(ProdSnapshot snapshot, String store) {
+        return snapshot.schema().store(store).map(st -> st.tables().stream().map(t -> t.id().schema()).distinct()
+                .toList()).orElse(List.of());
+    }
+
+    /**
+     * Casts use {@code format_type()} names, which the introspection computed with the store's schemas as
+     * the search path (an enum in schema {@code app} is {@code role}, not {@code app.role}): every reading
+     * session gets the same path, transaction-local.
+     */
+    private static void searchPath(Connection c, List<String> schemas) {
+        if (schemas.isEmpty()) {
+            return;
+        }
+        try (var ps = c.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+            ps.setString(1, String.join(", ", schemas.stream().map(sch -> '"' + sch.replace("\"", "\"\"") + '"').toList()));
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw SqlFailures.classify(e);
         }
     }
 

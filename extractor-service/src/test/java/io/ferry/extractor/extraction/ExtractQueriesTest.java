@@ -29,8 +29,8 @@ class ExtractQueriesTest {
 
         String sql = ExtractQueries.copyByKeys(t, List.of("id"), List.of(Tuple.of(1L), Tuple.of(2L)));
 
-        assertThat(sql).isEqualTo("COPY (SELECT t.id, t.name FROM ONLY public.person t WHERE id ="
-                + " ANY(CAST(E'{1,2}' AS text[])::bigint[]) ORDER BY id) TO STDOUT");
+        assertThat(sql).isEqualTo("COPY (SELECT t.\"id\", t.\"name\" FROM ONLY public.person t WHERE t.\"id\" ="
+                + " ANY(CAST(E'{1,2}' AS text[])::bigint[]) ORDER BY t.\"id\") TO STDOUT");
     }
 
     @Test
@@ -41,24 +41,26 @@ class ExtractQueriesTest {
         String sql = ExtractQueries.copyByKeys(t, List.of("code", "n"),
                 List.of(Tuple.of("it's", 1L), Tuple.of("a\"b\\c", 2L)));
 
-        assertThat(sql).contains("FROM public.person t WHERE (code, n) IN (SELECT * FROM unnest(")
+        assertThat(sql).contains("FROM public.person t WHERE (t.\"code\", t.\"n\") IN (SELECT * FROM unnest(")
                 .contains("CAST(E'{\"it''s\",\"a\\\\\"b\\\\\\\\c\"}' AS text[])::character varying(5)[]")
                 .contains("CAST(E'{1,2}' AS text[])::integer[]")
-                .endsWith("ORDER BY code, n) TO STDOUT");
+                .endsWith("ORDER BY t.\"code\", t.\"n\") TO STDOUT");
     }
 
     @Test
-    void namesThatNeedQuotesAreQuoted() {
-        Table t = table(TableKind.TABLE, new Key("pk", List.of("Id"), true), column("Id", "integer", 1));
+    void columnsAreAlwaysQuotedSoReservedWordsAndCaseSurvive() {
+        Table t = table(TableKind.TABLE, new Key("pk", List.of("user", "Id"), true), column("user", "integer", 1),
+                column("Id", "integer", 2));
 
-        assertThat(ExtractQueries.copyByKeys(t, List.of("Id"), List.of(Tuple.of(7L)))).contains("SELECT t.\"Id\" FROM")
-                .contains("WHERE \"Id\" = ANY(").contains("ORDER BY \"Id\")");
+        assertThat(ExtractQueries.copyByKeys(t, List.of("user", "Id"), List.of(Tuple.of(7L, 8L))))
+                .contains("SELECT t.\"user\", t.\"Id\" FROM").contains("WHERE (t.\"user\", t.\"Id\") IN")
+                .contains("ORDER BY t.\"user\", t.\"Id\")");
     }
 
     @Test
     void aTableWithoutAPrimaryKeyIsReadWholeInAStableOrder() {
         Table t = table(TableKind.TABLE, null, column("a", "integer", 1));
 
-        assertThat(ExtractQueries.copyAll(t)).isEqualTo("COPY (SELECT t.a FROM ONLY public.person t ORDER BY t::text) TO STDOUT");
+        assertThat(ExtractQueries.copyAll(t)).isEqualTo("COPY (SELECT t.\"a\" FROM ONLY public.person t ORDER BY t::text) TO STDOUT");
     }
 }

@@ -28,12 +28,12 @@ import java.util.regex.Pattern;
  */
 public record ReservedRanges(List<String> emailDomains, String idPrefix) {
 
-    public static final String EXAMPLE_DOMAIN = "example.org";
-    public static final String DEFAULT_ID_PREFIX = "FERRY-";
+    // The preflight checks PROD against the same ranges: one definition of each.
+    public static final String EXAMPLE_DOMAIN = io.ferry.anonymize.classify.ReservedRanges.EXAMPLE_DOMAIN;
+    public static final String DEFAULT_ID_PREFIX = io.ferry.anonymize.classify.ReservedRanges.DEFAULT_ID_PREFIX;
 
     /** {@code [1]NPA55501xx} with any non-digits around the digits: the same text in Java, PostgreSQL and Cypher. */
-    public static final String PHONE_REGEX =
-            "^\\D*(?:1\\D*)?\\d\\D*\\d\\D*\\d\\D*5\\D*5\\D*5\\D*0\\D*1\\D*\\d\\D*\\d\\D*$";
+    public static final String PHONE_REGEX = io.ferry.anonymize.classify.ReservedRanges.PHONE_REGEX;
     private static final Pattern PHONE = Pattern.compile(PHONE_REGEX);
     private static final List<String> TEST_NETS = List.of("192.0.2.", "198.51.100.", "203.0.113.");
 

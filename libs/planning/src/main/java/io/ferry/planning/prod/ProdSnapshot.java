@@ -113,7 +113,7 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
             } catch (StoreUnavailableException e) {
                 throw unavailable(e);
             } catch (SQLException e) {
-                throw new ProdAccessException(ProdAccessException.Reason.FAILED, "store " + store.name() + " (prod): opening the snapshot failed"
+                throw new ProdAccessException(reasonOf(e), "store " + store.name() + " (prod): opening the snapshot failed"
                         + " (SQLSTATE " + e.getSQLState() + ")");
             }
         }
@@ -199,9 +199,19 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
             throw unavailable(e);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw new ProdAccessException(ProdAccessException.Reason.FAILED, "store " + store
+            throw new ProdAccessException(reasonOf(e), "store " + store
                     + " (prod): sharing the snapshot with a second session failed (SQL state " + e.getSQLState() + ")");
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
         }
+    }
+
+    /** Lost sessions, server shutdowns and standby recovery conflicts are worth a retry; the rest is not. */
+    private static ProdAccessException.Reason reasonOf(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.startsWith("57P") || state.equals("40001") || state.startsWith("53")
+                ? ProdAccessException.Reason.UNREACHABLE : ProdAccessException.Reason.FAILED;
     }
 
     private static void closeQuietly(Connection c) {
@@ -310,13 +320,20 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
 
     @Override
     public void close() {
-        graphDrivers.values().forEach(Driver::close);
+        for (Driver driver : graphDrivers.values()) {
+            try {
+                driver.close();
+            } catch (RuntimeException e) {
+                // A read-only session; the next one closes regardless.
+            }
+        }
         for (Connection c : connections.values()) {
             try {
                 c.rollback();
-                c.close();
             } catch (SQLException e) {
                 // Closing a read-only snapshot: nothing to lose.
+            } finally {
+                closeQuietly(c);
             }
         }
     }
