@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The district's closure of each run in progress, with the PROD snapshots it was computed in. The closure
@@ -24,10 +27,27 @@ final class PlannedRuns {
     private final ProdSnapshot.SessionSettings session;
     private final Duration maxAge;
     private final Map<String, Entry> entries = new HashMap<>();
+    private final ScheduledExecutorService sweeper;
+    private boolean closing;
 
     PlannedRuns(ProdSnapshot.SessionSettings session, Duration maxAge) {
         this.session = session;
         this.maxAge = maxAge;
+        // A run whose other stores never come here (cancelled, or extracted by another replica) must not keep
+        // PROD snapshots open: old idle plans are closed on a timer, not only when the next request arrives.
+        long period = Math.max(1_000, Math.min(maxAge.toMillis() / 4, 60_000));
+        sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("planned-runs-sweeper")
+                .factory());
+        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void sweep() {
+        evictOld();
+    }
+
+    /** Plans this process holds, for tests and metrics. */
+    synchronized int size() {
+        return entries.size();
     }
 
     /** The planned run, planning it now if this process has no live plan for it. */
@@ -35,6 +55,10 @@ final class PlannedRuns {
         String id = request.runId() + "/" + request.specHash() + "/" + request.district();
         Entry entry;
         synchronized (this) {
+            if (closing) {
+                throw ExtractionFailure.transientFailure("SHUTTING_DOWN", "the extractor is stopping; retry on another"
+                        + " instance", null);
+            }
             evictOld();
             entry = entries.computeIfAbsent(id, k -> new Entry(id, spec.spec().stores().keySet()));
             entry.leases++;
@@ -44,6 +68,10 @@ final class PlannedRuns {
         } catch (RuntimeException e) {
             release(entry, request.store(), false);
             throw e;
+        }
+        synchronized (this) {
+            // Only stores the plan covers will be asked for (a graph store without roots is refused earlier).
+            entry.remaining.retainAll(entry.plannedStores());
         }
         return new Lease(entry, request.store());
     }
@@ -61,6 +89,7 @@ final class PlannedRuns {
             entries.remove(entry.id, entry);
             entry.close();
         }
+        notifyAll();
     }
 
     private void evictOld() {
@@ -73,8 +102,22 @@ final class PlannedRuns {
         }
     }
 
-    /** Closes every plan (service shutdown). */
-    synchronized void closeAll() {
+    /**
+     * Closes every plan (service shutdown): new leases are refused, extractions in progress get up to
+     * {@code grace} to finish, then the snapshots close under whatever is left.
+     */
+    synchronized void closeAll(Duration grace) {
+        closing = true;
+        sweeper.shutdownNow();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (entries.values().stream().anyMatch(e -> e.leases > 0) && System.nanoTime() < deadline) {
+            try {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         entries.values().forEach(Entry::close);
         entries.clear();
     }
@@ -141,6 +184,13 @@ final class PlannedRuns {
                 opened.close();
                 throw e;
             }
+        }
+
+        synchronized Set<String> plannedStores() {
+            Set<String> stores = new HashSet<>();
+            snapshot.schema().stores().forEach(st -> stores.add(st.store()));
+            closure.graphs().forEach(g -> stores.add(g.store()));
+            return stores;
         }
 
         synchronized void close() {

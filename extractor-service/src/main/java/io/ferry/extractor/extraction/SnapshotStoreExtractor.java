@@ -78,9 +78,9 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                 settings.maxSnapshotAge());
     }
 
-    /** Closes the PROD snapshots of runs still in progress (the service stops). */
+    /** Closes the PROD snapshots of runs still in progress (the service stops), after up to 30 s of grace. */
     public void close() {
-        runs.closeAll();
+        runs.closeAll(java.time.Duration.ofSeconds(30));
     }
 
     @Override
