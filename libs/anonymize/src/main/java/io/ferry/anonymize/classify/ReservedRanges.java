@@ -1,12 +1,7 @@
 package io.ferry.anonymize.classify;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The ranges generated values live in, which production must not already use, so that a fake value can
@@ -32,26 +27,13 @@ public record ReservedRanges(List<String> emailDomains, String idPrefix) {
      * same text works as a Java, PostgreSQL (ARE) and Cypher regular expression.
      */
     public static final String PHONE_REGEX = "^\\D*(?:1\\D*)?\\d\\D*\\d\\D*\\d\\D*5\\D*5\\D*5\\D*0\\D*1\\D*\\d\\D*\\d\\D*$";
-    private static final Pattern PHONE = Pattern.compile(PHONE_REGEX);
 
     public ReservedRanges {
-        Set<String> domains = new LinkedHashSet<>();
-        domains.add(EXAMPLE_DOMAIN);
-        for (String d : Objects.requireNonNull(emailDomains, "emailDomains")) {
-            String clean = d.strip().toLowerCase(Locale.ROOT);
-            while (clean.startsWith("@") || clean.startsWith(".")) {
-                clean = clean.substring(1);
-            }
-            if (!clean.isEmpty()) {
-                domains.add(clean);
-            }
-        }
-        emailDomains = List.copyOf(domains);
-        Objects.requireNonNull(idPrefix, "idPrefix");
-        if (idPrefix.isBlank()) {
-            throw new IllegalArgumentException("the reserved identifier prefix is empty");
-        }
-        idPrefix = idPrefix.strip().toUpperCase(Locale.ROOT);
+        // The anonymizer's ranges are the definition; this record adds the preflight's SQL and Cypher.
+        io.ferry.anonymize.strategy.ReservedRanges generated =
+                new io.ferry.anonymize.strategy.ReservedRanges(emailDomains, idPrefix);
+        emailDomains = generated.emailDomains();
+        idPrefix = generated.idPrefix();
     }
 
     public static ReservedRanges standard() {
@@ -60,15 +42,8 @@ public record ReservedRanges(List<String> emailDomains, String idPrefix) {
 
     /** Whether a PROD value of a field ruled as {@code type} lies inside the range generated values use. */
     public boolean violation(DataType type, String value) {
-        if (value == null) {
-            return false;
-        }
-        return switch (type) {
-            case EMAIL -> emailSuffixes().stream().anyMatch(value.strip().toLowerCase(Locale.ROOT)::endsWith);
-            case PHONE -> PHONE.matcher(value).matches();
-            case STATE_ID, USERNAME -> value.strip().toUpperCase(Locale.ROOT).startsWith(idPrefix);
-            default -> false;
-        };
+        return type.hasReservedRange() && new io.ferry.anonymize.strategy.ReservedRanges(emailDomains, idPrefix)
+                .inReservedRange(type.specName(), value);
     }
 
     /** {@code @example.org} and {@code .example.org} for every domain: the tails of a reserved address. */
