@@ -3,7 +3,6 @@ package io.ferry.extractor.extraction;
 import io.ferry.planning.Tuple;
 import io.ferry.schema.model.Column;
 import io.ferry.schema.model.Table;
-import io.ferry.schema.model.TableId;
 import io.ferry.schema.model.TableKind;
 import java.util.List;
 import java.util.stream.Collectors;
