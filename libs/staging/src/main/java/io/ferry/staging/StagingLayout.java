@@ -61,6 +61,15 @@ public final class StagingLayout {
         return runId + "/" + LEAK + "/";
     }
 
+    /**
+     * The keyed hashes of one raw batch's source identifiers, written by the anonymizer for the run's leak
+     * check: {@code {runId}/leak/{store}/{schema}.{table}/part-{seq}.bin}.
+     */
+    public static String leakHashes(BatchId raw) {
+        return leak(RunId.parse(raw.runId())) + raw.store() + "/" + raw.schema() + "." + raw.table() + "/part-"
+                + raw.seq() + ".bin";
+    }
+
     /** {@code format} is {@code json}, {@code md} or {@code html}. */
     public static String report(RunId runId, String format) {
         String key = REPORTS + "/" + runId + "." + format;

@@ -1,0 +1,216 @@
+package io.ferry.anonymizer.batch;
+
+import io.ferry.anonymize.strategy.AnonymizationException;
+import io.ferry.anonymize.strategy.Anonymizer;
+import io.ferry.anonymize.strategy.FieldRule;
+import io.ferry.anonymize.strategy.Strategy;
+import io.ferry.anonymize.text.Finding;
+import io.ferry.anonymize.text.PiiKind;
+import io.ferry.anonymize.text.ScrubCounts;
+import io.ferry.anonymize.text.ScrubResult;
+import io.ferry.anonymize.text.TextScrubber;
+import io.ferry.anonymizer.leak.LeakHashes;
+import io.ferry.anonymizer.leak.LeakKey;
+import io.ferry.anonymizer.leak.LeakTokens;
+import io.ferry.anonymizer.leak.SourceIdentifiers;
+import io.ferry.anonymizer.rules.ColumnAction;
+import io.ferry.anonymizer.rules.TableRules;
+import io.ferry.batches.BatchReader;
+import io.ferry.batches.BatchWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Anonymizes one batch row by row, and checks it on the way (the per-batch half of DESIGN's leak check):
+ * every value a transforming strategy ({@link Strategy#transforms()}) handles must come out different in
+ * canonical form, every generated value must lie in its reserved range, and no strategy may refuse a
+ * value. The source identifiers ({@link SourceIdentifiers}) are collected as keyed hashes for the run's
+ * leak check. Problems are counted per field and never carry a value; a batch with any problem must not
+ * be published. Pure apart from the reader and writer it is given; thread-safe (one call per batch).
+ */
+public final class BatchAnonymizer {
+
+    /** What went wrong in a field, and how often. */
+    public record Problem(String field, String what, long count) {
+    }
+
+    /**
+     * @param fieldsChanged non-null values (and JSON leaves) written different from their source
+     * @param sources       keyed hashes of the batch's source identifiers
+     */
+    public record Outcome(long rows, long fieldsChanged, ScrubCounts scrubbed, List<Problem> problems,
+            LeakHashes sources) {
+
+        public boolean passed() {
+            return problems.isEmpty();
+        }
+    }
+
+    static final String UNCHANGED = "value unchanged by a transforming strategy";
+    static final String OUT_OF_RANGE = "generated value outside its reserved range";
+    static final String UNUSABLE = "value the strategy cannot take";
+    static final String NOT_JSON = "value that is not JSON";
+
+    private final Anonymizer anonymizer;
+    private final TextScrubber scrubber;
+    private final LeakKey leakKey;
+
+    public BatchAnonymizer(Anonymizer anonymizer, TextScrubber scrubber, LeakKey leakKey) {
+        this.anonymizer = anonymizer;
+        this.scrubber = scrubber;
+        this.leakKey = leakKey;
+    }
+
+    public Outcome anonymize(TableRules rules, BatchReader in, BatchWriter out) {
+        Run run = new Run(rules);
+        for (String[] row = in.next(); row != null; row = in.next()) {
+            out.write(run.row(row));
+        }
+        return run.outcome();
+    }
+
+    /** The state of one batch: counters, problems and source hashes. */
+    private final class Run {
+
+        private final TableRules rules;
+        private final Map<String, Long> problems = new LinkedHashMap<>();
+        private final LeakHashes.Builder sources = new LeakHashes.Builder();
+        private long rows;
+        private long changed;
+        private ScrubCounts scrubbed = ScrubCounts.ZERO;
+
+        Run(TableRules rules) {
+            this.rules = rules;
+        }
+
+        String[] row(String[] source) {
+            rows++;
+            String[] row = source.clone();
+            for (int i = 0; i < row.length; i++) {
+                String value = source[i];
+                if (value == null) {
+                    continue;
+                }
+                switch (rules.action(i)) {
+                    case ColumnAction.Keep keep -> {
+                    }
+                    case ColumnAction.Transform t -> row[i] = transform(t, value,
+                            t.entityColumn() < 0 ? null : source[t.entityColumn()]);
+                    case ColumnAction.Scrub s -> row[i] = scrub(value);
+                    case ColumnAction.Json j -> row[i] = json(j, value, source);
+                }
+                if (row[i] != null && !row[i].equals(value)) {
+                    changed++;
+                }
+            }
+            TableRules.Identity id = rules.identity();
+            if (id.complete()) {
+                String tuple = SourceIdentifiers.tuple(source[id.firstName()], source[id.lastName()],
+                        source[id.birthDate()]);
+                if (tuple != null) {
+                    sources.add(leakKey.hash(tuple));
+                }
+            }
+            return row;
+        }
+
+        private String transform(ColumnAction.Transform t, String value, String entity) {
+            String after;
+            try {
+                after = t.anonymizer().apply(value, entity);
+            } catch (AnonymizationException e) {
+                problem(t.where(), UNUSABLE);
+                return null;
+            }
+            check(t.where(), t.rule(), value, after);
+            return after;
+        }
+
+        /** The per-value checks, and the source's hashes when it identifies someone. */
+        private void check(String where, FieldRule rule, String before, String after) {
+            if (!rule.strategy().transforms() || before.isBlank()) {
+                return;
+            }
+            if (mustDiffer(rule, before) && after != null
+                    && rule.type().canonical(after).equals(rule.type().canonical(before))) {
+                problem(where, UNCHANGED);
+            }
+            if (rule.generatesReservedRange() && after != null && !after.isBlank()
+                    && !anonymizer.inReservedRange(rule.type(), after)) {
+                problem(where, OUT_OF_RANGE);
+            }
+            if (SourceIdentifiers.identifying(rule.type(), before)) {
+                remember(before);
+            }
+        }
+
+        private String scrub(String value) {
+            for (Finding f : scrubber.findings(value)) {
+                String found = value.substring(f.start(), f.end());
+                if (f.kind() != PiiKind.NAME && SourceIdentifiers.longEnough(found)) {
+                    remember(found);
+                }
+            }
+            ScrubResult r = scrubber.scrub(value);
+            scrubbed = scrubbed.plus(r.counts());
+            return r.text();
+        }
+
+        private String json(ColumnAction.Json action, String value, String[] source) {
+            String text;
+            try {
+                List<ColumnAction.PathRule> applied = action.rules().stream()
+                        .filter(r -> !r.rule().delegated()).toList();
+                text = applied.isEmpty() ? value : JsonRewriter.apply(value, applied, source,
+                        (rule, before, after) -> checkLeaf(rule, before, after));
+                ScrubResult r = scrubber.scrubJson(text, applied.stream().map(ColumnAction.PathRule::path).toList());
+                scrubbed = scrubbed.plus(r.counts());
+                return r.text();
+            } catch (AnonymizationException e) {
+                problem(action.where(), UNUSABLE);
+            } catch (IllegalArgumentException e) {
+                problem(action.where(), NOT_JSON);
+            }
+            return null;
+        }
+
+        private void checkLeaf(ColumnAction.PathRule rule, String before, String after) {
+            check(rule.where(), rule.rule(), before, after);
+        }
+
+        private void remember(String value) {
+            LeakTokens.forms(value, token -> sources.add(leakKey.hash(token)));
+        }
+
+        private void problem(String where, String what) {
+            problems.merge(where + "\u0000" + what, 1L, Long::sum);
+        }
+
+        Outcome outcome() {
+            List<Problem> list = new ArrayList<>();
+            problems.forEach((k, n) -> {
+                int cut = k.indexOf('\u0000');
+                list.add(new Problem(k.substring(0, cut), k.substring(cut + 1), n));
+            });
+            return new Outcome(rows, changed, scrubbed, List.copyOf(list), sources.build());
+        }
+    }
+
+    /**
+     * Whether a transforming strategy has something to replace in the value: {@code token} keeps a value
+     * without letters or digits, {@code fpe} one without the digits of its radix, {@code date-shift} a value
+     * that does not start with an ISO date ({@code infinity}).
+     */
+    static boolean mustDiffer(FieldRule rule, String value) {
+        return switch (rule.strategy()) {
+            case TOKEN -> value.codePoints().anyMatch(Character::isLetterOrDigit);
+            case FPE -> "hex".equals(rule.argument())
+                    ? value.chars().anyMatch(c -> Character.digit(c, 16) >= 0)
+                    : value.chars().anyMatch(c -> c >= '0' && c <= '9');
+            case DATE_SHIFT -> value.strip().matches("\\d{4}-\\d{2}-\\d{2}.*");
+            default -> true;
+        };
+    }
+}

@@ -1,0 +1,115 @@
+package io.ferry.anonymizer.leak;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+
+/**
+ * A sorted set of keyed hashes ({@link LeakKey}), looked up by binary search: a batch's source
+ * identifiers under {@code {runId}/leak/}, or a whole run's. The file form is the magic
+ * {@code FERRYLK1}, the count, then the hashes in ascending order, big-endian.
+ */
+public final class LeakHashes {
+
+    private static final long MAGIC = 0x46455252594C4B31L; // "FERRYLK1"
+
+    private final long[] sorted;
+
+    private LeakHashes(long[] sorted) {
+        this.sorted = sorted;
+    }
+
+    public static LeakHashes empty() {
+        return new LeakHashes(new long[0]);
+    }
+
+    public boolean contains(long hash) {
+        return Arrays.binarySearch(sorted, hash) >= 0;
+    }
+
+    public int size() {
+        return sorted.length;
+    }
+
+    /** The union of several sets. */
+    public static LeakHashes union(Collection<LeakHashes> sets) {
+        Builder all = new Builder();
+        for (LeakHashes s : sets) {
+            for (long h : s.sorted) {
+                all.add(h);
+            }
+        }
+        return all.build();
+    }
+
+    public void write(Path file) throws IOException {
+        try (OutputStream raw = Files.newOutputStream(file);
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+            out.writeLong(MAGIC);
+            out.writeInt(sorted.length);
+            for (long h : sorted) {
+                out.writeLong(h);
+            }
+        }
+    }
+
+    /** @throws IOException also when the file is not a hash set (wrong magic, truncated) */
+    public static LeakHashes read(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+            if (in.readLong() != MAGIC) {
+                throw new IOException(file.getFileName() + " is not a leak hash set");
+            }
+            int n = in.readInt();
+            if (n < 0) {
+                throw new IOException(file.getFileName() + " has a negative count");
+            }
+            long[] hashes = new long[n];
+            for (int i = 0; i < n; i++) {
+                hashes[i] = in.readLong();
+                if (i > 0 && hashes[i] <= hashes[i - 1]) {
+                    throw new IOException(file.getFileName() + " is not sorted");
+                }
+            }
+            return new LeakHashes(hashes);
+        }
+    }
+
+    /** Collects hashes in any order, with repeats; {@link #build()} sorts and removes the repeats. */
+    public static final class Builder {
+
+        private long[] hashes = new long[1024];
+        private int size;
+
+        public void add(long hash) {
+            if (size == hashes.length) {
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            hashes[size++] = hash;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public LeakHashes build() {
+            long[] copy = Arrays.copyOf(hashes, size);
+            Arrays.sort(copy);
+            int unique = 0;
+            for (int i = 0; i < copy.length; i++) {
+                if (i == 0 || copy[i] != copy[unique - 1]) {
+                    copy[unique++] = copy[i];
+                }
+            }
+            return new LeakHashes(Arrays.copyOf(copy, unique));
+        }
+    }
+}

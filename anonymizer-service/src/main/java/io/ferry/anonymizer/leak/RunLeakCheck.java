@@ -1,0 +1,177 @@
+package io.ferry.anonymizer.leak;
+
+import io.ferry.anonymizer.rules.TableRules;
+import io.ferry.batches.BatchColumn;
+import io.ferry.batches.BatchReader;
+import io.ferry.contracts.ids.BatchId;
+import io.ferry.contracts.ids.RunId;
+import io.ferry.contracts.messages.LeakCheckResult;
+import io.ferry.staging.ObjectInfo;
+import io.ferry.staging.Staging;
+import io.ferry.staging.StagingLayout;
+import io.ferry.staging.StagingLocation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The run half of the leak check: every candidate token ({@link LeakTokens#candidates}) of every value of
+ * every anonymized batch of the run (columns, JSON documents as text, graph properties), and the
+ * identifying tuple of every row of a table with first-name, last-name and birth-date rules, is hashed
+ * with the leak key and looked up among the source hashes the batches left under {@code {runId}/leak/}
+ * and the watched hashes the caller adds (honeytokens). A finding names the batch, field and keyed hash,
+ * never the value.
+ */
+public final class RunLeakCheck {
+
+    /** Findings listed at most; the check fails on the first, the rest only make the report longer. */
+    public static final int MAX_FINDINGS = 1000;
+
+    /** The field name of an identifying tuple finding. */
+    public static final String TUPLE_FIELD = "(first name, last name, birth date)";
+
+    /** The outcome: how many batches were read and tokens looked up, and what was found. */
+    public record Verdict(int batches, long tokensChecked, int sourceHashes, List<LeakCheckResult.Finding> findings) {
+    }
+
+    private final Staging staging;
+    private final LeakKey key;
+    private final Function<BatchId, TableRules> rules;
+    private final Path tempDir;
+    private final int threads;
+
+    /**
+     * @param rules the bound rules of a batch's table (for its identifying tuple columns)
+     */
+    public RunLeakCheck(Staging staging, LeakKey key, Function<BatchId, TableRules> rules, Path tempDir,
+            int threads) {
+        this.staging = staging;
+        this.key = key;
+        this.rules = rules;
+        this.tempDir = tempDir;
+        this.threads = threads;
+    }
+
+    public Verdict check(RunId runId, LeakHashes watched) throws IOException {
+        Files.createDirectories(tempDir);
+        List<LeakHashes> sets = new ArrayList<>();
+        sets.add(watched);
+        for (ObjectInfo o : staging.list(StagingLayout.leak(runId))) {
+            sets.add(fetch(o.key(), LeakHashes::read));
+        }
+        LeakHashes sources = LeakHashes.union(sets);
+        List<BatchId> batches = new ArrayList<>();
+        for (ObjectInfo o : staging.list(runId + "/anonymized/")) {
+            StagingLayout.parse(o.key()).flatMap(StagingLocation::batch).ifPresent(batches::add);
+        }
+        AtomicLong tokens = new AtomicLong();
+        Set<LeakCheckResult.Finding> findings = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (BatchId batch : batches) {
+                work.add(pool.submit(() -> scan(batch, sources, tokens, findings)));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the leak check was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<LeakCheckResult.Finding> sorted = findings.stream()
+                .sorted(Comparator.comparing(LeakCheckResult.Finding::batchId)
+                        .thenComparing(LeakCheckResult.Finding::field)
+                        .thenComparing(LeakCheckResult.Finding::keyedHash))
+                .limit(MAX_FINDINGS)
+                .toList();
+        return new Verdict(batches.size(), tokens.get(), sources.size(), sorted);
+    }
+
+    private Void scan(BatchId batch, LeakHashes sources, AtomicLong tokens, Set<LeakCheckResult.Finding> findings) {
+        String table = batch.schema() + "." + batch.table();
+        TableRules.Identity identity = rules.apply(batch).identity();
+        return fetch(StagingLayout.batch(batch), file -> {
+            long seen = 0;
+            try (BatchReader reader = BatchReader.open(file, null)) {
+                List<BatchColumn> columns = reader.schema().columns();
+                long[] count = {0};
+                for (String[] row = reader.next(); row != null; row = reader.next()) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (row[i] == null) {
+                            continue;
+                        }
+                        String field = columns.get(i).name();
+                        LeakTokens.candidates(row[i], token -> {
+                            count[0]++;
+                            long h = key.hash(token);
+                            if (sources.contains(h)) {
+                                findings.add(new LeakCheckResult.Finding(batch.toString(), batch.store(), table, field,
+                                        LeakKey.hex(h)));
+                            }
+                        });
+                    }
+                    if (identity.complete()) {
+                        String tuple = SourceIdentifiers.tuple(row[identity.firstName()], row[identity.lastName()],
+                                row[identity.birthDate()]);
+                        if (tuple != null) {
+                            count[0]++;
+                            long h = key.hash(tuple);
+                            if (sources.contains(h)) {
+                                findings.add(new LeakCheckResult.Finding(batch.toString(), batch.store(), table,
+                                        TUPLE_FIELD, LeakKey.hex(h)));
+                            }
+                        }
+                    }
+                }
+                seen = count[0];
+            }
+            tokens.addAndGet(seen);
+            return null;
+        });
+    }
+
+    /** Copies an object to a temp file, reads it, and deletes the copy. */
+    private <T> T fetch(String objectKey, IoFunction<Path, T> read) {
+        Path local = null;
+        try {
+            local = Files.createTempFile(tempDir, "leak-", ".tmp");
+            staging.get(objectKey, local);
+            return read.apply(local);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (local != null) {
+                try {
+                    Files.deleteIfExists(local);
+                } catch (IOException e) {
+                    // an anonymized copy or a hash set: nothing personal is left behind
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoFunction<A, B> {
+        B apply(A a) throws IOException;
+    }
+}
