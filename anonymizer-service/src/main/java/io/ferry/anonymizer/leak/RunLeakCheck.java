@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The run half of the leak check: every candidate token ({@link LeakTokens#candidates}) of every value of
@@ -48,14 +48,15 @@ public final class RunLeakCheck {
 
     private final Staging staging;
     private final LeakKey key;
-    private final Function<BatchId, TableRules> rules;
+    private final BiFunction<BatchId, List<BatchColumn>, TableRules> rules;
     private final Path tempDir;
     private final int threads;
 
     /**
-     * @param rules the bound rules of a batch's table (for its identifying tuple columns)
+     * @param rules the rules of a batch's table bound to its columns (for its identifying tuple columns)
      */
-    public RunLeakCheck(Staging staging, LeakKey key, Function<BatchId, TableRules> rules, Path tempDir,
+    public RunLeakCheck(Staging staging, LeakKey key, BiFunction<BatchId, List<BatchColumn>, TableRules> rules,
+            Path tempDir,
             int threads) {
         this.staging = staging;
         this.key = key;
@@ -109,11 +110,11 @@ public final class RunLeakCheck {
 
     private Void scan(BatchId batch, LeakHashes sources, AtomicLong tokens, Set<LeakCheckResult.Finding> findings) {
         String table = batch.schema() + "." + batch.table();
-        TableRules.Identity identity = rules.apply(batch).identity();
         return fetch(StagingLayout.batch(batch), file -> {
             long seen = 0;
             try (BatchReader reader = BatchReader.open(file, null)) {
                 List<BatchColumn> columns = reader.schema().columns();
+                TableRules.Identity identity = rules.apply(batch, columns).identity();
                 long[] count = {0};
                 for (String[] row = reader.next(); row != null; row = reader.next()) {
                     for (int i = 0; i < row.length; i++) {

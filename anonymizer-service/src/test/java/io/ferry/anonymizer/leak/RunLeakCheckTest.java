@@ -54,7 +54,7 @@ class RunLeakCheckTest {
         Staging staging = new FileSystemStaging(dir.resolve("staging"));
         anonymizeRun(staging, dir, RUN, SOURCE);
         RunLeakCheck check = new RunLeakCheck(staging, BatchFixture.leakKey(),
-                batch -> TableRules.bind(RULES, BatchFixture.anonymizer(), PERSON, COLUMNS), dir.resolve("tmp"), 2);
+                (batch, columns) -> TableRules.bind(RULES, BatchFixture.anonymizer(), PERSON, columns), dir.resolve("tmp"), 2);
 
         RunLeakCheck.Verdict clean = check.check(RunId.parse(RUN), LeakHashes.empty());
         assertThat(clean.findings()).isEmpty();
@@ -97,7 +97,7 @@ class RunLeakCheckTest {
         LeakHashes.Builder honey = new LeakHashes.Builder();
         LeakTokens.forms("cokonkworeyes", t -> honey.add(BatchFixture.leakKey().hash(t)));
         RunLeakCheck.Verdict verdict = new RunLeakCheck(staging, BatchFixture.leakKey(),
-                batch -> TableRules.bind(RULES, BatchFixture.anonymizer(), PERSON, COLUMNS), dir.resolve("tmp"), 1)
+                (batch, columns) -> TableRules.bind(RULES, BatchFixture.anonymizer(), PERSON, columns), dir.resolve("tmp"), 1)
                 .check(RunId.parse(PLANTED), honey.build());
         assertThat(verdict.findings()).extracting(f -> f.batchId() + " " + f.field())
                 .containsExactly(PLANTED + "/anonymize/ids/public.person/1 remark");

@@ -1,0 +1,95 @@
+package io.ferry.anonymizer.leak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeakTokensTest {
+
+    private static Set<String> forms(String value) {
+        Set<String> out = new TreeSet<>();
+        LeakTokens.forms(value, out::add);
+        return out;
+    }
+
+    private static Set<String> candidates(String value) {
+        Set<String> out = new TreeSet<>();
+        LeakTokens.candidates(value, out::add);
+        return out;
+    }
+
+    @Test
+    void aPhoneIsFoundHoweverItIsWritten() {
+        Set<String> source = forms("(458) 319-7026");
+        assertThat(source).contains("d:4583197026", "d:14583197026", "a:4583197026");
+        for (String written : List.of("call 458.319.7026 today", "+1 458 319 7026", "tel:4583197026",
+                "ring (458) 319-7026, please")) {
+            assertThat(candidates(written)).as(written).containsAnyElementsOf(source);
+        }
+        assertThat(candidates("call (458) 555-0135 today")).doesNotContainAnyElementsOf(source);
+    }
+
+    @Test
+    void emailsAndIdentifiersAreFoundInTextInAnyCaseAndWithSeparators() {
+        assertThat(candidates("Mail Thea.Vandermolen@Gmail.com, then leave."))
+                .containsAnyElementsOf(forms("thea.vandermolen@gmail.com"));
+        assertThat(candidates("file OR-SS-88412 closed")).containsAnyElementsOf(forms("orss88412"));
+        assertThat(candidates("(\"tvandermolen\")")).containsAnyElementsOf(forms("tvandermolen"));
+    }
+
+    @Test
+    void shortFormsAreLeftOut() {
+        assertThat(forms("NY")).isEmpty();
+        assertThat(candidates("a b")).isEmpty();
+        assertThat(candidates("ab cd ef")).containsExactly("t:ab cd ef");
+    }
+
+    @Test
+    void hashSetsRoundTripAndAnswerMembership(@TempDir Path dir) throws Exception {
+        LeakHashes.Builder b = new LeakHashes.Builder();
+        for (long h : new long[] {5, -3, 5, Long.MIN_VALUE, 42}) {
+            b.add(h);
+        }
+        LeakHashes set = b.build();
+        set.write(dir.resolve("h.bin"));
+        LeakHashes back = LeakHashes.read(dir.resolve("h.bin"));
+        assertThat(back.size()).isEqualTo(4);
+        assertThat(back.contains(-3)).isTrue();
+        assertThat(back.contains(Long.MIN_VALUE)).isTrue();
+        assertThat(back.contains(6)).isFalse();
+        Files.writeString(dir.resolve("bad.bin"), "not a hash set");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeakHashes.read(dir.resolve("bad.bin")))
+                .hasMessageContaining("bad.bin is not a leak hash set");
+    }
+
+    @Test
+    void honeytokensWatchTheirLongValuesAndWordsButNotShortNames(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("honeytokens.json");
+        Files.writeString(file, """
+                {"honeytokens": [
+                  {"store": "ids", "table": "public.person", "key": "1", "column": "first_name", "value": "Thea"},
+                  {"store": "ids", "table": "public.person", "key": "1", "column": "last_name", "value": "Vandermolen"},
+                  {"store": "ids", "table": "public.person", "key": "1", "column": "email", "value": "thea.vandermolen@gmail.com"}
+                ]}""");
+        Honeytokens honey = Honeytokens.read(file);
+        LeakKey key = new LeakKey(io.ferry.anonymizer.batch.BatchFixture.KEY);
+        LeakHashes hashes = honey.hashes(key);
+        List<String> watched = new ArrayList<>();
+        for (String probe : List.of("t:vandermolen", "t:thea.vandermolen@gmail.com", "t:thea")) {
+            if (hashes.contains(key.hash(probe))) {
+                watched.add(probe);
+            }
+        }
+        assertThat(watched).containsExactly("t:vandermolen", "t:thea.vandermolen@gmail.com");
+        Files.writeString(file, "{\"people\": []}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Honeytokens.read(file))
+                .hasMessageContaining("must hold {\"honeytokens\"");
+    }
+}
