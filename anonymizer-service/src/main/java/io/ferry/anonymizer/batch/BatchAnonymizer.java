@@ -18,6 +18,8 @@ import io.ferry.anonymizer.rules.TableRules;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.BatchWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,9 @@ public final class BatchAnonymizer {
         }
     }
 
+    /** Slots of the recently remembered values, per form set (a power of two). */
+    private static final int RECENT = 4096;
+
     static final String UNCHANGED = "value unchanged by a transforming strategy";
     static final String OUT_OF_RANGE = "generated value outside its reserved range";
     static final String UNUSABLE = "value the strategy cannot take";
@@ -77,6 +82,7 @@ public final class BatchAnonymizer {
         private final TableRules rules;
         private final Map<String, Long> problems = new LinkedHashMap<>();
         private final LeakHashes.Builder sources = new LeakHashes.Builder();
+        private final Map<Set<LeakTokens.Form>, String[]> recent = new HashMap<>();
         private long rows;
         private long changed;
         private ScrubCounts scrubbed = ScrubCounts.ZERO;
@@ -142,7 +148,7 @@ public final class BatchAnonymizer {
                 problem(where, OUT_OF_RANGE);
             }
             if (SourceIdentifiers.identifying(rule.type(), before)) {
-                remember(before);
+                remember(before, SourceIdentifiers.forms(rule.type()));
             }
         }
 
@@ -150,7 +156,7 @@ public final class BatchAnonymizer {
             for (Finding f : scrubber.findings(value)) {
                 String found = value.substring(f.start(), f.end());
                 if (f.kind() != PiiKind.NAME && SourceIdentifiers.longEnough(found)) {
-                    remember(found);
+                    remember(found, SourceIdentifiers.forms(f.kind()));
                 }
             }
             ScrubResult r = scrubber.scrub(value);
@@ -180,8 +186,18 @@ public final class BatchAnonymizer {
             check(rule.where(), rule.rule(), before, after);
         }
 
-        private void remember(String value) {
-            LeakTokens.forms(value, token -> sources.add(leakKey.hash(token)));
+        /**
+         * Hashes the value's forms into the batch's sources, unless the same value was just remembered with the
+         * same forms: values repeat (a person's email on every event), and each form costs an HMAC.
+         */
+        private void remember(String value, Set<LeakTokens.Form> forms) {
+            String[] slots = recent.computeIfAbsent(forms, f -> new String[RECENT]);
+            int slot = (value.hashCode() ^ (value.hashCode() >>> 16)) & (RECENT - 1);
+            if (value.equals(slots[slot])) {
+                return;
+            }
+            slots[slot] = value;
+            LeakTokens.forms(value, forms, token -> sources.add(leakKey.hash(token)));
         }
 
         private void problem(String where, String what) {

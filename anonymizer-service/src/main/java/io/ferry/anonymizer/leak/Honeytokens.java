@@ -12,7 +12,7 @@ import java.util.List;
  * Honeytokens: values planted in PROD that must never reach any output. Read from a
  * {@code honeytokens.json} ({@code {"honeytokens": [{"store", "table", "key", "column", "value"}]}}, as
  * the sample estate writes it) and watched by the run's leak check as keyed hashes. A value is watched as
- * a whole and word by word, where it has {@value SourceIdentifiers#MIN_IDENTIFYING} or more letters and
+ * a whole and word by word, where it has {@value LeakTokens#MIN_ALNUM} or more letters and
  * digits: a short first name such as {@code Thea} is also a fake name and would be found in every run.
  */
 public final class Honeytokens {

@@ -1,6 +1,9 @@
 package io.ferry.anonymizer.leak;
 
 import io.ferry.anonymize.strategy.DataType;
+import io.ferry.anonymize.text.PiiKind;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Which source values the leak check remembers (as keyed hashes) and looks for in the output: values of
@@ -13,14 +16,18 @@ import io.ferry.anonymize.strategy.DataType;
  */
 public final class SourceIdentifiers {
 
-    static final int MIN_IDENTIFYING = 7;
+    private static final Set<LeakTokens.Form> PHONE = Set.copyOf(EnumSet.of(LeakTokens.Form.TEXT,
+            LeakTokens.Form.DIGITS));
+    private static final Set<LeakTokens.Form> IDENTIFIER = Set.copyOf(EnumSet.of(LeakTokens.Form.TEXT,
+            LeakTokens.Form.ALNUM));
+    private static final Set<LeakTokens.Form> AS_WRITTEN = Set.of(LeakTokens.Form.TEXT);
 
     private SourceIdentifiers() {
     }
 
     /**
      * Whether a source value of this type identifies someone by itself. Values with fewer than
-     * {@value #MIN_IDENTIFYING} letters and digits (ZIP codes, short numbers) do not, and looking for them
+     * {@value LeakTokens#MIN_ALNUM} letters and digits (ZIP codes, short numbers) do not, and looking for them
      * would find every count and id that happens to be equal.
      */
     public static boolean identifying(DataType type, String value) {
@@ -34,9 +41,30 @@ public final class SourceIdentifiers {
         };
     }
 
-    /** Whether the value has {@value #MIN_IDENTIFYING} or more letters and digits. */
+    /**
+     * The forms a source value of this type is looked for in: phones in any format (digits), identifiers
+     * and SSNs with or without separators, everything else as written (case and spacing aside).
+     */
+    public static Set<LeakTokens.Form> forms(DataType type) {
+        return switch (type.form()) {
+            case PHONE -> PHONE;
+            case IDENTIFIER, DIGITS -> IDENTIFIER;
+            default -> AS_WRITTEN;
+        };
+    }
+
+    /** The forms of an identifier the scrubber found in free text, by its kind. */
+    public static Set<LeakTokens.Form> forms(PiiKind kind) {
+        return switch (kind) {
+            case PHONE -> PHONE;
+            case EMAIL -> AS_WRITTEN;
+            default -> IDENTIFIER;
+        };
+    }
+
+    /** Whether the value has {@value LeakTokens#MIN_ALNUM} or more letters and digits. */
     public static boolean longEnough(String value) {
-        return value.codePoints().filter(Character::isLetterOrDigit).count() >= MIN_IDENTIFYING;
+        return value.codePoints().filter(Character::isLetterOrDigit).count() >= LeakTokens.MIN_ALNUM;
     }
 
     /** The token of an identifying tuple; null when a part is missing or blank. */

@@ -165,7 +165,7 @@ class BatchAnonymizerTest {
     private static boolean contains(BatchAnonymizer.Outcome outcome, LeakKey key, String value) {
         List<String> forms = new ArrayList<>();
         LeakTokens.forms(value, forms::add);
-        return !forms.isEmpty() && forms.stream().allMatch(f -> outcome.sources().contains(key.hash(f)));
+        return forms.stream().anyMatch(f -> outcome.sources().contains(key.hash(f)));
     }
 
     private static String sha256(Path file) throws Exception {
