@@ -1,11 +1,11 @@
 package io.ferry.extractor.config;
 
-import io.ferry.batches.FileKey;
 import io.ferry.extractor.catalog.Catalog;
 import io.ferry.extractor.catalog.ProdCatalog;
 import io.ferry.extractor.extraction.ExtractionSettings;
 import io.ferry.extractor.extraction.SnapshotStoreExtractor;
 import io.ferry.planning.prod.ProdSnapshot;
+import io.ferry.service.RawKeySource;
 import io.ferry.extractor.messaging.RetryPolicy;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
@@ -37,8 +37,7 @@ public class ExtractorProducers {
     @Produces
     @Singleton
     SnapshotStoreExtractor storeExtractor(Staging staging, ExtractionSettings settings) {
-        ExtractionSettings.RawKeySource raw = settings.rawKey();
-        return new SnapshotStoreExtractor(staging, settings, () -> new FileKey(raw.version(), raw.load()),
+        return new SnapshotStoreExtractor(staging, settings, settings.rawKey()::fileKey,
                 Path.of(System.getProperty("java.io.tmpdir"), "ferry-extractor"));
     }
 
@@ -72,6 +71,6 @@ public class ExtractorProducers {
                 prod.maxConnectionsPerStore(), prod.statementTimeout(), prod.maxSnapshotAge(),
                 batch.maxRows(), batch.maxBytes().asLongValue(), batch.rowGroupBytes().asLongValue(),
                 batch.maxOpenWriters(),
-                new ExtractionSettings.RawKeySource(rawKey.file(), rawKey.value(), rawKey.version()));
+                new RawKeySource("ferry.extractor.raw-key", rawKey.file(), rawKey.value(), rawKey.version()));
     }
 }

@@ -36,7 +36,7 @@ public interface Command<R extends Message, S extends Message> {
      * Does the work. Sends made on the way (manifests) join {@code window}; the processor waits for
      * them before it sends the result.
      *
-     * @throws io.ferry.extractor.extraction.ExtractionFailure when the work cannot finish
+     * @throws io.ferry.service.StepFailure when the work cannot finish
      */
     S run(InboundCommand<R> command, LoadedSpec spec, SendWindow window);
 

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  *       and stop: the work is not redone;</li>
  *   <li>otherwise load the spec and run the work, retrying transient failures in-process
  *       ({@link RetryPolicy}); a failure that remains becomes the result's {@code failure} (anything but
- *       an {@link io.ferry.extractor.extraction.ExtractionFailure} is a fatal {@code INTERNAL});</li>
+ *       a {@link io.ferry.service.StepFailure} is a fatal {@code INTERNAL});</li>
  *   <li>wait until the broker acknowledged every manifest, store the result, send it and wait for its
  *       acknowledgement.</li>
  * </ol>

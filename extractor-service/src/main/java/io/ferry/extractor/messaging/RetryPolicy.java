@@ -1,13 +1,13 @@
 package io.ferry.extractor.messaging;
 
-import io.ferry.extractor.extraction.ExtractionFailure;
+import io.ferry.service.StepFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * In-process retries of transient failures ({@link ExtractionFailure#isTransient()}): up to
+ * In-process retries of transient failures ({@link StepFailure#isTransient()}): up to
  * {@code retries} more tries after the first, waiting {@code backoff[i]} before retry {@code i} (the
  * last delay repeats). Fatal failures and other exceptions are not retried. Pure: the waiting goes
  * through a {@link Sleeper}, so tests need not sleep.
@@ -44,7 +44,7 @@ public record RetryPolicy(int retries, List<Duration> backoff) {
     }
 
     /**
-     * Runs {@code work}, retrying transient {@link ExtractionFailure}s; the last one is rethrown.
+     * Runs {@code work}, retrying transient {@link StepFailure}s; the last one is rethrown.
      *
      * @param onRetry told of each transient failure that will be retried, before the wait
      */
@@ -52,7 +52,7 @@ public record RetryPolicy(int retries, List<Duration> backoff) {
         for (int retry = 1; ; retry++) {
             try {
                 return work.get();
-            } catch (ExtractionFailure failure) {
+            } catch (StepFailure failure) {
                 if (!failure.isTransient() || retry > retries) {
                     throw failure;
                 }
@@ -71,6 +71,6 @@ public record RetryPolicy(int retries, List<Duration> backoff) {
     /** Told of a transient failure that is about to be retried. */
     @FunctionalInterface
     public interface RetryListener {
-        void retrying(ExtractionFailure failure, int retry, Duration delay);
+        void retrying(StepFailure failure, int retry, Duration delay);
     }
 }

@@ -3,6 +3,7 @@ package io.ferry.extractor.extraction;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.CopyText;
 import io.ferry.batches.FileKey;
+import io.ferry.service.RawKeySource;
 import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.ExtractResult;
@@ -47,8 +48,8 @@ final class ExtractionRig {
     /** Settings for tests: the staging root and raw key of the settings are not used (the rig passes its own). */
     static ExtractionSettings settings(int connections, long batchRows, long rowGroupBytes, int writers) {
         return new ExtractionSettings(Path.of("unused"), connections, Duration.ofMinutes(5), Duration.ofHours(1), batchRows,
-                64L << 20, rowGroupBytes, writers, new ExtractionSettings.RawKeySource(java.util.Optional.empty(),
-                        java.util.Optional.empty(), 1));
+                64L << 20, rowGroupBytes, writers, new RawKeySource("ferry.extractor.raw-key",
+                        java.util.Optional.empty(), java.util.Optional.empty(), 1));
     }
 
     final Path root;
