@@ -4,17 +4,23 @@ import io.ferry.extractor.catalog.Catalog;
 import io.ferry.extractor.catalog.ProdCatalog;
 import io.ferry.extractor.extraction.ExtractionSettings;
 import io.ferry.extractor.extraction.SnapshotStoreExtractor;
+import io.ferry.extractor.messaging.RetryPolicy;
 import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.service.RawKeySource;
-import io.ferry.extractor.messaging.RetryPolicy;
+import io.ferry.service.spec.SpecLoader;
+import io.ferry.service.spec.SpecResolution;
+import io.ferry.service.spec.StagedSpecLoader;
+import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
+import io.ferry.staging.StagingLayout;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 
 /** Turns {@link ExtractorConfig} into the plain objects the rest of the service is built from. */
 @Dependent
@@ -25,6 +31,16 @@ public class ExtractorProducers {
     @Singleton
     Staging staging(ExtractorConfig config) {
         return new FileSystemStaging(config.staging().root());
+    }
+
+    /** Staged specs, parsed for PROD only: this service holds no CERT credentials. */
+    @Produces
+    @Singleton
+    SpecLoader specLoader(Staging staging, ExtractorConfig config) {
+        SpecResolution resolution = new SpecResolution(System.getenv(), ExtractorConfig.SPEC_PROPERTIES_FILE,
+                config.spec().propertiesFile(),
+                config.spec().secretsDir().orElse(config.staging().root().resolve(StagingLayout.SPECS)));
+        return new StagedSpecLoader(staging, resolution, Set.of(SpecParser.Environment.PROD));
     }
 
     @Produces
@@ -71,6 +87,6 @@ public class ExtractorProducers {
                 prod.maxConnectionsPerStore(), prod.statementTimeout(), prod.maxSnapshotAge(),
                 batch.maxRows(), batch.maxBytes().asLongValue(), batch.rowGroupBytes().asLongValue(),
                 batch.maxOpenWriters(),
-                new RawKeySource("ferry.extractor.raw-key", rawKey.file(), rawKey.value(), rawKey.version()));
+                new RawKeySource(ExtractorConfig.RAW_KEY, rawKey.file(), rawKey.value(), rawKey.version()));
     }
 }

@@ -4,7 +4,7 @@ import io.ferry.contracts.messages.CatalogRequest;
 import io.ferry.contracts.messages.CatalogResult;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.extractor.catalog.Catalog;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;

@@ -2,7 +2,7 @@ package io.ferry.extractor.messaging;
 
 import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.Message;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;

@@ -6,7 +6,7 @@ import io.ferry.contracts.MessageFormatException;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.Message;
 import io.ferry.extractor.metrics.ExtractorMetrics;
-import io.ferry.extractor.spec.SpecLoader;
+import io.ferry.service.spec.SpecLoader;
 import io.ferry.staging.Staging;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

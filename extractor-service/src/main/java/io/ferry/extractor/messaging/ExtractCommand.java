@@ -6,7 +6,7 @@ import io.ferry.contracts.messages.Failure;
 import io.ferry.extractor.extraction.ExtractionSettings;
 import io.ferry.extractor.extraction.StoreExtractor;
 import io.ferry.extractor.metrics.ExtractorMetrics;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;

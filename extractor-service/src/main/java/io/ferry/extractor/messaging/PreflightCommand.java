@@ -5,7 +5,7 @@ import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.extractor.preflight.Preflight;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
-package io.ferry.extractor.spec;
+package io.ferry.service.spec;
 
-import io.ferry.extractor.extraction.ExtractionFailure;
+import io.ferry.service.StepFailure;
 import io.ferry.spec.parse.EstateProperties;
 import io.ferry.spec.parse.Resolver;
 import java.io.UncheckedIOException;
@@ -14,14 +14,19 @@ import java.util.Optional;
  * environment, then from an optional {@code estate.properties}-style file; relative password and key
  * files from a secrets folder.
  *
- * @param environment    the process environment (tests pass their own)
- * @param propertiesFile {@code ferry.extractor.spec.properties-file}, if set
- * @param secretsFolder  where relative {@code passwordFile} and key paths resolve from
+ * @param environment       the process environment (tests pass their own)
+ * @param propertiesFileKey the setting that names the properties file, e.g.
+ *                          {@code ferry.extractor.spec.properties-file}: errors name it, so the operator
+ *                          knows which key to fix
+ * @param propertiesFile    the properties file, if set
+ * @param secretsFolder     where relative {@code passwordFile} and key paths resolve from
  */
-public record SpecResolution(Map<String, String> environment, Optional<Path> propertiesFile, Path secretsFolder) {
+public record SpecResolution(Map<String, String> environment, String propertiesFileKey, Optional<Path> propertiesFile,
+        Path secretsFolder) {
 
     public SpecResolution {
         environment = Map.copyOf(environment);
+        Objects.requireNonNull(propertiesFileKey, "propertiesFileKey");
         Objects.requireNonNull(propertiesFile, "propertiesFile");
         Objects.requireNonNull(secretsFolder, "secretsFolder");
     }
@@ -29,14 +34,14 @@ public record SpecResolution(Map<String, String> environment, Optional<Path> pro
     /**
      * A resolver reading the properties file now (so an edited file counts from the next spec on).
      *
-     * @throws ExtractionFailure fatal {@code CONFIG_INVALID} when the properties file cannot be read
+     * @throws StepFailure fatal {@code CONFIG_INVALID} when the properties file cannot be read
      */
     public Resolver resolver() {
         Map<String, String> properties;
         try {
             properties = propertiesFile.map(file -> EstateProperties.read(file).asMap()).orElse(Map.of());
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            throw ExtractionFailure.fatal("CONFIG_INVALID", "cannot read ferry.extractor.spec.properties-file "
+            throw StepFailure.fatal("CONFIG_INVALID", "cannot read " + propertiesFileKey + " "
                     + propertiesFile.get() + " (" + e.getClass().getSimpleName() + ")");
         }
         return new Resolver(environment, properties, secretsFolder);

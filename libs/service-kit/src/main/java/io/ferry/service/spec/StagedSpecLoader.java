@@ -1,7 +1,6 @@
-package io.ferry.extractor.spec;
+package io.ferry.service.spec;
 
-import io.ferry.extractor.config.ExtractorConfig;
-import io.ferry.extractor.extraction.ExtractionFailure;
+import io.ferry.service.StepFailure;
 import io.ferry.spec.SpecError;
 import io.ferry.spec.SpecException;
 import io.ferry.spec.SpecHash;
@@ -11,8 +10,6 @@ import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.Staging;
 import io.ferry.staging.StagingException;
 import io.ferry.staging.StagingLayout;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,35 +21,35 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Loads {@code specs/{specHash}.yaml} from staging (whole, through a local temp file), parses it for PROD
- * only (this service holds no CERT credentials), checks that it hashes to the name it was asked for, and
- * keeps it: a spec is immutable under its hash. Errors carry the spec's file, line and column, never a
- * value from it.
+ * Loads {@code specs/{specHash}.yaml} from staging (whole, through a local temp file), parses it
+ * resolving the connections of the given environments only (a service holds the credentials of one
+ * environment at most, so it must not require the other's), checks that it hashes to the name it was
+ * asked for, and keeps it: a spec is immutable under its hash. Errors carry the spec's file, line and
+ * column, never a value from it.
  */
-@ApplicationScoped
-public class StagedSpecLoader implements SpecLoader {
+public final class StagedSpecLoader implements SpecLoader {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Staging staging;
     private final SpecResolution resolution;
+    private final Set<SpecParser.Environment> environments;
     private final Map<String, LoadedSpec> loaded = new ConcurrentHashMap<>();
 
-    @Inject
-    public StagedSpecLoader(Staging staging, ExtractorConfig config) {
-        this(staging, new SpecResolution(System.getenv(), config.spec().propertiesFile(),
-                config.spec().secretsDir().orElse(config.staging().root().resolve(StagingLayout.SPECS))));
-    }
-
-    public StagedSpecLoader(Staging staging, SpecResolution resolution) {
+    /**
+     * @param environments whose connections must resolve: the extractor's PROD; none for a service that
+     *                     opens no connection named in the spec
+     */
+    public StagedSpecLoader(Staging staging, SpecResolution resolution, Set<SpecParser.Environment> environments) {
         this.staging = staging;
         this.resolution = resolution;
+        this.environments = Set.copyOf(environments);
     }
 
     @Override
     public LoadedSpec load(String specHash) {
         if (specHash == null || !SHA256.matcher(specHash).matches()) {
-            throw ExtractionFailure.fatal("SPEC_NOT_FOUND", "a spec hash is 64 lower-case hex digits");
+            throw StepFailure.fatal("SPEC_NOT_FOUND", "a spec hash is 64 lower-case hex digits");
         }
         LoadedSpec cached = loaded.get(specHash);
         if (cached != null) {
@@ -69,15 +66,14 @@ public class StagedSpecLoader implements SpecLoader {
         Resolver resolver = resolution.resolver();
         Spec spec;
         try {
-            spec = new SpecParser(resolver, Set.of(SpecParser.Environment.PROD))
-                    .read(key, text, resolution.secretsFolder());
+            spec = new SpecParser(resolver, environments).read(key, text, resolution.secretsFolder());
         } catch (SpecException e) {
-            throw ExtractionFailure.fatal("SPEC_INVALID", "spec " + specHash + " is invalid: "
+            throw StepFailure.fatal("SPEC_INVALID", "spec " + specHash + " is invalid: "
                     + e.errors().stream().map(SpecError::toString).collect(Collectors.joining("; ")));
         }
         String actual = SpecHash.of(spec);
         if (!actual.equals(specHash)) {
-            throw ExtractionFailure.fatal("SPEC_INVALID", "spec " + key + " hashes to " + actual + ", not "
+            throw StepFailure.fatal("SPEC_INVALID", "spec " + key + " hashes to " + actual + ", not "
                     + specHash + "; a staged spec must be stored under its own hash");
         }
         return new LoadedSpec(specHash, spec, resolver);
@@ -87,15 +83,15 @@ public class StagedSpecLoader implements SpecLoader {
         Path local = null;
         try {
             if (staging.stat(key).isEmpty()) {
-                throw ExtractionFailure.fatal("SPEC_NOT_FOUND", "spec " + specHash + " is not in staging (" + key + ")");
+                throw StepFailure.fatal("SPEC_NOT_FOUND", "spec " + specHash + " is not in staging (" + key + ")");
             }
             local = Files.createTempFile("ferry-spec-", ".yaml");
             staging.get(key, local);
             return new String(Files.readAllBytes(local), StandardCharsets.UTF_8);
         } catch (StagingException e) {
-            throw ExtractionFailure.transientFailure("STAGING_UNAVAILABLE", e.getMessage(), e);
+            throw StepFailure.transientFailure("STAGING_UNAVAILABLE", e.getMessage(), e);
         } catch (IOException e) {
-            throw ExtractionFailure.transientFailure("STAGING_UNAVAILABLE",
+            throw StepFailure.transientFailure("STAGING_UNAVAILABLE",
                     "cannot copy " + key + " to a local temp file (" + e.getClass().getSimpleName() + ")", e);
         } finally {
             deleteQuietly(local);
