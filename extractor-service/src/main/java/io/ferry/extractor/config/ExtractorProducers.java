@@ -4,9 +4,12 @@ import io.ferry.extractor.catalog.Catalog;
 import io.ferry.extractor.catalog.ProdCatalog;
 import io.ferry.extractor.extraction.ExtractionSettings;
 import io.ferry.extractor.extraction.SnapshotStoreExtractor;
-import io.ferry.extractor.messaging.RetryPolicy;
+import io.ferry.extractor.messaging.KafkaPublisher;
+import io.ferry.extractor.metrics.ExtractorMetrics;
 import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.service.RawKeySource;
+import io.ferry.service.messaging.CommandProcessor;
+import io.ferry.service.messaging.RetryPolicy;
 import io.ferry.service.spec.SpecLoader;
 import io.ferry.service.spec.SpecResolution;
 import io.ferry.service.spec.StagedSpecLoader;
@@ -70,7 +73,15 @@ public class ExtractorProducers {
     @Produces
     @Singleton
     RetryPolicy retryPolicy(ExtractorConfig config) {
-        return new RetryPolicy(config.retry().attempts(), config.retry().backoff());
+        return new RetryPolicy(ExtractorConfig.RETRY, config.retry().attempts(), config.retry().backoff());
+    }
+
+    /** Handles every request record: the extractor's publisher, specs, retries and meters. */
+    @Produces
+    @Singleton
+    CommandProcessor commandProcessor(SpecLoader specLoader, KafkaPublisher publisher, Staging staging,
+            RetryPolicy retryPolicy, ExtractorMetrics metrics) {
+        return new CommandProcessor(specLoader, publisher, staging, retryPolicy, metrics);
     }
 
     @Produces

@@ -1,4 +1,4 @@
-package io.ferry.extractor.messaging;
+package io.ferry.service.messaging;
 
 import io.ferry.contracts.Json;
 import io.ferry.contracts.MessageFormatException;

@@ -1,4 +1,4 @@
-package io.ferry.extractor.messaging;
+package io.ferry.service.messaging;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.ferry.extractor.messaging;
+package io.ferry.service.messaging;
 
 import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.Message;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One kind of request the extractor answers: how to read it, run it, fail it and send its result.
+ * One kind of request a service answers: how to read it, run it, fail it and send its result.
  * {@link CommandProcessor} does the rest the same way for every kind (dead letters, stored results,
  * retries, waiting for acknowledgements).
  *
@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 public interface Command<R extends Message, S extends Message> {
 
-    /** {@code extract}, {@code preflight} or {@code catalog}: in logs, metrics and stored result names. */
+    /** The request's kind, e.g. {@code extract}: in logs, metrics and stored result names. */
     String name();
 
     Class<R> requestType();

@@ -1,27 +1,23 @@
-package io.ferry.extractor.messaging;
+package io.ferry.service.messaging;
 
 import io.ferry.contracts.Headers;
 import io.ferry.contracts.Json;
 import io.ferry.contracts.SchemaVersion;
 import io.ferry.contracts.Topics;
 import io.ferry.contracts.ids.MessageIds;
-import io.ferry.contracts.messages.BatchManifest;
-import io.ferry.contracts.messages.CatalogResult;
-import io.ferry.contracts.messages.ExtractResult;
 import io.ferry.contracts.messages.Message;
-import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.Progress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * What the extractor puts on the wire (DESIGN.md, Interfaces): the record key is {@link Message#key()},
- * the value the message's JSON ({@link Json}), and the headers
+ * What a service puts on the wire (DESIGN.md, Interfaces): the record key is {@link Message#key()}, the
+ * value the message's JSON ({@link Json}), and the headers
  * <ul>
- *   <li>{@code ferry-message-id}: {@link MessageIds#forAttempt} of the batch id (manifests) or the
- *       request's key (results), and the attempt;</li>
- *   <li>{@code ferry-run-id}: the run, left out on catalog results, which belong to no run;</li>
+ *   <li>{@code ferry-message-id}: for results and manifests {@link MessageIds#forAttempt} of the
+ *       message's key (the request's key, the batch id) and the attempt;</li>
+ *   <li>{@code ferry-run-id}: the run, left out on messages of no run (catalog results);</li>
  *   <li>{@code ferry-schema-version}: {@link SchemaVersion#CURRENT};</li>
  *   <li>{@code ferry-causation-id}: the message id of the request that caused this one.</li>
  * </ul>
@@ -31,24 +27,14 @@ public final class Envelopes {
     private Envelopes() {
     }
 
-    public static Envelope manifest(BatchManifest manifest, UUID causationId) {
-        return envelope(Topics.BATCHES_EXTRACTED, manifest, MessageIds.forAttempt(manifest.batchId(), manifest.attempt()),
-                manifest.runId(), causationId);
-    }
-
-    public static Envelope extractResult(ExtractResult result, UUID causationId) {
-        return envelope(Topics.EXTRACT_RESULTS, result, MessageIds.forAttempt(result.key(), result.attempt()),
-                result.runId(), causationId);
-    }
-
-    public static Envelope preflightResult(PreflightResult result, UUID causationId) {
-        return envelope(Topics.PREFLIGHT_RESULTS, result, MessageIds.forAttempt(result.key(), result.attempt()),
-                result.runId(), causationId);
-    }
-
-    public static Envelope catalogResult(CatalogResult result, UUID causationId) {
-        return envelope(Topics.CATALOG_RESULTS, result, MessageIds.forAttempt(result.key(), result.attempt()),
-                null, causationId);
+    /**
+     * A result or manifest of attempt {@code attempt}: its id is derived from its key and the attempt, so
+     * a re-sent result or a re-written batch repeats the id and consumers drop the duplicate.
+     *
+     * @param runId the run, or null for a message of no run
+     */
+    public static Envelope ofAttempt(String topic, Message message, int attempt, String runId, UUID causationId) {
+        return of(topic, message, MessageIds.forAttempt(message.key(), attempt), runId, causationId);
     }
 
     /**
@@ -59,7 +45,7 @@ public final class Envelopes {
         String point = progress.runId() + "/progress/" + progress.phase().wireName() + "/"
                 + (progress.store() == null ? "-" : progress.store()) + "/"
                 + (progress.table() == null ? "-" : progress.table()) + "/" + progress.rowsDone();
-        return envelope(Topics.PROGRESS, progress, MessageIds.forAttempt(point, attempt), progress.runId(), causationId);
+        return of(Topics.PROGRESS, progress, MessageIds.forAttempt(point, attempt), progress.runId(), causationId);
     }
 
     /**
@@ -74,7 +60,12 @@ public final class Envelopes {
         return new Envelope(Topics.dlq(topic), key, value, dlqHeaders);
     }
 
-    private static Envelope envelope(String topic, Message message, UUID messageId, String runId, UUID causationId) {
+    /**
+     * Any message with Ferry's headers.
+     *
+     * @param runId the run, or null for a message of no run
+     */
+    public static Envelope of(String topic, Message message, UUID messageId, String runId, UUID causationId) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(Headers.MESSAGE_ID, messageId.toString());
         if (runId != null) {

@@ -1,14 +1,12 @@
-package io.ferry.extractor.messaging;
+package io.ferry.service.messaging;
 
 import io.ferry.contracts.ContractViolation;
 import io.ferry.contracts.Headers;
 import io.ferry.contracts.MessageFormatException;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.Message;
-import io.ferry.extractor.metrics.ExtractorMetrics;
 import io.ferry.service.spec.SpecLoader;
 import io.ferry.staging.Staging;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -30,10 +28,10 @@ import org.jboss.logging.Logger;
  * record, which lets its offset be committed. A send the broker does not acknowledge throws
  * {@link SendWindow.SendFailedException}, and the record must not be acknowledged. Two deliveries of one
  * request handled at the same time (a re-send while the first still runs) both do the work; their
- * outputs are the same records. Logs name topics, keys, attempts and codes, never payloads.
+ * outputs are the same records. Logs name topics, keys, attempts and codes, never payloads. Plain:
+ * each service produces it as a bean from its own publisher, spec loader and metrics.
  */
-@ApplicationScoped
-public class CommandProcessor {
+public final class CommandProcessor {
 
     private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
 
@@ -43,13 +41,13 @@ public class CommandProcessor {
     static final int MANIFEST_WINDOW = 64;
 
     private final SpecLoader specLoader;
-    private final KafkaPublisher publisher;
+    private final Publisher publisher;
     private final StoredResults results;
     private final RetryPolicy retryPolicy;
-    private final ExtractorMetrics metrics;
+    private final CommandMetrics metrics;
 
-    public CommandProcessor(SpecLoader specLoader, KafkaPublisher publisher, Staging staging, RetryPolicy retryPolicy,
-            ExtractorMetrics metrics) {
+    public CommandProcessor(SpecLoader specLoader, Publisher publisher, Staging staging, RetryPolicy retryPolicy,
+            CommandMetrics metrics) {
         this.specLoader = specLoader;
         this.publisher = publisher;
         this.results = new StoredResults(staging);

@@ -1,4 +1,4 @@
-package io.ferry.extractor.messaging;
+package io.ferry.service.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

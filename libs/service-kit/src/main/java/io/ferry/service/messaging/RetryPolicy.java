@@ -1,4 +1,4 @@
-package io.ferry.extractor.messaging;
+package io.ferry.service.messaging;
 
 import io.ferry.service.StepFailure;
 import java.time.Duration;
@@ -12,10 +12,12 @@ import java.util.function.Supplier;
  * last delay repeats). Fatal failures and other exceptions are not retried. Pure: the waiting goes
  * through a {@link Sleeper}, so tests need not sleep.
  *
+ * @param setting the service's settings prefix, e.g. {@code ferry.extractor.retry}: errors name
+ *                {@code <setting>.attempts} and {@code <setting>.backoff}, the keys to fix
  * @param retries how many times a transient failure is retried (0: the first failure is final)
  * @param backoff delay before each retry, at least one
  */
-public record RetryPolicy(int retries, List<Duration> backoff) {
+public record RetryPolicy(String setting, int retries, List<Duration> backoff) {
 
     /** How the policy waits between tries. */
     @FunctionalInterface
@@ -26,15 +28,16 @@ public record RetryPolicy(int retries, List<Duration> backoff) {
     public static final Sleeper THREAD_SLEEP = delay -> Thread.sleep(delay.toMillis());
 
     public RetryPolicy {
+        Objects.requireNonNull(setting, "setting");
         if (retries < 0) {
-            throw new IllegalArgumentException("ferry.extractor.retry.attempts must be 0 or more, not " + retries);
+            throw new IllegalArgumentException(setting + ".attempts must be 0 or more, not " + retries);
         }
         backoff = List.copyOf(Objects.requireNonNull(backoff, "backoff"));
         if (backoff.isEmpty()) {
-            throw new IllegalArgumentException("ferry.extractor.retry.backoff needs at least one delay");
+            throw new IllegalArgumentException(setting + ".backoff needs at least one delay");
         }
         if (backoff.stream().anyMatch(Duration::isNegative)) {
-            throw new IllegalArgumentException("ferry.extractor.retry.backoff delays must not be negative");
+            throw new IllegalArgumentException(setting + ".backoff delays must not be negative");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.ferry.extractor.messaging;
+package io.ferry.service.messaging;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The sends of one request whose broker acknowledgements are still awaited. At most {@code limit} are
- * outstanding: adding one more first waits for the oldest, so a long extraction neither floods the
+ * outstanding: adding one more first waits for the oldest, so a long piece of work neither floods the
  * producer nor holds every future. {@link #awaitAll} returns once the broker acknowledged every send;
  * only then may the request's result go out and its offset be committed.
  */

@@ -1,9 +1,9 @@
-package io.ferry.extractor.messaging;
+package io.ferry.service.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferry.extractor.extraction.ExtractionFailure;
+import io.ferry.service.StepFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
+    private static final String SETTING = "ferry.anonymizer.retry";
+
     private final List<Duration> slept = new ArrayList<>();
-    private final RetryPolicy policy = new RetryPolicy(3, List.of(Duration.ofSeconds(2), Duration.ofSeconds(8)));
+    private final RetryPolicy policy = new RetryPolicy(SETTING, 3,
+            List.of(Duration.ofSeconds(2), Duration.ofSeconds(8)));
 
     @Test
     void retriesTransientFailuresWithTheBackoffAndTheLastDelayRepeating() {
@@ -21,7 +24,7 @@ class RetryPolicyTest {
 
         String result = policy.run(() -> {
             if (calls.incrementAndGet() <= 3) {
-                throw ExtractionFailure.transientFailure("LOST", "connection lost", null);
+                throw StepFailure.transientFailure("LOST", "connection lost", null);
             }
             return "done";
         }, slept::add, (failure, retry, delay) -> { });
@@ -37,9 +40,9 @@ class RetryPolicyTest {
 
         assertThatThrownBy(() -> policy.run(() -> {
             calls.incrementAndGet();
-            throw ExtractionFailure.transientFailure("LOST", "connection lost", null);
+            throw StepFailure.transientFailure("LOST", "connection lost", null);
         }, slept::add, (failure, retry, delay) -> { }))
-                .isInstanceOfSatisfying(ExtractionFailure.class, e -> assertThat(e.failure().code()).isEqualTo("LOST"));
+                .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.failure().code()).isEqualTo("LOST"));
         assertThat(calls).hasValue(4);
     }
 
@@ -49,8 +52,8 @@ class RetryPolicyTest {
 
         assertThatThrownBy(() -> policy.run(() -> {
             calls.incrementAndGet();
-            throw ExtractionFailure.fatal("SPEC_INVALID", "bad spec");
-        }, slept::add, (failure, retry, delay) -> { })).isInstanceOf(ExtractionFailure.class);
+            throw StepFailure.fatal("SPEC_INVALID", "bad spec");
+        }, slept::add, (failure, retry, delay) -> { })).isInstanceOf(StepFailure.class);
         assertThatThrownBy(() -> policy.run(() -> {
             calls.incrementAndGet();
             throw new IllegalStateException("bug");
@@ -61,19 +64,19 @@ class RetryPolicyTest {
 
     @Test
     void zeroRetriesReportsTheFirstFailure() {
-        RetryPolicy none = new RetryPolicy(0, List.of(Duration.ZERO));
+        RetryPolicy none = new RetryPolicy(SETTING, 0, List.of(Duration.ZERO));
 
         assertThatThrownBy(() -> none.run(() -> {
-            throw ExtractionFailure.transientFailure("LOST", "connection lost", null);
-        }, slept::add, (failure, retry, delay) -> { })).isInstanceOf(ExtractionFailure.class);
+            throw StepFailure.transientFailure("LOST", "connection lost", null);
+        }, slept::add, (failure, retry, delay) -> { })).isInstanceOf(StepFailure.class);
         assertThat(slept).isEmpty();
     }
 
     @Test
     void refusesNegativeRetriesAndAnEmptyBackoff() {
-        assertThatThrownBy(() -> new RetryPolicy(-1, List.of(Duration.ZERO)))
-                .hasMessageContaining("ferry.extractor.retry.attempts");
-        assertThatThrownBy(() -> new RetryPolicy(1, List.of()))
-                .hasMessageContaining("ferry.extractor.retry.backoff");
+        assertThatThrownBy(() -> new RetryPolicy(SETTING, -1, List.of(Duration.ZERO)))
+                .hasMessageContaining("ferry.anonymizer.retry.attempts");
+        assertThatThrownBy(() -> new RetryPolicy(SETTING, 1, List.of()))
+                .hasMessageContaining("ferry.anonymizer.retry.backoff");
     }
 }

@@ -1,4 +1,4 @@
-package io.ferry.extractor.messaging;
+package io.ferry.service.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -34,7 +34,7 @@ class EnvelopesTest {
                 "ids", "public", "person", BatchKind.TABLE, 4, RUN + "/extracted/ids/public.person/part-4.parquet",
                 10, 20, "4fd8eb70cb2da6edf1dc88a7caae424a56b7c2798548e59773bfe4674ee34027", "pg:x", 1, true, true);
 
-        Envelope envelope = Envelopes.manifest(manifest, CAUSE);
+        Envelope envelope = Envelopes.ofAttempt(Topics.BATCHES_EXTRACTED, manifest, manifest.attempt(), RUN, CAUSE);
 
         assertThat(envelope.topic()).isEqualTo(Topics.BATCHES_EXTRACTED);
         assertThat(envelope.key()).isEqualTo(RUN + "/extract/ids/public.person/4");
@@ -47,11 +47,11 @@ class EnvelopesTest {
     }
 
     @Test
-    void anExtractResultIsIdentifiedByTheRequestsKeyAndAttempt() {
+    void aResultIsIdentifiedByTheRequestsKeyAndAttempt() {
         ExtractResult result = new ExtractResult(RUN, SPEC, 3, "hcp1", List.of(), null, List.of(), List.of(),
                 new Failure(Failure.Kind.FATAL, "X", "y"));
 
-        Envelope envelope = Envelopes.extractResult(result, CAUSE);
+        Envelope envelope = Envelopes.ofAttempt(Topics.EXTRACT_RESULTS, result, result.attempt(), RUN, CAUSE);
 
         assertThat(envelope.topic()).isEqualTo(Topics.EXTRACT_RESULTS);
         assertThat(envelope.key()).isEqualTo(RUN + "/hcp1");
@@ -60,11 +60,11 @@ class EnvelopesTest {
     }
 
     @Test
-    void aCatalogResultCarriesNoRunHeader() {
+    void aMessageOfNoRunCarriesNoRunHeader() {
         CatalogResult result = new CatalogResult("cat-1", CatalogKind.SCHEMA, SPEC, 1, null,
                 new Failure(Failure.Kind.FATAL, "X", "y"));
 
-        Envelope envelope = Envelopes.catalogResult(result, CAUSE);
+        Envelope envelope = Envelopes.ofAttempt(Topics.CATALOG_RESULTS, result, result.attempt(), null, CAUSE);
 
         assertThat(envelope.key()).isEqualTo("cat-1");
         assertThat(envelope.headers()).doesNotContainKey(Headers.RUN_ID)
