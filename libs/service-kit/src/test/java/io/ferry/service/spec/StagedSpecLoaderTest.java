@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.contracts.messages.Failure;
 import io.ferry.service.StepFailure;
-import io.ferry.spec.SpecHash;
-import io.ferry.spec.parse.EstateProperties;
-import io.ferry.spec.parse.Resolver;
+import io.ferry.service.testing.TestSpecs;
 import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.StagingLayout;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,17 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Loads the repository's Pagila spec as the coordinator stages it: {@code specs/{hash}.yaml}. */
 class StagedSpecLoaderTest {
 
-    private static final Path PAGILA = Path.of(System.getProperty("ferry.repo.root", "../.."), "specs", "pagila",
-            "ferry.yaml");
-
-    /** What the spec's {@code ${...}}s resolve to; nothing connects to it. */
-    private static final Map<String, String> PAGILA_PROPERTIES = Map.of(
-            "prod.pagila.url", "jdbc:postgresql://127.0.0.1:1/pagila",
-            "prod.pagila.user", "ferry",
-            "prod.pagila.password", "not-a-real-password");
     private static final String PROPERTIES_FILE_KEY = "ferry.extractor.spec.properties-file";
     private static final Set<SpecParser.Environment> PROD = Set.of(SpecParser.Environment.PROD);
 
@@ -45,14 +31,13 @@ class StagedSpecLoaderTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        properties = Files.createTempFile(root.getParent(), "estate-", ".properties");
-        new EstateProperties(PAGILA_PROPERTIES).write(properties);
+        properties = TestSpecs.writeProperties(Files.createTempFile(root.getParent(), "estate-", ".properties"));
         secrets = Files.createDirectories(root.resolveSibling(root.getFileName() + "-secrets"));
     }
 
     @Test
     void loadsTheRepositorysPagilaSpecStagedUnderItsHash() {
-        String hash = stagePagila(root);
+        String hash = TestSpecs.stagePagila(root);
 
         LoadedSpec loaded = loader().load(hash);
 
@@ -64,7 +49,7 @@ class StagedSpecLoaderTest {
 
     @Test
     void keepsALoadedSpecSoStagingIsReadOncePerHash() {
-        String hash = stagePagila(root);
+        String hash = TestSpecs.stagePagila(root);
         StagedSpecLoader loader = loader();
         LoadedSpec first = loader.load(hash);
 
@@ -75,10 +60,11 @@ class StagedSpecLoaderTest {
 
     @Test
     void resolvesPasswordFilesFromTheSecretsFolder() throws Exception {
-        String text = pagilaText().replace("password: \"${prod.pagila.password}\"", "passwordFile: prod-pagila");
+        String text = TestSpecs.pagilaText().replace("password: \"${prod.pagila.password}\"",
+                "passwordFile: prod-pagila");
         Files.writeString(secrets.resolve("prod-pagila"), "from-the-secrets-folder\n");
-        String hash = hashOf(text);
-        stage(root, StagingLayout.spec(hash), text);
+        String hash = TestSpecs.hashOf(text);
+        TestSpecs.stage(root, StagingLayout.spec(hash), text);
 
         LoadedSpec loaded = loader().load(hash);
 
@@ -100,9 +86,9 @@ class StagedSpecLoaderTest {
 
     @Test
     void aSpecStoredUnderAnotherHashIsInvalid() {
-        String actual = hashOf(pagilaText());
+        String actual = TestSpecs.hashOf(TestSpecs.pagilaText());
         String claimed = "a".repeat(64);
-        stage(root, StagingLayout.spec(claimed), pagilaText());
+        TestSpecs.stage(root, StagingLayout.spec(claimed), TestSpecs.pagilaText());
 
         assertThatThrownBy(() -> loader().load(claimed))
                 .isInstanceOfSatisfying(StepFailure.class, e -> {
@@ -115,7 +101,7 @@ class StagedSpecLoaderTest {
     @Test
     void aSpecThatDoesNotParseIsInvalidWithFileAndLine() {
         String hash = "b".repeat(64);
-        stage(root, StagingLayout.spec(hash), pagilaText().replace("crossTenant: copy",
+        TestSpecs.stage(root, StagingLayout.spec(hash), TestSpecs.pagilaText().replace("crossTenant: copy",
                 "crossTenant: maybe"));
 
         assertThatThrownBy(() -> loader().load(hash))
@@ -127,7 +113,7 @@ class StagedSpecLoaderTest {
 
     @Test
     void aPlaceholderThatDoesNotResolveIsInvalidAndNamesTheKeyNotAValue() {
-        String hash = stagePagila(root);
+        String hash = TestSpecs.stagePagila(root);
         StagedSpecLoader withoutProperties = new StagedSpecLoader(new FileSystemStaging(root),
                 new SpecResolution(Map.of(), PROPERTIES_FILE_KEY, Optional.empty(), secrets), PROD);
 
@@ -141,7 +127,7 @@ class StagedSpecLoaderTest {
 
     @Test
     void anUnreadablePropertiesFileIsAConfigurationProblem() {
-        String hash = stagePagila(root);
+        String hash = TestSpecs.stagePagila(root);
         StagedSpecLoader misconfigured = new StagedSpecLoader(new FileSystemStaging(root),
                 new SpecResolution(Map.of(), "ferry.anonymizer.spec.properties-file",
                         Optional.of(root.resolve("missing.properties")), secrets), PROD);
@@ -155,7 +141,7 @@ class StagedSpecLoaderTest {
 
     @Test
     void withoutEnvironmentsNoConnectionNeedsToResolve() {
-        String hash = stagePagila(root);
+        String hash = TestSpecs.stagePagila(root);
         StagedSpecLoader noConnections = new StagedSpecLoader(new FileSystemStaging(root),
                 new SpecResolution(Map.of(), PROPERTIES_FILE_KEY, Optional.empty(), secrets), Set.of());
 
@@ -165,37 +151,5 @@ class StagedSpecLoaderTest {
     private StagedSpecLoader loader() {
         return new StagedSpecLoader(new FileSystemStaging(root),
                 new SpecResolution(Map.of(), PROPERTIES_FILE_KEY, Optional.of(properties), secrets), PROD);
-    }
-
-    private static String pagilaText() {
-        try {
-            return Files.readString(PAGILA, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The spec's hash: connections do not count, so it parses without resolving any. */
-    private static String hashOf(String text) {
-        return SpecHash.of(new SpecParser(new Resolver(Map.of(), Map.of(), Path.of(".")), Set.of())
-                .read("ferry.yaml", text, Path.of(".")));
-    }
-
-    /** Puts {@code text} where the filesystem staging at {@code root} keeps {@code key}. */
-    private static void stage(Path root, String key, String text) {
-        try {
-            Path file = root.resolve(key);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String stagePagila(Path root) {
-        String text = pagilaText();
-        String hash = hashOf(text);
-        stage(root, StagingLayout.spec(hash), text);
-        return hash;
     }
 }

@@ -1,4 +1,4 @@
-package io.ferry.extractor.testing;
+package io.ferry.service.testing;
 
 import io.ferry.spec.SpecHash;
 import io.ferry.spec.model.Spec;
@@ -13,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
-/** The repository's Pagila spec, staged as the coordinator would: {@code specs/{hash}.yaml}. */
+/**
+ * The repository's Pagila spec, staged as the coordinator would: {@code specs/{hash}.yaml}. Shared by the
+ * services' tests through the kit's test jar.
+ */
 public final class TestSpecs {
 
     /** What the spec's {@code ${...}}s resolve to in tests; nothing connects to it. */
@@ -26,10 +30,16 @@ public final class TestSpecs {
     private TestSpecs() {
     }
 
+    /** From {@code ferry.repo.root} (the build sets it), else the nearest folder up that has the spec. */
     public static Path pagilaFile() {
         String root = System.getProperty("ferry.repo.root");
-        Path repo = root != null && !root.isBlank() ? Path.of(root) : Path.of("..");
-        return repo.resolve("specs/pagila/ferry.yaml");
+        Path spec = Path.of("specs", "pagila", "ferry.yaml");
+        if (root != null && !root.isBlank()) {
+            return Path.of(root).resolve(spec);
+        }
+        return Stream.iterate(Path.of("").toAbsolutePath(), folder -> folder != null, Path::getParent)
+                .map(folder -> folder.resolve(spec)).filter(Files::isRegularFile).findFirst()
+                .orElse(spec);
     }
 
     public static String pagilaText() {
@@ -40,10 +50,10 @@ public final class TestSpecs {
         }
     }
 
-    /** The hash of {@code text}, parsed for PROD with {@link #PAGILA_PROPERTIES}. */
+    /** The hash of {@code text}; connections do not count, so it parses without resolving any. */
     public static String hashOf(String text) {
-        Spec spec = new SpecParser(new Resolver(Map.of(), PAGILA_PROPERTIES, Path.of(".")),
-                Set.of(SpecParser.Environment.PROD)).read("ferry.yaml", text, Path.of("."));
+        Spec spec = new SpecParser(new Resolver(Map.of(), Map.of(), Path.of(".")), Set.of())
+                .read("ferry.yaml", text, Path.of("."));
         return SpecHash.of(spec);
     }
 
