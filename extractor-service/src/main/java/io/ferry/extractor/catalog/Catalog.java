@@ -2,7 +2,7 @@ package io.ferry.extractor.catalog;
 
 import io.ferry.contracts.messages.CatalogRequest;
 import io.ferry.contracts.messages.CatalogResult;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 
 /**
  * Answers the coordinator's questions about PROD (plan, schema, districts), so that only the extractor

@@ -16,6 +16,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "ferry.extractor")
 public interface ExtractorConfig {
 
+    /** Setting names the plain pieces built from this put in their messages, so they name the key to fix. */
+    String SPEC_PROPERTIES_FILE = "ferry.extractor.spec.properties-file";
+    String RAW_KEY = "ferry.extractor.raw-key";
+    String RETRY = "ferry.extractor.retry";
+
     StagingGroup staging();
 
     SpecGroup spec();

@@ -1,20 +1,29 @@
 package io.ferry.extractor.config;
 
-import io.ferry.batches.FileKey;
 import io.ferry.extractor.catalog.Catalog;
 import io.ferry.extractor.catalog.ProdCatalog;
 import io.ferry.extractor.extraction.ExtractionSettings;
 import io.ferry.extractor.extraction.SnapshotStoreExtractor;
+import io.ferry.extractor.messaging.KafkaPublisher;
+import io.ferry.extractor.metrics.ExtractorMetrics;
 import io.ferry.planning.prod.ProdSnapshot;
-import io.ferry.extractor.messaging.RetryPolicy;
+import io.ferry.service.RawKeySource;
+import io.ferry.service.messaging.CommandProcessor;
+import io.ferry.service.messaging.RetryPolicy;
+import io.ferry.service.spec.SpecLoader;
+import io.ferry.service.spec.SpecResolution;
+import io.ferry.service.spec.StagedSpecLoader;
+import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
+import io.ferry.staging.StagingLayout;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 
 /** Turns {@link ExtractorConfig} into the plain objects the rest of the service is built from. */
 @Dependent
@@ -27,6 +36,16 @@ public class ExtractorProducers {
         return new FileSystemStaging(config.staging().root());
     }
 
+    /** Staged specs, parsed for PROD only: this service holds no CERT credentials. */
+    @Produces
+    @Singleton
+    SpecLoader specLoader(Staging staging, ExtractorConfig config) {
+        SpecResolution resolution = new SpecResolution(System.getenv(), ExtractorConfig.SPEC_PROPERTIES_FILE,
+                config.spec().propertiesFile(),
+                config.spec().secretsDir().orElse(config.staging().root().resolve(StagingLayout.SPECS)));
+        return new StagedSpecLoader(staging, resolution, Set.of(SpecParser.Environment.PROD));
+    }
+
     @Produces
     @Singleton
     ExtractionSettings extractionSettings(ExtractorConfig config) {
@@ -37,8 +56,7 @@ public class ExtractorProducers {
     @Produces
     @Singleton
     SnapshotStoreExtractor storeExtractor(Staging staging, ExtractionSettings settings) {
-        ExtractionSettings.RawKeySource raw = settings.rawKey();
-        return new SnapshotStoreExtractor(staging, settings, () -> new FileKey(raw.version(), raw.load()),
+        return new SnapshotStoreExtractor(staging, settings, settings.rawKey()::fileKey,
                 Path.of(System.getProperty("java.io.tmpdir"), "ferry-extractor"));
     }
 
@@ -55,7 +73,15 @@ public class ExtractorProducers {
     @Produces
     @Singleton
     RetryPolicy retryPolicy(ExtractorConfig config) {
-        return new RetryPolicy(config.retry().attempts(), config.retry().backoff());
+        return new RetryPolicy(ExtractorConfig.RETRY, config.retry().attempts(), config.retry().backoff());
+    }
+
+    /** Handles every request record: the extractor's publisher, specs, retries and meters. */
+    @Produces
+    @Singleton
+    CommandProcessor commandProcessor(SpecLoader specLoader, KafkaPublisher publisher, Staging staging,
+            RetryPolicy retryPolicy, ExtractorMetrics metrics) {
+        return new CommandProcessor(specLoader, publisher, staging, retryPolicy, metrics);
     }
 
     @Produces
@@ -72,6 +98,6 @@ public class ExtractorProducers {
                 prod.maxConnectionsPerStore(), prod.statementTimeout(), prod.maxSnapshotAge(),
                 batch.maxRows(), batch.maxBytes().asLongValue(), batch.rowGroupBytes().asLongValue(),
                 batch.maxOpenWriters(),
-                new ExtractionSettings.RawKeySource(rawKey.file(), rawKey.value(), rawKey.version()));
+                new RawKeySource(ExtractorConfig.RAW_KEY, rawKey.file(), rawKey.value(), rawKey.version()));
     }
 }

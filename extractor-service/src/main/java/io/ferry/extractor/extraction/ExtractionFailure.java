@@ -1,22 +1,17 @@
 package io.ferry.extractor.extraction;
 
 import io.ferry.contracts.messages.Failure;
+import io.ferry.planning.prod.ProdAccessException;
+import io.ferry.service.StepFailure;
 
 /**
- * Why a step of the extractor could not finish. The message is sanitized by whoever throws it: tables,
- * columns, SQL states and counts, never row values (results are stored and scanned for leaks).
+ * A {@link StepFailure} of the extractor's own work (PROD, closure, batches). Same rules: the message is
+ * sanitized by whoever throws it, never a row value.
  */
-public final class ExtractionFailure extends RuntimeException {
-
-    private final Failure failure;
-
-    public ExtractionFailure(Failure.Kind kind, String code, String message) {
-        this(kind, code, message, null);
-    }
+public final class ExtractionFailure extends StepFailure {
 
     public ExtractionFailure(Failure.Kind kind, String code, String message, Throwable cause) {
-        super(message, cause);
-        this.failure = new Failure(kind, code, message);
+        super(kind, code, message, cause);
     }
 
     public static ExtractionFailure transientFailure(String code, String message, Throwable cause) {
@@ -28,19 +23,11 @@ public final class ExtractionFailure extends RuntimeException {
     }
 
     /** PROD could not be read: unreachable is worth a retry, refused or failed reads are not. */
-    public static ExtractionFailure of(io.ferry.planning.prod.ProdAccessException e) {
+    public static ExtractionFailure of(ProdAccessException e) {
         return switch (e.reason()) {
             case UNREACHABLE -> transientFailure("PROD_UNREACHABLE", e.getMessage(), e);
             case REFUSED -> fatal("PROD_REFUSED", e.getMessage());
             default -> fatal("PROD_READ_FAILED", e.getMessage());
         };
-    }
-
-    public Failure failure() {
-        return failure;
-    }
-
-    public boolean isTransient() {
-        return failure.kind() == Failure.Kind.TRANSIENT;
     }
 }

@@ -1,10 +1,10 @@
 package io.ferry.extractor.extraction;
 
 import io.ferry.contracts.messages.ExtractRequest;
-import io.ferry.extractor.spec.LoadedSpec;
 import io.ferry.planning.ClosurePlanner;
 import io.ferry.planning.prod.DistrictClosure;
 import io.ferry.planning.prod.ProdSnapshot;
+import io.ferry.service.spec.LoadedSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package io.ferry.extractor.extraction;
 
 import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.ExtractResult;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 
 /**
  * Extracts one store's part of a district's closure into raw batches in staging. Deterministic: the

@@ -1,9 +1,9 @@
 package io.ferry.extractor.health;
 
 import io.ferry.extractor.config.ExtractorConfig;
-import io.ferry.extractor.extraction.ExtractionFailure;
-import io.ferry.extractor.spec.SpecResolution;
 import io.ferry.schema.model.StoreKind;
+import io.ferry.service.StepFailure;
+import io.ferry.service.spec.SpecResolution;
 import io.ferry.spec.SpecException;
 import io.ferry.spec.connect.StoreConnector;
 import io.ferry.spec.connect.StoreUnavailableException;
@@ -100,7 +100,7 @@ public class ProdReadiness implements HealthCheck {
         Path folder = file.getParent();
         response.withData("spec", file.toString());
         Path beside = folder.resolve(EstateProperties.FILE_NAME);
-        SpecResolution resolution = new SpecResolution(environment,
+        SpecResolution resolution = new SpecResolution(environment, ExtractorConfig.SPEC_PROPERTIES_FILE,
                 propertiesFile.or(() -> Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty()),
                 secretsDir.orElse(folder));
         Spec spec;
@@ -110,7 +110,7 @@ public class ProdReadiness implements HealthCheck {
             spec = new SpecParser(resolver, Set.of(SpecParser.Environment.PROD)).read(file);
         } catch (SpecException e) {
             return response.down().withData("problem", "the spec is invalid: " + e.errors().getFirst()).build();
-        } catch (ExtractionFailure e) {
+        } catch (StepFailure e) {
             return response.down().withData("problem", e.getMessage()).build();
         } catch (RuntimeException e) {
             return response.down().withData("problem", "cannot read the spec (" + e.getClass().getSimpleName() + ")")

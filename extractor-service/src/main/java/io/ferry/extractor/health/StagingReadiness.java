@@ -1,18 +1,15 @@
 package io.ferry.extractor.health;
 
 import io.ferry.extractor.config.ExtractorConfig;
+import io.ferry.service.staging.StagingProbe;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Readiness "staging": the root exists, is a folder, and a file can be created and deleted in it. The
- * probe file's name starts with {@code .}, which staging never lists, so no reader ever sees it.
- */
+/** Readiness "staging": {@link StagingProbe} of {@code ferry.extractor.staging.root}. */
 @Readiness
 @ApplicationScoped
 public class StagingReadiness implements HealthCheck {
@@ -29,17 +26,7 @@ public class StagingReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         Path root = config.staging().root().toAbsolutePath().normalize();
         var response = HealthCheckResponse.named(NAME).withData("root", root.toString());
-        if (!Files.isDirectory(root)) {
-            return response.down()
-                    .withData("problem", Files.exists(root) ? "not a folder" : "does not exist")
-                    .build();
-        }
-        try {
-            Path probe = Files.createTempFile(root, ".ferry-ready-", ".probe");
-            Files.delete(probe);
-            return response.up().build();
-        } catch (IOException | SecurityException e) {
-            return response.down().withData("problem", "not writable (" + e.getClass().getSimpleName() + ")").build();
-        }
+        Optional<String> problem = StagingProbe.problem(root);
+        return problem.isEmpty() ? response.up().build() : response.down().withData("problem", problem.get()).build();
     }
 }

@@ -1,10 +1,17 @@
 package io.ferry.extractor.messaging;
 
+import io.ferry.contracts.Topics;
 import io.ferry.contracts.messages.CatalogRequest;
 import io.ferry.contracts.messages.CatalogResult;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.extractor.catalog.Catalog;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.messaging.Command;
+import io.ferry.service.messaging.Envelope;
+import io.ferry.service.messaging.Envelopes;
+import io.ferry.service.messaging.InboundCommand;
+import io.ferry.service.messaging.SendWindow;
+import io.ferry.service.messaging.StoredResults;
+import io.ferry.service.spec.LoadedSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,6 +84,6 @@ public class CatalogCommand implements Command<CatalogRequest, CatalogResult> {
 
     @Override
     public Envelope envelope(CatalogResult result, UUID causationId) {
-        return Envelopes.catalogResult(result, causationId);
+        return Envelopes.ofAttempt(Topics.CATALOG_RESULTS, result, result.attempt(), null, causationId);
     }
 }

@@ -1,12 +1,19 @@
 package io.ferry.extractor.messaging;
 
+import io.ferry.contracts.Topics;
 import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.ExtractResult;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.extractor.extraction.ExtractionSettings;
 import io.ferry.extractor.extraction.StoreExtractor;
 import io.ferry.extractor.metrics.ExtractorMetrics;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.messaging.Command;
+import io.ferry.service.messaging.Envelope;
+import io.ferry.service.messaging.Envelopes;
+import io.ferry.service.messaging.InboundCommand;
+import io.ferry.service.messaging.SendWindow;
+import io.ferry.service.messaging.StoredResults;
+import io.ferry.service.spec.LoadedSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -68,8 +75,7 @@ public class ExtractCommand implements Command<ExtractRequest, ExtractResult> {
     public ExtractResult run(InboundCommand<ExtractRequest> command, LoadedSpec spec, SendWindow window) {
         ExtractRequest request = command.request();
         settings.rawKey().load();
-        ManifestForwarder listener = new ManifestForwarder(request, command.messageId(), publisher::send,
-                publisher::sendBestEffort, window, metrics);
+        ManifestForwarder listener = new ManifestForwarder(request, command.messageId(), publisher, window, metrics);
         ExtractResult result = extractor.extract(request, spec, listener);
         if (result == null || !result.runId().equals(request.runId()) || !result.store().equals(request.store())
                 || result.attempt() != request.attempt() || !result.specHash().equals(request.specHash())) {
@@ -91,7 +97,7 @@ public class ExtractCommand implements Command<ExtractRequest, ExtractResult> {
 
     @Override
     public Envelope envelope(ExtractResult result, UUID causationId) {
-        return Envelopes.extractResult(result, causationId);
+        return Envelopes.ofAttempt(Topics.EXTRACT_RESULTS, result, result.attempt(), result.runId(), causationId);
     }
 
     @Override

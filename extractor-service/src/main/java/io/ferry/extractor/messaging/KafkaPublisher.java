@@ -1,6 +1,8 @@
 package io.ferry.extractor.messaging;
 
 import io.ferry.contracts.Topics;
+import io.ferry.service.messaging.Envelope;
+import io.ferry.service.messaging.Publisher;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +26,7 @@ import org.jboss.logging.Logger;
  * progress: dropped when the producer is behind, failures only logged.
  */
 @ApplicationScoped
-public class KafkaPublisher {
+public class KafkaPublisher implements Publisher {
 
     private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
 
@@ -56,6 +58,7 @@ public class KafkaPublisher {
     Emitter<String> deadLetters;
 
     /** Sends the record; the future completes once the broker acknowledged it. */
+    @Override
     public CompletableFuture<Void> send(Envelope envelope) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         Message<String> message = Message.of(envelope.value(), Metadata.of(metadata(envelope)),
@@ -76,6 +79,7 @@ public class KafkaPublisher {
     }
 
     /** Sends without waiting; a lost record is only logged (by class, never content). */
+    @Override
     public void sendBestEffort(Envelope envelope) {
         send(envelope).whenComplete((ok, failure) -> {
             if (failure != null) {

@@ -1,15 +1,16 @@
 package io.ferry.extractor.messaging;
 
 import io.ferry.contracts.Phase;
+import io.ferry.contracts.Topics;
 import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.Progress;
 import io.ferry.extractor.extraction.ExtractionListener;
 import io.ferry.extractor.metrics.ExtractorMetrics;
+import io.ferry.service.messaging.Envelopes;
+import io.ferry.service.messaging.Publisher;
+import io.ferry.service.messaging.SendWindow;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The {@link ExtractionListener} of one extract request: each manifest goes to
@@ -22,18 +23,15 @@ public final class ManifestForwarder implements ExtractionListener {
 
     private final ExtractRequest request;
     private final UUID causationId;
-    private final Function<Envelope, CompletableFuture<Void>> send;
-    private final Consumer<Envelope> sendBestEffort;
+    private final Publisher publisher;
     private final SendWindow window;
     private final ExtractorMetrics metrics;
 
-    public ManifestForwarder(ExtractRequest request, UUID causationId,
-            Function<Envelope, CompletableFuture<Void>> send, Consumer<Envelope> sendBestEffort,
-            SendWindow window, ExtractorMetrics metrics) {
+    public ManifestForwarder(ExtractRequest request, UUID causationId, Publisher publisher, SendWindow window,
+            ExtractorMetrics metrics) {
         this.request = request;
         this.causationId = causationId;
-        this.send = send;
-        this.sendBestEffort = sendBestEffort;
+        this.publisher = publisher;
         this.window = window;
         this.metrics = metrics;
     }
@@ -46,14 +44,15 @@ public final class ManifestForwarder implements ExtractionListener {
             throw new IllegalStateException("a manifest must be of the request's run, store, spec, attempt and "
                     + "the extract phase");
         }
-        window.add(send.apply(Envelopes.manifest(manifest, causationId)));
+        window.add(publisher.send(Envelopes.ofAttempt(Topics.BATCHES_EXTRACTED, manifest, manifest.attempt(),
+                manifest.runId(), causationId)));
         metrics.batchSent(manifest);
     }
 
     @Override
     public void progress(Progress progress) {
         try {
-            sendBestEffort.accept(Envelopes.progress(progress, request.attempt(), causationId));
+            publisher.sendBestEffort(Envelopes.progress(progress, request.attempt(), causationId));
         } catch (RuntimeException e) {
             // Best effort: a lost progress message changes nothing.
         }

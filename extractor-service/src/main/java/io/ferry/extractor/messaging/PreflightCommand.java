@@ -1,11 +1,18 @@
 package io.ferry.extractor.messaging;
 
+import io.ferry.contracts.Topics;
 import io.ferry.contracts.messages.CheckStatus;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.extractor.preflight.Preflight;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.messaging.Command;
+import io.ferry.service.messaging.Envelope;
+import io.ferry.service.messaging.Envelopes;
+import io.ferry.service.messaging.InboundCommand;
+import io.ferry.service.messaging.SendWindow;
+import io.ferry.service.messaging.StoredResults;
+import io.ferry.service.spec.LoadedSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +85,6 @@ public class PreflightCommand implements Command<PreflightRequest, PreflightResu
 
     @Override
     public Envelope envelope(PreflightResult result, UUID causationId) {
-        return Envelopes.preflightResult(result, causationId);
+        return Envelopes.ofAttempt(Topics.PREFLIGHT_RESULTS, result, result.attempt(), result.runId(), causationId);
     }
 }

@@ -1,5 +1,8 @@
 package io.ferry.extractor.messaging;
 
+import io.ferry.service.messaging.Command;
+import io.ferry.service.messaging.CommandProcessor;
+import io.ferry.service.messaging.InboundRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;

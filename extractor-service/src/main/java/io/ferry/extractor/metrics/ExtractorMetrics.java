@@ -2,6 +2,7 @@ package io.ferry.extractor.metrics;
 
 import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.contracts.messages.Failure;
+import io.ferry.service.messaging.CommandMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,7 +21,7 @@ import java.time.Duration;
  * Tags are store names, commands, topics and failure codes: never values.
  */
 @ApplicationScoped
-public class ExtractorMetrics {
+public class ExtractorMetrics implements CommandMetrics {
 
     private final MeterRegistry registry;
 
@@ -45,6 +46,7 @@ public class ExtractorMetrics {
     }
 
     /** @param command {@code extract}, {@code preflight} or {@code catalog} */
+    @Override
     public void failed(String command, Failure failure) {
         Counter.builder("ferry.extractor.failures")
                 .description("Failures reported in results, by command and code")
@@ -56,6 +58,7 @@ public class ExtractorMetrics {
     }
 
     /** A request record that could not be read went to its dead-letter topic. */
+    @Override
     public void deadLettered(String topic) {
         Counter.builder("ferry.extractor.dead.letters")
                 .description("Request records sent to a dead-letter topic, by source topic")

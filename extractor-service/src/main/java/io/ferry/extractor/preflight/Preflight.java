@@ -2,7 +2,7 @@ package io.ferry.extractor.preflight;
 
 import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.PreflightResult;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 
 /**
  * The first command of every run, before any batch is written: PROD reachable and read-only, every field

@@ -3,10 +3,10 @@ package io.ferry.extractor.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.contracts.messages.ExtractResult.TableBatches;
-import io.ferry.extractor.spec.LoadedSpec;
 import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
+import io.ferry.service.spec.LoadedSpec;
 import io.ferry.testkit.Datasets;
 import io.ferry.testkit.neo4j.CypherScriptRunner;
 import io.ferry.testkit.neo4j.Neo4jServer;

@@ -7,10 +7,11 @@ import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.ExtractResult;
 import io.ferry.contracts.messages.Progress;
-import io.ferry.extractor.spec.LoadedSpec;
 import io.ferry.schema.model.Column;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableKind;
+import io.ferry.service.RawKeySource;
+import io.ferry.service.spec.LoadedSpec;
 import io.ferry.spec.SpecHash;
 import io.ferry.spec.model.Spec;
 import io.ferry.spec.parse.Resolver;
@@ -47,8 +48,8 @@ final class ExtractionRig {
     /** Settings for tests: the staging root and raw key of the settings are not used (the rig passes its own). */
     static ExtractionSettings settings(int connections, long batchRows, long rowGroupBytes, int writers) {
         return new ExtractionSettings(Path.of("unused"), connections, Duration.ofMinutes(5), Duration.ofHours(1), batchRows,
-                64L << 20, rowGroupBytes, writers, new ExtractionSettings.RawKeySource(java.util.Optional.empty(),
-                        java.util.Optional.empty(), 1));
+                64L << 20, rowGroupBytes, writers, new RawKeySource("ferry.extractor.raw-key",
+                        java.util.Optional.empty(), java.util.Optional.empty(), 1));
     }
 
     final Path root;

@@ -7,7 +7,7 @@ import io.ferry.estate.EstateOptions;
 import io.ferry.estate.EstateServers;
 import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 import io.ferry.testkit.HeapPeak;
 import io.ferry.testkit.postgres.PostgresServer;
 import java.nio.file.Path;

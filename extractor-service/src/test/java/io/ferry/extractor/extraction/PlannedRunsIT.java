@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.contracts.messages.ExtractRequest;
-import io.ferry.extractor.spec.LoadedSpec;
 import io.ferry.planning.prod.ProdSnapshot;
+import io.ferry.service.spec.LoadedSpec;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.ferry.testkit.postgres.SqlScriptRunner;
 import java.nio.file.Path;

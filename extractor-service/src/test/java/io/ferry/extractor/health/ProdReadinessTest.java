@@ -2,7 +2,7 @@ package io.ferry.extractor.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.extractor.testing.TestSpecs;
+import io.ferry.service.testing.TestSpecs;
 import io.ferry.spec.connect.StoreUnavailableException;
 import io.ferry.spec.parse.EstateProperties;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import io.ferry.estate.EstateOptions;
 import io.ferry.estate.EstateServers;
 import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 import io.ferry.spec.SpecHash;
 import io.ferry.spec.model.Anonymize;
 import io.ferry.spec.model.AnonymizeRule;

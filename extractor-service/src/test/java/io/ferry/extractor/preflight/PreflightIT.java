@@ -12,7 +12,7 @@ import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.PreflightResult.Finding;
 import io.ferry.contracts.messages.PreflightResult.Problem;
 import io.ferry.extractor.extraction.ExtractionFailure;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 import io.ferry.spec.model.AnonymizeRule;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.testkit.Datasets;

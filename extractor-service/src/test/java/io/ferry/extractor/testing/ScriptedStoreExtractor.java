@@ -9,7 +9,7 @@ import io.ferry.contracts.messages.ExtractResult;
 import io.ferry.contracts.messages.Progress;
 import io.ferry.extractor.extraction.ExtractionListener;
 import io.ferry.extractor.extraction.StoreExtractor;
-import io.ferry.extractor.spec.LoadedSpec;
+import io.ferry.service.spec.LoadedSpec;
 import io.ferry.staging.StagingLayout;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.ferry.extractor.testing;
 
+import io.ferry.service.testing.TestSpecs;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
