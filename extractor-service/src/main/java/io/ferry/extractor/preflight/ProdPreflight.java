@@ -170,7 +170,7 @@ public class ProdPreflight implements Preflight {
         if (settings.enforce()) {
             findings.addAll(unruled);
         } else if (!unruled.isEmpty()) {
-            LOG.warnf("preflight %s: %d personal-looking field(s) have no anonymization rule; not enforced yet"
+            LOG.warnf("preflight %s: %d personal-looking field(s) have no anonymization rule; not enforced"
                     + " (ferry.extractor.preflight.enforce=false), so the run goes ahead", runId, unruled.size());
         }
         findings.sort(PreflightAnalysis.FINDING_ORDER);
