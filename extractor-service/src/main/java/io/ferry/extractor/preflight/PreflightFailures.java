@@ -1,16 +1,12 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.classify.ProdReadException;
 import io.ferry.contracts.messages.Failure.Kind;
 import io.ferry.extractor.extraction.ExtractionFailure;
 import io.ferry.planning.ClosureException;
 import io.ferry.planning.ReadRefusedException;
 import io.ferry.planning.UnknownDistrictException;
 import io.ferry.planning.prod.ProdAccessException;
-import java.sql.SQLException;
-import org.neo4j.driver.exceptions.Neo4jException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
 
 /**
  * Why the preflight could not run, as {@link ExtractionFailure}s with stable codes. Messages name stores,
@@ -59,33 +55,14 @@ final class PreflightFailures {
         return fatal("CLOSURE_FAILED", message, e);
     }
 
-    /** @param what the step and object, e.g. "sampling ids.public.person" */
-    static ExtractionFailure of(String what, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String message = what + " failed (SQL state " + (state.isEmpty() ? "unknown" : state) + ")";
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-            return ExtractionFailure.transientFailure("PROD_UNREACHABLE", message, null);
-        }
-        if (state.equals("40001") || state.equals("40P01") || state.equals("57014") || state.equals("55P03")) {
-            return ExtractionFailure.transientFailure("PROD_CONFLICT", message, null);
-        }
-        if (state.equals("42501") || state.startsWith("28")) {
-            return fatal("PROD_REFUSED", message + "; the PROD user needs SELECT on it", null);
-        }
-        // The SQLException is not kept as the cause: its message may quote a value.
-        return fatal("PROD_READ_FAILED", message, null);
-    }
-
-    static ExtractionFailure of(String what, Neo4jException e) {
-        String message = what + " failed (" + (e.code() == null ? e.getClass().getSimpleName() : e.code()) + ")";
-        if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException) {
-            return ExtractionFailure.transientFailure("PROD_UNREACHABLE", message, null);
-        }
-        if (e instanceof TransientException) {
-            return ExtractionFailure.transientFailure("PROD_CONFLICT", message, null);
-        }
-        // Not kept as the cause: Cypher errors may quote a value.
-        return fatal("PROD_READ_FAILED", message, null);
+    /** A failed read of the fields (sampling, the reserved-range scan, the dictionary's rows); its message names no value. */
+    static ExtractionFailure of(ProdReadException e) {
+        return switch (e.reason()) {
+            case UNREACHABLE -> ExtractionFailure.transientFailure("PROD_UNREACHABLE", e.getMessage(), null);
+            case CONFLICT -> ExtractionFailure.transientFailure("PROD_CONFLICT", e.getMessage(), null);
+            case REFUSED -> fatal("PROD_REFUSED", e.getMessage(), null);
+            case FAILED -> fatal("PROD_READ_FAILED", e.getMessage(), null);
+        };
     }
 
     static ExtractionFailure fatal(String code, String message, Throwable cause) {

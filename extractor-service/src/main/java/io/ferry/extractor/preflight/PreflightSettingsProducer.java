@@ -14,14 +14,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * {@link PreflightSettings} from configuration. Until the anonymization issue adds the rules the service
- * runs the preflight with {@code enforce=false} (it reports unruled personal fields and does not fail).
+ * {@link PreflightSettings} from configuration. The preflight enforces by default: a field that looks
+ * personal and has no anonymization rule fails the run ({@code ferry classify} prints the rules to add);
+ * {@code enforce=false} only logs such fields.
  *
  * <table>
  * <caption>configuration</caption>
  * <tr><td>{@code ferry.extractor.dictionary-key}</td><td>base64, at least 16 bytes (32 recommended); required in
  * production; dev and test mode fall back to a built-in key that is NOT for production</td></tr>
- * <tr><td>{@code ferry.extractor.preflight.enforce}</td><td>default {@code false}</td></tr>
+ * <tr><td>{@code ferry.extractor.preflight.enforce}</td><td>default {@code true}</td></tr>
  * <tr><td>{@code ferry.extractor.preflight.sample-size}</td><td>default 200</td></tr>
  * <tr><td>{@code ferry.extractor.preflight.reserved-email-domains}</td><td>comma-separated, besides example.org</td></tr>
  * <tr><td>{@code ferry.extractor.preflight.id-prefix}</td><td>default {@code FERRY-}</td></tr>
@@ -39,7 +40,7 @@ public class PreflightSettingsProducer {
     @ConfigProperty(name = KEY_PROPERTY)
     Optional<String> dictionaryKey;
 
-    @ConfigProperty(name = "ferry.extractor.preflight.enforce", defaultValue = "false")
+    @ConfigProperty(name = "ferry.extractor.preflight.enforce", defaultValue = "true")
     boolean enforce;
 
     @ConfigProperty(name = "ferry.extractor.preflight.sample-size", defaultValue = "200")

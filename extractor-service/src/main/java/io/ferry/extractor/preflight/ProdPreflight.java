@@ -3,9 +3,14 @@ package io.ferry.extractor.preflight;
 import io.ferry.anonymize.classify.DataType;
 import io.ferry.anonymize.classify.Field;
 import io.ferry.anonymize.classify.JsonLeaves;
-import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.classify.ReservedRanges;
+import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.classify.TokenDictionary;
+import io.ferry.classify.Assessment;
+import io.ferry.classify.PgFields;
+import io.ferry.classify.ProdReadException;
+import io.ferry.classify.ProdSampler;
+import io.ferry.classify.SampledField;
 import io.ferry.contracts.messages.CheckStatus;
 import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.PreflightResult;
@@ -22,8 +27,6 @@ import io.ferry.schema.model.StoreKind;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.spec.LoadedSpec;
-import io.ferry.spec.connect.StoreConnector;
-import io.ferry.spec.connect.StoreUnavailableException;
 import io.ferry.spec.model.Spec;
 import io.ferry.spec.model.Store;
 import io.ferry.staging.Staging;
@@ -82,12 +85,14 @@ public class ProdPreflight implements Preflight {
         String runId = request.runId();
         long started = System.nanoTime();
         ProdSnapshot.SessionSettings session = new ProdSnapshot.SessionSettings("ferry-preflight", settings.statementTimeout());
-        try (ProdSnapshot snapshot = ProdSnapshot.open(spec, loaded.resolver(), session);
-                Graphs graphs = new Graphs(spec, loaded)) {
-            Map<String, PgFields> stores = readOnlyStores(runId, spec, snapshot);
+        try (ProdSnapshot snapshot = ProdSnapshot.open(spec, loaded.resolver(), session)) {
+            ProdSampler sampler = new ProdSampler(snapshot, settings.sampleSize());
+            requireReadOnly(runId, spec, sampler);
             try (DistrictClosure closure = DistrictClosure.compute(spec, snapshot, request.district(), settings.spillThreshold())) {
-                return check(request, loaded, snapshot, closure, stores, graphs, started);
+                return check(request, loaded, snapshot, closure, sampler, started);
             }
+        } catch (ProdReadException e) {
+            throw PreflightFailures.of(e);
         } catch (ProdAccessException e) {
             throw PreflightFailures.of(e);
         } catch (ClosureException e) {
@@ -98,7 +103,7 @@ public class ProdPreflight implements Preflight {
     }
 
     private PreflightResult check(PreflightRequest request, LoadedSpec loaded, ProdSnapshot snapshot,
-            DistrictClosure closure, Map<String, PgFields> stores, Graphs graphs, long started) {
+            DistrictClosure closure, ProdSampler sampler, long started) {
         String runId = request.runId();
         RuleIndex rules = RuleIndex.of(loaded.spec());
         rules.unreadable().forEach(r -> LOG.warnf("preflight %s: anonymize rule for '%s' names no column or property;"
@@ -106,13 +111,13 @@ public class ProdPreflight implements Preflight {
         Set<TableId> copied = copiedTables(closure.plan());
 
         // Classify every field of every table and label the closure copies rows from.
-        List<PreflightAnalysis.Sampled> sampled = new ArrayList<>();
+        List<SampledField> sampled = new ArrayList<>();
         Map<TableId, Table> tables = new LinkedHashMap<>();
         for (TableId id : closure.relational().tables()) {
             Optional<Table> table = snapshot.schema().table(id);
-            if (copied.contains(id) && table.isPresent() && stores.containsKey(id.store())) {
+            if (copied.contains(id) && table.isPresent() && snapshot.connection(id.store()).isPresent()) {
                 tables.put(id, table.get());
-                sampled.addAll(stores.get(id.store()).sample(table.get(), settings.sampleSize()));
+                sampled.addAll(sampler.sample(table.get()));
             }
         }
         Map<TableId, GraphPlan> labels = new LinkedHashMap<>();
@@ -122,17 +127,18 @@ public class ProdPreflight implements Preflight {
                 if (id.schema().equals(TableId.LABELS) && copied.contains(id) && label.isPresent()) {
                     tables.put(id, label.get());
                     labels.put(id, graph);
-                    sampled.addAll(graphs.of(id.store()).sample(label.get(), settings.sampleSize()));
+                    sampled.addAll(sampler.sample(label.get()));
                 }
             }
         }
-        List<PreflightAnalysis.Assessment> assessments = PreflightAnalysis.assess(sampled, rules);
+        List<Assessment> assessments = Assessment.assess(sampled, rules);
         sampled.clear();
         List<Finding> unruled = PreflightAnalysis.unruledFindings(assessments);
-        for (PreflightAnalysis.Assessment a : assessments) {
+        for (Assessment a : assessments) {
             if (a.unruledPersonal()) {
-                LOG.warnf("preflight %s: %s looks personal (%s: %s) and no anonymization rule covers it; add %s",
-                        runId, a.field().location(), a.verdict().type().specName(), a.verdict().reason(), a.ruleSnippet());
+                LOG.warnf("preflight %s: %s looks personal (%s, %s) and no anonymization rule covers it; add %s",
+                        runId, a.field().location(), a.classification().type(), a.classification().why(),
+                        a.ruleSnippet());
             }
         }
 
@@ -150,8 +156,8 @@ public class ProdPreflight implements Preflight {
                         rule.table(), rule.path());
                 continue;
             }
-            boolean hit = rule.property() ? graphs.of(rule.table().store()).holdsReserved(table, rule, type.get(), ranges)
-                    : stores.get(rule.table().store()).holdsReserved(table, rule, type.get(), ranges);
+            boolean hit = rule.property() ? sampler.graph(rule.table().store()).holdsReserved(table, rule, type.get(), ranges)
+                    : sampler.postgres(rule.table().store()).holdsReserved(table, rule, type.get(), ranges);
             if (hit) {
                 Field field = rule.field(table.column(rule.name()).map(c -> c.type()).orElse("text"));
                 reserved.add(new Finding(field.store(), field.tableText(), field.fieldText(), Problem.VALUE_IN_RESERVED_RANGE, null));
@@ -164,7 +170,7 @@ public class ProdPreflight implements Preflight {
         if (settings.enforce()) {
             findings.addAll(unruled);
         } else if (!unruled.isEmpty()) {
-            LOG.warnf("preflight %s: %d personal-looking field(s) have no anonymization rule; not enforced yet"
+            LOG.warnf("preflight %s: %d personal-looking field(s) have no anonymization rule; not enforced"
                     + " (ferry.extractor.preflight.enforce=false), so the run goes ahead", runId, unruled.size());
         }
         findings.sort(PreflightAnalysis.FINDING_ORDER);
@@ -176,31 +182,27 @@ public class ProdPreflight implements Preflight {
                     findings, null);
         }
 
-        int tokens = writeDictionary(runId, snapshot, closure, assessments, rules, tables, labels, graphs);
+        int tokens = writeDictionary(runId, snapshot, closure, assessments, rules, tables, labels, sampler);
         LOG.infof("preflight %s: PASSED, %d field(s) classified, %d dictionary token(s), in %.1f s", runId, classified,
                 tokens, (System.nanoTime() - started) / 1e9);
         return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.PASSED, classified,
                 List.of(), null);
     }
 
-    /** Every PostgreSQL store of the spec, checked to be in a read-only session; the server's mode is logged. */
-    private static Map<String, PgFields> readOnlyStores(String runId, Spec spec, ProdSnapshot snapshot) {
-        Map<String, PgFields> stores = new LinkedHashMap<>();
+    /** Checks every PostgreSQL store of the spec is in a read-only session, and logs the server's mode. */
+    private static void requireReadOnly(String runId, Spec spec, ProdSampler sampler) {
         for (Store store : spec.stores().values()) {
             if (store.kind() != StoreKind.POSTGRES) {
                 continue;
             }
-            PgFields fields = new PgFields(store.name(), snapshot.connection(store.name()).orElseThrow());
-            PgFields.Mode mode = fields.mode();
+            PgFields.Mode mode = sampler.postgres(store.name()).mode();
             if (!mode.readOnly()) {
                 throw PreflightFailures.fatal("PROD_NOT_READ_ONLY", "store " + store.name()
                         + " (prod): the session is not read-only; Ferry reads PROD only in read-only sessions", null);
             }
             LOG.infof("preflight %s: store %s (prod) is %s; the session is read-only", runId, store.name(),
                     mode.inRecovery() ? "a hot standby in recovery" : "a primary (not in recovery)");
-            stores.put(store.name(), fields);
         }
-        return stores;
     }
 
     /** Tables, labels (and relationship types) with at least one row or node in the district's closure. */
@@ -216,10 +218,10 @@ public class ProdPreflight implements Preflight {
 
     /** Hashes the district's name and identifier tokens into {@code {runId}/dictionary/tokens.txt}. */
     private int writeDictionary(String runId, ProdSnapshot snapshot, DistrictClosure closure,
-            List<PreflightAnalysis.Assessment> assessments, RuleIndex rules, Map<TableId, Table> tables,
-            Map<TableId, GraphPlan> labels, Graphs graphs) {
+            List<Assessment> assessments, RuleIndex rules, Map<TableId, Table> tables,
+            Map<TableId, GraphPlan> labels, ProdSampler sampler) {
         Map<TableId, Map<Field, DataType>> fields = new LinkedHashMap<>();
-        for (PreflightAnalysis.Assessment a : assessments) {
+        for (Assessment a : assessments) {
             a.effectiveType().filter(DataType::inDictionary).ifPresent(t -> fields
                     .computeIfAbsent(a.field().table(), k -> new LinkedHashMap<>()).put(a.field(), t));
         }
@@ -243,7 +245,7 @@ public class ProdPreflight implements Preflight {
             if (id.schema().equals(TableId.LABELS)) {
                 Map<String, DataType> properties = new LinkedHashMap<>();
                 byField.forEach((f, t) -> properties.put(f.name(), t));
-                graphs.of(id.store()).dictionary(id, properties, labels.get(id), dictionary);
+                sampler.graph(id.store()).dictionary(id, properties, labels.get(id), dictionary);
             } else {
                 PgFields.dictionary(tables.get(id), byField, closure.relational(), snapshot.sources().get(id.store()),
                         dictionary);
@@ -266,36 +268,6 @@ public class ProdPreflight implements Preflight {
                     LOG.warnf("preflight %s: could not delete the local dictionary file %s", runId, file);
                 }
             }
-        }
-    }
-
-    /** Read drivers for the spec's graph stores, opened on first use. */
-    private static final class Graphs implements AutoCloseable {
-        private final Spec spec;
-        private final LoadedSpec loaded;
-        private final Map<String, GraphFields> open = new LinkedHashMap<>();
-
-        Graphs(Spec spec, LoadedSpec loaded) {
-            this.spec = spec;
-            this.loaded = loaded;
-        }
-
-        GraphFields of(String store) {
-            return open.computeIfAbsent(store, s -> {
-                Store st = spec.store(s).orElseThrow(() -> new ProdAccessException(ProdAccessException.Reason.USAGE,
-                        "store " + s + " is not in the spec"));
-                try {
-                    return new GraphFields(s, StoreConnector.openNeo4j(s, "prod", loaded.resolver().resolve(st.prod())));
-                } catch (StoreUnavailableException e) {
-                    throw new ProdAccessException(e.reason() == StoreUnavailableException.Reason.REFUSED
-                            ? ProdAccessException.Reason.REFUSED : ProdAccessException.Reason.UNREACHABLE, e.getMessage());
-                }
-            });
-        }
-
-        @Override
-        public void close() {
-            open.values().forEach(GraphFields::close);
         }
     }
 }

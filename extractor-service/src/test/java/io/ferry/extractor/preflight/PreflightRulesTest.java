@@ -1,10 +1,12 @@
 package io.ferry.extractor.preflight;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ferry.anonymize.classify.DataType;
 import io.ferry.anonymize.classify.Field;
 import io.ferry.anonymize.classify.RuleIndex;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.ferry.classify.Assessment;
+import io.ferry.classify.SampledField;
 import io.ferry.contracts.messages.PreflightResult.Finding;
 import io.ferry.contracts.messages.PreflightResult.Problem;
 import io.ferry.schema.model.TableId;
@@ -93,21 +95,24 @@ class PreflightRulesTest {
 
     @Test
     void theAnalysisTurnsUnruledPersonalFieldsIntoSortedFindings() {
-        List<PreflightAnalysis.Sampled> fields = List.of(
-                new PreflightAnalysis.Sampled(Field.column(PERSON, "phone", "text"), List.of()),
-                new PreflightAnalysis.Sampled(Field.column(PERSON, "email", "text"), List.of()),
-                new PreflightAnalysis.Sampled(Field.column(PERSON, "first_name", "text"), List.of()),
-                new PreflightAnalysis.Sampled(Field.column(PERSON, "kind", "person_kind"), List.of("student")),
-                new PreflightAnalysis.Sampled(Field.property("sp", "Person", "firstName", "String"), List.of()),
-                new PreflightAnalysis.Sampled(Field.jsonPath(PERSON, "contact_info", "$.emergencyContact.phone", "jsonb"),
-                        List.of("(217) 384-2291")));
-        List<PreflightAnalysis.Assessment> assessed = PreflightAnalysis.assess(fields, rules);
+        List<SampledField> fields = List.of(
+                new SampledField(Field.column(PERSON, "phone", "text"), List.of()),
+                new SampledField(Field.column(PERSON, "email", "text"), List.of()),
+                new SampledField(Field.column(PERSON, "first_name", "text"), List.of()),
+                new SampledField(Field.column(PERSON, "kind", "person_kind"), List.of("student")),
+                new SampledField(Field.property("sp", "Person", "firstName", "String"), List.of()),
+                new SampledField(Field.jsonPath(PERSON, "contact_info", "$.emergencyContact.phone", "jsonb"),
+                        List.of("(217) 384-2291")),
+                new SampledField(Field.column(PERSON, "password_hash", "bytea"), List.of()));
+        List<Assessment> assessed = Assessment.assess(fields, rules);
         assertThat(PreflightAnalysis.unruledFindings(assessed)).containsExactly(
                 new Finding("ids", "public.person", "contact_info->'$.emergencyContact.phone'",
                         Problem.UNRULED_PERSONAL_FIELD, "person.phone"),
                 new Finding("ids", "public.person", "first_name", Problem.UNRULED_PERSONAL_FIELD, "person.first_name"),
+                new Finding("ids", "public.person", "password_hash", Problem.UNRULED_PERSONAL_FIELD,
+                        "secret.password_hash"),
                 new Finding("ids", "public.person", "phone", Problem.UNRULED_PERSONAL_FIELD, "person.phone"));
-        PreflightAnalysis.Assessment email = assessed.get(1);
+        Assessment email = assessed.get(1);
         assertThat(email.unruledPersonal()).isFalse();
         assertThat(email.effectiveType()).contains(DataType.EMAIL);
     }

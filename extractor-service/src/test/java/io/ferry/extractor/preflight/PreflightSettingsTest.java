@@ -7,6 +7,7 @@ import io.quarkus.runtime.LaunchMode;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** The settings' defaults and the dictionary key's configuration. */
@@ -23,6 +24,14 @@ class PreflightSettingsTest {
         assertThat(s.toString()).contains("dictionaryKey=***");
         assertThatThrownBy(() -> PreflightSettings.defaults(new byte[4])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withSampleSize(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theServiceEnforcesUnlessConfiguredNotTo() throws Exception {
+        ConfigProperty enforce = PreflightSettingsProducer.class.getDeclaredField("enforce")
+                .getAnnotation(ConfigProperty.class);
+        assertThat(enforce.name()).isEqualTo("ferry.extractor.preflight.enforce");
+        assertThat(enforce.defaultValue()).isEqualTo("true");
     }
 
     @Test

@@ -108,11 +108,16 @@ public record Field(TableId table, Kind kind, String name, String jsonPath, Stri
 
     /** The rule a spec adds under {@code anonymize.rules} to cover this field with {@code type}. */
     public String ruleSnippet(DataType type) {
+        return ruleSnippet(type.specName());
+    }
+
+    /** The rule to cover this field with a type named by its spec name, also one the preflight does not know. */
+    public String ruleSnippet(String type) {
         return switch (kind) {
-            case COLUMN -> "{column: " + yaml(table + "." + TableId.quote(name)) + ", type: " + type.specName() + "}";
+            case COLUMN -> "{column: " + yaml(table + "." + TableId.quote(name)) + ", type: " + type + "}";
             case JSON_PATH -> "{column: " + yaml(table + "." + TableId.quote(name)) + ", path: \"" + jsonPath
-                    + "\", type: " + type.specName() + "}";
-            case PROPERTY -> "{property: \"" + location() + "\", type: " + type.specName() + "}";
+                    + "\", type: " + type + "}";
+            case PROPERTY -> "{property: \"" + location() + "\", type: " + type + "}";
         };
     }
 

@@ -63,12 +63,13 @@ public final class FieldClassifier {
         TEXT, INTEGER, NUMERIC, BOOLEAN, DATE, TIMESTAMP, TIME, UUID, BINARY, NETWORK, JSON, ARRAY, OTHER
     }
 
-    private enum Context {
+    /** Whether a field belongs to a person, to a thing (place, organisation, product), or neither says. */
+    public enum Context {
         PERSON, THING, NEUTRAL
     }
 
     /** Tables, labels and JSON keys that hold people. */
-    static final Set<String> PERSON_WORDS = Set.of("person", "people", "user", "account", "customer", "client",
+    public static final Set<String> PERSON_WORDS = Set.of("person", "people", "user", "account", "customer", "client",
             "employee", "staff", "student", "pupil", "learner", "teacher", "instructor", "faculty", "guardian",
             "parent", "contact", "member", "patient", "actor", "author", "applicant", "candidate", "driver",
             "passenger", "traveler", "subscriber", "profile", "emergency", "family", "household", "recipient",
@@ -77,7 +78,7 @@ public final class FieldClassifier {
             "holder", "signer", "witness", "friend", "mentor", "coach", "advisor", "adviser", "attendee");
 
     /** Tables, labels and JSON keys that hold things, places or organisations, whose names and addresses are public. */
-    static final Set<String> THING_WORDS = Set.of("school", "district", "organization", "organisation", "org",
+    public static final Set<String> THING_WORDS = Set.of("school", "district", "organization", "organisation", "org",
             "company", "department", "dept", "agency", "vendor", "supplier", "shipper", "carrier", "store", "shop",
             "branch", "office", "campus", "building", "facility", "site", "location", "region", "territory",
             "country", "city", "state", "province", "county", "course", "section", "subject", "category", "product",
@@ -305,7 +306,7 @@ public final class FieldClassifier {
      * Person or thing, from the nearest word that says: JSON keys above the leaf (nearest first), then the
      * JSON column's name, then the table's or label's name (last word first).
      */
-    private static Context context(Field field) {
+    public static Context context(Field field) {
         List<String> chain = new ArrayList<>();
         for (String parent : field.jsonParents()) {
             chain.addAll(reversed(NameTokens.of(parent)));

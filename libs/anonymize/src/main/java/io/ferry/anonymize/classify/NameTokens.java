@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code birth date}, {@code e_mail} is {@code email}, {@code tel} is {@code phone}, {@code nm} is
  * {@code name}, {@code no} is {@code number}).
  */
-final class NameTokens {
+public final class NameTokens {
 
     /** Abbreviations and run-together words, spelled out. */
     private static final Map<String, List<String>> EXPAND = Map.ofEntries(
@@ -71,7 +71,8 @@ final class NameTokens {
     private NameTokens() {
     }
 
-    static List<String> of(String name) {
+    /** The words of {@code name}, in order (numbers dropped). */
+    public static List<String> of(String name) {
         List<String> raw = split(name);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {

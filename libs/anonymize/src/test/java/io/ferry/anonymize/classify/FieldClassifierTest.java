@@ -313,6 +313,24 @@ class FieldClassifierTest {
     }
 
     @Test
+    void theContextIsTheNearestWordThatSaysPersonOrThing() {
+        assertThat(FieldClassifier.context(column("staff", "picture", "bytea"))).isEqualTo(FieldClassifier.Context.PERSON);
+        assertThat(FieldClassifier.context(column("categories", "picture", "bytea"))).isEqualTo(FieldClassifier.Context.THING);
+        assertThat(FieldClassifier.context(column("orders", "ship_city", "text"))).isEqualTo(FieldClassifier.Context.NEUTRAL);
+        assertThat(FieldClassifier.context(Field.jsonPath(new TableId("x", "public", "school"), "info",
+                "$.principal.name", "jsonb"))).as("the JSON key above the leaf first").isEqualTo(FieldClassifier.Context.PERSON);
+        assertThat(FieldClassifier.context(Field.property("sp", "Person", "email", "String")))
+                .isEqualTo(FieldClassifier.Context.PERSON);
+    }
+
+    @Test
+    void aSnippetNamesAnyTypeBySpecName() {
+        Field photo = column("staff", "picture", "bytea");
+        assertThat(photo.ruleSnippet("person.photo")).isEqualTo("{column: s.public.staff.picture, type: person.photo}");
+        assertThat(photo.ruleSnippet(DataType.EMAIL)).isEqualTo(photo.ruleSnippet("person.email"));
+    }
+
+    @Test
     void declaredTypesAreReadFromPostgresAndNeo4j() {
         assertThat(FieldClassifier.typeClass("character varying(254)")).isEqualTo(FieldClassifier.TypeClass.TEXT);
         assertThat(FieldClassifier.typeClass("bigint")).isEqualTo(FieldClassifier.TypeClass.INTEGER);

@@ -1,4 +1,4 @@
-package io.ferry.extractor.preflight;
+package io.ferry.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

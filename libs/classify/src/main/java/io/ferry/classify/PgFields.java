@@ -1,13 +1,13 @@
-package io.ferry.extractor.preflight;
+package io.ferry.classify;
 
-import io.ferry.anonymize.classify.FieldClassifier;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.anonymize.classify.DataType;
 import io.ferry.anonymize.classify.Field;
+import io.ferry.anonymize.classify.FieldClassifier;
 import io.ferry.anonymize.classify.JsonLeaves;
-import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.classify.ReservedRanges;
+import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.classify.TokenDictionary;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.planning.Closure;
 import io.ferry.planning.Projection;
 import io.ferry.planning.RowSource;
@@ -24,14 +24,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reads one PostgreSQL store's fields inside the snapshot: samples for the classifier, the reserved-range
  * scan and the dictionary's rows. Only {@code SELECT}s: no temporary tables, so PROD may be a hot standby.
- * Values stay in memory; errors name the table and SQL state.
+ * Values stay in memory; errors are {@link ProdReadException}s that name the table and SQL state.
  */
-final class PgFields {
+public final class PgFields {
 
     /** Rows read per table for samples: enough for sparse columns and JSON paths without scanning big tables. */
     static final int ROWS_PER_SAMPLE = 5;
@@ -43,22 +44,23 @@ final class PgFields {
     private final String store;
     private final Connection connection;
 
-    PgFields(String store, Connection connection) {
+    /** @param connection a session inside the store's snapshot ({@code ProdSnapshot.connection}); not closed here */
+    public PgFields(String store, Connection connection) {
         this.store = store;
         this.connection = connection;
     }
 
     /** Whether the session is read-only, and whether the server is a standby in recovery. */
-    record Mode(boolean readOnly, boolean inRecovery) {
+    public record Mode(boolean readOnly, boolean inRecovery) {
     }
 
-    Mode mode() {
+    public Mode mode() {
         try (var st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT current_setting('transaction_read_only'), pg_is_in_recovery()")) {
             rs.next();
             return new Mode("on".equals(rs.getString(1)), rs.getBoolean(2));
         } catch (SQLException e) {
-            throw PreflightFailures.of("checking the session of store " + store, e);
+            throw ProdReadException.of("checking the session of store " + store, e);
         }
     }
 
@@ -66,7 +68,7 @@ final class PgFields {
      * The table's columns and the JSON leaf paths found in its json/jsonb values, each with up to
      * {@code n} non-null sampled values (columns of types that hold no text get none).
      */
-    List<PreflightAnalysis.Sampled> sample(Table table, int n) {
+    public List<SampledField> sample(Table table, int n) {
         List<Column> text = table.columns().stream().filter(PgFields::sampled).toList();
         Map<String, List<String>> values = new LinkedHashMap<>();
         Map<String, Map<String, List<String>>> json = new LinkedHashMap<>();
@@ -88,13 +90,13 @@ final class PgFields {
                 }
             }
         }
-        List<PreflightAnalysis.Sampled> out = new ArrayList<>();
+        List<SampledField> out = new ArrayList<>();
         for (Column c : table.columns()) {
-            out.add(new PreflightAnalysis.Sampled(Field.column(table.id(), c.name(), c.type()),
+            out.add(new SampledField(Field.column(table.id(), c.name(), c.type()),
                     isJson(c) ? List.of() : values.getOrDefault(c.name(), List.of())));
             Map<String, List<String>> paths = json.get(c.name());
             if (paths != null) {
-                paths.forEach((path, v) -> out.add(new PreflightAnalysis.Sampled(
+                paths.forEach((path, v) -> out.add(new SampledField(
                         Field.jsonPath(table.id(), c.name(), path, c.type()), v)));
             }
         }
@@ -129,7 +131,7 @@ final class PgFields {
     }
 
     /** Whether PROD holds a value of the rule's field in the reserved range of {@code type}, anywhere in the table. */
-    boolean holdsReserved(Table table, RuleIndex.Ruled rule, DataType type, ReservedRanges ranges) {
+    public boolean holdsReserved(Table table, RuleIndex.Ruled rule, DataType type, ReservedRanges ranges) {
         String expr = rule.path() == null ? "(" + TableId.quote(rule.name()) + "::text)"
                 : "(" + TableId.quote(rule.name()) + " #>> " + textArray(JsonLeaves.keys(rule.path())) + ")";
         List<Object> params = new ArrayList<>();
@@ -143,7 +145,7 @@ final class PgFields {
                 return rs.next();
             }
         } catch (SQLException e) {
-            throw PreflightFailures.of("scanning " + table.id() + "." + TableId.quote(rule.name())
+            throw ProdReadException.of("scanning " + table.id() + "." + TableId.quote(rule.name())
                     + " for reserved values", e);
         }
     }
@@ -153,7 +155,7 @@ final class PgFields {
      * with its type) in the closure's rows: by key with {@code = ANY(array)} in chunks, or, for a table
      * without a primary key, by scanning it and keeping the closure's rows.
      */
-    static void dictionary(Table table, Map<Field, DataType> fields, Closure closure, RowSource source,
+    public static void dictionary(Table table, Map<Field, DataType> fields, Closure closure, RowSource source,
             TokenDictionary dictionary) {
         List<String> columns = new ArrayList<>(new LinkedHashSet<>(fields.keySet().stream().map(Field::name).toList()));
         List<String> keyColumns = closure.keyColumns(table.id());
@@ -218,7 +220,7 @@ final class PgFields {
                 }
             }
         } catch (SQLException e) {
-            throw PreflightFailures.of("sampling " + table.id(), e);
+            throw ProdReadException.of("sampling " + table.id(), e);
         }
     }
 
@@ -241,7 +243,7 @@ final class PgFields {
     }
 
     private static boolean isJson(Column c) {
-        String t = c.type().toLowerCase(java.util.Locale.ROOT);
+        String t = c.type().toLowerCase(Locale.ROOT);
         return t.equals("json") || t.equals("jsonb");
     }
 

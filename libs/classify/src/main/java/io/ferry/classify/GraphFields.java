@@ -1,13 +1,14 @@
-package io.ferry.extractor.preflight;
+package io.ferry.classify;
 
-import io.ferry.anonymize.classify.FieldClassifier;
 import io.ferry.anonymize.classify.DataType;
 import io.ferry.anonymize.classify.Field;
-import io.ferry.anonymize.classify.RuleIndex;
+import io.ferry.anonymize.classify.FieldClassifier;
 import io.ferry.anonymize.classify.ReservedRanges;
+import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.classify.TokenDictionary;
 import io.ferry.planning.Tuple;
 import io.ferry.planning.graph.GraphPlan;
+import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.schema.model.Column;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
@@ -15,33 +16,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
- * Reads one graph store's label properties in read sessions: samples, the reserved-range scan and the
- * dictionary's nodes. Values stay in memory; errors name the label and Neo4j's code.
+ * Reads one graph store's label properties in read transactions of the snapshot's read-only sessions
+ * ({@link ProdSnapshot#readGraph}): samples, the reserved-range scan and the dictionary's nodes. Values
+ * stay in memory; errors are {@link ProdReadException}s that name the label and Neo4j's code.
  */
-final class GraphFields implements AutoCloseable {
+public final class GraphFields {
 
     static final int CHUNK = 10_000;
 
     private final String store;
-    private final Driver driver;
+    private final ProdSnapshot snapshot;
 
-    GraphFields(String store, Driver driver) {
+    /** @param store a graph store of the snapshot's spec */
+    public GraphFields(String store, ProdSnapshot snapshot) {
         this.store = store;
-        this.driver = driver;
+        this.snapshot = snapshot;
     }
 
     /** Every property of the label, with up to {@code n} sampled values for those that may hold text. */
-    List<PreflightAnalysis.Sampled> sample(Table label, int n) {
-        List<PreflightAnalysis.Sampled> out = new ArrayList<>();
+    public List<SampledField> sample(Table label, int n) {
+        List<SampledField> out = new ArrayList<>();
         for (Column c : label.columns()) {
             if (c.name().startsWith("<")) {
                 continue;
@@ -52,12 +51,12 @@ final class GraphFields implements AutoCloseable {
                         + " IS NOT NULL RETURN n." + name(c.name()) + " AS v LIMIT $n";
                 run("sampling " + where(label), cypher, Map.of("n", n), r -> values.add(text(r.get("v"))));
             }
-            out.add(new PreflightAnalysis.Sampled(Field.property(store, label.id().name(), c.name(), c.type()), values));
+            out.add(new SampledField(Field.property(store, label.id().name(), c.name(), c.type()), values));
         }
         return out;
     }
 
-    boolean holdsReserved(Table label, RuleIndex.Ruled rule, DataType type, ReservedRanges ranges) {
+    public boolean holdsReserved(Table label, RuleIndex.Ruled rule, DataType type, ReservedRanges ranges) {
         String p = "n." + name(rule.name());
         String cypher = "MATCH (n:" + name(label.id().name()) + ") WHERE " + p + " IS NOT NULL AND "
                 + ranges.cypherCondition(type, p) + " RETURN 1 AS hit LIMIT 1";
@@ -68,7 +67,7 @@ final class GraphFields implements AutoCloseable {
     }
 
     /** Feeds the dictionary with the properties' values of the label's nodes in the closure. */
-    void dictionary(TableId label, Map<String, DataType> properties, GraphPlan plan, TokenDictionary dictionary) {
+    public void dictionary(TableId label, Map<String, DataType> properties, GraphPlan plan, TokenDictionary dictionary) {
         List<String> key = plan.keyColumns(label);
         List<Tuple> keys = plan.keys(label);
         List<String> names = new ArrayList<>(properties.keySet());
@@ -108,13 +107,13 @@ final class GraphFields implements AutoCloseable {
     }
 
     private void run(String what, String cypher, Map<String, Object> params, Rows rows) {
-        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            session.executeRead(tx -> {
+        try {
+            snapshot.readGraph(store, tx -> {
                 tx.run(cypher, params).forEachRemaining(rows::accept);
                 return null;
             });
         } catch (Neo4jException e) {
-            throw PreflightFailures.of(what, e);
+            throw ProdReadException.of(what, e);
         }
     }
 
@@ -133,10 +132,5 @@ final class GraphFields implements AutoCloseable {
 
     private static String name(String name) {
         return "`" + name.replace("`", "``") + "`";
-    }
-
-    @Override
-    public void close() {
-        driver.close();
     }
 }
