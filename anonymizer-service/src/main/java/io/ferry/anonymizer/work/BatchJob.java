@@ -1,5 +1,6 @@
 package io.ferry.anonymizer.work;
 
+import io.ferry.service.StepFailure;
 import io.ferry.anonymizer.batch.BatchAnonymizer;
 import io.ferry.anonymizer.rules.RuleBindingException;
 import io.ferry.batches.BatchFormatException;
@@ -60,7 +61,7 @@ public final class BatchJob {
 
     public Done anonymize(BatchManifest extracted, RunTools tools) {
         if (extracted.phase() != Phase.EXTRACT) {
-            throw AnonymizationFailure.fatal("NOT_AN_EXTRACTED_BATCH", "batch " + extracted.batchId()
+            throw StepFailure.fatal("NOT_AN_EXTRACTED_BATCH", "batch " + extracted.batchId()
                     + " is not of the extract phase");
         }
         BatchId raw = BatchId.parse(extracted.batchId());
@@ -77,14 +78,14 @@ public final class BatchJob {
                     staging.get(twin, copy);
                     return new Done(manifest(extracted, raw, twin, copy, tools.keyVersion()), 0, 0, true);
                 }
-                throw AnonymizationFailure.fatal("RAW_BATCH_MISSING", "batch " + extracted.batchId()
+                throw StepFailure.fatal("RAW_BATCH_MISSING", "batch " + extracted.batchId()
                         + ": the raw batch " + rawKeyName + " is not in staging and has no anonymized twin "
                         + "(swept after a crash?); extract the store again");
             }
             Path in = work.resolve("raw.parquet");
             staging.get(rawKeyName, in);
             if (!sha256(in).equals(extracted.sha256())) {
-                throw AnonymizationFailure.fatal("RAW_BATCH_DAMAGED", "batch " + extracted.batchId()
+                throw StepFailure.fatal("RAW_BATCH_DAMAGED", "batch " + extracted.batchId()
                         + ": the raw batch's checksum differs from its manifest's");
             }
             Path out = work.resolve("anonymized.parquet");
@@ -97,9 +98,9 @@ public final class BatchJob {
             return new Done(manifest(extracted, raw, twin, out, tools.keyVersion()), outcome.fieldsChanged(),
                     outcome.scrubbed().total(), false);
         } catch (StagingException e) {
-            throw AnonymizationFailure.transientFailure("STAGING_UNAVAILABLE", e.getMessage(), e);
+            throw StepFailure.transientFailure("STAGING_UNAVAILABLE", e.getMessage(), e);
         } catch (IOException e) {
-            throw AnonymizationFailure.transientFailure("STAGING_UNAVAILABLE", "batch " + extracted.batchId()
+            throw StepFailure.transientFailure("STAGING_UNAVAILABLE", "batch " + extracted.batchId()
                     + ": local temp files failed (" + e.getClass().getSimpleName() + ")", e);
         } finally {
             deleteTree(work);
@@ -119,19 +120,19 @@ public final class BatchJob {
                 outcome = tools.batchAnonymizer().anonymize(rules, reader, writer);
             }
         } catch (RuleBindingException e) {
-            throw AnonymizationFailure.fatal("RULE_INVALID", "batch " + extracted.batchId() + ": " + e.getMessage());
+            throw StepFailure.fatal("RULE_INVALID", "batch " + extracted.batchId() + ": " + e.getMessage());
         } catch (BatchFormatException e) {
-            throw AnonymizationFailure.fatal("BATCH_UNREADABLE", "batch " + extracted.batchId() + ": "
+            throw StepFailure.fatal("BATCH_UNREADABLE", "batch " + extracted.batchId() + ": "
                     + e.getMessage());
         }
         if (!outcome.passed()) {
-            throw AnonymizationFailure.fatal("BATCH_CHECK_FAILED", "batch " + extracted.batchId() + " failed its "
+            throw StepFailure.fatal("BATCH_CHECK_FAILED", "batch " + extracted.batchId() + " failed its "
                     + "leak check: " + outcome.problems().stream()
                             .map(p -> p.field() + ": " + p.count() + " " + p.what())
                             .collect(Collectors.joining("; ")));
         }
         if (outcome.rows() != extracted.rows()) {
-            throw AnonymizationFailure.fatal("BATCH_ROWS_DIFFER", "batch " + extracted.batchId() + " holds "
+            throw StepFailure.fatal("BATCH_ROWS_DIFFER", "batch " + extracted.batchId() + " holds "
                     + outcome.rows() + " rows, its manifest says " + extracted.rows());
         }
         return outcome;

@@ -1,5 +1,6 @@
 package io.ferry.anonymizer.work;
 
+import io.ferry.service.StepFailure;
 import io.ferry.anonymizer.leak.Honeytokens;
 import io.ferry.anonymizer.leak.RunLeakCheck;
 import io.ferry.contracts.ids.RunId;
@@ -39,13 +40,13 @@ public final class LeakCheckJob {
         try {
             verdict = check.check(RunId.parse(request.runId()), honeytokens.hashes(tools.leakKey()));
         } catch (StagingException e) {
-            throw AnonymizationFailure.transientFailure("STAGING_UNAVAILABLE", e.getMessage(), e);
+            throw StepFailure.transientFailure("STAGING_UNAVAILABLE", e.getMessage(), e);
         } catch (IOException e) {
-            throw AnonymizationFailure.transientFailure("STAGING_UNAVAILABLE", "run " + request.runId()
+            throw StepFailure.transientFailure("STAGING_UNAVAILABLE", "run " + request.runId()
                     + ": reading for the leak check failed (" + e.getClass().getSimpleName() + ")", e);
         }
         if (verdict.batches() < request.anonymizedBatches()) {
-            throw AnonymizationFailure.fatal("LEAK_CHECK_INCOMPLETE", "run " + request.runId() + ": staging holds "
+            throw StepFailure.fatal("LEAK_CHECK_INCOMPLETE", "run " + request.runId() + ": staging holds "
                     + verdict.batches() + " anonymized batches, the coordinator counted " + request.anonymizedBatches());
         }
         CheckStatus status = verdict.findings().isEmpty() ? CheckStatus.PASSED : CheckStatus.FAILED;

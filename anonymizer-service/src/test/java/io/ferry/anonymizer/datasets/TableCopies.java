@@ -76,6 +76,7 @@ final class TableCopies {
         List<BatchColumn> columns = columns(c, schema, table);
         BatchId id = BatchId.of(run, Phase.EXTRACT, store, schema, table, 0);
         Path file = Files.createTempFile(dir, "raw-", ".parquet");
+        Files.delete(file); // the writer creates it
         long rows = 0;
         try (BatchWriter w = BatchWriter.create(file, new BatchSchema(columns, Map.of()),
                 BatchWriterOptions.defaults().withEncryption(rawKey))) {

@@ -1,5 +1,6 @@
 package io.ferry.anonymizer.work;
 
+import io.ferry.service.StepFailure;
 import static io.ferry.anonymizer.batch.BatchFixture.column;
 import static io.ferry.anonymizer.batch.BatchFixture.columns;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +69,7 @@ class BatchJobTest {
         BatchManifest extracted = stageRaw(staging, dir, List.<String[]>of(new String[] {"1", "not a date"}));
         BatchJob job = new BatchJob(staging, () -> RAW_KEY, dir.resolve("tmp"), 1 << 20);
         assertThatThrownBy(() -> job.anonymize(extracted, tools(dir, "person.birth_date")))
-                .isInstanceOfSatisfying(AnonymizationFailure.class, f -> {
+                .isInstanceOfSatisfying(StepFailure.class, f -> {
                     assertThat(f.failure().code()).isEqualTo("BATCH_CHECK_FAILED");
                     assertThat(f.getMessage()).contains("column ids.public.person.email: 1 value the strategy "
                             + "cannot take").doesNotContain("not a date");
@@ -86,7 +87,7 @@ class BatchJobTest {
                 good.rows(), good.bytes(), "b".repeat(64), good.schemaFingerprint(), good.keyVersion(), true, true);
         assertThatThrownBy(() -> new BatchJob(staging, () -> RAW_KEY, dir.resolve("tmp"), 1 << 20)
                 .anonymize(lying, tools(dir, "person.email")))
-                .isInstanceOfSatisfying(AnonymizationFailure.class,
+                .isInstanceOfSatisfying(StepFailure.class,
                         f -> assertThat(f.failure().code()).isEqualTo("RAW_BATCH_DAMAGED"));
     }
 

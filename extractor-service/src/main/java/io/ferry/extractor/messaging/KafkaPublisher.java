@@ -1,20 +1,14 @@
 package io.ferry.extractor.messaging;
 
 import io.ferry.contracts.Topics;
+import io.ferry.service.kafka.KafkaRecords;
 import io.ferry.service.messaging.Envelope;
 import io.ferry.service.messaging.Publisher;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
@@ -60,22 +54,13 @@ public class KafkaPublisher implements Publisher {
     /** Sends the record; the future completes once the broker acknowledged it. */
     @Override
     public CompletableFuture<Void> send(Envelope envelope) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<String> message = Message.of(envelope.value(), Metadata.of(metadata(envelope)),
-                () -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
+        Emitter<String> emitter;
         try {
-            emitterFor(envelope.topic()).send(message);
-        } catch (RuntimeException e) {
-            acked.completeExceptionally(e);
+            emitter = emitterFor(envelope.topic());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        return acked;
+        return KafkaRecords.send(emitter, envelope);
     }
 
     /** Sends without waiting; a lost record is only logged (by class, never content). */
@@ -102,20 +87,5 @@ public class KafkaPublisher implements Publisher {
                 throw new IllegalArgumentException("the extractor does not produce to " + topic);
             }
         };
-    }
-
-    private static OutgoingKafkaRecordMetadata<String> metadata(Envelope envelope) {
-        List<RecordHeader> headers = envelope.headers().entrySet().stream()
-                .map(KafkaPublisher::header)
-                .toList();
-        return OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(envelope.topic())
-                .withKey(envelope.key())
-                .withHeaders(headers)
-                .build();
-    }
-
-    private static RecordHeader header(Map.Entry<String, String> entry) {
-        return new RecordHeader(entry.getKey(), entry.getValue().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,14 +3,10 @@ package io.ferry.extractor.messaging;
 import io.ferry.service.messaging.Command;
 import io.ferry.service.messaging.CommandProcessor;
 import io.ferry.service.messaging.InboundRecord;
+import io.ferry.service.kafka.KafkaRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -65,7 +61,7 @@ public class RequestConsumers {
     }
 
     private CompletionStage<Void> handle(Message<String> record, Command<?, ?> command) {
-        InboundRecord inbound = inbound(record);
+        InboundRecord inbound = KafkaRecords.inbound(record);
         try {
             processor.handle(inbound, command);
             return record.ack();
@@ -73,17 +69,5 @@ public class RequestConsumers {
             LOG.errorf("%s: not acknowledged, it will be delivered again: %s", inbound, e.getClass().getName());
             return record.nack(e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static InboundRecord inbound(Message<String> record) {
-        IncomingKafkaRecordMetadata<String, String> metadata = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("a request must come from Kafka"));
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : metadata.getHeaders()) {
-            headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return new InboundRecord(metadata.getTopic(), metadata.getPartition(), metadata.getOffset(), metadata.getKey(),
-                record.getPayload(), headers);
     }
 }

@@ -1,5 +1,6 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.service.DictionaryKey;
 import io.ferry.anonymize.classify.ReservedRanges;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,6 @@ import org.jboss.logging.Logger;
 public class PreflightSettingsProducer {
 
     static final String KEY_PROPERTY = "ferry.extractor.dictionary-key";
-    /** Development only: the text of a key everyone can read. */
-    static final byte[] DEV_KEY = "ferry-dev-dictionary-key-not-for-production".getBytes(StandardCharsets.UTF_8);
     private static final Logger LOG = Logger.getLogger(PreflightSettingsProducer.class);
 
     @ConfigProperty(name = KEY_PROPERTY)
@@ -65,24 +64,9 @@ public class PreflightSettingsProducer {
 
     /** The configured key; in dev and test mode the built-in one when none is set; in production an error. */
     static byte[] key(Optional<String> configured, LaunchMode mode) {
-        if (configured.isPresent() && !configured.get().isBlank()) {
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(configured.get().strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(KEY_PROPERTY + " is not valid base64");
-            }
-            if (key.length < 16) {
-                throw new IllegalStateException(KEY_PROPERTY + " decodes to " + key.length
-                        + " bytes; give at least 16 (32 recommended), e.g. openssl rand -base64 32");
-            }
-            return key;
-        }
-        if (mode.isDevOrTest()) {
+        if ((configured.isEmpty() || configured.get().isBlank()) && mode.isDevOrTest()) {
             LOG.warn(KEY_PROPERTY + " is not set: using the built-in development dictionary key, which is not for production");
-            return DEV_KEY.clone();
         }
-        throw new IllegalStateException(KEY_PROPERTY + " is not set: give the free-text dictionary's HMAC key as base64"
-                + " (at least 16 bytes, 32 recommended, e.g. openssl rand -base64 32)");
+        return DictionaryKey.resolve(KEY_PROPERTY, configured, mode.isDevOrTest());
     }
 }

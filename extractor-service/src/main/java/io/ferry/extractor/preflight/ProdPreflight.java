@@ -31,7 +31,7 @@ import io.ferry.spec.model.Spec;
 import io.ferry.spec.model.Store;
 import io.ferry.staging.Staging;
 import io.ferry.staging.StagingException;
-import io.ferry.staging.StagingKeys;
+import io.ferry.staging.StagingLayout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -61,8 +61,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ProdPreflight implements Preflight {
 
-    /** The dictionary's name inside {@code {runId}/dictionary/}. */
-    public static final String DICTIONARY_FILE = "tokens.txt";
     private static final Logger LOG = Logger.getLogger(ProdPreflight.class);
 
     private final Staging staging;
@@ -76,7 +74,7 @@ public class ProdPreflight implements Preflight {
 
     /** The staging key of a run's dictionary: {@code {runId}/dictionary/tokens.txt}. */
     public static String dictionaryKey(String runId) {
-        return StagingKeys.requireKey(runId + "/dictionary/" + DICTIONARY_FILE);
+        return StagingLayout.dictionary(io.ferry.contracts.ids.RunId.parse(runId));
     }
 
     @Override

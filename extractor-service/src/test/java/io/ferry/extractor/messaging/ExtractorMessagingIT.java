@@ -1,10 +1,10 @@
 package io.ferry.extractor.messaging;
 
-import static io.ferry.extractor.testing.Requests.awaitRecords;
-import static io.ferry.extractor.testing.Requests.header;
-import static io.ferry.extractor.testing.Requests.keyStartsWith;
-import static io.ferry.extractor.testing.Requests.keyed;
-import static io.ferry.extractor.testing.Requests.matching;
+import static io.ferry.service.testing.Requests.awaitRecords;
+import static io.ferry.service.testing.Requests.header;
+import static io.ferry.service.testing.Requests.keyStartsWith;
+import static io.ferry.service.testing.Requests.keyed;
+import static io.ferry.service.testing.Requests.matching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +26,7 @@ import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.extractor.extraction.ExtractionFailure;
-import io.ferry.extractor.testing.Requests;
+import io.ferry.service.testing.Requests;
 import io.ferry.extractor.testing.ScriptedCatalog;
 import io.ferry.extractor.testing.ScriptedPreflight;
 import io.ferry.extractor.testing.ScriptedStoreExtractor;

@@ -61,6 +61,11 @@ public final class StagingLayout {
         return runId + "/" + LEAK + "/";
     }
 
+    /** The preflight's dictionary of the district's name and identifier hashes: {@code {runId}/dictionary/tokens.txt}. */
+    public static String dictionary(RunId runId) {
+        return runId + "/dictionary/tokens.txt";
+    }
+
     /**
      * The keyed hashes of one raw batch's source identifiers, written by the anonymizer for the run's leak
      * check: {@code {runId}/leak/{store}/{schema}.{table}/part-{seq}.bin}.

@@ -36,7 +36,7 @@ public final class CommandProcessor {
     private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
 
     /** Longest wait for one acknowledgement; above the producer's own delivery timeout (2 minutes). */
-    static final Duration SEND_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration SEND_TIMEOUT = Duration.ofMinutes(5);
     /** Manifests of one request awaiting acknowledgement at most. */
     static final int MANIFEST_WINDOW = 64;
 

@@ -1,5 +1,6 @@
 package io.ferry.service.messaging;
 
+import io.ferry.service.StepFailure;
 import io.ferry.contracts.Headers;
 import io.ferry.contracts.Json;
 import io.ferry.contracts.SchemaVersion;
@@ -51,12 +52,17 @@ public final class Envelopes {
     /**
      * The record that could not be processed, as it came (key, value and headers), on
      * {@code <topic>.dlq} with {@code ferry-dlq-reason}: {@link Headers#dlqReason}, which carries a
-     * message only for Ferry's value-free exceptions.
+     * message only for Ferry's value-free exceptions; for a {@link StepFailure} (sanitized by its thrower)
+     * its class, kind, code and message, so the coordinator can tell why a batch was given up.
      */
     public static Envelope deadLetter(String topic, String key, String value, Map<String, String> headers,
             Throwable reason) {
+        String text = reason instanceof StepFailure step
+                ? step.getClass().getName() + ": " + step.failure().kind() + " " + step.failure().code() + ": "
+                        + step.failure().message()
+                : Headers.dlqReason(reason);
         Map<String, String> dlqHeaders = new LinkedHashMap<>(headers);
-        dlqHeaders.put(Headers.DLQ_REASON, Headers.dlqReason(reason));
+        dlqHeaders.put(Headers.DLQ_REASON, text);
         return new Envelope(Topics.dlq(topic), key, value, dlqHeaders);
     }
 

@@ -1,15 +1,13 @@
-package io.ferry.extractor.testing;
+package io.ferry.service.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.contracts.Headers;
 import io.ferry.contracts.Json;
 import io.ferry.contracts.SchemaVersion;
 import io.ferry.contracts.ids.MessageIds;
-import io.ferry.contracts.messages.CatalogRequest;
-import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.Message;
-import io.ferry.contracts.messages.PreflightRequest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +21,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** Sends requests as the coordinator would and waits for what comes back, for the broker-backed tests. */
+/** Sends records as another service would and waits for what comes back, for the broker-backed tests. */
 public final class Requests {
 
     public static final Duration WAIT = Duration.ofSeconds(60);
@@ -52,14 +50,16 @@ public final class Requests {
         return new ProducerRecord<>(topic, null, key, value, headers);
     }
 
+    /** A record of the message with Ferry's headers, its run (if it has one) in {@code ferry-run-id}. */
     public static ProducerRecord<String, String> record(String topic, Message request, UUID messageId) {
-        String runId = switch (request) {
-            case ExtractRequest r -> r.runId();
-            case PreflightRequest r -> r.runId();
-            case CatalogRequest r -> null;
-            default -> throw new IllegalArgumentException("not a request the extractor reads");
-        };
-        return record(topic, request.key(), Json.toJson(request), messageId, runId);
+        String json = Json.toJson(request);
+        String runId;
+        try {
+            runId = new ObjectMapper().readTree(json).path("runId").asText(null);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return record(topic, request.key(), json, messageId, runId);
     }
 
     /** Sends and returns where the record landed. */
