@@ -164,14 +164,18 @@ public final class BatchAnonymizer {
             return r.text();
         }
 
+        /** One pass: the path rules rewrite their leaves, every other string leaf is scrubbed. */
         private String json(ColumnAction.Json action, String value, String[] source) {
-            String text;
+            List<ColumnAction.PathRule> applied = action.rules().stream().filter(r -> !r.rule().delegated()).toList();
             try {
-                List<ColumnAction.PathRule> applied = action.rules().stream()
-                        .filter(r -> !r.rule().delegated()).toList();
-                text = applied.isEmpty() ? value : JsonRewriter.apply(value, applied, source,
-                        (rule, before, after) -> checkLeaf(rule, before, after));
-                ScrubResult r = scrubber.scrubJson(text, applied.stream().map(ColumnAction.PathRule::path).toList());
+                ScrubResult r = scrubber.scrubJson(value, applied.stream().map(ColumnAction.PathRule::path).toList(),
+                        (i, text) -> {
+                            ColumnAction.PathRule rule = applied.get(i);
+                            String after = rule.anonymizer().apply(text,
+                                    rule.entityColumn() < 0 ? null : source[rule.entityColumn()]);
+                            checkLeaf(rule, text, after);
+                            return after;
+                        });
                 scrubbed = scrubbed.plus(r.counts());
                 return r.text();
             } catch (AnonymizationException e) {

@@ -36,12 +36,7 @@ public sealed interface ColumnAction {
         }
     }
 
-    /**
-     * One rule on a JSON path of a column.
-     *
-     * @param keys the path's keys ({@code *} for array elements), see {@code JsonLeaves.keys}
-     */
-    record PathRule(String where, String path, String[] keys, FieldRule rule, FieldAnonymizer anonymizer,
-            int entityColumn) {
+    /** One rule on a JSON path of a column ({@code $.a.b}, {@code $.list[*].c}). */
+    record PathRule(String where, String path, FieldRule rule, FieldAnonymizer anonymizer, int entityColumn) {
     }
 }

@@ -1,7 +1,6 @@
 package io.ferry.anonymizer.rules;
 
 import io.ferry.anonymize.classify.Field;
-import io.ferry.anonymize.classify.JsonLeaves;
 import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.strategy.Anonymizer;
 import io.ferry.anonymize.strategy.DataType;
@@ -81,8 +80,8 @@ public final class TableRules {
                 List<ColumnAction.PathRule> bound = new ArrayList<>();
                 for (RuleIndex.Ruled r : paths) {
                     FieldRule rule = rule(r);
-                    bound.add(new ColumnAction.PathRule(FieldRule.where(r.rule()), r.path(), JsonLeaves.keys(r.path()),
-                            rule, rule.delegated() ? null : anonymizer.forRule(rule), entity(r, rule, columns)));
+                    bound.add(new ColumnAction.PathRule(FieldRule.where(r.rule()), r.path(), rule,
+                            rule.delegated() ? null : anonymizer.forRule(rule), entity(r, rule, columns)));
                 }
                 actions[i] = new ColumnAction.Json(field.location(), bound);
             } else if (!paths.isEmpty()) {

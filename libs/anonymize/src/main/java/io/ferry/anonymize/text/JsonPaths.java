@@ -26,10 +26,15 @@ final class JsonPaths {
         return JsonLeaves.keys(path);
     }
 
-    /** Whether one of the rules' key lists covers the leaf at {@code leaf} (the rule's keys are a prefix). */
-    static boolean covered(List<String[]> rules, List<String> leaf) {
-        for (String[] rule : rules) {
-            if (rule.length > leaf.size()) {
+    /**
+     * The index of the most specific rule whose key list covers the leaf at {@code leaf} (the rule's keys are a
+     * prefix of the leaf's; the longest prefix wins), or -1.
+     */
+    static int covering(List<String[]> rules, List<String> leaf) {
+        int best = -1;
+        for (int r = 0; r < rules.size(); r++) {
+            String[] rule = rules.get(r);
+            if (rule.length > leaf.size() || best >= 0 && rule.length <= rules.get(best).length) {
                 continue;
             }
             boolean prefix = true;
@@ -37,9 +42,9 @@ final class JsonPaths {
                 prefix = rule[i].equals(leaf.get(i));
             }
             if (prefix) {
-                return true;
+                best = r;
             }
         }
-        return false;
+        return best;
     }
 }

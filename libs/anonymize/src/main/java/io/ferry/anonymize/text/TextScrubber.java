@@ -101,7 +101,32 @@ public final class TextScrubber {
      * @throws IllegalArgumentException when {@code json} is not one well-formed JSON value, or a path is malformed
      *                                  (the message gives a position, never content)
      */
+    /** A JSON number, as JSON writes it. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
     public ScrubResult scrubJson(String json, Collection<String> ruledPaths) {
+        return scrubJson(json, ruledPaths == null ? List.of() : List.copyOf(ruledPaths), null);
+    }
+
+    /** Rewrites the JSON leaves a rule covers, for {@link #scrubJson(String, List, RuledLeaves)}. */
+    @FunctionalInterface
+    public interface RuledLeaves {
+
+        /**
+         * @param rule the index, in the ruled paths, of the most specific path covering the leaf
+         * @param text the leaf as text (a number as written)
+         * @return the leaf's new text (a number stays a number when the text still is one), or null for JSON null
+         */
+        String rewrite(int rule, String text);
+    }
+
+    /**
+     * {@link #scrubJson(String, Collection)} in one pass that also rewrites the leaves the ruled paths cover
+     * (strings and numbers; booleans and nulls stay): each through {@code ruled}, or kept when it is null.
+     * Whatever {@code ruled} throws propagates.
+     */
+    public ScrubResult scrubJson(String json, List<String> ruledPaths, RuledLeaves ruled) {
         if (json == null) {
             return new ScrubResult(null, ScrubCounts.ZERO);
         }
@@ -148,13 +173,31 @@ public final class TextScrubber {
                     }
                     case VALUE_STRING -> {
                         String v = p.getText();
-                        if (JsonPaths.covered(rules, path)) {
+                        int rule = JsonPaths.covering(rules, path);
+                        if (rule < 0) {
+                            g.writeString(apply(v, plan(v, fakes), counts));
+                        } else if (ruled == null) {
                             g.writeString(v);
                         } else {
-                            g.writeString(apply(v, plan(v, fakes), counts));
+                            String out = ruled.rewrite(rule, v);
+                            if (out == null) {
+                                g.writeNull();
+                            } else {
+                                g.writeString(out);
+                            }
                         }
                     }
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                        int rule = ruled == null ? -1 : JsonPaths.covering(rules, path);
+                        String out = rule < 0 ? p.getText() : ruled.rewrite(rule, p.getText());
+                        if (out == null) {
+                            g.writeNull();
+                        } else if (NUMBER.matcher(out).matches()) {
+                            g.writeNumber(out);
+                        } else {
+                            g.writeString(out);
+                        }
+                    }
                     case VALUE_TRUE -> g.writeBoolean(true);
                     case VALUE_FALSE -> g.writeBoolean(false);
                     case VALUE_NULL -> g.writeNull();

@@ -103,4 +103,29 @@ class ScrubJsonTest {
         }
         return out;
     }
+
+    @Test
+    void ruledLeavesAreRewrittenInTheSamePassByTheMostSpecificRule() throws Exception {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        ScrubResult r = scrubber.scrubJson(EVENT, java.util.List.of("$.actor", "$.actor.email", "$.personId",
+                "$.guardians[*].phone"), (rule, text) -> {
+                    seen.add(rule + ":" + text.length());
+                    return switch (rule) {
+                        case 0 -> "A" + text.length();
+                        case 1 -> null;
+                        case 2 -> "99";
+                        default -> "not a number";
+                    };
+                });
+        JsonNode out = tree(r.text());
+        assertThat(out.at("/actor/username").asText()).isEqualTo("A12");
+        assertThat(out.at("/actor/role").asText()).isEqualTo("A7");
+        assertThat(out.at("/actor/email").isNull()).as("the leaf's own rule wins over its parent's").isTrue();
+        assertThat(out.at("/personId").isNumber()).isTrue();
+        assertThat(out.at("/personId").asInt()).isEqualTo(99);
+        assertThat(out.at("/guardians/0/phone").asText()).isEqualTo("not a number");
+        assertThat(out.at("/guardians/0/name").asText()).isEqualTo(scrubber.scrub("Thea Vandermolen").text());
+        assertThat(out.at("/score").decimalValue()).isEqualByComparingTo("1.10");
+        assertThat(seen).hasSize(5);
+    }
 }
