@@ -114,7 +114,9 @@ class AnonymizerThroughputSoakIT {
                 long start = System.nanoTime();
                 List<Future<?>> work = new ArrayList<>();
                 for (Raw raw : raws) {
+                    int thisRound = round;
                     work.add(pool.submit(() -> {
+                        long t0 = System.nanoTime();
                         Path out = dir.resolve("anon-" + raw.id().table() + "-" + raw.id().seq() + ".parquet");
                         Files.deleteIfExists(out);
                         TableRules bound = TableRules.bind(rules, anonymizer,
@@ -126,6 +128,12 @@ class AnonymizerThroughputSoakIT {
                             outcome = new BatchAnonymizer(anonymizer, scrubber, leakKey).anonymize(bound, r, w);
                         }
                         assertThat(outcome.passed()).as("%s %s", raw.id(), outcome.problems()).isTrue();
+                        double took = (System.nanoTime() - t0) / 1e9;
+                        if (thisRound == 3) {
+                            System.out.printf("  %s.%s: %,d rows in %.1f s on one thread: %,.0f rows/s, %.1f changed"
+                                    + " fields per row%n", raw.id().store(), raw.id().table(), raw.rows(), took,
+                                    raw.rows() / took, outcome.fieldsChanged() / (double) raw.rows());
+                        }
                         fields.addAndGet(outcome.fieldsChanged());
                         Path hashes = dir.resolve("leak-" + raw.id().table() + "-" + raw.id().seq());
                         outcome.sources().write(hashes);
