@@ -1,6 +1,7 @@
 package io.ferry.anonymizer.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.ferry.service.config.ServiceConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -20,11 +21,11 @@ public interface AnonymizerConfig {
     String RETRY = "ferry.anonymizer.retry";
     String DICTIONARY_KEY = "ferry.anonymizer.dictionary-key";
 
-    StagingGroup staging();
+    ServiceConfig.StagingGroup staging();
 
-    SpecGroup spec();
+    ServiceConfig.SpecGroup spec();
 
-    RawKeyGroup rawKey();
+    ServiceConfig.RawKeyGroup rawKey();
 
     /** The free-text dictionary's HMAC key, base64; the same as the extractor's {@code dictionary-key}. */
     Optional<String> dictionaryKey();
@@ -33,36 +34,7 @@ public interface AnonymizerConfig {
 
     LeakGroup leak();
 
-    RetryGroup retry();
-
-    interface StagingGroup {
-        /** Root folder of the filesystem staging shared with the other services (must exist). */
-        Path root();
-
-        /** Raw (extracted) objects older than this are deleted at start; must exceed one batch's anonymization. */
-        @WithDefault("1h")
-        Duration rawAge();
-    }
-
-    interface SpecGroup {
-        /** An {@code estate.properties}-style file whose keys resolve {@code ${...}} in staged specs. */
-        Optional<Path> propertiesFile();
-
-        /** Folder that the spec's {@code anonymize.key.file} resolves from; default {@code {staging.root}/specs}. */
-        Optional<Path> secretsDir();
-    }
-
-    interface RawKeyGroup {
-        /** File holding the raw-file key (base64), the extractor's; exactly one of file and value. */
-        Optional<Path> file();
-
-        /** The raw-file key itself, base64; exactly one of file and value. */
-        Optional<String> value();
-
-        /** Version of the raw-file key; raw batches of another version are refused. */
-        @WithDefault("1")
-        int version();
-    }
+    ServiceConfig.RetryGroup retry();
 
     interface OutputGroup {
         /** Domain of generated emails (reserved; the preflight must reserve it too). */
@@ -91,13 +63,4 @@ public interface AnonymizerConfig {
         Optional<Path> honeytokensFile();
     }
 
-    interface RetryGroup {
-        /** How many times a transient failure is retried in-process before it is reported (0: never). */
-        @WithDefault("3")
-        int attempts();
-
-        /** Delay before each retry; the last one repeats if there are more retries than delays. */
-        @WithDefault("2s,8s,30s")
-        List<Duration> backoff();
-    }
 }

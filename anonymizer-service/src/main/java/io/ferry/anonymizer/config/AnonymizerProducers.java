@@ -69,7 +69,7 @@ public class AnonymizerProducers {
     @Produces
     @Singleton
     BatchJob batchJob(Staging staging, AnonymizerConfig config) {
-        AnonymizerConfig.RawKeyGroup raw = config.rawKey();
+        var raw = config.rawKey();
         RawKeySource key = new RawKeySource(AnonymizerConfig.RAW_KEY, raw.file(), raw.value(), raw.version());
         return new BatchJob(staging, key::fileKey, TEMP_DIR, config.output().rowGroupBytes().asLongValue());
     }

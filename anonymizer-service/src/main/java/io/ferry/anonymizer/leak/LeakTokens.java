@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * <p>
  * Forms of one value: {@link Form#TEXT} (NFC, trimmed, inner white space collapsed, lower case); when it
  * holds a digit, {@link Form#ALNUM}, its letters and digits alone in upper case (identifiers written with
- * or without separators); when it holds 7 to 15 digits, {@link Form#DIGITS}, the digits alone, and for ten
- * digits also with the North American country code {@code 1} (phones in any format). Only values with
+ * or without separators); when it holds 7 to 15 digits and no letter, {@link Form#DIGITS}, the digits alone,
+ * and for ten digits also with the North American country code {@code 1} (phones in any format; the digits of
+ * an identifier such as {@code FERRY-5413197026} are no phone). Only values with
  * {@value #MIN_ALNUM} or more letters and digits have forms: shorter ones identify nobody and would match
  * everywhere, and skipping them on both sides keeps the output side cheap (most words are short). An
  * output value gives every form; a source value only those that suit its type
@@ -80,7 +81,7 @@ public final class LeakTokens {
             }
             sink.accept(alnum.toString());
         }
-        if (kinds.contains(Form.DIGITS) && digits >= 7 && digits <= 15) {
+        if (kinds.contains(Form.DIGITS) && letters == 0 && digits >= 7 && digits <= 15) {
             StringBuilder only = new StringBuilder(digits);
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);

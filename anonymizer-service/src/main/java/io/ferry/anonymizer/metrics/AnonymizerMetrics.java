@@ -1,12 +1,11 @@
 package io.ferry.anonymizer.metrics;
 
 import io.ferry.contracts.messages.BatchManifest;
-import io.ferry.contracts.messages.Failure;
-import io.ferry.service.messaging.CommandMetrics;
+import io.ferry.service.metrics.CommandMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
@@ -17,13 +16,11 @@ import java.time.Duration;
  * ({@code ferry_anonymizer_failures_total}) and dead letters by topic
  * ({@code ferry_anonymizer_dead_letters_total}). Tags are stores, commands, topics and codes: never values.
  */
-@ApplicationScoped
-public class AnonymizerMetrics implements CommandMetrics {
-
-    private final MeterRegistry registry;
+@Singleton
+public class AnonymizerMetrics extends CommandMeters {
 
     public AnonymizerMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        super(registry, "anonymizer");
     }
 
     public void batchDone(BatchManifest anonymized, long fieldsChanged, Duration took) {
@@ -38,26 +35,6 @@ public class AnonymizerMetrics implements CommandMetrics {
     public void leakFindings(int findings) {
         Counter.builder("ferry.leakcheck.findings").description("Leak check findings").register(registry)
                 .increment(findings);
-    }
-
-    @Override
-    public void failed(String command, Failure failure) {
-        Counter.builder("ferry.anonymizer.failures")
-                .description("Failures, by command and code")
-                .tag("command", command)
-                .tag("code", failure.code())
-                .tag("kind", failure.kind().name())
-                .register(registry)
-                .increment();
-    }
-
-    @Override
-    public void deadLettered(String topic) {
-        Counter.builder("ferry.anonymizer.dead.letters")
-                .description("Records sent to a dead-letter topic, by source topic")
-                .tag("topic", topic)
-                .register(registry)
-                .increment();
     }
 
     private Counter counter(String name, String description, String store) {

@@ -34,6 +34,8 @@ class LeakTokensTest {
             assertThat(candidates(written)).as(written).containsAnyElementsOf(source);
         }
         assertThat(candidates("call (458) 555-0135 today")).doesNotContainAnyElementsOf(source);
+        assertThat(candidates("FERRY-4583197026")).as("an identifier's digits are no phone")
+                .doesNotContainAnyElementsOf(source);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ferry.extractor.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.ferry.service.config.ServiceConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -21,48 +22,19 @@ public interface ExtractorConfig {
     String RAW_KEY = "ferry.extractor.raw-key";
     String RETRY = "ferry.extractor.retry";
 
-    StagingGroup staging();
+    ServiceConfig.StagingGroup staging();
 
-    SpecGroup spec();
+    ServiceConfig.SpecGroup spec();
 
-    RawKeyGroup rawKey();
+    ServiceConfig.RawKeyGroup rawKey();
 
     ProdGroup prod();
 
     BatchGroup batch();
 
-    RetryGroup retry();
+    ServiceConfig.RetryGroup retry();
 
     ReadinessGroup readiness();
-
-    interface StagingGroup {
-        /** Root folder of the filesystem staging shared with the other services (must exist). */
-        Path root();
-
-        /** Raw (extracted) objects older than this are deleted at start; must exceed one batch's anonymization. */
-        @WithDefault("1h")
-        Duration rawAge();
-    }
-
-    interface SpecGroup {
-        /** An {@code estate.properties}-style file whose keys resolve {@code ${...}} in staged specs, after the environment. */
-        Optional<Path> propertiesFile();
-
-        /** Folder that relative {@code passwordFile} and key paths of a staged spec resolve from; default {@code {staging.root}/specs}. */
-        Optional<Path> secretsDir();
-    }
-
-    interface RawKeyGroup {
-        /** File holding the raw-file encryption key (base64); exactly one of file and value when extraction runs. */
-        Optional<Path> file();
-
-        /** The raw-file encryption key itself, base64; exactly one of file and value when extraction runs. */
-        Optional<String> value();
-
-        /** Version of the raw-file key, written into every extracted batch manifest. */
-        @WithDefault("1")
-        int version();
-    }
 
     interface ProdGroup {
         /** Most PROD sessions one store's extraction opens at once (they share one snapshot). */
@@ -94,16 +66,6 @@ public interface ExtractorConfig {
         /** Most batch files one store's extraction writes at once. */
         @WithDefault("4")
         int maxOpenWriters();
-    }
-
-    interface RetryGroup {
-        /** How many times a transient failure is retried in-process before it is reported (0: never). */
-        @WithDefault("3")
-        int attempts();
-
-        /** Delay before each retry; the last one repeats if there are more retries than delays. */
-        @WithDefault("2s,8s,30s")
-        List<Duration> backoff();
     }
 
     interface ReadinessGroup {

@@ -93,7 +93,7 @@ public class ExtractorProducers {
     static ExtractionSettings settings(ExtractorConfig config) {
         ExtractorConfig.ProdGroup prod = config.prod();
         ExtractorConfig.BatchGroup batch = config.batch();
-        ExtractorConfig.RawKeyGroup rawKey = config.rawKey();
+        var rawKey = config.rawKey();
         return new ExtractionSettings(config.staging().root().toAbsolutePath().normalize(),
                 prod.maxConnectionsPerStore(), prod.statementTimeout(), prod.maxSnapshotAge(),
                 batch.maxRows(), batch.maxBytes().asLongValue(), batch.rowGroupBytes().asLongValue(),

@@ -1,16 +1,12 @@
 package io.ferry.extractor.messaging;
 
 import io.ferry.contracts.Topics;
-import io.ferry.service.kafka.KafkaRecords;
-import io.ferry.service.messaging.Envelope;
-import io.ferry.service.messaging.Publisher;
+import io.ferry.service.kafka.EmitterPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.jboss.logging.Logger;
 
 /**
  * Sends {@link Envelope}s through SmallRye emitters, one outgoing channel per topic (see
@@ -20,9 +16,7 @@ import org.jboss.logging.Logger;
  * progress: dropped when the producer is behind, failures only logged.
  */
 @ApplicationScoped
-public class KafkaPublisher implements Publisher {
-
-    private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
+public class KafkaPublisher extends EmitterPublisher {
 
     @Inject
     @Channel("batches-extracted")
@@ -51,41 +45,15 @@ public class KafkaPublisher implements Publisher {
     @Channel("dead-letters")
     Emitter<String> deadLetters;
 
-    /** Sends the record; the future completes once the broker acknowledged it. */
     @Override
-    public CompletableFuture<Void> send(Envelope envelope) {
-        Emitter<String> emitter;
-        try {
-            emitter = emitterFor(envelope.topic());
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return KafkaRecords.send(emitter, envelope);
-    }
-
-    /** Sends without waiting; a lost record is only logged (by class, never content). */
-    @Override
-    public void sendBestEffort(Envelope envelope) {
-        send(envelope).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                LOG.debugf("best-effort send of %s lost: %s", envelope, failure.getClass().getName());
-            }
-        });
-    }
-
-    private Emitter<String> emitterFor(String topic) {
+    protected Emitter<String> emitterFor(String topic) {
         return switch (topic) {
             case Topics.BATCHES_EXTRACTED -> manifests;
             case Topics.EXTRACT_RESULTS -> extractResults;
             case Topics.PREFLIGHT_RESULTS -> preflightResults;
             case Topics.CATALOG_RESULTS -> catalogResults;
             case Topics.PROGRESS -> progress;
-            default -> {
-                if (Topics.isDlq(topic)) {
-                    yield deadLetters;
-                }
-                throw new IllegalArgumentException("the extractor does not produce to " + topic);
-            }
+            default -> Topics.isDlq(topic) ? deadLetters : null;
         };
     }
 }

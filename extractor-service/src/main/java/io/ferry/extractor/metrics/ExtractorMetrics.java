@@ -1,12 +1,11 @@
 package io.ferry.extractor.metrics;
 
 import io.ferry.contracts.messages.BatchManifest;
-import io.ferry.contracts.messages.Failure;
-import io.ferry.service.messaging.CommandMetrics;
+import io.ferry.service.metrics.CommandMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
@@ -20,13 +19,11 @@ import java.time.Duration;
  * </ul>
  * Tags are store names, commands, topics and failure codes: never values.
  */
-@ApplicationScoped
-public class ExtractorMetrics implements CommandMetrics {
-
-    private final MeterRegistry registry;
+@Singleton
+public class ExtractorMetrics extends CommandMeters {
 
     public ExtractorMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        super(registry, "extractor");
     }
 
     public void batchSent(BatchManifest manifest) {
@@ -43,28 +40,6 @@ public class ExtractorMetrics implements CommandMetrics {
                 .tag("store", store)
                 .register(registry)
                 .record(duration);
-    }
-
-    /** @param command {@code extract}, {@code preflight} or {@code catalog} */
-    @Override
-    public void failed(String command, Failure failure) {
-        Counter.builder("ferry.extractor.failures")
-                .description("Failures reported in results, by command and code")
-                .tag("command", command)
-                .tag("code", failure.code())
-                .tag("kind", failure.kind().name())
-                .register(registry)
-                .increment();
-    }
-
-    /** A request record that could not be read went to its dead-letter topic. */
-    @Override
-    public void deadLettered(String topic) {
-        Counter.builder("ferry.extractor.dead.letters")
-                .description("Request records sent to a dead-letter topic, by source topic")
-                .tag("topic", topic)
-                .register(registry)
-                .increment();
     }
 
     private Counter counter(String name, String description, String store) {
