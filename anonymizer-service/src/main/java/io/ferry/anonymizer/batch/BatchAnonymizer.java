@@ -166,9 +166,9 @@ public final class BatchAnonymizer {
 
         /** One pass: the path rules rewrite their leaves, every other string leaf is scrubbed. */
         private String json(ColumnAction.Json action, String value, String[] source) {
-            List<ColumnAction.PathRule> applied = action.rules().stream().filter(r -> !r.rule().delegated()).toList();
+            List<ColumnAction.PathRule> applied = action.rules();
             try {
-                ScrubResult r = scrubber.scrubJson(value, applied.stream().map(ColumnAction.PathRule::path).toList(),
+                ScrubResult r = scrubber.scrubJson(value, action.paths(),
                         (i, text) -> {
                             ColumnAction.PathRule rule = applied.get(i);
                             String after = rule.anonymizer().apply(text,

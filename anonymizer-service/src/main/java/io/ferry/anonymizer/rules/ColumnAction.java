@@ -29,10 +29,17 @@ public sealed interface ColumnAction {
      * A json or jsonb column: the path rules are applied to their leaves, then every other string leaf is
      * scrubbed as free text.
      */
-    record Json(String where, List<PathRule> rules) implements ColumnAction {
+    record Json(String where, List<PathRule> rules, List<String> paths) implements ColumnAction {
+
+        /** @param rules the path rules the anonymizer applies (free-text path rules are scrubbed like unruled leaves) */
+        public Json(String where, List<PathRule> rules) {
+            this(where, rules.stream().filter(r -> !r.rule().delegated()).toList(),
+                    rules.stream().filter(r -> !r.rule().delegated()).map(PathRule::path).toList());
+        }
 
         public Json {
             rules = List.copyOf(rules);
+            paths = List.copyOf(paths);
         }
     }
 

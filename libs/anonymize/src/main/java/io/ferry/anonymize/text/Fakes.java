@@ -9,8 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed lookups and keyed replacements for one call of the scrubber. A {@link Mac} is not thread-safe, so
- * every call gets its own instance (cloned from a prototype); everything else is immutable.
+ * Keyed lookups and keyed replacements for one thread of the scrubber. A {@link Mac} is not thread-safe, so
+ * every thread gets its own instance (cloned from a prototype), with a small cache of recent dictionary
+ * answers (words repeat: roles, user agents, common words); everything else is immutable.
  *
  * <p>Replacement bytes are {@code HMAC-SHA256(replacementKey, "ferry-text|" + keyVersion + "|" + purpose + "|"
  * + attempt + "|" + canonical)}: the same canonical value gives the same replacement under the same key and
@@ -36,8 +37,12 @@ final class Fakes {
             this.keyVersion = keyVersion;
         }
 
+        /** This thread's lookups: the MACs are cloned once per thread, not once per scrubbed value. */
+        private final ThreadLocal<Fakes> sessions = ThreadLocal.withInitial(
+                () -> new Fakes(copy(dictionaryMac), copy(replacementMac), dictionary, keyVersion));
+
         Fakes session() {
-            return new Fakes(copy(dictionaryMac), copy(replacementMac), dictionary, keyVersion);
+            return sessions.get();
         }
 
         private static Mac mac(byte[] key, String what) {
@@ -80,8 +85,20 @@ final class Fakes {
         if (dictionary.isEmpty()) {
             return false;
         }
-        return dictionary.contains(dictionaryMac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+        int slot = (canonical.hashCode() ^ (canonical.hashCode() >>> 16)) & (RECENT - 1);
+        if (canonical.equals(recentWords[slot])) {
+            return recentAnswers[slot];
+        }
+        boolean hit = dictionary.contains(dictionaryMac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+        recentWords[slot] = canonical;
+        recentAnswers[slot] = hit;
+        return hit;
     }
+
+    /** Slots of the recent dictionary answers (a power of two); one HMAC saved per repeated word. */
+    private static final int RECENT = 4096;
+    private final String[] recentWords = new String[RECENT];
+    private final boolean[] recentAnswers = new boolean[RECENT];
 
     private byte[] keyed(String purpose, int attempt, String canonical) {
         return replacementMac.doFinal((prefix + purpose + "|" + attempt + "|" + canonical).getBytes(StandardCharsets.UTF_8));

@@ -23,8 +23,20 @@ final class JsonPaths {
      * @throws IllegalArgumentException when the path does not start with {@code $} or a quote or bracket is open
      */
     static String[] keys(String path) {
-        return JsonLeaves.keys(path);
+        String[] keys = PARSED.get(path);
+        if (keys == null) {
+            keys = JsonLeaves.keys(path);
+            if (PARSED.size() < MAX_PARSED) {
+                PARSED.put(path, keys);
+            }
+        }
+        return keys;
     }
+
+    /** Parsed paths: a spec has a few dozen, and every JSON value of a column asks for the same ones again. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String[]> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 10_000;
 
     /**
      * The index of the most specific rule whose key list covers the leaf at {@code leaf} (the rule's keys are a
