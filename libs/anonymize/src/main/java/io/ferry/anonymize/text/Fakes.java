@@ -35,11 +35,12 @@ final class Fakes {
             this.replacementMac = mac(replacementKey, "replacement key");
             this.dictionary = dictionary;
             this.keyVersion = keyVersion;
+            this.sessions = ThreadLocal.withInitial(() -> new Fakes(copy(this.dictionaryMac), copy(this.replacementMac),
+                    this.dictionary, this.keyVersion));
         }
 
         /** This thread's lookups: the MACs are cloned once per thread, not once per scrubbed value. */
-        private final ThreadLocal<Fakes> sessions = ThreadLocal.withInitial(
-                () -> new Fakes(copy(dictionaryMac), copy(replacementMac), dictionary, keyVersion));
+        private final ThreadLocal<Fakes> sessions;
 
         Fakes session() {
             return sessions.get();
