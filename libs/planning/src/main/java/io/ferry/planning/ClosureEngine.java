@@ -45,15 +45,19 @@ final class ClosureEngine {
     /** Rows first included through each edge: [0] children (downward), [1] parents (upward). */
     private final Map<Edge, long[]> newRows = new LinkedHashMap<>();
     private final Map<Edge, Set<Tuple>> bannedTargets = new LinkedHashMap<>();
-    private final Map<TableId, Map<Edge, Map<Tuple, List<Tuple>>>> jsonIndexes = new HashMap<>();
+    private final Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes;
     private Map<Edge, Set<Tuple>> downQueue = new LinkedHashMap<>();
+    /** This round's value sets behind {@code downQueue}, per table and distinct referenced columns. */
+    private Map<TableId, Set<Tuple>[]> downSets = new HashMap<>();
     private Map<Edge, Map<Tuple, Provenance>> upQueue = new LinkedHashMap<>();
     private int rounds;
     private long rowsRead;
 
     ClosureEngine(EstateSchema schema, ClosureRules rules, Map<String, RowSource> sources,
-            Supplier<KeyDictionary> dictionaries, Map<TableId, Set<Tuple>> banned, Map<TableId, Set<Tuple>> dropped) {
+            Supplier<KeyDictionary> dictionaries, Map<TableId, Set<Tuple>> banned, Map<TableId, Set<Tuple>> dropped,
+            Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes) {
         this.rules = rules;
+        this.jsonIndexes = jsonIndexes;
         this.sources = sources;
         this.banned = banned;
         this.dropped = dropped;
@@ -85,6 +89,9 @@ final class ClosureEngine {
         }
         for (Edge e : edges) {
             e.bind();
+        }
+        for (TableState s : states.values()) {
+            s.groupDownEdges();
         }
     }
 
@@ -156,6 +163,7 @@ final class ClosureEngine {
             Map<Edge, Set<Tuple>> down = downQueue;
             Map<Edge, Map<Tuple, Provenance>> up = upQueue;
             downQueue = new LinkedHashMap<>();
+            downSets = new HashMap<>();
             upQueue = new LinkedHashMap<>();
             down.forEach(this::children);
             up.forEach(this::parents);
@@ -176,10 +184,16 @@ final class ClosureEngine {
                 }
             });
         } else {
-            Map<Tuple, List<Tuple>> keysByValue = jsonIndex(c).get(e);
+            Map<Tuple, List<Tuple>> keysByValue = jsonIndex(c).get(e.ref);
             List<Tuple> keys = new ArrayList<>();
             for (Tuple v : values) {
-                keys.addAll(keysByValue.getOrDefault(v, List.of()));
+                for (Tuple key : keysByValue.getOrDefault(v, List.of())) {
+                    // A row already reached downward would be ignored by accept(): do not read it again.
+                    Long code = c.keys.existingCode(key);
+                    if (code == null || !c.keys.isDown(code)) {
+                        keys.add(key);
+                    }
+                }
             }
             if (!keys.isEmpty()) {
                 source(c).select(c.id, c.identityColumns(), keys, c.projections, c.rule.filter(),
@@ -191,21 +205,22 @@ final class ClosureEngine {
     /**
      * A JSON-path reference has no index to ask, so its table is scanned once, on the first round that needs
      * it, keeping (value, key) pairs of all its JSON-path references; later rounds fetch the matching rows by
-     * primary key instead of scanning again.
+     * primary key instead of scanning again. The pairs depend only on the snapshot, so the planner hands
+     * them from one pass to the next.
      */
-    private Map<Edge, Map<Tuple, List<Tuple>>> jsonIndex(TableState c) {
+    Map<Reference, Map<Tuple, List<Tuple>>> jsonIndex(TableState c) {
         return jsonIndexes.computeIfAbsent(c.id, id -> {
             List<Edge> json = edges.stream()
                     .filter(e -> e.child == c && e.down && e.ref.jsonPath() != null).toList();
-            Map<Edge, Map<Tuple, List<Tuple>>> index = new HashMap<>();
-            json.forEach(e -> index.put(e, new HashMap<>()));
+            Map<Reference, Map<Tuple, List<Tuple>>> index = new HashMap<>();
+            json.forEach(e -> index.put(e.ref, new HashMap<>()));
             source(c).scan(c.id, c.projections, c.rule.filter(), row -> {
                 Tuple key = null;
                 for (Edge e : json) {
                     Tuple v = e.fromValues(row);
                     if (v != null) {
                         key = key != null ? key : c.identity(row);
-                        index.get(e).computeIfAbsent(v, k -> new ArrayList<>(1)).add(key);
+                        index.get(e.ref).computeIfAbsent(v, k -> new ArrayList<>(1)).add(key);
                     }
                 }
             });
@@ -256,14 +271,7 @@ final class ClosureEngine {
                     m.remove(code);
                 }
             }
-            for (Edge e : t.in) {
-                if (e.down) {
-                    Tuple v = e.toValues(row);
-                    if (v != null) {
-                        downQueue.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(v);
-                    }
-                }
-            }
+            enqueueChildren(t, row);
         } else {
             if (wasIncluded) {
                 return;
@@ -280,6 +288,38 @@ final class ClosureEngine {
             t.checkLimit();
             pullParents(t, row, code);
         }
+    }
+
+    /**
+     * Queues the row's values for the downward edges into it. Edges that point at the same columns ask with
+     * the same values, so they share one set per round (a person referenced by twenty tables is queued
+     * once, not twenty times); edges still enter the queue in the order they first get a value.
+     */
+    private void enqueueChildren(TableState t, Object[] row) {
+        if (t.downIn.isEmpty()) {
+            return;
+        }
+        Tuple[] values = new Tuple[t.downTargets];
+        Set<Tuple>[] sets = downSets.computeIfAbsent(t.id, k -> newSetArray(t.downTargets));
+        for (Edge e : t.downIn) {
+            int target = e.downTarget;
+            if (values[target] == null) {
+                values[target] = e.toValues(row);
+                if (values[target] == null) {
+                    continue;
+                }
+                if (sets[target] == null) {
+                    sets[target] = new LinkedHashSet<>();
+                }
+                sets[target].add(values[target]);
+            }
+            downQueue.putIfAbsent(e, sets[target]);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Tuple>[] newSetArray(int n) {
+        return new Set[n];
     }
 
     private void pullParents(TableState t, Object[] row, long code) {
@@ -312,6 +352,8 @@ final class ClosureEngine {
         int[] toIndex;
         ValueKind[] kinds;
         boolean toIdentity;
+        /** Among the parent's downward edges, the index of the columns this one references. */
+        int downTarget = -1;
 
         Edge(int index, Reference ref, TableState child, TableState parent, boolean up, boolean down) {
             this.index = index;
@@ -383,6 +425,9 @@ final class ClosureEngine {
         List<Projection> projections;
         ValueKind[] kinds;
         int[] identityIndex;
+        /** The downward edges into this table, in {@link #in}'s order, and how many distinct column lists they reference. */
+        List<Edge> downIn = List.of();
+        int downTargets;
 
         TableState(Table table, TableRule rule, Supplier<KeyDictionary> dictionaries) {
             this.id = table.id();
@@ -419,6 +464,20 @@ final class ClosureEngine {
                                 "table " + id + " has no column " + p.column()));
             }
             identityIndex = indexes(table.identity().stream().map(Projection::column).toList());
+        }
+
+        void groupDownEdges() {
+            downIn = in.stream().filter(e -> e.down).toList();
+            List<List<String>> targets = new ArrayList<>();
+            for (Edge e : downIn) {
+                int i = targets.indexOf(e.ref.toColumns());
+                if (i < 0) {
+                    i = targets.size();
+                    targets.add(e.ref.toColumns());
+                }
+                e.downTarget = i;
+            }
+            downTargets = targets.size();
         }
 
         List<String> identityColumns() {

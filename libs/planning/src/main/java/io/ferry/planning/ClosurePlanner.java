@@ -6,6 +6,7 @@ import io.ferry.planning.ClosureEngine.TableState;
 import io.ferry.planning.ClosureRules.CrossTenantPolicy;
 import io.ferry.planning.ClosureRules.DanglingPolicy;
 import io.ferry.schema.model.EstateSchema;
+import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.TableId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,13 +55,15 @@ public final class ClosurePlanner {
         Map<TableId, Set<Tuple>> dropped = new HashMap<>();
         Map<String, DanglingRows> dangling = new LinkedHashMap<>();
         Map<String, Plan.CrossTenantRow> crossTenant = new LinkedHashMap<>();
+        Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes = new HashMap<>();
         long rowsRead = 0;
         int passes = 0;
         while (true) {
             passes++;
             SpillBudget budget = new SpillBudget(spillThreshold);
             Supplier<KeyDictionary> dictionaries = () -> new SpillingDictionary(budget);
-            ClosureEngine engine = new ClosureEngine(schema, rules, sources, dictionaries, banned, dropped);
+            ClosureEngine engine = new ClosureEngine(schema, rules, sources, dictionaries, banned, dropped,
+                    jsonIndexes);
             boolean grew;
             try {
                 engine.run();
@@ -72,6 +75,7 @@ public final class ClosurePlanner {
                 throw e;
             }
             if (!grew) {
+                jsonIndexes.clear(); // only the rounds and the dangling check read them; the key sets outlive them
                 return new Closure(engine, buildPlan(engine, schema, rules, dangling, crossTenant),
                         rowsRead, passes);
             }
@@ -121,6 +125,18 @@ public final class ClosurePlanner {
     private static List<Tuple> referencingRows(ClosureEngine engine, Edge e, Set<Tuple> values) {
         TableState c = e.child;
         List<Tuple> rows = new ArrayList<>();
+        Map<Tuple, List<Tuple>> jsonKeys = e.ref.jsonPath() != null && e.down ? engine.jsonIndex(c).get(e.ref) : null;
+        if (jsonKeys != null) {
+            // The engine's (value, key) pairs of this JSON-path reference answer without scanning the table again.
+            for (Tuple v : values) {
+                for (Tuple key : jsonKeys.getOrDefault(v, List.of())) {
+                    if (c.keys.containsIncluded(key)) {
+                        rows.add(key);
+                    }
+                }
+            }
+            return rows;
+        }
         RowSource.RowSink sink = row -> {
             Tuple v = e.fromValues(row);
             if (v != null && values.contains(v) && c.keys.containsIncluded(c.identity(row))) {
