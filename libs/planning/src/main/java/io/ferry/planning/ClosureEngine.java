@@ -258,7 +258,7 @@ final class ClosureEngine {
         if (t.isBanned(row, banned)) {
             return;
         }
-        long code = t.keys.code(t.identity(row));
+        long code = t.code(row);
         boolean wasIncluded = t.keys.isIncluded(code);
         if (reach == Reach.DOWN) {
             if (t.keys.isDown(code)) {
@@ -434,9 +434,10 @@ final class ClosureEngine {
             this.table = table;
             this.rule = rule;
             List<String> identity = table.identity();
-            boolean integerKey = identity.size() == 1
-                    && ValueKind.of(table.column(identity.get(0)).orElseThrow()) == ValueKind.INTEGER;
-            this.keys = new TableKeys(integerKey ? null : dictionaries.get());
+            boolean integers = identity.stream()
+                    .allMatch(c -> ValueKind.of(table.column(c).orElseThrow()) == ValueKind.INTEGER);
+            boolean integerKey = integers && identity.size() == 1;
+            this.keys = new TableKeys(integerKey ? null : dictionaries.get(), integers && identity.size() == 2);
             project(identity.stream().map(Projection::column).toList());
         }
 
@@ -482,6 +483,21 @@ final class ClosureEngine {
 
         List<String> identityColumns() {
             return table.identity();
+        }
+
+        /** The row's code in {@link #keys}, without building its key where the key is one or two integers. */
+        long code(Object[] row) {
+            if (keys.integerKey()) {
+                return (Long) kinds[identityIndex[0]].convert(row[identityIndex[0]]);
+            }
+            if (keys.pairs()) {
+                long packed = TableKeys.pack(kinds[identityIndex[0]].convert(row[identityIndex[0]]),
+                        kinds[identityIndex[1]].convert(row[identityIndex[1]]));
+                if (packed >= 0) {
+                    return packed;
+                }
+            }
+            return keys.code(identity(row));
         }
 
         Tuple identity(Object[] row) {
