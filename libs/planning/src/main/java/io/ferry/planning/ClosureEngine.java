@@ -46,6 +46,7 @@ final class ClosureEngine {
     private final Map<Edge, long[]> newRows = new LinkedHashMap<>();
     private final Map<Edge, Set<Tuple>> bannedTargets = new LinkedHashMap<>();
     private final Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes;
+    private final RowMemo memo;
     private Map<Edge, Set<Tuple>> downQueue = new LinkedHashMap<>();
     /** This round's value sets behind {@code downQueue}, per table and distinct referenced columns. */
     private Map<TableId, Set<Tuple>[]> downSets = new HashMap<>();
@@ -55,9 +56,10 @@ final class ClosureEngine {
 
     ClosureEngine(EstateSchema schema, ClosureRules rules, Map<String, RowSource> sources,
             Supplier<KeyDictionary> dictionaries, Map<TableId, Set<Tuple>> banned, Map<TableId, Set<Tuple>> dropped,
-            Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes) {
+            Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes, RowMemo memo) {
         this.rules = rules;
         this.jsonIndexes = jsonIndexes;
+        this.memo = memo;
         this.sources = sources;
         this.banned = banned;
         this.dropped = dropped;
@@ -139,17 +141,22 @@ final class ClosureEngine {
         return s;
     }
 
+    /** Where the rounds read {@code t}: the memo of the first pass where it can answer, else the store. */
+    private RowSource reader(TableState t) {
+        return memo.answers() ? memo.over(source(t)) : source(t);
+    }
+
     /** Runs the rounds to the fixpoint. */
     void run() {
         for (TableState t : states.values()) {
             if (t.rule.policy() == TablePolicy.COPY_ALL) {
-                source(t).scan(t.id, t.projections, t.rule.filter(), row -> accept(t, row, Reach.UP, null));
+                reader(t).scan(t.id, t.projections, t.rule.filter(), row -> accept(t, row, Reach.UP, null));
             }
         }
         ClosureRules.Tenant tenant = rules.tenant();
         TableState root = states.get(tenant.table());
         long[] found = new long[1];
-        source(root).select(root.id, tenant.keyColumns(), List.of(tenant.key()), root.projections, root.rule.filter(),
+        reader(root).select(root.id, tenant.keyColumns(), List.of(tenant.key()), root.projections, root.rule.filter(),
                 row -> {
                     found[0]++;
                     accept(root, row, Reach.DOWN, null);
@@ -174,10 +181,10 @@ final class ClosureEngine {
     private void children(Edge e, Set<Tuple> values) {
         TableState c = e.child;
         if (e.ref.jsonPath() == null) {
-            source(c).select(c.id, e.ref.fromColumns(), values, c.projections, c.rule.filter(),
+            reader(c).select(c.id, e.ref.fromColumns(), values, c.projections, c.rule.filter(),
                     row -> accept(c, row, Reach.DOWN, null, e));
         } else if (c.table.primaryKey() == null) {
-            source(c).scan(c.id, c.projections, c.rule.filter(), row -> {
+            reader(c).scan(c.id, c.projections, c.rule.filter(), row -> {
                 Tuple v = e.fromValues(row);
                 if (v != null && values.contains(v)) {
                     accept(c, row, Reach.DOWN, null, e);
@@ -196,7 +203,7 @@ final class ClosureEngine {
                 }
             }
             if (!keys.isEmpty()) {
-                source(c).select(c.id, c.identityColumns(), keys, c.projections, c.rule.filter(),
+                reader(c).select(c.id, c.identityColumns(), keys, c.projections, c.rule.filter(),
                         row -> accept(c, row, Reach.DOWN, null, e));
             }
         }
@@ -232,7 +239,7 @@ final class ClosureEngine {
     private void parents(Edge e, Map<Tuple, Provenance> requests) {
         TableState p = e.parent;
         Set<Tuple> found = new HashSet<>();
-        source(p).select(p.id, e.ref.toColumns(), requests.keySet(), p.projections, p.rule.filter(), row -> {
+        reader(p).select(p.id, e.ref.toColumns(), requests.keySet(), p.projections, p.rule.filter(), row -> {
             Tuple v = e.toValues(row);
             found.add(v);
             if (p.isBanned(row, dropped)) {
@@ -282,6 +289,9 @@ final class ClosureEngine {
             }
         }
         if (!wasIncluded) {
+            if (memo.recording()) {
+                memo.record(t.id, t.projections, row);
+            }
             if (via != null) {
                 newRows.computeIfAbsent(via, k -> new long[2])[reach == Reach.DOWN ? 0 : 1]++;
             }

@@ -32,10 +32,22 @@ public final class ClosurePlanner {
     /** Past this many dictionary-coded keys, key dictionaries spill to encrypted temp files. */
     public static final long DEFAULT_SPILL_THRESHOLD = 20_000_000;
 
+    /**
+     * Most heap the first pass's rows may take to answer later passes from memory (about 50 MB for a
+     * district of 750 k rows); a larger closure asks PROD again in each pass.
+     */
+    static final long MEMO_BYTES = 128L << 20;
+
     private final long spillThreshold;
+    private final long memoBytes;
 
     public ClosurePlanner(long spillThreshold) {
+        this(spillThreshold, MEMO_BYTES);
+    }
+
+    ClosurePlanner(long spillThreshold, long memoBytes) {
         this.spillThreshold = spillThreshold;
+        this.memoBytes = memoBytes;
     }
 
     public ClosurePlanner() {
@@ -56,6 +68,7 @@ public final class ClosurePlanner {
         Map<String, DanglingRows> dangling = new LinkedHashMap<>();
         Map<String, Plan.CrossTenantRow> crossTenant = new LinkedHashMap<>();
         Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes = new HashMap<>();
+        RowMemo memo = new RowMemo(schema, memoBytes);
         long rowsRead = 0;
         int passes = 0;
         while (true) {
@@ -63,10 +76,11 @@ public final class ClosurePlanner {
             SpillBudget budget = new SpillBudget(spillThreshold);
             Supplier<KeyDictionary> dictionaries = () -> new SpillingDictionary(budget);
             ClosureEngine engine = new ClosureEngine(schema, rules, sources, dictionaries, banned, dropped,
-                    jsonIndexes);
+                    jsonIndexes, memo);
             boolean grew;
             try {
                 engine.run();
+                memo.stopRecording();
                 rowsRead += engine.rowsRead();
                 grew = collectDangling(engine, rules, dangling, banned, dropped);
                 grew |= collectCrossTenant(engine, rules, crossTenant, banned);
