@@ -165,31 +165,38 @@ final class ClosureEngine {
             throw new UnknownDistrictException("no row of " + tenant.table() + " has "
                     + tenant.key().describe(tenant.keyColumns()));
         }
-        while (!downQueue.isEmpty() || !upQueue.isEmpty()) {
-            rounds++;
-            Map<Edge, Set<Tuple>> down = downQueue;
-            Map<Edge, Map<Tuple, Provenance>> up = upQueue;
-            downQueue = new LinkedHashMap<>();
-            downSets = new HashMap<>();
-            upQueue = new LinkedHashMap<>();
-            down.forEach(this::children);
-            up.forEach(this::parents);
+        try (ReadAhead readAhead = new ReadAhead()) {
+            while (!downQueue.isEmpty() || !upQueue.isEmpty()) {
+                rounds++;
+                Map<Edge, Set<Tuple>> down = downQueue;
+                Map<Edge, Map<Tuple, Provenance>> up = upQueue;
+                downQueue = new LinkedHashMap<>();
+                downSets = new HashMap<>();
+                upQueue = new LinkedHashMap<>();
+                // The round's questions are fixed now: what they find only feeds the next round.
+                List<ReadAhead.Question> questions = new ArrayList<>();
+                down.forEach((e, values) -> children(e, values, questions));
+                up.forEach((e, requests) -> questions.add(parents(e, requests)));
+                readAhead.run(questions);
+            }
         }
     }
 
-    /** Rows of the edge's child table whose reference points at one of {@code values}. */
-    private void children(Edge e, Set<Tuple> values) {
+    /** Asks for the rows of the edge's child table whose reference points at one of {@code values}. */
+    private void children(Edge e, Set<Tuple> values, List<ReadAhead.Question> questions) {
         TableState c = e.child;
+        RowSource.RowSink take = row -> accept(c, row, Reach.DOWN, null, e);
         if (e.ref.jsonPath() == null) {
-            reader(c).select(c.id, e.ref.fromColumns(), values, c.projections, c.rule.filter(),
-                    row -> accept(c, row, Reach.DOWN, null, e));
+            questions.add(new ReadAhead.Question(c.id.store(), sink -> reader(c).select(c.id, e.ref.fromColumns(),
+                    values, c.projections, c.rule.filter(), sink), take, () -> { }));
         } else if (c.table.primaryKey() == null) {
-            reader(c).scan(c.id, c.projections, c.rule.filter(), row -> {
-                Tuple v = e.fromValues(row);
-                if (v != null && values.contains(v)) {
-                    accept(c, row, Reach.DOWN, null, e);
-                }
-            });
+            questions.add(new ReadAhead.Question(c.id.store(), sink -> reader(c).scan(c.id, c.projections,
+                    c.rule.filter(), sink), row -> {
+                        Tuple v = e.fromValues(row);
+                        if (v != null && values.contains(v)) {
+                            take.accept(row);
+                        }
+                    }, () -> { }));
         } else {
             Map<Tuple, List<Tuple>> keysByValue = jsonIndex(c).get(e.ref);
             List<Tuple> keys = new ArrayList<>();
@@ -203,8 +210,8 @@ final class ClosureEngine {
                 }
             }
             if (!keys.isEmpty()) {
-                reader(c).select(c.id, c.identityColumns(), keys, c.projections, c.rule.filter(),
-                        row -> accept(c, row, Reach.DOWN, null, e));
+                questions.add(new ReadAhead.Question(c.id.store(), sink -> reader(c).select(c.id, c.identityColumns(),
+                        keys, c.projections, c.rule.filter(), sink), take, () -> { }));
             }
         }
     }
@@ -235,24 +242,26 @@ final class ClosureEngine {
         });
     }
 
-    /** The rows the requests point at; values no row holds are remembered as missing. */
-    private void parents(Edge e, Map<Tuple, Provenance> requests) {
+    /** Asks for the rows the requests point at; values no row holds are remembered as missing. */
+    private ReadAhead.Question parents(Edge e, Map<Tuple, Provenance> requests) {
         TableState p = e.parent;
         Set<Tuple> found = new HashSet<>();
-        reader(p).select(p.id, e.ref.toColumns(), requests.keySet(), p.projections, p.rule.filter(), row -> {
-            Tuple v = e.toValues(row);
-            found.add(v);
-            if (p.isBanned(row, dropped)) {
-                bannedTargets.computeIfAbsent(e, k -> new HashSet<>()).add(v);
-            } else {
-                accept(p, row, Reach.UP, requests.get(v), e);
-            }
-        });
-        for (Tuple v : requests.keySet()) {
-            if (!found.contains(v)) {
-                missing.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(v);
-            }
-        }
+        return new ReadAhead.Question(p.id.store(), sink -> reader(p).select(p.id, e.ref.toColumns(), requests.keySet(),
+                p.projections, p.rule.filter(), sink), row -> {
+                    Tuple v = e.toValues(row);
+                    found.add(v);
+                    if (p.isBanned(row, dropped)) {
+                        bannedTargets.computeIfAbsent(e, k -> new HashSet<>()).add(v);
+                    } else {
+                        accept(p, row, Reach.UP, requests.get(v), e);
+                    }
+                }, () -> {
+                    for (Tuple v : requests.keySet()) {
+                        if (!found.contains(v)) {
+                            missing.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(v);
+                        }
+                    }
+                });
     }
 
     private void accept(TableState t, Object[] row, Reach reach, Provenance from) {
