@@ -36,8 +36,6 @@ final class ClosureEngine {
 
     private final ClosureRules rules;
     private final Map<String, RowSource> sources;
-    private final Map<TableId, Set<Tuple>> banned;
-    private final Map<TableId, Set<Tuple>> dropped;
     private final Map<TableId, TableState> states = new LinkedHashMap<>();
     private final List<Edge> edges = new ArrayList<>();
     private final Map<TableId, Map<Long, Provenance>> provenance = new HashMap<>();
@@ -61,8 +59,6 @@ final class ClosureEngine {
         this.jsonIndexes = jsonIndexes;
         this.memo = memo;
         this.sources = sources;
-        this.banned = banned;
-        this.dropped = dropped;
         for (Table t : schema.tables()) {
             states.put(t.id(), new TableState(t, rules.table(t.id()), dictionaries));
         }
@@ -94,6 +90,8 @@ final class ClosureEngine {
         }
         for (TableState s : states.values()) {
             s.groupDownEdges();
+            s.banned = banned.get(s.id);
+            s.dropped = dropped.get(s.id);
         }
     }
 
@@ -250,7 +248,7 @@ final class ClosureEngine {
                 p.projections, p.rule.filter(), sink), row -> {
                     Tuple v = e.toValues(row);
                     found.add(v);
-                    if (p.isBanned(row, dropped)) {
+                    if (p.isAmong(row, p.dropped)) {
                         bannedTargets.computeIfAbsent(e, k -> new HashSet<>()).add(v);
                     } else {
                         accept(p, row, Reach.UP, requests.get(v), e);
@@ -271,16 +269,17 @@ final class ClosureEngine {
     /** @param via the edge the row was reached through, or null for roots and copy-all rows */
     private void accept(TableState t, Object[] row, Reach reach, Provenance from, Edge via) {
         rowsRead++;
-        if (t.isBanned(row, banned)) {
+        if (t.isAmong(row, t.banned)) {
             return;
         }
         long code = t.code(row);
+        // Most rows read are in the closure already: the cheapest test that settles it comes first.
+        if (reach == Reach.DOWN && t.keys.isDown(code)) {
+            return;
+        }
         boolean wasIncluded = t.keys.isIncluded(code);
         if (reach == Reach.DOWN) {
-            if (t.keys.isDown(code)) {
-                return;
-            }
-            t.keys.markDown(code);
+            t.keys.markDown(code, wasIncluded);
             if (wasIncluded) {
                 Map<Long, Provenance> m = provenance.get(t.id);
                 if (m != null) {
@@ -444,6 +443,9 @@ final class ClosureEngine {
         List<Projection> projections;
         ValueKind[] kinds;
         int[] identityIndex;
+        /** This pass's banned and dropped rows of the table (they change only between passes), or null. */
+        Set<Tuple> banned;
+        Set<Tuple> dropped;
         /** The downward edges into this table, in {@link #in}'s order, and how many distinct column lists they reference. */
         List<Edge> downIn = List.of();
         int downTargets;
@@ -527,9 +529,9 @@ final class ClosureEngine {
             return new Tuple(v);
         }
 
-        boolean isBanned(Object[] row, Map<TableId, Set<Tuple>> banned) {
-            Set<Tuple> b = banned.get(id);
-            return b != null && b.contains(identity(row));
+        /** Whether the row is among {@code rows} (this table's banned or dropped rows), or false for none. */
+        boolean isAmong(Object[] row, Set<Tuple> rows) {
+            return rows != null && rows.contains(identity(row));
         }
 
         void checkLimit() {

@@ -179,7 +179,7 @@ public final class ClosurePlanner {
             if (!chains.containsKey(t.id)) {
                 continue;
             }
-            LongIterator it = t.keys.upOnly().getLongIterator();
+            LongIterator it = t.keys.upOnly();
             while (it.hasNext()) {
                 long code = it.next();
                 List<String> path = pathFromOwnedRow(engine, chains, t, code);

@@ -3,10 +3,9 @@ package io.ferry.planning;
 import java.util.ArrayList;
 import java.util.List;
 import org.roaringbitmap.longlong.LongIterator;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
- * The rows of one table in the closure, as Roaring bitmaps of codes: a single integer key is its own
+ * The rows of one table in the closure, as sets of codes ({@link CodeSet}): a single integer key is its own
  * code, a key of two integers that fit in 31 and 32 bits is packed into one (junction tables: no
  * dictionary entry, and the codes sort like the keys), any other key is coded by a {@link KeyDictionary}.
  * {@code included} holds every row in the closure, {@code down} those reached downward (owned by the
@@ -17,8 +16,8 @@ final class TableKeys implements AutoCloseable {
     private final boolean pairs;
     /** Added to dictionary ids; negative for pairs, so they never meet a packed code. */
     private final long dictionaryBase;
-    private final Roaring64NavigableMap included = new Roaring64NavigableMap(true);
-    private final Roaring64NavigableMap down = new Roaring64NavigableMap(true);
+    private final CodeSet included = new CodeSet();
+    private final CodeSet down = new CodeSet();
 
     /**
      * @param dictionary null for a single integer key
@@ -98,30 +97,30 @@ final class TableKeys implements AutoCloseable {
     }
 
     void markIncluded(long code) {
-        included.addLong(code);
+        included.add(code);
     }
 
-    void markDown(long code) {
-        included.addLong(code);
-        down.addLong(code);
+    /** @param wasIncluded whether the row is included already (reached upward before) */
+    void markDown(long code, boolean wasIncluded) {
+        if (!wasIncluded) {
+            included.add(code);
+        }
+        down.add(code);
     }
 
     long includedCount() {
-        return included.getLongCardinality();
+        return included.cardinality();
     }
 
-    /** Codes of rows included but not reached downward. */
-    Roaring64NavigableMap upOnly() {
-        Roaring64NavigableMap up = new Roaring64NavigableMap(true);
-        up.or(included);
-        up.andNot(down);
-        return up;
+    /** Codes of rows included but not reached downward, in signed order. */
+    LongIterator upOnly() {
+        return included.minus(down).iterator();
     }
 
     /** Every included key, sorted (see {@link Tuple#compareTo}). */
     List<Tuple> sortedKeys() {
-        List<Tuple> keys = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, included.getLongCardinality()));
-        LongIterator it = included.getLongIterator();
+        List<Tuple> keys = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, included.cardinality()));
+        LongIterator it = included.iterator();
         while (it.hasNext()) {
             keys.add(key(it.next()));
         }
@@ -133,10 +132,7 @@ final class TableKeys implements AutoCloseable {
     }
 
     long heapBytes() {
-        included.runOptimize();
-        down.runOptimize();
-        return included.getLongSizeInBytes() + down.getLongSizeInBytes()
-                + (dictionary == null ? 0 : dictionary.heapBytes());
+        return included.heapBytes() + down.heapBytes() + (dictionary == null ? 0 : dictionary.heapBytes());
     }
 
     @Override
