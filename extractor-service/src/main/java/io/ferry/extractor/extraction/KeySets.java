@@ -32,20 +32,12 @@ final class KeySets {
     private KeySets() {
     }
 
-    static void write(Staging staging, ExtractRequest request, Closure closure, List<Table> tables, FileKey key,
-            Path tempDir) {
-        for (Table table : tables) {
-            List<String> keyColumns;
-            List<Tuple> keys;
-            // Another store of the run may be reading the same closure: its key sets are read in turn.
-            synchronized (closure) {
-                keyColumns = closure.keyColumns(table.id());
-                keys = closure.keys(table.id());
-            }
-            List<BatchColumn> columns = keyColumns.stream()
-                    .map(c -> new BatchColumn(c, table.column(c).orElseThrow().type())).toList();
-            writeOne(staging, request, table.id(), columns, keys, v -> v.toString(), key, tempDir);
-        }
+    /** One table's key set: its sorted keys in the closure ({@link Closure#keys}). */
+    static void write(Staging staging, ExtractRequest request, Table table, List<String> keyColumns, List<Tuple> keys,
+            FileKey key, Path tempDir) {
+        List<BatchColumn> columns = keyColumns.stream()
+                .map(c -> new BatchColumn(c, table.column(c).orElseThrow().type())).toList();
+        writeOne(staging, request, table.id(), columns, keys, v -> v.toString(), key, tempDir);
     }
 
     /**

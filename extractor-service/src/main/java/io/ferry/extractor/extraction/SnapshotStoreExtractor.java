@@ -18,6 +18,7 @@ import io.ferry.contracts.ids.RunId;
 import io.ferry.planning.ClosureException;
 import io.ferry.planning.Plan;
 import io.ferry.planning.ReadRefusedException;
+import io.ferry.planning.Tuple;
 import io.ferry.planning.UnknownDistrictException;
 import io.ferry.planning.graph.GraphPlan;
 import io.ferry.planning.prod.DistrictClosure;
@@ -114,7 +115,6 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                         listener, deadline);
             } else {
                 List<Table> tables = tablesOf(snapshot, closure, request.store());
-                KeySets.write(staging, request, closure.relational(), tables, key, tempDir);
                 batches = readTables(request, snapshot, closure, tables, key, listener, deadline);
             }
             run.extracted();
@@ -233,7 +233,15 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
         try (BatchOutput out = new BatchOutput(target, schemaOf(request.store(), table, fingerprint),
                 options(key), settings, staging, listener, tempDir)) {
             long[] previous = {0};
-            reader.read(table, closure.relational(), nulling, out, rowsSoFar -> {
+            // Sorted once for both the key set and the reads; the key sets are not safe for concurrent use.
+            List<String> keyColumns;
+            List<Tuple> keys;
+            synchronized (closure.relational()) {
+                keyColumns = closure.relational().keyColumns(table.id());
+                keys = closure.relational().keys(table.id());
+            }
+            KeySets.write(staging, request, table, keyColumns, keys, key, tempDir);
+            reader.read(table, closure.relational(), keyColumns, keys, nulling, out, rowsSoFar -> {
                 deadline.check(request.store());
                 long all = done.addAndGet(rowsSoFar - previous[0]);
                 previous[0] = rowsSoFar;

@@ -31,15 +31,9 @@ final class TableReader {
         this.connection = connection;
     }
 
-    void read(Table table, Closure closure, ReferenceNulling nulling, BatchOutput out, ChunkListener listener)
-            throws SQLException {
-        // The closure's key sets are not safe for concurrent use: sessions reading in parallel take turns.
-        List<String> keyColumns;
-        List<Tuple> keys;
-        synchronized (closure) {
-            keyColumns = closure.keyColumns(table.id());
-            keys = table.primaryKey() == null ? List.of() : closure.keys(table.id());
-        }
+    /** @param keys the table's sorted keys in the closure ({@link Closure#keys}) */
+    void read(Table table, Closure closure, List<String> keyColumns, List<Tuple> keys, ReferenceNulling nulling,
+            BatchOutput out, ChunkListener listener) throws SQLException {
         int columns = table.columns().size();
         if (table.primaryKey() == null) {
             ValueKind[] kinds = table.columns().stream().map(ValueKind::of).toArray(ValueKind[]::new);

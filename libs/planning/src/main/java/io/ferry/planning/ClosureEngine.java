@@ -36,8 +36,6 @@ final class ClosureEngine {
 
     private final ClosureRules rules;
     private final Map<String, RowSource> sources;
-    private final Map<TableId, Set<Tuple>> banned;
-    private final Map<TableId, Set<Tuple>> dropped;
     private final Map<TableId, TableState> states = new LinkedHashMap<>();
     private final List<Edge> edges = new ArrayList<>();
     private final Map<TableId, Map<Long, Provenance>> provenance = new HashMap<>();
@@ -45,18 +43,22 @@ final class ClosureEngine {
     /** Rows first included through each edge: [0] children (downward), [1] parents (upward). */
     private final Map<Edge, long[]> newRows = new LinkedHashMap<>();
     private final Map<Edge, Set<Tuple>> bannedTargets = new LinkedHashMap<>();
-    private final Map<TableId, Map<Edge, Map<Tuple, List<Tuple>>>> jsonIndexes = new HashMap<>();
+    private final Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes;
+    private final RowMemo memo;
     private Map<Edge, Set<Tuple>> downQueue = new LinkedHashMap<>();
+    /** This round's value sets behind {@code downQueue}, per table and distinct referenced columns. */
+    private Map<TableId, Set<Tuple>[]> downSets = new HashMap<>();
     private Map<Edge, Map<Tuple, Provenance>> upQueue = new LinkedHashMap<>();
     private int rounds;
     private long rowsRead;
 
     ClosureEngine(EstateSchema schema, ClosureRules rules, Map<String, RowSource> sources,
-            Supplier<KeyDictionary> dictionaries, Map<TableId, Set<Tuple>> banned, Map<TableId, Set<Tuple>> dropped) {
+            Supplier<KeyDictionary> dictionaries, Map<TableId, Set<Tuple>> banned, Map<TableId, Set<Tuple>> dropped,
+            Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes, RowMemo memo) {
         this.rules = rules;
+        this.jsonIndexes = jsonIndexes;
+        this.memo = memo;
         this.sources = sources;
-        this.banned = banned;
-        this.dropped = dropped;
         for (Table t : schema.tables()) {
             states.put(t.id(), new TableState(t, rules.table(t.id()), dictionaries));
         }
@@ -85,6 +87,11 @@ final class ClosureEngine {
         }
         for (Edge e : edges) {
             e.bind();
+        }
+        for (TableState s : states.values()) {
+            s.groupDownEdges();
+            s.banned = banned.get(s.id);
+            s.dropped = dropped.get(s.id);
         }
     }
 
@@ -132,17 +139,22 @@ final class ClosureEngine {
         return s;
     }
 
+    /** Where the rounds read {@code t}: the memo of the first pass where it can answer, else the store. */
+    private RowSource reader(TableState t) {
+        return memo.answers() ? memo.over(source(t)) : source(t);
+    }
+
     /** Runs the rounds to the fixpoint. */
     void run() {
         for (TableState t : states.values()) {
             if (t.rule.policy() == TablePolicy.COPY_ALL) {
-                source(t).scan(t.id, t.projections, t.rule.filter(), row -> accept(t, row, Reach.UP, null));
+                reader(t).scan(t.id, t.projections, t.rule.filter(), row -> accept(t, row, Reach.UP, null));
             }
         }
         ClosureRules.Tenant tenant = rules.tenant();
         TableState root = states.get(tenant.table());
         long[] found = new long[1];
-        source(root).select(root.id, tenant.keyColumns(), List.of(tenant.key()), root.projections, root.rule.filter(),
+        reader(root).select(root.id, tenant.keyColumns(), List.of(tenant.key()), root.projections, root.rule.filter(),
                 row -> {
                     found[0]++;
                     accept(root, row, Reach.DOWN, null);
@@ -151,39 +163,53 @@ final class ClosureEngine {
             throw new UnknownDistrictException("no row of " + tenant.table() + " has "
                     + tenant.key().describe(tenant.keyColumns()));
         }
-        while (!downQueue.isEmpty() || !upQueue.isEmpty()) {
-            rounds++;
-            Map<Edge, Set<Tuple>> down = downQueue;
-            Map<Edge, Map<Tuple, Provenance>> up = upQueue;
-            downQueue = new LinkedHashMap<>();
-            upQueue = new LinkedHashMap<>();
-            down.forEach(this::children);
-            up.forEach(this::parents);
+        try (ReadAhead readAhead = new ReadAhead()) {
+            while (!downQueue.isEmpty() || !upQueue.isEmpty()) {
+                rounds++;
+                Map<Edge, Set<Tuple>> down = downQueue;
+                Map<Edge, Map<Tuple, Provenance>> up = upQueue;
+                downQueue = new LinkedHashMap<>();
+                downSets = new HashMap<>();
+                upQueue = new LinkedHashMap<>();
+                // The round's questions are fixed now: what they find only feeds the next round.
+                List<ReadAhead.Question> questions = new ArrayList<>();
+                down.forEach((e, values) -> children(e, values, questions));
+                up.forEach((e, requests) -> questions.add(parents(e, requests)));
+                readAhead.run(questions);
+            }
         }
     }
 
-    /** Rows of the edge's child table whose reference points at one of {@code values}. */
-    private void children(Edge e, Set<Tuple> values) {
+    /** Asks for the rows of the edge's child table whose reference points at one of {@code values}. */
+    private void children(Edge e, Set<Tuple> values, List<ReadAhead.Question> questions) {
         TableState c = e.child;
+        RowSource.RowSink take = row -> accept(c, row, Reach.DOWN, null, e);
         if (e.ref.jsonPath() == null) {
-            source(c).select(c.id, e.ref.fromColumns(), values, c.projections, c.rule.filter(),
-                    row -> accept(c, row, Reach.DOWN, null, e));
+            questions.add(new ReadAhead.Question(c.id.store(), sink -> reader(c).select(c.id, e.ref.fromColumns(),
+                    values, c.projections, c.rule.filter(), sink), take, () -> { }));
         } else if (c.table.primaryKey() == null) {
-            source(c).scan(c.id, c.projections, c.rule.filter(), row -> {
-                Tuple v = e.fromValues(row);
-                if (v != null && values.contains(v)) {
-                    accept(c, row, Reach.DOWN, null, e);
-                }
-            });
+            questions.add(new ReadAhead.Question(c.id.store(), sink -> reader(c).scan(c.id, c.projections,
+                    c.rule.filter(), sink), row -> {
+                        Tuple v = e.fromValues(row);
+                        if (v != null && values.contains(v)) {
+                            take.accept(row);
+                        }
+                    }, () -> { }));
         } else {
-            Map<Tuple, List<Tuple>> keysByValue = jsonIndex(c).get(e);
+            Map<Tuple, List<Tuple>> keysByValue = jsonIndex(c).get(e.ref);
             List<Tuple> keys = new ArrayList<>();
             for (Tuple v : values) {
-                keys.addAll(keysByValue.getOrDefault(v, List.of()));
+                for (Tuple key : keysByValue.getOrDefault(v, List.of())) {
+                    // A row already reached downward would be ignored by accept(): do not read it again.
+                    Long code = c.keys.existingCode(key);
+                    if (code == null || !c.keys.isDown(code)) {
+                        keys.add(key);
+                    }
+                }
             }
             if (!keys.isEmpty()) {
-                source(c).select(c.id, c.identityColumns(), keys, c.projections, c.rule.filter(),
-                        row -> accept(c, row, Reach.DOWN, null, e));
+                questions.add(new ReadAhead.Question(c.id.store(), sink -> reader(c).select(c.id, c.identityColumns(),
+                        keys, c.projections, c.rule.filter(), sink), take, () -> { }));
             }
         }
     }
@@ -191,21 +217,22 @@ final class ClosureEngine {
     /**
      * A JSON-path reference has no index to ask, so its table is scanned once, on the first round that needs
      * it, keeping (value, key) pairs of all its JSON-path references; later rounds fetch the matching rows by
-     * primary key instead of scanning again.
+     * primary key instead of scanning again. The pairs depend only on the snapshot, so the planner hands
+     * them from one pass to the next.
      */
-    private Map<Edge, Map<Tuple, List<Tuple>>> jsonIndex(TableState c) {
+    Map<Reference, Map<Tuple, List<Tuple>>> jsonIndex(TableState c) {
         return jsonIndexes.computeIfAbsent(c.id, id -> {
             List<Edge> json = edges.stream()
                     .filter(e -> e.child == c && e.down && e.ref.jsonPath() != null).toList();
-            Map<Edge, Map<Tuple, List<Tuple>>> index = new HashMap<>();
-            json.forEach(e -> index.put(e, new HashMap<>()));
+            Map<Reference, Map<Tuple, List<Tuple>>> index = new HashMap<>();
+            json.forEach(e -> index.put(e.ref, new HashMap<>()));
             source(c).scan(c.id, c.projections, c.rule.filter(), row -> {
                 Tuple key = null;
                 for (Edge e : json) {
                     Tuple v = e.fromValues(row);
                     if (v != null) {
                         key = key != null ? key : c.identity(row);
-                        index.get(e).computeIfAbsent(v, k -> new ArrayList<>(1)).add(key);
+                        index.get(e.ref).computeIfAbsent(v, k -> new ArrayList<>(1)).add(key);
                     }
                 }
             });
@@ -213,24 +240,26 @@ final class ClosureEngine {
         });
     }
 
-    /** The rows the requests point at; values no row holds are remembered as missing. */
-    private void parents(Edge e, Map<Tuple, Provenance> requests) {
+    /** Asks for the rows the requests point at; values no row holds are remembered as missing. */
+    private ReadAhead.Question parents(Edge e, Map<Tuple, Provenance> requests) {
         TableState p = e.parent;
         Set<Tuple> found = new HashSet<>();
-        source(p).select(p.id, e.ref.toColumns(), requests.keySet(), p.projections, p.rule.filter(), row -> {
-            Tuple v = e.toValues(row);
-            found.add(v);
-            if (p.isBanned(row, dropped)) {
-                bannedTargets.computeIfAbsent(e, k -> new HashSet<>()).add(v);
-            } else {
-                accept(p, row, Reach.UP, requests.get(v), e);
-            }
-        });
-        for (Tuple v : requests.keySet()) {
-            if (!found.contains(v)) {
-                missing.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(v);
-            }
-        }
+        return new ReadAhead.Question(p.id.store(), sink -> reader(p).select(p.id, e.ref.toColumns(), requests.keySet(),
+                p.projections, p.rule.filter(), sink), row -> {
+                    Tuple v = e.toValues(row);
+                    found.add(v);
+                    if (p.isAmong(row, p.dropped)) {
+                        bannedTargets.computeIfAbsent(e, k -> new HashSet<>()).add(v);
+                    } else {
+                        accept(p, row, Reach.UP, requests.get(v), e);
+                    }
+                }, () -> {
+                    for (Tuple v : requests.keySet()) {
+                        if (!found.contains(v)) {
+                            missing.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(v);
+                        }
+                    }
+                });
     }
 
     private void accept(TableState t, Object[] row, Reach reach, Provenance from) {
@@ -240,30 +269,24 @@ final class ClosureEngine {
     /** @param via the edge the row was reached through, or null for roots and copy-all rows */
     private void accept(TableState t, Object[] row, Reach reach, Provenance from, Edge via) {
         rowsRead++;
-        if (t.isBanned(row, banned)) {
+        if (t.isAmong(row, t.banned)) {
             return;
         }
-        long code = t.keys.code(t.identity(row));
+        long code = t.code(row);
+        // Most rows read are in the closure already: the cheapest test that settles it comes first.
+        if (reach == Reach.DOWN && t.keys.isDown(code)) {
+            return;
+        }
         boolean wasIncluded = t.keys.isIncluded(code);
         if (reach == Reach.DOWN) {
-            if (t.keys.isDown(code)) {
-                return;
-            }
-            t.keys.markDown(code);
+            t.keys.markDown(code, wasIncluded);
             if (wasIncluded) {
                 Map<Long, Provenance> m = provenance.get(t.id);
                 if (m != null) {
                     m.remove(code);
                 }
             }
-            for (Edge e : t.in) {
-                if (e.down) {
-                    Tuple v = e.toValues(row);
-                    if (v != null) {
-                        downQueue.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(v);
-                    }
-                }
-            }
+            enqueueChildren(t, row);
         } else {
             if (wasIncluded) {
                 return;
@@ -274,12 +297,47 @@ final class ClosureEngine {
             }
         }
         if (!wasIncluded) {
+            if (memo.recording()) {
+                memo.record(t.id, t.projections, row);
+            }
             if (via != null) {
                 newRows.computeIfAbsent(via, k -> new long[2])[reach == Reach.DOWN ? 0 : 1]++;
             }
             t.checkLimit();
             pullParents(t, row, code);
         }
+    }
+
+    /**
+     * Queues the row's values for the downward edges into it. Edges that point at the same columns ask with
+     * the same values, so they share one set per round (a person referenced by twenty tables is queued
+     * once, not twenty times); edges still enter the queue in the order they first get a value.
+     */
+    private void enqueueChildren(TableState t, Object[] row) {
+        if (t.downIn.isEmpty()) {
+            return;
+        }
+        Tuple[] values = new Tuple[t.downTargets];
+        Set<Tuple>[] sets = downSets.computeIfAbsent(t.id, k -> newSetArray(t.downTargets));
+        for (Edge e : t.downIn) {
+            int target = e.downTarget;
+            if (values[target] == null) {
+                values[target] = e.toValues(row);
+                if (values[target] == null) {
+                    continue;
+                }
+                if (sets[target] == null) {
+                    sets[target] = new LinkedHashSet<>();
+                }
+                sets[target].add(values[target]);
+            }
+            downQueue.putIfAbsent(e, sets[target]);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Tuple>[] newSetArray(int n) {
+        return new Set[n];
     }
 
     private void pullParents(TableState t, Object[] row, long code) {
@@ -312,6 +370,8 @@ final class ClosureEngine {
         int[] toIndex;
         ValueKind[] kinds;
         boolean toIdentity;
+        /** Among the parent's downward edges, the index of the columns this one references. */
+        int downTarget = -1;
 
         Edge(int index, Reference ref, TableState child, TableState parent, boolean up, boolean down) {
             this.index = index;
@@ -383,15 +443,22 @@ final class ClosureEngine {
         List<Projection> projections;
         ValueKind[] kinds;
         int[] identityIndex;
+        /** This pass's banned and dropped rows of the table (they change only between passes), or null. */
+        Set<Tuple> banned;
+        Set<Tuple> dropped;
+        /** The downward edges into this table, in {@link #in}'s order, and how many distinct column lists they reference. */
+        List<Edge> downIn = List.of();
+        int downTargets;
 
         TableState(Table table, TableRule rule, Supplier<KeyDictionary> dictionaries) {
             this.id = table.id();
             this.table = table;
             this.rule = rule;
             List<String> identity = table.identity();
-            boolean integerKey = identity.size() == 1
-                    && ValueKind.of(table.column(identity.get(0)).orElseThrow()) == ValueKind.INTEGER;
-            this.keys = new TableKeys(integerKey ? null : dictionaries.get());
+            boolean integers = identity.stream()
+                    .allMatch(c -> ValueKind.of(table.column(c).orElseThrow()) == ValueKind.INTEGER);
+            boolean integerKey = integers && identity.size() == 1;
+            this.keys = new TableKeys(integerKey ? null : dictionaries.get(), integers && identity.size() == 2);
             project(identity.stream().map(Projection::column).toList());
         }
 
@@ -421,8 +488,37 @@ final class ClosureEngine {
             identityIndex = indexes(table.identity().stream().map(Projection::column).toList());
         }
 
+        void groupDownEdges() {
+            downIn = in.stream().filter(e -> e.down).toList();
+            List<List<String>> targets = new ArrayList<>();
+            for (Edge e : downIn) {
+                int i = targets.indexOf(e.ref.toColumns());
+                if (i < 0) {
+                    i = targets.size();
+                    targets.add(e.ref.toColumns());
+                }
+                e.downTarget = i;
+            }
+            downTargets = targets.size();
+        }
+
         List<String> identityColumns() {
             return table.identity();
+        }
+
+        /** The row's code in {@link #keys}, without building its key where the key is one or two integers. */
+        long code(Object[] row) {
+            if (keys.integerKey()) {
+                return (Long) kinds[identityIndex[0]].convert(row[identityIndex[0]]);
+            }
+            if (keys.pairs()) {
+                long packed = TableKeys.pack(kinds[identityIndex[0]].convert(row[identityIndex[0]]),
+                        kinds[identityIndex[1]].convert(row[identityIndex[1]]));
+                if (packed >= 0) {
+                    return packed;
+                }
+            }
+            return keys.code(identity(row));
         }
 
         Tuple identity(Object[] row) {
@@ -433,9 +529,9 @@ final class ClosureEngine {
             return new Tuple(v);
         }
 
-        boolean isBanned(Object[] row, Map<TableId, Set<Tuple>> banned) {
-            Set<Tuple> b = banned.get(id);
-            return b != null && b.contains(identity(row));
+        /** Whether the row is among {@code rows} (this table's banned or dropped rows), or false for none. */
+        boolean isAmong(Object[] row, Set<Tuple> rows) {
+            return rows != null && rows.contains(identity(row));
         }
 
         void checkLimit() {

@@ -6,6 +6,7 @@ import io.ferry.planning.ClosureEngine.TableState;
 import io.ferry.planning.ClosureRules.CrossTenantPolicy;
 import io.ferry.planning.ClosureRules.DanglingPolicy;
 import io.ferry.schema.model.EstateSchema;
+import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.TableId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,10 +32,22 @@ public final class ClosurePlanner {
     /** Past this many dictionary-coded keys, key dictionaries spill to encrypted temp files. */
     public static final long DEFAULT_SPILL_THRESHOLD = 20_000_000;
 
+    /**
+     * Most heap the first pass's rows may take to answer later passes from memory (about 50 MB for a
+     * district of 750 k rows); a larger closure asks PROD again in each pass.
+     */
+    static final long MEMO_BYTES = 128L << 20;
+
     private final long spillThreshold;
+    private final long memoBytes;
 
     public ClosurePlanner(long spillThreshold) {
+        this(spillThreshold, MEMO_BYTES);
+    }
+
+    ClosurePlanner(long spillThreshold, long memoBytes) {
         this.spillThreshold = spillThreshold;
+        this.memoBytes = memoBytes;
     }
 
     public ClosurePlanner() {
@@ -54,16 +67,20 @@ public final class ClosurePlanner {
         Map<TableId, Set<Tuple>> dropped = new HashMap<>();
         Map<String, DanglingRows> dangling = new LinkedHashMap<>();
         Map<String, Plan.CrossTenantRow> crossTenant = new LinkedHashMap<>();
+        Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes = new HashMap<>();
+        RowMemo memo = new RowMemo(schema, memoBytes);
         long rowsRead = 0;
         int passes = 0;
         while (true) {
             passes++;
             SpillBudget budget = new SpillBudget(spillThreshold);
             Supplier<KeyDictionary> dictionaries = () -> new SpillingDictionary(budget);
-            ClosureEngine engine = new ClosureEngine(schema, rules, sources, dictionaries, banned, dropped);
+            ClosureEngine engine = new ClosureEngine(schema, rules, sources, dictionaries, banned, dropped,
+                    jsonIndexes, memo);
             boolean grew;
             try {
                 engine.run();
+                memo.stopRecording();
                 rowsRead += engine.rowsRead();
                 grew = collectDangling(engine, rules, dangling, banned, dropped);
                 grew |= collectCrossTenant(engine, rules, crossTenant, banned);
@@ -72,6 +89,7 @@ public final class ClosurePlanner {
                 throw e;
             }
             if (!grew) {
+                jsonIndexes.clear(); // only the rounds and the dangling check read them; the key sets outlive them
                 return new Closure(engine, buildPlan(engine, schema, rules, dangling, crossTenant),
                         rowsRead, passes);
             }
@@ -121,6 +139,18 @@ public final class ClosurePlanner {
     private static List<Tuple> referencingRows(ClosureEngine engine, Edge e, Set<Tuple> values) {
         TableState c = e.child;
         List<Tuple> rows = new ArrayList<>();
+        Map<Tuple, List<Tuple>> jsonKeys = e.ref.jsonPath() != null && e.down ? engine.jsonIndex(c).get(e.ref) : null;
+        if (jsonKeys != null) {
+            // The engine's (value, key) pairs of this JSON-path reference answer without scanning the table again.
+            for (Tuple v : values) {
+                for (Tuple key : jsonKeys.getOrDefault(v, List.of())) {
+                    if (c.keys.containsIncluded(key)) {
+                        rows.add(key);
+                    }
+                }
+            }
+            return rows;
+        }
         RowSource.RowSink sink = row -> {
             Tuple v = e.fromValues(row);
             if (v != null && values.contains(v) && c.keys.containsIncluded(c.identity(row))) {
@@ -149,7 +179,7 @@ public final class ClosurePlanner {
             if (!chains.containsKey(t.id)) {
                 continue;
             }
-            LongIterator it = t.keys.upOnly().getLongIterator();
+            LongIterator it = t.keys.upOnly();
             while (it.hasNext()) {
                 long code = it.next();
                 List<String> path = pathFromOwnedRow(engine, chains, t, code);

@@ -5,7 +5,6 @@ import io.ferry.schema.model.StoreSchema;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.schema.model.TableKind;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,35 +58,46 @@ public final class JdbcRowSource implements RowSource {
             String filter, RowSink sink) {
         Table t = table(table);
         List<Tuple> all = new ArrayList<>(values);
+        // Integer values travel as a binary int8[] (no text to print here and parse there); the rest as text[].
+        boolean[] integers = new boolean[matchColumns.size()];
+        String[] arrays = new String[matchColumns.size()];
+        for (int c = 0; c < arrays.length; c++) {
+            integers[c] = ValueKind.of(column(t, matchColumns.get(c))) == ValueKind.INTEGER && allLong(all, c);
+            arrays[c] = "CAST(? AS " + (integers[c] ? "int8" : "text") + "[])::" + arrayType(t, matchColumns.get(c));
+        }
         StringBuilder where = new StringBuilder();
         if (matchColumns.size() == 1) {
-            where.append(TableId.quote(matchColumns.get(0))).append(" = ANY(CAST(? AS text[])::")
-                    .append(arrayType(t, matchColumns.get(0))).append(')');
+            where.append(TableId.quote(matchColumns.get(0))).append(" = ANY(").append(arrays[0]).append(')');
         } else {
             where.append('(').append(String.join(", ", matchColumns.stream().map(TableId::quote).toList()))
-                    .append(") IN (SELECT * FROM unnest(");
-            for (int i = 0; i < matchColumns.size(); i++) {
-                where.append(i > 0 ? ", " : "").append("CAST(? AS text[])::").append(arrayType(t, matchColumns.get(i)));
-            }
-            where.append("))");
+                    .append(") IN (SELECT * FROM unnest(").append(String.join(", ", arrays)).append("))");
         }
         String sql = selectSql(t, projections, where + (filter == null ? "" : " AND (" + filter + ")"));
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Tuple> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 for (int c = 0; c < matchColumns.size(); c++) {
-                    String[] texts = new String[chunk.size()];
-                    for (int i = 0; i < texts.length; i++) {
-                        texts[i] = String.valueOf(chunk.get(i).get(c));
+                    Object[] elements = integers[c] ? new Long[chunk.size()] : new String[chunk.size()];
+                    for (int i = 0; i < elements.length; i++) {
+                        Object v = chunk.get(i).get(c);
+                        elements[i] = integers[c] ? v : String.valueOf(v);
                     }
-                    Array array = connection.createArrayOf("text", texts);
-                    ps.setArray(c + 1, array);
+                    ps.setArray(c + 1, connection.createArrayOf(integers[c] ? "int8" : "text", elements));
                 }
                 stream(ps, sink);
             } catch (SQLException e) {
                 throw failure(table, e);
             }
         }
+    }
+
+    private static boolean allLong(List<Tuple> values, int column) {
+        for (Tuple v : values) {
+            if (!(v.get(column) instanceof Long)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -141,8 +151,11 @@ public final class JdbcRowSource implements RowSource {
     }
 
     private static String arrayType(Table t, String column) {
-        Column c = t.column(column).orElseThrow(() -> new ClosureException("table " + t.id() + " has no column " + column));
-        return c.type() + "[]";
+        return column(t, column).type() + "[]";
+    }
+
+    private static Column column(Table t, String column) {
+        return t.column(column).orElseThrow(() -> new ClosureException("table " + t.id() + " has no column " + column));
     }
 
     private Table table(TableId id) {

@@ -3,25 +3,59 @@ package io.ferry.planning;
 import java.util.ArrayList;
 import java.util.List;
 import org.roaringbitmap.longlong.LongIterator;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
- * The rows of one table in the closure, as Roaring bitmaps of codes: a single integer key is its own
- * code, any other key is coded by a {@link KeyDictionary}. {@code included} holds every row in the
- * closure, {@code down} those reached downward (owned by the district).
+ * The rows of one table in the closure, as sets of codes ({@link CodeSet}): a single integer key is its own
+ * code, a key of two integers that fit in 31 and 32 bits is packed into one (junction tables: no
+ * dictionary entry, and the codes sort like the keys), any other key is coded by a {@link KeyDictionary}.
+ * {@code included} holds every row in the closure, {@code down} those reached downward (owned by the
+ * district).
  */
 final class TableKeys implements AutoCloseable {
     private final KeyDictionary dictionary;
-    private final Roaring64NavigableMap included = new Roaring64NavigableMap(true);
-    private final Roaring64NavigableMap down = new Roaring64NavigableMap(true);
+    private final boolean pairs;
+    /** Added to dictionary ids; negative for pairs, so they never meet a packed code. */
+    private final long dictionaryBase;
+    private final CodeSet included = new CodeSet();
+    private final CodeSet down = new CodeSet();
 
-    /** @param dictionary null for a single integer key */
-    TableKeys(KeyDictionary dictionary) {
+    /**
+     * @param dictionary null for a single integer key
+     * @param pairs      whether the key is two integer columns
+     */
+    TableKeys(KeyDictionary dictionary, boolean pairs) {
         this.dictionary = dictionary;
+        this.pairs = pairs;
+        this.dictionaryBase = pairs ? Long.MIN_VALUE : 0;
+    }
+
+    /** The code of a pair key, or -1 when a value is null or out of range. */
+    static long pack(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y && x >= 0 && x <= Integer.MAX_VALUE && y >= 0 && y <= 0xFFFF_FFFFL) {
+            return x << 32 | y;
+        }
+        return -1;
+    }
+
+    boolean integerKey() {
+        return dictionary == null;
+    }
+
+    boolean pairs() {
+        return pairs;
     }
 
     long code(Tuple key) {
-        return dictionary == null ? (Long) key.get(0) : dictionary.idOf(key);
+        if (dictionary == null) {
+            return (Long) key.get(0);
+        }
+        if (pairs) {
+            long packed = pack(key.get(0), key.get(1));
+            if (packed >= 0) {
+                return packed;
+            }
+        }
+        return dictionaryBase + dictionary.idOf(key);
     }
 
     /** The key's code, or null when the key was never seen. */
@@ -29,12 +63,24 @@ final class TableKeys implements AutoCloseable {
         if (dictionary == null) {
             return key.get(0) instanceof Long l ? l : null;
         }
+        if (pairs) {
+            long packed = pack(key.get(0), key.get(1));
+            if (packed >= 0) {
+                return packed;
+            }
+        }
         long id = dictionary.find(key);
-        return id < 0 ? null : id;
+        return id < 0 ? null : dictionaryBase + id;
     }
 
     Tuple key(long code) {
-        return dictionary == null ? Tuple.of(code) : dictionary.get(code);
+        if (dictionary == null) {
+            return Tuple.of(code);
+        }
+        if (pairs && code >= 0) {
+            return Tuple.of(code >>> 32, code & 0xFFFF_FFFFL);
+        }
+        return dictionary.get(code - dictionaryBase);
     }
 
     boolean isIncluded(long code) {
@@ -51,44 +97,42 @@ final class TableKeys implements AutoCloseable {
     }
 
     void markIncluded(long code) {
-        included.addLong(code);
+        included.add(code);
     }
 
-    void markDown(long code) {
-        included.addLong(code);
-        down.addLong(code);
+    /** @param wasIncluded whether the row is included already (reached upward before) */
+    void markDown(long code, boolean wasIncluded) {
+        if (!wasIncluded) {
+            included.add(code);
+        }
+        down.add(code);
     }
 
     long includedCount() {
-        return included.getLongCardinality();
+        return included.cardinality();
     }
 
-    /** Codes of rows included but not reached downward. */
-    Roaring64NavigableMap upOnly() {
-        Roaring64NavigableMap up = new Roaring64NavigableMap(true);
-        up.or(included);
-        up.andNot(down);
-        return up;
+    /** Codes of rows included but not reached downward, in signed order. */
+    LongIterator upOnly() {
+        return included.minus(down).iterator();
     }
 
     /** Every included key, sorted (see {@link Tuple#compareTo}). */
     List<Tuple> sortedKeys() {
-        List<Tuple> keys = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, included.getLongCardinality()));
-        LongIterator it = included.getLongIterator();
+        List<Tuple> keys = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, included.cardinality()));
+        LongIterator it = included.iterator();
         while (it.hasNext()) {
             keys.add(key(it.next()));
         }
-        if (dictionary != null) {
+        // Integer and packed codes iterate in key order; dictionary ids are in order of arrival.
+        if (dictionary != null && dictionary.size() > 0) {
             keys.sort(null);
         }
         return keys;
     }
 
     long heapBytes() {
-        included.runOptimize();
-        down.runOptimize();
-        return included.getLongSizeInBytes() + down.getLongSizeInBytes()
-                + (dictionary == null ? 0 : dictionary.heapBytes());
+        return included.heapBytes() + down.heapBytes() + (dictionary == null ? 0 : dictionary.heapBytes());
     }
 
     @Override

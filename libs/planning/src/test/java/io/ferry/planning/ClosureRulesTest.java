@@ -338,6 +338,47 @@ class ClosureRulesTest {
     }
 
     @Test
+    void laterPassesAnswerFromTheFirstPassRowsWithTheIdenticalClosure() {
+        ClosureRules dropped = rules("d1").withDangling(DanglingPolicy.DROP, Map.of());
+        ClosureRules nullified = rules("d1").withCrossTenant(ClosureRules.CrossTenantPolicy.NULLIFY);
+        for (ClosureRules rules : List.of(dropped, nullified)) {
+            MemoryEstate e = withEvents();
+            int[] asked = new int[2];
+            try (Closure prod = new ClosurePlanner(ClosurePlanner.DEFAULT_SPILL_THRESHOLD, 0)
+                            .close(e.schema(), rules, counted(e.sources(), asked, 0));
+                    Closure memo = new ClosurePlanner().close(e.schema(), rules, counted(e.sources(), asked, 1))) {
+                assertThat(memo.passes()).isEqualTo(prod.passes()).isGreaterThan(1);
+                assertThat(PlanJson.write(memo.plan())).isEqualTo(PlanJson.write(prod.plan()));
+                assertThat(memo.rowsPerEdge()).isEqualTo(prod.rowsPerEdge());
+                for (TableId t : prod.tables()) {
+                    assertThat(memo.keys(t)).isEqualTo(prod.keys(t));
+                }
+                assertThat(asked[1]).isLessThan(asked[0]);
+            }
+        }
+    }
+
+    /** The sources, counting the questions asked of them into {@code asked[slot]}. */
+    static Map<String, RowSource> counted(Map<String, RowSource> sources, int[] asked, int slot) {
+        Map<String, RowSource> out = new java.util.LinkedHashMap<>();
+        sources.forEach((store, s) -> out.put(store, new RowSource() {
+            @Override
+            public void select(TableId table, List<String> matchColumns, java.util.Collection<Tuple> values,
+                    List<Projection> projections, String filter, RowSink sink) {
+                asked[slot]++;
+                s.select(table, matchColumns, values, projections, filter, sink);
+            }
+
+            @Override
+            public void scan(TableId table, List<Projection> projections, String filter, RowSink sink) {
+                asked[slot]++;
+                s.scan(table, projections, filter, sink);
+            }
+        }));
+        return out;
+    }
+
+    @Test
     void planJsonHasTheInterfaceShape() {
         Plan plan = ClosurePlanner.plan(districts().schema(), rules("d1"), districts().sources());
         String json = PlanJson.write(plan);
