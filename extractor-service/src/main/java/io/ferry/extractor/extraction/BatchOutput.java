@@ -33,6 +33,8 @@ final class BatchOutput implements AutoCloseable {
             String schemaFingerprint, int keyVersion) {
     }
 
+    private static final int BYTES_EVERY = 64;
+
     private final Target target;
     private final BatchSchema schema;
     private final BatchWriterOptions options;
@@ -57,7 +59,9 @@ final class BatchOutput implements AutoCloseable {
     }
 
     void write(String[] row) {
-        if (writer != null && (writer.rows() >= limits.batchMaxRows() || writer.dataSize() >= limits.batchMaxBytes())) {
+        // The byte size sums every column's buffers, so it is asked every few rows only (still deterministic).
+        if (writer != null && (writer.rows() >= limits.batchMaxRows()
+                || (writer.rows() % BYTES_EVERY == 0 && writer.dataSize() >= limits.batchMaxBytes()))) {
             stage(false);
         }
         if (writer == null) {

@@ -17,20 +17,27 @@ final class ExtractQueries {
     private ExtractQueries() {
     }
 
-    /** The rows whose key is one of {@code keys} (a chunk of the sorted closure keys), sorted by key. */
+    /**
+     * The rows whose key is one of {@code keys} (a chunk of the sorted closure keys), sorted by key. A
+     * composite key looks each key up in the primary key's index ({@code LATERAL}, kept from being flattened
+     * by {@code OFFSET 0}): joined as a set, the planner would scan the whole table for every chunk.
+     */
     static String copyByKeys(Table table, List<String> keyColumns, List<Tuple> keys) {
-        String predicate;
+        String orderBy = keyColumns.stream().map(ExtractQueries::column).collect(Collectors.joining(", "));
         if (keyColumns.size() == 1) {
-            predicate = column(keyColumns.get(0)) + " = ANY(" + typedArray(table, keyColumns.get(0), keys, 0) + ")";
-        } else {
-            StringBuilder unnest = new StringBuilder();
-            for (int i = 0; i < keyColumns.size(); i++) {
-                unnest.append(i > 0 ? ", " : "").append(typedArray(table, keyColumns.get(i), keys, i));
-            }
-            predicate = "(" + keyColumns.stream().map(ExtractQueries::column).collect(Collectors.joining(", "))
-                    + ") IN (SELECT * FROM unnest(" + unnest + "))";
+            return copy(table, from(table), column(keyColumns.get(0)) + " = ANY("
+                    + typedArray(table, keyColumns.get(0), keys, 0) + ")", orderBy);
         }
-        return copy(table, predicate, keyColumns.stream().map(ExtractQueries::column).collect(Collectors.joining(", ")));
+        StringBuilder arrays = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        StringBuilder match = new StringBuilder();
+        for (int i = 0; i < keyColumns.size(); i++) {
+            arrays.append(i > 0 ? ", " : "").append(typedArray(table, keyColumns.get(i), keys, i));
+            names.append(i > 0 ? ", " : "").append("k").append(i);
+            match.append(i > 0 ? " AND " : "").append(column(keyColumns.get(i))).append(" = k.k").append(i);
+        }
+        return copy(table, "unnest(" + arrays + ") AS k(" + names + ") CROSS JOIN LATERAL (SELECT * FROM " + from(table)
+                + " WHERE " + match + " OFFSET 0) t", null, orderBy);
     }
 
     /**
@@ -38,13 +45,17 @@ final class ExtractQueries {
      * Such tables are rare (junctions, logs) and their rows have no shorter identity than all columns.
      */
     static String copyAll(Table table) {
-        return copy(table, null, "t::text");
+        return copy(table, from(table), null, "t::text");
     }
 
-    private static String copy(Table table, String predicate, String orderBy) {
+    /** The table as {@code t}; a partitioned table with its partitions, any other without its children. */
+    private static String from(Table table) {
+        return (table.kind() == TableKind.PARTITIONED ? "" : "ONLY ") + table.id().qualified() + " t";
+    }
+
+    private static String copy(Table table, String from, String predicate, String orderBy) {
         String columns = table.columns().stream().map(ExtractQueries::select).collect(Collectors.joining(", "));
-        return "COPY (SELECT " + columns + " FROM " + (table.kind() == TableKind.PARTITIONED ? "" : "ONLY ")
-                + table.id().qualified() + " t" + (predicate == null ? "" : " WHERE " + predicate)
+        return "COPY (SELECT " + columns + " FROM " + from + (predicate == null ? "" : " WHERE " + predicate)
                 + " ORDER BY " + orderBy + ") TO STDOUT";
     }
 

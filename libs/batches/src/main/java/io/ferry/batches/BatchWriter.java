@@ -52,6 +52,9 @@ public final class BatchWriter implements AutoCloseable {
                 .withCompressionCodec(codec(options.compression()))
                 .withRowGroupSize(options.rowGroupSize())
                 .withPageSize(options.pageSize());
+        for (String column : options.distinct()) {
+            builder = builder.withDictionaryEncoding(column, false);
+        }
         if (options.encryption() != null) {
             builder = builder.withEncryption(BatchEncryption.encryption(options.encryption()));
         }

@@ -11,7 +11,10 @@ import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A batch larger than a row group is written and read one row group at a time, rows in order. */
+/**
+ * A batch larger than a row group is written and read one row group at a time, rows in order; columns
+ * marked distinct have no dictionary.
+ */
 class BatchRowGroupTest {
 
     private static final int ROWS = 200_000;
@@ -65,6 +68,31 @@ class BatchRowGroupTest {
                 }
             }
             assertThat(i).isEqualTo(ROWS);
+        }
+    }
+
+    @Test
+    void distinctColumnsAreWrittenWithoutADictionaryAndReadTheSame() throws IOException {
+        BatchSchema schema = BatchSchema.of(new BatchColumn("id", "integer"), new BatchColumn("kind", "text"));
+        for (boolean distinct : new boolean[] {false, true}) {
+            Path file = dir.resolve("kind-" + distinct + ".parquet");
+            BatchWriterOptions options = BatchWriterOptions.defaults();
+            try (BatchWriter writer = BatchWriter.create(file, schema,
+                    distinct ? options.withDistinct(java.util.List.of("kind")) : options)) {
+                for (int i = 0; i < 10_000; i++) {
+                    writer.write(new String[] {Integer.toString(i), "kind-" + i % 10});
+                }
+            }
+            try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
+                assertThat(footer.getRowGroups().get(0).getColumns().get(1).hasDictionaryPage()).isEqualTo(!distinct);
+            }
+            try (BatchReader reader = BatchReader.open(file, null)) {
+                int i = 0;
+                for (String[] read = reader.next(); read != null; read = reader.next(), i++) {
+                    assertThat(read).containsExactly(Integer.toString(i), "kind-" + i % 10);
+                }
+                assertThat(i).isEqualTo(10_000);
+            }
         }
     }
 }

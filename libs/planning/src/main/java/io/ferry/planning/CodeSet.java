@@ -4,97 +4,104 @@ import java.util.NoSuchElementException;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.longlong.LongIterator;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
+import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 /**
  * A set of row codes: a 32-bit Roaring bitmap for the codes in {@code [0, 2^32)} (ids and dictionary ids:
- * nearly all of them), a 64-bit one for the rest (negative ids, packed pairs). The engine asks it several
- * times per row it reads; the 32-bit bitmap answers without the 64-bit map's tree of buckets.
+ * most of them), 64-bit ones (radix trees of buckets, which stay quick with many distinct high halves, as
+ * packed pairs have) for the larger and the negative codes. The engine asks it several times per row it
+ * reads.
  */
 final class CodeSet {
     private static final long LOW = 1L << 32;
 
-    private final RoaringBitmap low = new RoaringBitmap();
-    private Roaring64NavigableMap rest;
+    private RoaringBitmap low = new RoaringBitmap();
+    /** Unsigned order within each: among negative codes it is also their signed order. */
+    private Roaring64Bitmap negative;
+    private Roaring64Bitmap high;
 
     boolean contains(long code) {
         if (code >= 0 && code < LOW) {
             return low.contains((int) code);
         }
-        return rest != null && rest.contains(code);
+        Roaring64Bitmap other = code < 0 ? negative : high;
+        return other != null && other.contains(code);
     }
 
     void add(long code) {
         if (code >= 0 && code < LOW) {
             low.add((int) code);
+        } else if (code < 0) {
+            negative = negative == null ? new Roaring64Bitmap() : negative;
+            negative.addLong(code);
         } else {
-            if (rest == null) {
-                rest = new Roaring64NavigableMap(true);
-            }
-            rest.addLong(code);
+            high = high == null ? new Roaring64Bitmap() : high;
+            high.addLong(code);
         }
     }
 
     long cardinality() {
-        return low.getLongCardinality() + (rest == null ? 0 : rest.getLongCardinality());
+        return low.getLongCardinality() + cardinality(negative) + cardinality(high);
+    }
+
+    private static long cardinality(Roaring64Bitmap b) {
+        return b == null ? 0 : b.getLongCardinality();
     }
 
     /** The codes of this set that {@code other} does not hold. */
     CodeSet minus(CodeSet other) {
         CodeSet out = new CodeSet();
-        out.low.or(low);
-        out.low.andNot(other.low);
-        if (rest != null) {
-            out.rest = new Roaring64NavigableMap(true);
-            out.rest.or(rest);
-            if (other.rest != null) {
-                out.rest.andNot(other.rest);
-            }
+        out.low = RoaringBitmap.andNot(low, other.low);
+        out.negative = minus(negative, other.negative);
+        out.high = minus(high, other.high);
+        return out;
+    }
+
+    private static Roaring64Bitmap minus(Roaring64Bitmap a, Roaring64Bitmap b) {
+        if (a == null) {
+            return null;
+        }
+        Roaring64Bitmap out = new Roaring64Bitmap();
+        out.or(a);
+        if (b != null) {
+            out.andNot(b);
         }
         return out;
     }
 
     long heapBytes() {
         low.runOptimize();
-        if (rest != null) {
-            rest.runOptimize();
+        long bytes = low.getLongSizeInBytes();
+        for (Roaring64Bitmap b : new Roaring64Bitmap[] {negative, high}) {
+            if (b != null) {
+                b.runOptimize();
+                bytes += b.getLongSizeInBytes();
+            }
         }
-        return low.getLongSizeInBytes() + (rest == null ? 0 : rest.getLongSizeInBytes());
+        return bytes;
     }
 
     /** Every code in signed order: negative codes, then the 32-bit ones, then the larger ones. */
     LongIterator iterator() {
-        LongIterator big = rest == null ? null : rest.getLongIterator();
-        IntIterator small = low.getIntIterator();
+        LongIterator first = negative == null ? null : negative.getLongIterator();
+        IntIterator middle = low.getIntIterator();
+        LongIterator last = high == null ? null : high.getLongIterator();
         return new LongIterator() {
-            private long peeked;
-            private boolean hasPeeked;
-
-            private boolean peekBig() {
-                if (!hasPeeked && big != null && big.hasNext()) {
-                    peeked = big.next();
-                    hasPeeked = true;
-                }
-                return hasPeeked;
-            }
-
             @Override
             public boolean hasNext() {
-                return peekBig() || small.hasNext();
+                return (first != null && first.hasNext()) || middle.hasNext() || (last != null && last.hasNext());
             }
 
             @Override
             public long next() {
-                if (peekBig() && peeked < 0) {
-                    hasPeeked = false;
-                    return peeked;
+                if (first != null && first.hasNext()) {
+                    return first.next();
                 }
-                if (small.hasNext()) {
-                    return Integer.toUnsignedLong(small.next());
+                if (middle.hasNext()) {
+                    return Integer.toUnsignedLong(middle.next());
                 }
-                if (peekBig()) {
-                    hasPeeked = false;
-                    return peeked;
+                if (last != null && last.hasNext()) {
+                    return last.next();
                 }
                 throw new NoSuchElementException();
             }
