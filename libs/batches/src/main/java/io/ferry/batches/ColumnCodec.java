@@ -234,7 +234,9 @@ abstract sealed class ColumnCodec {
 
         @Override
         void stage(String text) {
-            value = Binary.fromString(text);
+            // The same UTF-8 bytes as Binary.fromString, but array-backed: no ByteBuffer per value, and the
+            // dictionary's hashing and comparing run on the array.
+            value = Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
