@@ -114,7 +114,7 @@ final class PreflightEstate implements AutoCloseable {
     static LoadedSpec withRules(LoadedSpec loaded, List<AnonymizeRule> rules) {
         Spec s = loaded.spec();
         Spec spec = new Spec(s.version(), s.stores(), s.tenant(), s.links(), s.closure(),
-                new Anonymize(s.anonymize().key(), rules), s.validate(), s.load(), s.approval(), s.schedule(),
+                new Anonymize(s.anonymize().key(), rules), s.validate(), s.drift(), s.load(), s.approval(), s.schedule(),
                 s.districts(), s.source());
         return new LoadedSpec(SpecHash.of(spec), spec, loaded.resolver());
     }

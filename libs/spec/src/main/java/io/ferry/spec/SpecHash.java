@@ -1,5 +1,7 @@
 package io.ferry.spec;
 
+import io.ferry.schema.mapping.DriftRule;
+import io.ferry.schema.model.TableId;
 import io.ferry.spec.model.AnonymizeRule;
 import io.ferry.spec.model.Link;
 import io.ferry.spec.model.SpecEnum;
@@ -71,6 +73,10 @@ public final class SpecHash {
         anonymize.put("rules", spec.anonymize().rules().stream().map(SpecHash::anonymizeRule).toList());
         root.put("anonymize", anonymize);
         root.put("validate", spec.validate().stream().map(SpecHash::validateRule).toList());
+        if (!spec.drift().isEmpty()) {
+            // Only when present, so the hash of a spec without drift rules stays what it was.
+            root.put("drift", spec.drift().stream().map(SpecHash::driftRule).toList());
+        }
         root.put("load", Map.of("conflict", word(spec.load().conflict()),
                 "keys", sortedByText(spec.load().keys(), SpecHash::word), "triggers", word(spec.load().triggers())));
         root.put("approval", spec.approval().stream().map(SpecHash::word).sorted().distinct().toList());
@@ -133,6 +139,14 @@ public final class SpecHash {
         map.put("check", rule.check());
         map.put("severity", word(rule.severity()));
         putIfSet(map, "message", rule.message());
+        return map;
+    }
+
+    private static Object driftRule(DriftRule rule) {
+        Map<String, Object> map = new TreeMap<>();
+        map.put("column", rule.table() + "." + TableId.quote(rule.column()));
+        map.put("action", rule.action().word());
+        putIfSet(map, "value", rule.value());
         return map;
     }
 

@@ -1,5 +1,6 @@
 package io.ferry.spec;
 
+import io.ferry.schema.mapping.DriftAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.spec.model.ApprovalGate;
@@ -70,9 +71,17 @@ class JsonSchemaTest {
     }
 
     @Test
+    void driftActionsAreTheMappingsWords() throws IOException {
+        List<String> listed = new ArrayList<>();
+        defs().get("driftAction").get("enum").forEach(w -> listed.add(w.asText()));
+        assertThat(listed).isEqualTo(Arrays.stream(DriftAction.values()).map(DriftAction::word).toList());
+    }
+
+    @Test
     void theSchemaDefinesNothingTheParserDoesNotKnow() throws IOException {
         Set<String> known = new HashSet<>();
         Shapes.ALL.forEach(s -> known.add(s.name()));
+        known.add("driftAction");
         ENUMS.forEach(e -> known.add(Character.toLowerCase(e.getSimpleName().charAt(0)) + e.getSimpleName().substring(1)));
 
         assertThat(names(defs())).containsExactlyInAnyOrderElementsOf(known);

@@ -2,6 +2,8 @@ package io.ferry.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.schema.mapping.DriftAction;
+import io.ferry.schema.mapping.DriftRule;
 import io.ferry.schema.model.TableId;
 import io.ferry.spec.model.DanglingPolicy;
 import io.ferry.spec.model.EdgePolicy;
@@ -28,6 +30,8 @@ class SampleEstateSpecTest {
         assertThat(spec.closure().graph().follow()).contains("PART_OF", "CONNECTED_TO");
         assertThat(spec.anonymize().rules()).hasSize(25);
         assertThat(spec.validate()).hasSize(4);
+        assertThat(spec.drift()).containsExactly(new DriftRule(new TableId("hcp1", "public", "course"), "legacy_code",
+                DriftAction.DROP, null));
         assertThat(spec.load().keys()).containsKey(new TableId("hcp2", "public", "AssessmentResult"));
         assertThat(spec.districts().counts()).containsOnlyKeys("students", "staff", "schools");
         assertThat(spec.districts().priority()).isEmpty();

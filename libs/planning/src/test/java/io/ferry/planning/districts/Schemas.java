@@ -62,7 +62,7 @@ final class Schemas {
     }
 
     static Spec spec(Closure closure) {
-        return new Spec(1, Map.of(), new Tenant(DISTRICT, List.of("code")), List.of(), closure, null, List.of(), null,
+        return new Spec(1, Map.of(), new Tenant(DISTRICT, List.of("code")), List.of(), closure, null, List.of(), List.of(), null,
                 List.of(), null, Districts.NONE, null);
     }
 

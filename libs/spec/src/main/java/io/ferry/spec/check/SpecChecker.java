@@ -1,5 +1,7 @@
 package io.ferry.spec.check;
 
+import io.ferry.schema.mapping.DriftAction;
+import io.ferry.schema.mapping.DriftRule;
 import io.ferry.schema.model.Column;
 import io.ferry.schema.model.EstateSchema;
 import io.ferry.schema.model.Key;
@@ -289,6 +291,14 @@ public final class SpecChecker {
         List<ValidateRule> rules = spec.validate();
         for (int i = 0; i < rules.size(); i++) {
             table(rules.get(i).table(), KeyPaths.index("validate.rules", i) + ".table");
+        }
+        List<DriftRule> drift = spec.drift();
+        for (int i = 0; i < drift.size(); i++) {
+            DriftRule rule = drift.get(i);
+            String path = KeyPaths.index("validate.drift", i) + ".column";
+            // A default rule names a column only CERT has; the others name a PROD column.
+            table(rule.table(), path).filter(t -> rule.action() != DriftAction.DEFAULT)
+                    .ifPresent(t -> columns(t, List.of(rule.column()), path));
         }
         spec.load().keys().keySet().forEach(t -> table(t, KeyPaths.child("load.keys", t.toString())));
     }

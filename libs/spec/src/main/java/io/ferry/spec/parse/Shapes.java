@@ -25,9 +25,11 @@ public final class Shapes {
             Set.of("file", "version"));
     public static final Shape ANONYMIZE_RULE = new Shape("anonymizeRule",
             List.of("column", "property", "path", "type", "strategy", "entity"), Set.of("type"));
-    public static final Shape VALIDATE = new Shape("validate", List.of("rules"), Set.of());
+    public static final Shape VALIDATE = new Shape("validate", List.of("rules", "drift"), Set.of());
     public static final Shape VALIDATE_RULE = new Shape("validateRule", List.of("table", "check", "severity", "message"),
             Set.of("table", "check"));
+    public static final Shape DRIFT_RULE = new Shape("driftRule", List.of("column", "action", "value"),
+            Set.of("column", "action"));
     public static final Shape LOAD = new Shape("load", List.of("conflict", "keys", "triggers"), Set.of());
     public static final Shape SCHEDULE = new Shape("schedule", List.of("cron", "districts"), Set.of("cron", "districts"));
 
@@ -38,7 +40,7 @@ public final class Shapes {
     public static final Shape DISTRICT_COUNT = new Shape("districtCount", List.of("table", "where"), Set.of("table"));
 
     public static final List<Shape> ALL = List.of(SPEC, STORE, CONNECTION, TENANT, LINK, CLOSURE, TABLE_RULE, GRAPH,
-            ANONYMIZE, ANONYMIZE_KEY, ANONYMIZE_RULE, VALIDATE, VALIDATE_RULE, LOAD, SCHEDULE, DISTRICTS, DISTRICT_COUNTS, DISTRICT_COUNT);
+            ANONYMIZE, ANONYMIZE_KEY, ANONYMIZE_RULE, VALIDATE, VALIDATE_RULE, DRIFT_RULE, LOAD, SCHEDULE, DISTRICTS, DISTRICT_COUNTS, DISTRICT_COUNT);
 
     private Shapes() {
     }

@@ -1,5 +1,7 @@
 package io.ferry.spec.parse;
 
+import io.ferry.schema.mapping.DriftAction;
+import io.ferry.schema.mapping.DriftRule;
 import io.ferry.schema.model.StoreKind;
 import io.ferry.schema.model.TableId;
 import io.ferry.spec.model.Anonymize;
@@ -29,6 +31,7 @@ import io.ferry.spec.model.TriggerMode;
 import io.ferry.spec.model.ValidateRule;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,7 @@ final class SpecBinder {
 
     /** What {@link #spec} found; fields are null where the spec had errors. */
     record Bound(Integer version, Map<String, Store> stores, Tenant tenant, List<Link> links, Closure closure,
-            Anonymize anonymize, List<ValidateRule> validate, Load load, List<ApprovalGate> approval,
+            Anonymize anonymize, List<ValidateRule> validate, List<DriftRule> drift, Load load, List<ApprovalGate> approval,
             Schedule schedule, Districts districts) {
     }
 
@@ -63,12 +66,14 @@ final class SpecBinder {
             version = v == null ? null : v.intValue();
         }
         Map<String, Store> stores = keys.containsKey("stores") ? stores(keys.get("stores")) : Map.of();
+        Map<String, Cursor> validate = keys.containsKey("validate") ? keys.get("validate").mapping(Shapes.VALIDATE) : Map.of();
         return new Bound(version, stores,
                 keys.containsKey("tenant") ? tenant(keys.get("tenant")) : null,
                 optional(keys, "links", c -> each(c, this::link)),
                 optional(keys, "closure", this::closure),
                 optional(keys, "anonymize", this::anonymize),
-                optional(keys, "validate", c -> each(c.mapping(Shapes.VALIDATE).get("rules"), this::validateRule)),
+                each(validate.get("rules"), this::validateRule),
+                each(validate.get("drift"), this::driftRule),
                 optional(keys, "load", this::load),
                 optional(keys, "approval", c -> each(c, item -> item.choice(ApprovalGate.class, "approval gate"))),
                 optional(keys, "schedule", this::schedule),
@@ -390,6 +395,44 @@ final class SpecBinder {
         String message = keys.containsKey("message") ? keys.get("message").string() : null;
         return table == null || check == null || severity == null ? null
                 : new ValidateRule(table, check, severity, message);
+    }
+
+    private DriftRule driftRule(Cursor cursor) {
+        Map<String, Cursor> keys = cursor.mapping(Shapes.DRIFT_RULE);
+        List<String> parts = null;
+        if (keys.containsKey("column")) {
+            String text = keys.get("column").string();
+            parts = text == null ? null : TableId.splitQualified(text);
+            if (parts != null && parts.size() != 4) {
+                keys.get("column").error("'" + text + "' is not store.schema.table.column",
+                        "e.g. column: hcp1.public.course.legacy_code");
+                parts = null;
+            }
+        }
+        DriftAction action = keys.containsKey("action") ? driftAction(keys.get("action")) : null;
+        String value = keys.containsKey("value") ? keys.get("value").string() : null;
+        if (value != null && action != null && action != DriftAction.DEFAULT) {
+            keys.get("value").keyError("only action: default takes a value", "remove value or write action: default");
+            return null;
+        }
+        return parts == null || action == null ? null
+                : new DriftRule(new TableId(parts.get(0), parts.get(1), parts.get(2)), parts.get(3), action, value);
+    }
+
+    private DriftAction driftAction(Cursor cursor) {
+        String word = cursor.string();
+        if (word == null) {
+            return null;
+        }
+        List<String> words = Arrays.stream(DriftAction.values()).map(DriftAction::word).toList();
+        for (DriftAction action : DriftAction.values()) {
+            if (action.word().equals(word)) {
+                return action;
+            }
+        }
+        cursor.error("unknown drift action '" + word + "'", "choose one of " + String.join(", ", words)
+                + Hints.closest(word, words).map(w -> " (did you mean '" + w + "'?)").orElse(""));
+        return null;
     }
 
     private TableId tableId(Cursor cursor) {

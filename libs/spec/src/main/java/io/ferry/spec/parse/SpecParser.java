@@ -106,7 +106,7 @@ public final class SpecParser {
                 bound.closure() != null ? bound.closure()
                         : new Closure(Map.of(), Map.of(), CrossTenantPolicy.FAIL, DanglingPolicy.FAIL, null),
                 bound.anonymize() != null ? bound.anonymize() : new Anonymize(null, List.of()),
-                orEmpty(bound.validate()),
+                orEmpty(bound.validate()), orEmpty(bound.drift()),
                 bound.load() != null ? bound.load() : new Load(ConflictStrategy.INSERT, Map.of(), TriggerMode.SUPPRESS),
                 orEmpty(bound.approval()), bound.schedule(),
                 bound.districts() != null ? bound.districts() : Districts.NONE, source);

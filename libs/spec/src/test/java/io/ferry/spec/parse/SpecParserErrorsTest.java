@@ -65,6 +65,30 @@ class SpecParserErrorsTest {
     }
 
     @Test
+    void driftRulesParseAndABadOneSaysWhatIsWrong() {
+        assertThat(Specs.parse(HEAD + """
+                validate:
+                  drift:
+                    - {column: ids.public.person.legacy, action: drop}
+                    - {column: ids.public.person.region, action: default, value: "'north'"}
+                """, URLS).drift()).extracting(r -> r.column() + " " + r.action().word() + " " + r.value())
+                .containsExactly("legacy drop null", "region default 'north'");
+        assertThat(errors(HEAD + """
+                validate:
+                  drift:
+                    - {column: ids.public.person.legacy, action: dorp}
+                    - {column: ids.public.person, action: drop}
+                    - {column: ids.public.person.name, action: truncate, value: "x"}
+                """)).containsExactly(
+                "ferry.yaml:10:50: validate.drift[0].action: unknown drift action 'dorp'; choose one of drop, default, "
+                        + "cast, truncate (did you mean 'drop'?)",
+                "ferry.yaml:11:16: validate.drift[1].column: 'ids.public.person' is not store.schema.table.column; "
+                        + "e.g. column: hcp1.public.course.legacy_code",
+                "ferry.yaml:12:58: validate.drift[2].value: only action: default takes a value; remove value or write "
+                        + "action: default");
+    }
+
+    @Test
     void aMissingKeyIsReportedAtItsMapping() {
         assertThat(errors(HEAD + "links:\n  - {from: \"a.b.c(x)\"}\n"))
                 .containsExactly("ferry.yaml:9:5: links[0].to: missing required key 'to'");
