@@ -1,0 +1,72 @@
+package io.ferry.validator.work;
+
+import io.ferry.schema.introspect.Neo4jIntrospector;
+import io.ferry.schema.introspect.PostgresIntrospector;
+import io.ferry.schema.model.EstateSchema;
+import io.ferry.schema.model.StoreKind;
+import io.ferry.schema.model.StoreSchema;
+import io.ferry.service.StepFailure;
+import io.ferry.spec.connect.StoreConnector;
+import io.ferry.spec.connect.StoreUnavailableException;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.model.Store;
+import io.ferry.spec.parse.Resolver;
+import org.neo4j.driver.Driver;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CERT's live schema, introspected store by store through the spec's CERT connections, with the spec's
+ * references added, and the fingerprint of each store's schema for the loader.
+ */
+public record CertEstate(EstateSchema schema, Map<String, String> fingerprints) {
+
+    public static CertEstate introspect(Spec spec, Resolver resolver) {
+        List<StoreSchema> stores = new ArrayList<>();
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        for (Store store : spec.stores().values()) {
+            StoreSchema schema = store.kind() == StoreKind.NEO4J ? graph(store, resolver) : postgres(store, resolver);
+            stores.add(schema);
+            fingerprints.put(store.name(), schema.fingerprint());
+        }
+        EstateSchema schema = new EstateSchema(stores, List.of());
+        return new CertEstate(schema.withSpecReferences(spec.specReferences(schema)), fingerprints);
+    }
+
+    /** A session on the store's CERT database, for checks; the caller closes it. */
+    public static Connection open(Store store, Resolver resolver) {
+        try {
+            return StoreConnector.openPostgres(store.name(), "cert", resolver.resolve(store.cert()), false);
+        } catch (StoreUnavailableException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static StoreSchema postgres(Store store, Resolver resolver) {
+        try (Connection c = open(store, resolver)) {
+            return new PostgresIntrospector().introspect(c, store.name(), store.schemas());
+        } catch (SQLException e) {
+            throw StepFailure.transientFailure("CERT_UNREACHABLE", "introspecting store " + store.name()
+                    + " (cert) failed (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static StoreSchema graph(Store store, Resolver resolver) {
+        try (Driver driver = StoreConnector.openNeo4j(store.name(), "cert", resolver.resolve(store.cert()))) {
+            return new Neo4jIntrospector().introspect(driver, store.name());
+        } catch (StoreUnavailableException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static StepFailure unavailable(StoreUnavailableException e) {
+        return e.reason() == StoreUnavailableException.Reason.UNREACHABLE
+                ? StepFailure.transientFailure("CERT_UNREACHABLE", e.getMessage(), e)
+                : StepFailure.fatal("CERT_REFUSED", e.getMessage());
+    }
+}

@@ -1,0 +1,214 @@
+package io.ferry.validator.work;
+
+import io.ferry.contracts.ids.RunId;
+import io.ferry.contracts.messages.Severity;
+import io.ferry.contracts.messages.ValidateRequest;
+import io.ferry.contracts.messages.ValidateResult;
+import io.ferry.schema.mapping.MappingIssue;
+import io.ferry.schema.mapping.SchemaMapping;
+import io.ferry.schema.mapping.TableMapping;
+import io.ferry.schema.model.Reference;
+import io.ferry.schema.model.StoreKind;
+import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
+import io.ferry.service.StepFailure;
+import io.ferry.service.spec.LoadedSpec;
+import io.ferry.spec.model.ConflictStrategy;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.model.Store;
+import io.ferry.spec.model.TableMode;
+import io.ferry.spec.model.TableRule;
+import io.ferry.spec.model.ValidateRule;
+import io.ferry.staging.Staging;
+import io.ferry.validator.check.CertLookup;
+import io.ferry.validator.check.CertStoreChecks;
+import io.ferry.validator.check.CheckFailedException;
+import io.ferry.validator.check.ClosureChecks;
+import io.ferry.validator.check.DuckSession;
+import io.ferry.validator.check.Findings;
+import io.ferry.validator.run.RunBatches;
+import io.ferry.validator.run.StagedTable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Validates one run: fetches its anonymized batches, maps every table onto CERT's live schema, runs the
+ * checks inside the closure in DuckDB and the checks against CERT in CERT, and returns the verdict. Reads
+ * CERT only; its temporary tables go with the session.
+ */
+public final class ValidationJob {
+
+    private final Staging staging;
+    private final ValidationSettings settings;
+    private long referenceChecks;
+    private double integritySeconds;
+
+    public ValidationJob(Staging staging, ValidationSettings settings) {
+        this.staging = staging;
+        this.settings = settings;
+    }
+
+    /** Rows times references the last validation checked, and the seconds its reference step took. */
+    public long referenceChecks() {
+        return referenceChecks;
+    }
+
+    public double integritySeconds() {
+        return integritySeconds;
+    }
+
+    public ValidateResult validate(ValidateRequest request, LoadedSpec loaded) {
+        Spec spec = loaded.spec();
+        Path work = settings.workRoot().resolve(request.runId() + "-" + request.attempt());
+        try {
+            deleteTree(work);
+            Files.createDirectories(work);
+            Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(request.runId()),
+                    work.resolve("batches"));
+            CertEstate cert = CertEstate.introspect(spec, loaded.resolver());
+            Findings findings = new Findings();
+            Map<TableId, TableMapping> mappings = mappings(spec, staged, cert, findings);
+            List<CertLookup> lookups = closureChecks(spec, staged, cert, mappings, findings, work);
+            certChecks(loaded, staged, cert, mappings, lookups, findings);
+            return new ValidateResult(request.runId(), request.specHash(), request.attempt(), findings.status(),
+                    findings.list(), cert.fingerprints(), null);
+        } catch (IOException e) {
+            throw StepFailure.transientFailure("WORK_FOLDER", "the validator's work folder failed: "
+                    + e.getClass().getSimpleName(), e);
+        } catch (SQLException e) {
+            throw StepFailure.transientFailure("CHECK_FAILED", "a validation query failed (SQLSTATE "
+                    + e.getSQLState() + ")", e);
+        } catch (CheckFailedException e) {
+            throw StepFailure.transientFailure("CHECK_FAILED", e.getMessage(), e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Maps every relational table; graph batches carry properties, which CERT's graph takes as they are. */
+    private static Map<TableId, TableMapping> mappings(Spec spec, Map<TableId, StagedTable> staged, CertEstate cert,
+            Findings findings) {
+        Map<TableId, TableMapping> mappings = new LinkedHashMap<>();
+        for (StagedTable table : staged.values()) {
+            if (table.graph()) {
+                continue;
+            }
+            TableMapping mapping = SchemaMapping.map(spec.drift(), table.id(), table.prodColumns(),
+                    cert.schema().table(table.id()).orElse(null));
+            for (MappingIssue issue : mapping.issues()) {
+                findings.add(issue.check(), issue.error() ? Severity.ERROR : Severity.WARNING, table.id(), issue.column(),
+                        table.rows(), List.of());
+            }
+            mappings.put(table.id(), mapping);
+        }
+        return mappings;
+    }
+
+    private List<CertLookup> closureChecks(Spec spec, Map<TableId, StagedTable> staged, CertEstate cert,
+            Map<TableId, TableMapping> mappings, Findings findings, Path work) throws SQLException {
+        try (DuckSession duck = new DuckSession(work, settings.duckThreads(), settings.duckMemory())) {
+            for (StagedTable table : staged.values()) {
+                duck.register(table);
+            }
+            ClosureChecks checks = new ClosureChecks(duck, staged, cert.schema()::table, findings, settings.examples());
+            for (Map.Entry<TableId, TableMapping> e : mappings.entrySet()) {
+                if (e.getValue().loadable()) {
+                    checks.columns(staged.get(e.getKey()), e.getValue());
+                    checks.keys(staged.get(e.getKey()), e.getValue());
+                }
+            }
+            Set<TableId> assumed = spec.closure().tables().entrySet().stream()
+                    .filter(e -> e.getValue().mode() == TableMode.ASSUME_PRESENT).map(e -> e.getKey().table())
+                    .collect(Collectors.toSet());
+            long start = System.nanoTime();
+            List<Reference> references = cert.schema().references().stream()
+                    .filter(r -> staged.containsKey(r.from())).toList();
+            List<CertLookup> lookups = checks.references(references,
+                    t -> assumed.contains(t) && !staged.containsKey(t));
+            integritySeconds = (System.nanoTime() - start) / 1e9;
+            referenceChecks = checks.referenceChecks();
+            return lookups;
+        }
+    }
+
+    private void certChecks(LoadedSpec loaded, Map<TableId, StagedTable> staged, CertEstate cert,
+            Map<TableId, TableMapping> mappings, List<CertLookup> lookups, Findings findings)
+            throws SQLException, IOException {
+        Spec spec = loaded.spec();
+        for (Store store : spec.stores().values()) {
+            if (store.kind() != StoreKind.POSTGRES) {
+                continue;
+            }
+            List<TableId> tables = mappings.keySet().stream().filter(t -> t.store().equals(store.name())
+                    && mappings.get(t).loadable()).toList();
+            List<CertLookup> storeLookups = lookups.stream()
+                    .filter(l -> l.reference().to().store().equals(store.name())).toList();
+            if (tables.isEmpty() && storeLookups.isEmpty()) {
+                continue;
+            }
+            try (Connection c = CertEstate.open(store, loaded.resolver())) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL statement_timeout = " + settings.statementTimeout().toMillis());
+                    st.execute("SET LOCAL lock_timeout = 5000");
+                }
+                CertStoreChecks checks = new CertStoreChecks(c, findings, settings.examples());
+                for (TableId t : tables) {
+                    Table target = cert.schema().table(t).orElseThrow();
+                    List<ValidateRule> rules = spec.validate().stream().filter(r -> r.table().equals(t)).toList();
+                    checks.table(staged.get(t), target, mappings.get(t), rules, strategy(spec, t),
+                            remapped(spec, cert, t));
+                }
+                for (CertLookup lookup : storeLookups) {
+                    checks.lookup(lookup, cert.schema().table(lookup.reference().to()).orElseThrow());
+                }
+                c.rollback();
+            }
+        }
+    }
+
+    private static ConflictStrategy strategy(Spec spec, TableId table) {
+        return spec.load().keys().getOrDefault(table, spec.load().conflict());
+    }
+
+    /** The columns of a table that the load rewrites with fresh CERT keys. */
+    static Set<String> remapped(Spec spec, CertEstate cert, TableId table) {
+        Set<String> columns = new java.util.HashSet<>();
+        if (strategy(spec, table) == ConflictStrategy.REMAP) {
+            cert.schema().table(table).flatMap(Table::primary).ifPresent(k -> columns.addAll(k.columns()));
+        }
+        for (Reference r : cert.schema().references()) {
+            if (r.from().equals(table) && r.jsonPath() == null && strategy(spec, r.to()) == ConflictStrategy.REMAP) {
+                columns.addAll(r.fromColumns());
+            }
+        }
+        return columns;
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the validator's work folder " + root, e);
+        }
+    }
+}
