@@ -5,6 +5,7 @@ import io.ferry.cli.ExitCodes;
 import io.ferry.schema.model.EstateSchema;
 import io.ferry.spec.SpecError;
 import io.ferry.spec.check.SpecChecker;
+import io.ferry.spec.parse.Resolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ferry check-spec}: the spec's syntax, then every name in it against PROD's live schemas. */
 @Command(name = "check-spec", mixinStandardHelpOptions = true,
-        description = "Validate a spec: strict syntax, then every store, table, column and link in it against the live PROD schemas, that the PROD user may read every table, and every row filter and count condition with EXPLAIN (read-only). Prints each error with file, line and column; exits 1 on any error.")
+        description = "Validate a spec: strict syntax, then every store, table, column and link in it against the live PROD schemas, that the PROD user may read every table, every row filter and count condition with EXPLAIN (read-only), and every business rule with EXPLAIN in a read-only CERT session. Prints each error with file, line and column; exits 1 on any error.")
 public final class CheckSpecCommand implements Callable<Integer> {
 
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (ferry.yaml).")
@@ -31,6 +32,8 @@ public final class CheckSpecCommand implements Callable<Integer> {
             if (errors.isEmpty()) {
                 ReadPermissionCheck.requireReadable(session.spec(), snapshot);
                 errors.addAll(RowFilterCheck.check(session.spec(), snapshot));
+                errors.addAll(BusinessRuleCheck.check(session.spec(),
+                        Resolver.forFolder(spec.toAbsolutePath().getParent())));
             }
         }
         if (!errors.isEmpty()) {

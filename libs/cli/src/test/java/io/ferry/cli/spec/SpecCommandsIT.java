@@ -79,6 +79,21 @@ class SpecCommandsIT {
     }
 
     @Test
+    void aBusinessRuleThatDoesNotRunInCertIsReportedWithFileLineAndTheDatabasesReason() throws IOException {
+        String rule = "check: \"points_earned <= points_possible\"";
+        assertThat(spec).contains(rule);
+        Path bad = variant("bad-rule", spec.replace(rule, "check: \"points_earned <= points_posible\""), properties);
+        assertThat(FerryCli.execute("check-spec", "--spec", bad.toString())).isEqualTo(ExitCodes.NOT_OK);
+        assertThat(console.err()).containsPattern("ferry\\.yaml:\\d+:\\d+: validate\\.rules\\[1\\]\\.check: the rule does not"
+                + " run in CERT on hcp2\\.public\\.grade: .*points_posible.* does not exist");
+
+        console.reset();
+        Path notBoolean = variant("non-boolean-rule", spec.replace(rule, "check: \"points_earned + 1\""), properties);
+        assertThat(FerryCli.execute("check-spec", "--spec", notBoolean.toString())).isEqualTo(ExitCodes.NOT_OK);
+        assertThat(console.err()).containsPattern("validate\\.rules\\[1\\]\\.check: .*must be type boolean");
+    }
+
+    @Test
     void aCountConditionThatDoesNotRunIsReportedAtItsWhere() throws IOException {
         assertThat(spec).contains("where: \"kind = 'staff'\"");
         Path bad = variant("bad-count", spec.replace("where: \"kind = 'staff'\"", "where: \"kinds = 'staff'\""),
