@@ -101,15 +101,31 @@ final class DistrictStage {
         return pairs;
     }
 
-    /** Rows whose key columns' text equals one of the keys; NULL matches NULL (tables without a key). */
+    /**
+     * Rows whose key columns' text equals one of the keys. Keys without NULLs go through {@code IN (VALUES)},
+     * which PostgreSQL hashes; NULL matches NULL only in the slower form (tables without a key).
+     */
     private static String inList(List<String> columns, List<List<String>> keys) {
-        String names = java.util.stream.IntStream.range(0, columns.size()).mapToObj(i -> "k" + i)
-                .collect(Collectors.joining(", "));
-        String match = java.util.stream.IntStream.range(0, columns.size()).mapToObj(i -> "x." + TableId.quote(
-                columns.get(i)) + "::text IS NOT DISTINCT FROM v.k" + i).collect(Collectors.joining(" AND "));
-        String values = keys.stream().map(k -> k.stream().map(v -> v == null ? "NULL::text" : literal(v))
+        List<List<String>> plain = keys.stream().filter(k -> !k.contains(null)).toList();
+        List<List<String>> withNulls = keys.stream().filter(k -> k.contains(null)).toList();
+        List<String> parts = new ArrayList<>();
+        if (!plain.isEmpty()) {
+            String cols = columns.stream().map(c -> "x." + TableId.quote(c) + "::text").collect(Collectors.joining(", "));
+            parts.add("(" + cols + ") IN (VALUES " + values(plain) + ")");
+        }
+        if (!withNulls.isEmpty()) {
+            String names = java.util.stream.IntStream.range(0, columns.size()).mapToObj(i -> "k" + i)
+                    .collect(Collectors.joining(", "));
+            String match = java.util.stream.IntStream.range(0, columns.size()).mapToObj(i -> "x." + TableId.quote(
+                    columns.get(i)) + "::text IS NOT DISTINCT FROM v.k" + i).collect(Collectors.joining(" AND "));
+            parts.add("EXISTS (SELECT 1 FROM (VALUES " + values(withNulls) + ") AS v(" + names + ") WHERE " + match + ")");
+        }
+        return parts.stream().collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
+    private static String values(List<List<String>> keys) {
+        return keys.stream().map(k -> k.stream().map(v -> v == null ? "NULL::text" : literal(v))
                 .collect(Collectors.joining(", ", "(", ")"))).collect(Collectors.joining(", "));
-        return "EXISTS (SELECT 1 FROM (VALUES " + values + ") AS v(" + names + ") WHERE " + match + ")";
     }
 
     private static String literal(String value) {
