@@ -176,9 +176,10 @@ public final class ClosureChecks {
      */
     public List<CertLookup> references(List<Reference> references, Predicate<TableId> inCert) throws SQLException {
         List<CertLookup> lookups = new ArrayList<>();
+        relationships(references.stream().filter(r -> r.origin() == Reference.Origin.GRAPH).toList());
         for (Reference ref : references) {
             StagedTable child = staged.get(ref.from());
-            if (child == null) {
+            if (child == null || ref.origin() == Reference.Origin.GRAPH) {
                 continue;
             }
             List<String> childTypes = new ArrayList<>();
@@ -235,6 +236,59 @@ public final class ClosureChecks {
             }
         }
         return lookups;
+    }
+
+    /**
+     * Every relationship's start and end node is among the run's nodes. A relationship batch names its ends
+     * by their key properties ({@code from.k}, {@code to.k}, as the extractor writes them); an end may carry
+     * any of the labels the schema found there, so a relationship resolves if one of them holds its key.
+     */
+    private void relationships(List<Reference> endpoints) throws SQLException {
+        Map<String, List<Reference>> byEnd = new java.util.TreeMap<>();
+        for (Reference r : endpoints) {
+            byEnd.computeIfAbsent(r.from() + " " + r.fromColumns(), k -> new ArrayList<>()).add(r);
+        }
+        for (List<Reference> ends : byEnd.values()) {
+            Reference first = ends.get(0);
+            StagedTable rel = staged.get(first.from());
+            if (rel == null) {
+                continue;
+            }
+            String prefix = first.fromColumns().get(0).equals(io.ferry.schema.introspect.Neo4jIntrospector.START)
+                    ? "from." : "to.";
+            List<String> resolves = new ArrayList<>();
+            for (Reference end : ends) {
+                StagedTable label = staged.get(end.to());
+                List<String> keys = rel.columns().stream().map(c -> c.name()).filter(n -> n.startsWith(prefix))
+                        .map(n -> n.substring(prefix.length())).filter(k -> label != null && label.column(k).isPresent())
+                        .toList();
+                if (label == null || keys.isEmpty()) {
+                    continue;
+                }
+                resolves.add(keys.stream().map(k -> "c." + DuckSession.quote(prefix + k) + " IS NOT NULL").collect(
+                        Collectors.joining(" AND ")) + " AND EXISTS (SELECT 1 FROM " + duck.view(end.to()).orElseThrow()
+                        + " p WHERE " + keys.stream().map(k -> "CAST(p." + DuckSession.quote(k) + " AS VARCHAR) = CAST(c."
+                        + DuckSession.quote(prefix + k) + " AS VARCHAR)").collect(Collectors.joining(" AND ")) + ")");
+            }
+            String condition = resolves.isEmpty() ? "true"
+                    : resolves.stream().map(r -> "(" + r + ")").collect(Collectors.joining(" OR ", "NOT (", ")"));
+            referenceChecks += rel.rows();
+            String ex = SqlKeys.exampleExpression(SqlKeys.exampleColumns(rel, null), "c");
+            List<String> found = new ArrayList<>();
+            long rows = 0;
+            try (Statement st = duck.connection().createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT count(*) OVER (), " + ex + " AS ex FROM " + duck.view(rel.id()).orElseThrow() + " c WHERE "
+                            + condition + " ORDER BY ex LIMIT " + examples)) {
+                while (rs.next()) {
+                    rows = rs.getLong(1);
+                    found.add(rs.getString(2));
+                }
+            }
+            if (rows > 0) {
+                findings.add("relationship", Severity.ERROR, rel.id(), prefix.equals("from.") ? "start" : "end", rows,
+                        found);
+            }
+        }
     }
 
     private CertLookup lookup(Reference ref, List<String> childExprs, String from, String ex) throws SQLException {

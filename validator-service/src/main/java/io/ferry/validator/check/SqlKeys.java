@@ -1,6 +1,7 @@
 package io.ferry.validator.check;
 
 import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
 import io.ferry.validator.run.StagedTable;
 
 import java.util.List;
@@ -26,6 +27,10 @@ final class SqlKeys {
         if (cert != null && cert.primaryKey() != null
                 && cert.primaryKey().columns().stream().allMatch(c -> staged.column(c).isPresent())) {
             return cert.primaryKey().columns();
+        }
+        if (staged.id().schema().equals(TableId.RELATIONSHIPS)) {
+            return staged.columns().stream().map(c -> c.name()).filter(n -> n.startsWith("from.") || n.startsWith("to."))
+                    .toList();
         }
         int n = staged.graph() ? 1 : Math.min(3, staged.columns().size());
         return staged.columns().subList(0, n).stream().map(c -> c.name()).toList();

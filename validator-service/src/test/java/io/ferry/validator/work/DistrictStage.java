@@ -12,7 +12,9 @@ import io.ferry.planning.Closure;
 import io.ferry.planning.Tuple;
 import io.ferry.planning.prod.DistrictClosure;
 import io.ferry.planning.prod.ProdSnapshot;
+import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.TableId;
+import io.ferry.spec.model.EdgePolicy;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.staging.Staging;
 import io.ferry.staging.StagingLayout;
@@ -49,8 +51,16 @@ final class DistrictStage {
             List<Planted> extra, Staging staging, String runId, Path tmp) throws Exception {
         Map<TableId, List<List<String>>> keys = new LinkedHashMap<>();
         Map<TableId, List<String>> keyColumns = new LinkedHashMap<>();
+        List<Reference> nullified = new ArrayList<>();
         try (ProdSnapshot snapshot = ProdSnapshot.open(spec.spec(), spec.resolver());
                 DistrictClosure closure = DistrictClosure.compute(spec.spec(), snapshot, district, 20_000_000L)) {
+            // As the extractor does: a nullify edge whose target row is not in the closure is written as NULL.
+            spec.spec().closure().edges().forEach((ref, policy) -> {
+                if (policy == EdgePolicy.NULLIFY) {
+                    snapshot.schema().references().stream().filter(r -> r.from().equals(ref.table())
+                            && r.fromColumns().equals(ref.columns())).forEach(nullified::add);
+                }
+            });
             Closure relational = closure.relational();
             for (TableId t : relational.tables()) {
                 List<List<String>> texts = new ArrayList<>();
@@ -85,11 +95,26 @@ final class DistrictStage {
                     }
                 }
             }
+            List<Nulling> nullings = new ArrayList<>();
+            for (Reference r : nullified) {
+                if (r.from().equals(t) && r.toColumns().equals(keyColumns.get(r.to()))) {
+                    nullings.add(new Nulling(r.fromColumns(), new java.util.HashSet<>(keys.get(r.to()))));
+                }
+            }
             try (Connection c = prod.connect(t.store())) {
-                stageTable(c, t, predicates, staging, runId, tmp);
+                stageTable(c, t, predicates, nullings, staging, runId, tmp);
             }
         }
         return keys;
+    }
+
+    private static int indexOf(List<BatchColumn> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no column " + name);
     }
 
     private static Map<String, String> pairs(String key) {
@@ -132,8 +157,12 @@ final class DistrictStage {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    private static void stageTable(Connection c, TableId t, List<String> predicates, Staging staging, String runId,
-            Path tmp) throws Exception {
+    /** Columns to write as NULL when their values are not one of the target's closure keys. */
+    private record Nulling(List<String> columns, java.util.Set<List<String>> targets) {
+    }
+
+    private static void stageTable(Connection c, TableId t, List<String> predicates, List<Nulling> nullings,
+            Staging staging, String runId, Path tmp) throws Exception {
         try (Statement st = c.createStatement()) {
             st.execute("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = postgres; "
                     + "SET extra_float_digits = 3; SET bytea_output = hex");
@@ -154,7 +183,15 @@ final class DistrictStage {
                         + " x WHERE " + predicate + ") TO STDOUT");
                 byte[] line;
                 while ((line = copy.readFromCopy()) != null) {
-                    w.write(CopyText.decodeRow(line, columns.size()));
+                    String[] row = CopyText.decodeRow(line, columns.size());
+                    for (Nulling n : nullings) {
+                        List<Integer> at = n.columns().stream().map(name -> indexOf(columns, name)).toList();
+                        List<String> value = at.stream().map(i -> row[i]).toList();
+                        if (!value.contains(null) && !n.targets().contains(value)) {
+                            at.forEach(i -> row[i] = null);
+                        }
+                    }
+                    w.write(row);
                 }
             }
         }
