@@ -30,20 +30,17 @@ import io.ferry.validator.run.RunBatches;
 import io.ferry.validator.run.StagedTable;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Validates one run: fetches its anonymized batches, maps every table onto CERT's live schema, runs the
@@ -54,12 +51,18 @@ public final class ValidationJob {
 
     private final Staging staging;
     private final ValidationSettings settings;
+    private long rowsChecked;
     private long referenceChecks;
     private double integritySeconds;
 
     public ValidationJob(Staging staging, ValidationSettings settings) {
         this.staging = staging;
         this.settings = settings;
+    }
+
+    /** Rows of the run's batches the last validation read (for progress reports). */
+    public long rowsChecked() {
+        return rowsChecked;
     }
 
     /** Rows times references the last validation checked, and the seconds its reference step took. */
@@ -73,12 +76,13 @@ public final class ValidationJob {
 
     public ValidateResult validate(ValidateRequest request, LoadedSpec loaded) {
         Spec spec = loaded.spec();
-        Path work = settings.workRoot().resolve(request.runId() + "-" + request.attempt());
+        Path work = WorkFolders.of(settings.workRoot(), request.runId(), request.attempt());
         try {
-            deleteTree(work);
+            WorkFolders.deleteTree(work);
             Files.createDirectories(work);
             Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(request.runId()),
                     work.resolve("batches"));
+            rowsChecked = staged.values().stream().mapToLong(StagedTable::rows).sum();
             CertEstate cert = CertEstate.introspect(spec, loaded.resolver());
             Findings findings = new Findings();
             Map<TableId, TableMapping> mappings = mappings(spec, staged, cert, findings);
@@ -95,7 +99,7 @@ public final class ValidationJob {
         } catch (CheckFailedException e) {
             throw StepFailure.transientFailure("CHECK_FAILED", e.getMessage(), e);
         } finally {
-            deleteTree(work);
+            WorkFolders.deleteTree(work);
         }
     }
 
@@ -197,18 +201,5 @@ public final class ValidationJob {
             }
         }
         return columns;
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the validator's work folder " + root, e);
-        }
     }
 }

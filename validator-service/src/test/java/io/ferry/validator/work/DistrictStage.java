@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * staged as the run's plaintext anonymized batches, one per table. The validator must find what is
  * wrong with them however they got there.
  */
-final class DistrictStage {
+public final class DistrictStage {
 
     private static final int KEYS_PER_STATEMENT = 2_000;
 
@@ -47,7 +47,7 @@ final class DistrictStage {
     }
 
     /** @return per staged table, the key columns' text of every closure row (for counting overlaps in CERT) */
-    static Map<TableId, List<List<String>>> stage(PostgresServer prod, LoadedSpec spec, String district,
+    public static Map<TableId, List<List<String>>> stage(PostgresServer prod, LoadedSpec spec, String district,
             List<Planted> extra, Staging staging, String runId, Path tmp) throws Exception {
         Map<TableId, List<List<String>>> keys = new LinkedHashMap<>();
         Map<TableId, List<String>> keyColumns = new LinkedHashMap<>();

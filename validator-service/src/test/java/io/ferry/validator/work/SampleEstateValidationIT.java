@@ -15,14 +15,10 @@ import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.spec.LoadedSpec;
-import io.ferry.spec.SpecHash;
-import io.ferry.spec.model.Spec;
-import io.ferry.spec.parse.Resolver;
-import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.postgres.PostgresServer;
-import java.nio.file.Files;
+import io.ferry.validator.testing.EstateSpec;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +61,7 @@ class SampleEstateValidationIT {
         cert = PostgresServer.startTemporary();
         report = SampleEstate.generate(new EstateServers(prod, cert, null, null),
                 new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
-        spec = spec(dir.resolve("spec"));
+        spec = EstateSpec.write(dir.resolve("spec"), prod, cert);
         staging = new FileSystemStaging(dir.resolve("staging"));
         job = new ValidationJob(staging, new ValidationSettings(dir.resolve("work"), 5, 2, "256MB", Duration.ofMinutes(2)));
     }
@@ -79,30 +74,6 @@ class SampleEstateValidationIT {
         if (cert != null) {
             cert.close();
         }
-    }
-
-    /** The estate's spec without the graph store, whose dangling default lets the planted reference in. */
-    static LoadedSpec spec(Path folder) throws Exception {
-        Files.createDirectories(folder);
-        String yaml = SampleEstate.ferryYaml().lines()
-                .filter(line -> !line.contains("\"sp:") && !line.trim().startsWith("sp:"))
-                .map(line -> line.equals("  dangling: fail") ? "  dangling: null" : line)
-                .collect(Collectors.joining("\n", "", "\n"));
-        assertThat(yaml).contains("  dangling: null");
-        Files.writeString(folder.resolve("ferry.yaml"), yaml);
-        StringBuilder properties = new StringBuilder();
-        for (String store : SampleEstate.PG_DATABASES) {
-            for (String env : List.of("prod", "cert")) {
-                properties.append(env).append('.').append(store).append(".url=")
-                        .append((env.equals("prod") ? prod : cert).jdbcUrl(store)).append('\n')
-                        .append(env).append('.').append(store).append(".user=").append(PostgresServer.SUPERUSER).append('\n')
-                        .append(env).append('.').append(store).append(".password=unused\n");
-            }
-        }
-        Files.writeString(folder.resolve("estate.properties"), properties);
-        Spec parsed = new SpecParser(Resolver.forFolder(folder, Map.of()), Set.of(SpecParser.Environment.values()))
-                .read(folder.resolve("ferry.yaml"));
-        return new LoadedSpec(SpecHash.of(parsed), parsed, Resolver.forFolder(folder, Map.of()));
     }
 
     private static String lowestDistrict() {

@@ -1,0 +1,66 @@
+package io.ferry.validator.work;
+
+import io.ferry.contracts.ids.RunId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The per-validation folders under the validator's work root, {@code {runId}-{attempt}}. A validation deletes
+ * its own; a crash leaves one behind (anonymized batches and DuckDB spill files), which
+ * {@link #deleteLeftovers} removes at the next start. Only folders named like a validation's are touched, so
+ * a work root pointed at a shared folder by mistake loses nothing else.
+ */
+public final class WorkFolders {
+
+    private static final Pattern NAME = Pattern.compile("(.+)-(\\d+)");
+
+    private WorkFolders() {
+    }
+
+    public static Path of(Path root, String runId, int attempt) {
+        return root.resolve(runId + "-" + attempt);
+    }
+
+    /** Whether {@code name} is the folder name of some validation. */
+    static boolean isWorkFolder(String name) {
+        Matcher m = NAME.matcher(name);
+        return m.matches() && RunId.isValid(m.group(1));
+    }
+
+    /** @return the validation folders deleted (none when the root does not exist) */
+    public static List<Path> deleteLeftovers(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            List<Path> leftovers = children.filter(Files::isDirectory)
+                    .filter(p -> isWorkFolder(p.getFileName().toString())).toList();
+            for (Path folder : leftovers) {
+                deleteTree(folder);
+            }
+            return leftovers;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the validator's work folder " + root, e);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the validator's work folder " + root, e);
+        }
+    }
+}
