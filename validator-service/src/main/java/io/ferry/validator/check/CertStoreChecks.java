@@ -58,13 +58,21 @@ public final class CertStoreChecks {
      */
     public void table(StagedTable staged, Table target, TableMapping mapping, List<ValidateRule> rules,
             ConflictStrategy strategy, java.util.Set<String> remapped) throws SQLException, IOException {
-        List<ColumnMapping> loaded = mapping.columns().stream().filter(c -> c.source() != null).toList();
+        List<Key> keys = new ArrayList<>();
+        target.primary().ifPresent(keys::add);
+        keys.addAll(target.uniqueKeys());
+        java.util.Set<String> keyColumns = new java.util.HashSet<>();
+        keys.forEach(k -> keyColumns.addAll(k.columns()));
+        // CERT only needs what it evaluates: whole rows for CHECKs and rules, else keys and changed types.
+        boolean wholeRows = !target.checks().isEmpty() || !rules.isEmpty();
+        List<ColumnMapping> loaded = mapping.columns().stream().filter(c -> c.source() != null)
+                .filter(c -> wholeRows || keyColumns.contains(c.target()) || typeChanges(staged, c)).toList();
         if (loaded.isEmpty()) {
             return;
         }
         String temp = "ferry_rows_" + tables++;
         createAndCopy(temp, staged, target, loaded);
-        List<Boolean> invalid = validTypes(staged.id(), temp, loaded);
+        List<Boolean> invalid = validTypes(staged, temp, loaded);
         String typed = typed(temp, target, mapping, loaded, invalid);
         String alias = TableId.quote(target.id().name());
         for (Check check : target.checks()) {
@@ -75,9 +83,6 @@ public final class CertStoreChecks {
                     rule.severity() == io.ferry.spec.model.Severity.WARNING ? Severity.WARNING : Severity.ERROR,
                     staged.id(), null, typed, alias, rule.check());
         }
-        List<Key> keys = new ArrayList<>();
-        target.primary().ifPresent(keys::add);
-        keys.addAll(target.uniqueKeys());
         for (Key key : keys) {
             if (ClosureChecks.sources(mapping, key.columns()) != null) {
                 againstCert(staged.id(), target, key, typed, strategy, remapped);
@@ -157,14 +162,24 @@ public final class CertStoreChecks {
         throw new IllegalArgumentException("the batches have no column " + name);
     }
 
+    /**
+     * Whether CERT's type differs from PROD's, so a value may not be valid there; lengths aside, which the
+     * closure checks count.
+     */
+    private static boolean typeChanges(StagedTable staged, ColumnMapping c) {
+        String prodType = staged.column(c.source()).map(BatchColumn::pgType).orElse("");
+        return !CertTypes.anyText(c.targetType()) && !prodType.equals(c.targetType());
+    }
+
     /** Reports values CERT's type does not accept; returns, per loaded column, whether any was found. */
-    private List<Boolean> validTypes(TableId table, String temp, List<ColumnMapping> loaded) throws SQLException {
+    private List<Boolean> validTypes(StagedTable staged, String temp, List<ColumnMapping> loaded) throws SQLException {
+        TableId table = staged.id();
         List<Boolean> invalid = new ArrayList<>();
         List<Integer> checked = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT 0");
         for (int i = 0; i < loaded.size(); i++) {
             invalid.add(false);
-            if (!CertTypes.anyText(loaded.get(i).targetType())) {
+            if (typeChanges(staged, loaded.get(i))) {
                 checked.add(i);
                 sql.append(", count(*) FILTER (WHERE ").append(invalidCondition(i, loaded.get(i))).append(")");
             }
@@ -199,6 +214,9 @@ public final class CertStoreChecks {
             List<Boolean> invalid) {
         List<String> select = new ArrayList<>();
         for (ColumnMapping c : mapping.columns()) {
+            if (c.source() != null && !loaded.contains(c)) {
+                continue;
+            }
             String base = CertTypes.base(c.targetType());
             String name = TableId.quote(c.target());
             int i = loaded.indexOf(c);

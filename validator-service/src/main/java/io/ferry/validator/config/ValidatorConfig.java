@@ -42,7 +42,7 @@ public interface ValidatorConfig {
         int threads();
 
         /** DuckDB's memory limit, in DuckDB's own notation ({@code 512MB}, {@code 2GB}); beyond it DuckDB spills. */
-        @WithDefault("512MB")
+        @WithDefault("256MB")
         String memory();
     }
 

@@ -54,6 +54,7 @@ public final class ValidationJob {
     private long rowsChecked;
     private long referenceChecks;
     private double integritySeconds;
+    private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
 
     public ValidationJob(Staging staging, ValidationSettings settings) {
         this.staging = staging;
@@ -74,20 +75,37 @@ public final class ValidationJob {
         return integritySeconds;
     }
 
+    /** Seconds of each step of the last validation (fetch, CERT schema, closure checks, CERT checks). */
+    public Map<String, Double> stepSeconds() {
+        return Map.copyOf(stepSeconds);
+    }
+
+    private long lap(String step, long since) {
+        long now = System.nanoTime();
+        stepSeconds.put(step, (now - since) / 1e9);
+        return now;
+    }
+
     public ValidateResult validate(ValidateRequest request, LoadedSpec loaded) {
         Spec spec = loaded.spec();
         Path work = WorkFolders.of(settings.workRoot(), request.runId(), request.attempt());
         try {
             WorkFolders.deleteTree(work);
             Files.createDirectories(work);
+            stepSeconds.clear();
+            long t = System.nanoTime();
             Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(request.runId()),
                     work.resolve("batches"));
             rowsChecked = staged.values().stream().mapToLong(StagedTable::rows).sum();
+            t = lap("fetch", t);
             CertEstate cert = CertEstate.introspect(spec, loaded.resolver());
+            t = lap("cert-schema", t);
             Findings findings = new Findings();
             Map<TableId, TableMapping> mappings = mappings(spec, staged, cert, findings);
             List<CertLookup> lookups = closureChecks(spec, staged, cert, mappings, findings, work);
+            t = lap("closure-checks", t);
             certChecks(loaded, staged, cert, mappings, lookups, findings);
+            lap("cert-checks", t);
             return new ValidateResult(request.runId(), request.specHash(), request.attempt(), findings.status(),
                     findings.list(), cert.fingerprints(), null);
         } catch (IOException e) {
