@@ -94,6 +94,28 @@ class SpecCommandsIT {
     }
 
     @Test
+    void initTargetRefusesCertUrlsThatReachProdAndWritesNothing() throws IOException {
+        // Every CERT URL pointed at PROD's server (a hot standby here): refused before anything is written.
+        StringBuilder pointedAtProd = new StringBuilder();
+        for (String line : properties.lines().toList()) {
+            if (line.startsWith("cert.") && line.contains(".url=jdbc:")) {
+                String key = line.substring(0, line.indexOf('='));
+                String prodKey = "prod." + key.substring("cert.".length());
+                String prodUrl = properties.lines().filter(l -> l.startsWith(prodKey + "=")).findFirst().orElseThrow();
+                pointedAtProd.append(key).append(prodUrl.substring(prodKey.length())).append('\n');
+            } else {
+                pointedAtProd.append(line).append('\n');
+            }
+        }
+        Path bad = variant("cert-is-prod", spec, pointedAtProd.toString());
+
+        assertThat(FerryCli.execute("init-target", "--spec", bad.toString(), "--admin-user", "postgres"))
+                .isEqualTo(ExitCodes.REFUSED);
+        assertThat(console.err()).contains("ferry: store ids (cert) is a standby in recovery")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aCountConditionThatDoesNotRunIsReportedAtItsWhere() throws IOException {
         assertThat(spec).contains("where: \"kind = 'staff'\"");
         Path bad = variant("bad-count", spec.replace("where: \"kind = 'staff'\"", "where: \"kinds = 'staff'\""),

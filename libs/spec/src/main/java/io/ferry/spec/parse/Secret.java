@@ -9,6 +9,11 @@ public final class Secret {
         this.value = value;
     }
 
+    /** A password given outside the spec (an admin's, read from the environment by a command). */
+    public static Secret of(String value) {
+        return new Secret(value);
+    }
+
     public String reveal() {
         return value;
     }
