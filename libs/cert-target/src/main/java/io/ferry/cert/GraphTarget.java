@@ -1,0 +1,79 @@
+package io.ferry.cert;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.Neo4jException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A CERT Neo4j store as Ferry prepares and guards it: a marker node, uniqueness of the ledger's run nodes,
+ * and uniqueness constraints on the properties the loader merges nodes by.
+ */
+public final class GraphTarget {
+
+    /** The marker's label: one node with {@code environment: 'cert'}. */
+    public static final String MARKER = "FerryEnvironment";
+    /** The label of a run's ledger node. */
+    public static final String RUN = "FerryRun";
+
+    private GraphTarget() {
+    }
+
+    /** The database's store id: equal ids mean the same graph, whatever the URL. */
+    public static String storeId(Driver driver) {
+        try (Session session = driver.session()) {
+            return session.run("CALL db.info() YIELD id RETURN id").single().get("id").asString();
+        }
+    }
+
+    /** Refuses a graph that is the same database as a PROD graph connection. */
+    public static void guard(String store, Driver cert, List<String> prodStoreIds) {
+        if (prodStoreIds.contains(storeId(cert))) {
+            throw new TargetRefusedException("store " + store + " (cert) is the same Neo4j database as a prod"
+                    + " connection: Ferry never writes to PROD; point cert.url at the CERT graph");
+        }
+    }
+
+    /**
+     * Creates the constraints (idempotent) and the marker.
+     *
+     * @param mergeKeys label to the property the loader merges its nodes by
+     * @throws TargetRefusedException if CERT's nodes already break a merge key's uniqueness
+     */
+    public static void prepare(String store, Driver cert, Map<String, String> mergeKeys) {
+        try (Session session = cert.session()) {
+            session.run("CREATE CONSTRAINT ferry_environment IF NOT EXISTS FOR (m:" + MARKER
+                    + ") REQUIRE m.environment IS UNIQUE").consume();
+            session.run("CREATE CONSTRAINT ferry_run IF NOT EXISTS FOR (r:" + RUN + ") REQUIRE r.runId IS UNIQUE")
+                    .consume();
+            mergeKeys.forEach((label, property) -> {
+                try {
+                    session.run("CREATE CONSTRAINT " + quote("ferry_key_" + label + "_" + property) + " IF NOT EXISTS"
+                            + " FOR (n:" + quote(label) + ") REQUIRE n." + quote(property) + " IS UNIQUE").consume();
+                } catch (Neo4jException e) {
+                    throw new TargetRefusedException("store " + store + " (cert): nodes :" + label + " cannot be"
+                            + " merged by " + property + ", CERT's own nodes repeat it (" + e.code() + ")");
+                }
+            });
+            session.run("MERGE (m:" + MARKER + " {environment: 'cert'}) ON CREATE SET m.store = $store,"
+                    + " m.markedAt = datetime()", Map.of("store", store)).consume();
+        }
+    }
+
+    /** The store's name in its marker, or empty if the graph was never prepared by {@code init-target}. */
+    public static Optional<String> marker(Driver cert) {
+        try (Session session = cert.session()) {
+            List<Record> found = session.run("MATCH (m:" + MARKER + " {environment: 'cert'}) RETURN m.store AS store")
+                    .list();
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).get("store").asString());
+        }
+    }
+
+    private static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}

@@ -1,0 +1,93 @@
+package io.ferry.cert;
+
+import io.ferry.schema.model.StoreKind;
+import io.ferry.schema.model.TableId;
+import io.ferry.spec.connect.StoreConnector;
+import io.ferry.spec.model.Link;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.model.Store;
+import io.ferry.spec.parse.ResolvedConnection;
+import io.ferry.spec.parse.Resolver;
+import io.ferry.spec.parse.Secret;
+import org.neo4j.driver.Driver;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ferry init-target}: prepares every CERT store of a spec, after proving that none of them is a
+ * standby or one of PROD's databases. PROD is only read (its identity), in read-only sessions.
+ */
+public final class InitTarget {
+
+    /** What was done to one store, for the command's output. */
+    public record StoreReport(String store, StoreKind kind, String detail) {
+    }
+
+    /**
+     * @param admin a user (and password) with the right to create the schema and grant privileges, or null
+     *              to prepare each store as the spec's cert user itself
+     */
+    public record Admin(String user, Secret password) {
+    }
+
+    private InitTarget() {
+    }
+
+    public static List<StoreReport> run(Spec spec, Resolver resolver, Admin admin) throws SQLException {
+        List<DatabaseIdentity> prodDatabases = new ArrayList<>();
+        List<String> prodGraphs = new ArrayList<>();
+        for (Store store : spec.stores().values()) {
+            if (store.kind() == StoreKind.NEO4J) {
+                try (Driver prod = StoreConnector.openNeo4j(store.name(), "prod", resolver.resolve(store.prod()))) {
+                    prodGraphs.add(GraphTarget.storeId(prod));
+                }
+            } else {
+                try (Connection prod = StoreConnector.openPostgres(store.name(), "prod", resolver.resolve(store.prod()),
+                        true)) {
+                    prodDatabases.add(DatabaseIdentity.of(prod));
+                }
+            }
+        }
+        List<StoreReport> reports = new ArrayList<>();
+        for (Store store : spec.stores().values()) {
+            ResolvedConnection cert = resolver.resolve(store.cert());
+            if (store.kind() == StoreKind.NEO4J) {
+                try (Driver driver = StoreConnector.openNeo4j(store.name(), "cert", cert)) {
+                    GraphTarget.guard(store.name(), driver, prodGraphs);
+                    Map<String, String> keys = mergeKeys(spec, store.name());
+                    GraphTarget.prepare(store.name(), driver, keys);
+                    reports.add(new StoreReport(store.name(), store.kind(), "marked cert; " + keys.size()
+                            + " merge key constraint(s)"));
+                }
+                continue;
+            }
+            ResolvedConnection session = admin == null ? cert
+                    : new ResolvedConnection(cert.url(), admin.user(), admin.password());
+            try (Connection c = StoreConnector.openPostgres(store.name(), "cert", session, false)) {
+                PostgresTarget.guard(store.name(), c, prodDatabases);
+                String version = PostgresTarget.prepare(store.name(), c, session.url(), session.user(),
+                        session.password() == null ? null : session.password().reveal(), cert.user());
+                reports.add(new StoreReport(store.name(), store.kind(), "ferry schema at version " + version
+                        + ", marked cert, " + cert.user() + " may suppress triggers"));
+            }
+        }
+        return reports;
+    }
+
+    /** The property each label of the store is linked by in the spec: what the loader merges its nodes on. */
+    static Map<String, String> mergeKeys(Spec spec, String store) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (Link link : spec.links()) {
+            TableId from = link.from().table();
+            if (from.store().equals(store) && from.schema().equals(TableId.LABELS) && link.from().columns().size() == 1) {
+                keys.putIfAbsent(from.name(), link.from().columns().get(0));
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,198 @@
+package io.ferry.cert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.parse.Resolver;
+import io.ferry.spec.parse.Secret;
+import io.ferry.spec.parse.SpecParser;
+import io.ferry.testkit.neo4j.Neo4jServer;
+import io.ferry.testkit.postgres.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code init-target} on real servers: a PROD and a CERT PostgreSQL with one small database each, and a
+ * CERT role that is not a superuser (the loader's). Preparing twice gives the same schema and one marker;
+ * the loader's role gets its privileges only through an admin; a CERT URL that reaches PROD's database,
+ * and a CERT server in recovery, are refused before anything is written.
+ */
+class InitTargetIT {
+
+    private static final String LOADER = "ferry_loader";
+
+    @TempDir
+    static Path dir;
+    private static PostgresServer prod;
+    private static PostgresServer cert;
+
+    @BeforeAll
+    static void servers() throws Exception {
+        prod = PostgresServer.startTemporary();
+        cert = PostgresServer.startTemporary();
+        for (PostgresServer server : List.of(prod, cert)) {
+            server.createDatabase("app");
+            try (Connection c = server.connect("app"); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE district (id integer PRIMARY KEY, code text NOT NULL UNIQUE)");
+                st.execute("CREATE ROLE " + LOADER + " LOGIN PASSWORD 'loader-secret'");
+                st.execute("GRANT CREATE, CONNECT ON DATABASE app TO " + LOADER);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (prod != null) {
+            prod.close();
+        }
+        if (cert != null) {
+            cert.close();
+        }
+    }
+
+    /** A one-store spec whose CERT connection logs in as the loader's role. */
+    private static Spec spec(String name, String certUrl) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.writeString(folder.resolve("ferry.yaml"), """
+                version: 1
+                stores:
+                  app:
+                    kind: postgres
+                    prod: {url: "%s", user: postgres, password: "${prod.password}"}
+                    cert: {url: "%s", user: %s, password: "${cert.password}"}
+                tenant: {store: app, table: public.district, key: [code]}
+                """.formatted(prod.jdbcUrl("app"), certUrl, LOADER));
+        Files.writeString(folder.resolve("estate.properties"), "prod.password=unused\ncert.password=loader-secret\n");
+        return new SpecParser(Resolver.forFolder(folder, Map.of()), Set.of(SpecParser.Environment.values()))
+                .read(folder.resolve("ferry.yaml"));
+    }
+
+    private static Resolver resolver(String name) {
+        return Resolver.forFolder(dir.resolve(name), Map.of());
+    }
+
+    private static final InitTarget.Admin ADMIN = new InitTarget.Admin(PostgresServer.SUPERUSER, Secret.of("unused"));
+
+    @Test
+    void anAdminPreparesTheStoreOnceAndTheLoadersRoleGetsWhatItNeeds() throws Exception {
+        Spec spec = spec("ok", cert.jdbcUrl("app"));
+        try (Connection c = cert.connect("app")) {
+            assertThat(PostgresTarget.marker(c)).isEmpty();
+        }
+
+        List<InitTarget.StoreReport> first = InitTarget.run(spec, resolver("ok"), ADMIN);
+        List<InitTarget.StoreReport> again = InitTarget.run(spec, resolver("ok"), ADMIN);
+
+        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 1,"));
+        assertThat(again).isEqualTo(first);
+        try (Connection c = cert.connect("app"); Statement st = c.createStatement()) {
+            assertThat(PostgresTarget.marker(c)).contains("app");
+            assertThat(strings(st, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'ferry'"
+                    + " ORDER BY 1")).containsExactly("environment", "flyway_schema_history", "key_map", "ledger", "run");
+            assertThat(strings(st, "SELECT count(*) FROM ferry.environment")).containsExactly("1");
+            assertThat(PostgresTarget.mayDisableTriggers(c, LOADER)).isTrue();
+        }
+        // The loader's own session may write the ledger and suppress triggers.
+        try (Connection c = cert.connect("app", LOADER, "loader-secret"); Statement st = c.createStatement()) {
+            st.execute("SET session_replication_role = replica");
+            st.execute("INSERT INTO ferry.run (run_id, district, spec_hash, key_version, status)"
+                    + " VALUES ('mig-20261121000000-001', 'd1', 'h', 1, 'loading')");
+            assertThat(strings(st, "SELECT status FROM ferry.run")).containsExactly("loading");
+            st.execute("DELETE FROM ferry.run");
+        }
+        try (Connection c = prod.connect("app")) {
+            assertThat(PostgresTarget.marker(c)).as("PROD untouched").isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAnAdminTheLoadersRoleCannotGrantItselfAndIsToldTheStatement() throws Exception {
+        PostgresServer other = PostgresServer.startTemporary();
+        try {
+            other.createDatabase("app");
+            try (Connection c = other.connect("app"); Statement st = c.createStatement()) {
+                st.execute("CREATE ROLE " + LOADER + " LOGIN PASSWORD 'loader-secret'");
+                st.execute("GRANT CREATE, CONNECT ON DATABASE app TO " + LOADER);
+            }
+            Spec spec = spec("no-admin", other.jdbcUrl("app"));
+
+            assertThatThrownBy(() -> InitTarget.run(spec, resolver("no-admin"), null))
+                    .isInstanceOf(TargetRefusedException.class)
+                    .hasMessageContaining("store app (cert)")
+                    .hasMessageContaining("GRANT SET ON PARAMETER session_replication_role TO \"" + LOADER + "\"")
+                    .hasMessageNotContaining("loader-secret");
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void aCertUrlThatReachesProdsDatabaseIsRefusedAndProdIsNotWritten() throws Exception {
+        Spec spec = spec("prod-as-cert", prod.jdbcUrl("app").replace("127.0.0.1", "localhost"));
+
+        assertThatThrownBy(() -> InitTarget.run(spec, resolver("prod-as-cert"), ADMIN))
+                .isInstanceOf(TargetRefusedException.class)
+                .hasMessageContaining("same cluster as a prod connection");
+        try (Connection c = prod.connect("app"); Statement st = c.createStatement()) {
+            assertThat(strings(st, "SELECT count(*) FROM pg_namespace WHERE nspname = 'ferry'")).containsExactly("0");
+        }
+    }
+
+    @Test
+    void aCertServerInRecoveryIsRefused() throws Exception {
+        PostgresServer standby = PostgresServer.startTemporary();
+        try {
+            standby.createDatabase("app");
+            standby.restartAsStandby();
+            Spec spec = spec("standby", standby.jdbcUrl("app"));
+
+            assertThatThrownBy(() -> InitTarget.run(spec, resolver("standby"), ADMIN))
+                    .isInstanceOf(TargetRefusedException.class)
+                    .hasMessageContaining("is a standby in recovery");
+        } finally {
+            standby.close();
+        }
+    }
+
+    @Test
+    void aGraphIsMarkedWithItsMergeKeysAndRefusedWhenItIsProds() {
+        try (Neo4jServer graph = Neo4jServer.startTemporary()) {
+            assertThat(GraphTarget.marker(graph.driver())).isEmpty();
+            GraphTarget.prepare("sp", graph.driver(), Map.of("Person", "personId"));
+            GraphTarget.prepare("sp", graph.driver(), Map.of("Person", "personId"));
+
+            assertThat(GraphTarget.marker(graph.driver())).contains("sp");
+            try (var session = graph.driver().session()) {
+                assertThat(session.run("MATCH (m:FerryEnvironment) RETURN count(m) AS n").single().get("n").asLong())
+                        .isEqualTo(1);
+                assertThat(session.run("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names").single()
+                        .get("names").asList(v -> v.asString()))
+                        .contains("ferry_environment", "ferry_run", "ferry_key_Person_personId");
+            }
+            String id = GraphTarget.storeId(graph.driver());
+            assertThatThrownBy(() -> GraphTarget.guard("sp", graph.driver(), List.of(id)))
+                    .isInstanceOf(TargetRefusedException.class).hasMessageContaining("same Neo4j database as a prod");
+        }
+    }
+
+    private static List<String> strings(Statement st, String sql) throws Exception {
+        List<String> values = new java.util.ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+}
