@@ -13,7 +13,7 @@ import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.spec.model.ConflictStrategy;
 import io.ferry.spec.model.ValidateRule;
-import io.ferry.validator.run.StagedTable;
+import io.ferry.service.run.StagedTable;
 import org.postgresql.PGConnection;
 
 import java.io.ByteArrayInputStream;

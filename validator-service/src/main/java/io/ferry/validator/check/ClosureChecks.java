@@ -8,7 +8,7 @@ import io.ferry.schema.model.Key;
 import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
-import io.ferry.validator.run.StagedTable;
+import io.ferry.service.run.StagedTable;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

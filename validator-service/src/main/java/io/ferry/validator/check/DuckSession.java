@@ -1,7 +1,7 @@
 package io.ferry.validator.check;
 
 import io.ferry.schema.model.TableId;
-import io.ferry.validator.run.StagedTable;
+import io.ferry.service.run.StagedTable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.ferry.validator.check;
 
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
-import io.ferry.validator.run.StagedTable;
+import io.ferry.service.run.StagedTable;
 
 import java.util.List;
 import java.util.Set;

@@ -25,8 +25,8 @@ import io.ferry.validator.check.CheckFailedException;
 import io.ferry.validator.check.ClosureChecks;
 import io.ferry.validator.check.DuckSession;
 import io.ferry.validator.check.Findings;
-import io.ferry.validator.run.RunBatches;
-import io.ferry.validator.run.StagedTable;
+import io.ferry.service.run.RunBatches;
+import io.ferry.service.run.StagedTable;
 
 import java.io.IOException;
 import java.nio.file.Files;

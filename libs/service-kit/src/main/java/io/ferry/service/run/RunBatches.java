@@ -1,4 +1,4 @@
-package io.ferry.validator.run;
+package io.ferry.service.run;
 
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.BatchSchema;
@@ -49,7 +49,7 @@ public final class RunBatches {
             try {
                 Files.createDirectories(local.getParent());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the validator's work folder " + local.getParent(), e);
+                throw new UncheckedIOException("cannot create the work folder " + local.getParent(), e);
             }
             staging.get(object.key(), local);
             try (BatchReader reader = BatchReader.open(local, null)) {

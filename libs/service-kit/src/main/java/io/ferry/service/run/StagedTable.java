@@ -1,4 +1,4 @@
-package io.ferry.validator.run;
+package io.ferry.service.run;
 
 import io.ferry.batches.BatchColumn;
 import io.ferry.schema.model.Column;

@@ -1,0 +1,348 @@
+package io.ferry.loader.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ferry.batches.BatchColumn;
+import io.ferry.batches.BatchReader;
+import io.ferry.cert.DatabaseIdentity;
+import io.ferry.cert.PostgresTarget;
+import io.ferry.cert.TargetRefusedException;
+import io.ferry.contracts.ids.RunId;
+import io.ferry.contracts.messages.CompensateResult.TableProof;
+import io.ferry.contracts.messages.LoadResult.TableCounts;
+import io.ferry.schema.introspect.PostgresIntrospector;
+import io.ferry.schema.model.Reference;
+import io.ferry.schema.model.StoreSchema;
+import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
+import io.ferry.service.run.RunBatches;
+import io.ferry.service.run.StagedTable;
+import io.ferry.service.spec.LoadedSpec;
+import io.ferry.spec.SpecHash;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.parse.Resolver;
+import io.ferry.spec.parse.SpecParser;
+import io.ferry.staging.FileSystemStaging;
+import io.ferry.staging.Staging;
+import io.ferry.testkit.Datasets;
+import io.ferry.testkit.postgres.PostgresServer;
+import io.ferry.testkit.postgres.SqlScriptRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pagila's store 1, staged as a run's anonymized batches, loaded into an empty CERT copy of Pagila that
+ * also holds rows of its own, then compensated: CERT holds exactly the run's rows with every foreign key
+ * intact, and afterwards every table's count and checksum are what they were before. A store without
+ * Ferry's marker is refused, a strategy this loader does not implement yet is refused, and a key CERT
+ * already holds fails the whole store without changing any table.
+ */
+class PagilaLoadIT {
+
+    private static final String STORE = "pagila";
+
+    @TempDir
+    static Path dir;
+    private static PostgresServer prod;
+    private static PostgresServer cert;
+    private static LoadedSpec spec;
+    private static LoadedSpec originalSpec;
+    private static Staging staging;
+    private static List<DatabaseIdentity> prodIdentity;
+    private static List<TableId> tables;
+
+    @BeforeAll
+    static void pagila() throws Exception {
+        Assumptions.assumeTrue(Datasets.root().isPresent(), Datasets.missingMessage());
+        Path script = Datasets.root().orElseThrow().resolve("pagila/pagila.sql");
+        Assumptions.assumeTrue(Files.isRegularFile(script), "Pagila is not at " + script);
+        prod = PostgresServer.startTemporary();
+        cert = PostgresServer.startTemporary();
+        for (PostgresServer server : List.of(prod, cert)) {
+            server.createDatabase(STORE);
+            try (Connection c = server.connect(STORE)) {
+                SqlScriptRunner.run(c, script);
+            }
+        }
+        cert.createDatabase("unmarked");
+        try (Connection c = cert.connect(STORE); Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ')"
+                    + " || ' CASCADE' FROM pg_tables WHERE schemaname = 'public'); END $$");
+            // CERT's own rows, which no load or compensation may touch: one in a table the run loads, one not.
+            st.execute("INSERT INTO public.language (language_id, name) VALUES (100, 'CERT-only')");
+            st.execute("INSERT INTO public.actor (actor_id, first_name, last_name) VALUES (900, 'CERT', 'ONLY')");
+            PostgresTarget.prepare(STORE, c, cert.jdbcUrl(STORE), PostgresServer.SUPERUSER, "unused", PostgresServer.SUPERUSER);
+            tables = new PostgresIntrospector().introspect(c, STORE, List.of("public")).tables().stream().map(Table::id).toList();
+        }
+        try (Connection c = prod.connect(STORE)) {
+            prodIdentity = List.of(DatabaseIdentity.of(c));
+        }
+        String yaml = Files.readString(Datasets.repoRoot().resolve("specs/pagila/ferry.yaml"));
+        originalSpec = spec("spec-original", yaml);
+        // This increment implements only the insert strategy: the test's spec asks for nothing else.
+        spec = spec("spec-insert", yaml.replaceAll("(?s)\nload:\n.*?\n\n", "\nload:\n  conflict: insert\n\n"));
+        assertThat(spec.spec().load().keys()).isEmpty();
+        staging = new FileSystemStaging(dir.resolve("staging"));
+    }
+
+    private static LoadedSpec spec(String name, String yaml) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.writeString(folder.resolve("ferry.yaml"), yaml);
+        Files.writeString(folder.resolve("estate.properties"), String.join("\n",
+                "prod.pagila.url=" + prod.jdbcUrl(STORE), "prod.pagila.user=" + PostgresServer.SUPERUSER,
+                "prod.pagila.password=unused", "cert.pagila.url=" + cert.jdbcUrl(STORE),
+                "cert.pagila.user=" + PostgresServer.SUPERUSER, "cert.pagila.password=unused", ""));
+        Spec parsed = new SpecParser(Resolver.forFolder(folder, Map.of()), Set.of(SpecParser.Environment.values()))
+                .read(folder.resolve("ferry.yaml"));
+        return new LoadedSpec(SpecHash.of(parsed), parsed, Resolver.forFolder(folder, Map.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (prod != null) {
+            prod.close();
+        }
+        if (cert != null) {
+            cert.close();
+        }
+    }
+
+    @Test
+    void storeOneLoadsWholeAndCompensatesToTheRowsBefore() throws Exception {
+        String run = "mig-20261121160000-001";
+        Map<TableId, StagedTable> staged = stage(run);
+        try (Connection c = cert.connect(STORE)) {
+            Map<TableId, TableProof> before = TableChecksum.of(c, tables);
+            assertThat(before.get(TableId.parse("pagila.public.language")).rows()).isEqualTo(1);
+
+            long start = System.nanoTime();
+            List<TableCounts> counts = new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), STORE, prodIdentity,
+                    new RunInfo(run, "1", spec.specHash(), 1, "load-test"), staged);
+            System.out.printf("Pagila store 1: %d rows loaded in %.1f s%n", counts.stream()
+                    .mapToLong(TableCounts::inserted).sum(), (System.nanoTime() - start) / 1e9);
+
+            Map<TableId, Long> inserted = new LinkedHashMap<>();
+            counts.forEach(t -> inserted.put(new TableId(STORE, t.schema(), t.table()), t.inserted()));
+            assertThat(inserted.keySet()).containsExactlyInAnyOrderElementsOf(staged.keySet());
+            assertThat(inserted.get(TableId.parse("pagila.public.rental"))).isGreaterThan(1000);
+            assertThat(inserted.get(TableId.parse("pagila.public.payment"))).isGreaterThan(1000);
+            List<String> order = counts.stream().map(TableCounts::table).toList();
+            assertThat(order.indexOf("rental")).isLessThan(order.indexOf("payment"));
+            assertThat(order.indexOf("address")).isLessThan(order.indexOf("customer"));
+
+            Map<TableId, TableProof> loaded = TableChecksum.of(c, tables);
+            for (TableId t : tables) {
+                long expected = before.get(t).rows() + (staged.containsKey(t) ? staged.get(t).rows() : 0);
+                assertThat(loaded.get(t).rows()).as("rows of %s", t).isEqualTo(expected);
+                if (staged.containsKey(t)) {
+                    assertThat(inserted.get(t)).as("inserted into %s", t).isEqualTo(staged.get(t).rows());
+                    assertThat(ledgerRowsAsLoaded(c, run, t)).as("ledger rows of %s matching CERT's rows", t)
+                            .isEqualTo(staged.get(t).rows());
+                }
+            }
+            assertThat(orphans(c)).isEmpty();
+            assertThat(runStatus(c, run)).isEqualTo("loaded");
+            assertThat(fulltext(cert)).isEqualTo(fulltextInProd(cert));
+
+            Map<TableId, Long> deleted = new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), run);
+            // The closure stages actor, film_actor and film_category empty: the ledger names only tables with rows.
+            inserted.values().removeIf(n -> n == 0);
+            assertThat(inserted).hasSize(12);
+            assertThat(deleted).containsExactlyInAnyOrderEntriesOf(inserted);
+            assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
+            assertThat(runStatus(c, run)).isEqualTo("compensated");
+
+            assertThat(new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), run)).isEmpty();
+            assertThat(new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"),
+                    "mig-20261121160000-099")).isEmpty();
+            assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
+            assertThat(runStatus(c, run)).isEqualTo("compensated");
+        }
+    }
+
+    @Test
+    void aStoreWithoutTheMarkerAndAStrategyNotYetImplementedAreRefused() throws Exception {
+        String run = "mig-20261121160000-002";
+        Map<TableId, StagedTable> staged = stage(run);
+        RunInfo info = new RunInfo(run, "1", spec.specHash(), 1, "load-test");
+        try (Connection c = cert.connect("unmarked")) {
+            assertThatThrownBy(() -> new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), STORE, prodIdentity, info,
+                    staged)).isInstanceOf(TargetRefusedException.class)
+                    .hasMessage("store pagila (cert) has no Ferry environment marker: Ferry loads only into a store"
+                            + " prepared with ferry init-target");
+            assertThat(tableCount(c)).isZero();
+        }
+        try (Connection c = cert.connect(STORE)) {
+            Map<TableId, TableProof> before = TableChecksum.of(c, tables);
+            assertThatThrownBy(() -> new PgStoreLoad(LoadTimeouts.defaults()).load(c, originalSpec.spec(), STORE,
+                    prodIdentity, info, staged)).isInstanceOf(LoadRefusedException.class)
+                    .hasMessageStartingWith("store pagila (cert): public.")
+                    .hasMessageContaining("strategy, which this loader does not implement yet");
+            assertThat(runStatus(c, run)).isNull();
+            assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aKeyCertAlreadyHoldsFailsTheStoreAndChangesNothing() throws Exception {
+        String run = "mig-20261121160000-003";
+        Map<TableId, StagedTable> staged = stage(run);
+        StagedTable payments = staged.get(TableId.parse("pagila.public.payment"));
+        try (Connection c = cert.connect(STORE)) {
+            String paymentId = copyFirstRow(c, payments);
+            try {
+                Map<TableId, TableProof> before = TableChecksum.of(c, tables);
+                assertThatThrownBy(() -> new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), STORE, prodIdentity,
+                        new RunInfo(run, "1", spec.specHash(), 1, "load-test"), staged))
+                        .isInstanceOf(LoadFailedException.class)
+                        .hasMessageStartingWith("store pagila (cert): loading public.payment failed and the store was"
+                                + " rolled back (a key CERT already holds: SQLSTATE 23505")
+                        .hasMessageNotContaining(paymentId)
+                        .hasMessageNotContaining("\n");
+                assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
+                assertThat(runStatus(c, run)).isNull();
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM ferry.ledger")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isZero();
+                }
+            } finally {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DELETE FROM public.payment WHERE payment_id = " + Long.parseLong(paymentId));
+                }
+            }
+        }
+    }
+
+    private static Map<TableId, StagedTable> stage(String run) throws Exception {
+        DistrictStage.stage(prod, spec, "1", staging, run, Files.createDirectories(dir.resolve("stage-" + run)));
+        return RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches-" + run));
+    }
+
+    /** Puts the batch's first payment into CERT as CERT's own row (its parents are not in CERT: triggers off). */
+    private static String copyFirstRow(Connection c, StagedTable payments) throws SQLException {
+        String[] row;
+        try (BatchReader reader = BatchReader.open(payments.files().get(0), null)) {
+            row = reader.next();
+        }
+        List<BatchColumn> columns = payments.columns();
+        String sql = "INSERT INTO public.payment (" + columns.stream().map(BatchColumn::name).collect(Collectors.joining(", "))
+                + ") VALUES (" + columns.stream().map(col -> "?::" + col.pgType()).collect(Collectors.joining(", ")) + ")";
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement(); PreparedStatement insert = c.prepareStatement(sql)) {
+            st.execute("SET LOCAL session_replication_role = replica");
+            for (int i = 0; i < row.length; i++) {
+                insert.setString(i + 1, row[i]);
+            }
+            insert.executeUpdate();
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+        return row[columns.indexOf(payments.column("payment_id").orElseThrow())];
+    }
+
+    /** Ledger rows of the run whose row CERT holds with the hash recorded at load. */
+    private static long ledgerRowsAsLoaded(Connection c, String run, TableId t) throws SQLException {
+        Table table = new PostgresIntrospector().introspect(c, STORE, List.of("public")).table(t).orElseThrow();
+        LedgerKeys keys = new LedgerKeys(table);
+        c.setAutoCommit(false);
+        try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM ferry.ledger l JOIN " + t.qualified()
+                + " t ON " + keys.matches("t", "l") + " WHERE l.run_id = ? AND l.table_name = ? AND l.row_hash = md5(t::text)")) {
+            SessionSettings.formats(c);
+            st.setString(1, run);
+            st.setString(2, keys.tableName());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** Every declared foreign key (partitions' included) with the number of rows whose parent is missing, if any. */
+    private static Map<String, Long> orphans(Connection c) throws SQLException {
+        StoreSchema schema = new PostgresIntrospector().introspect(c, STORE, List.of("public"));
+        Map<String, Long> orphans = new LinkedHashMap<>();
+        int checked = 0;
+        for (Reference r : schema.references()) {
+            if (r.origin() != Reference.Origin.FOREIGN_KEY && r.origin() != Reference.Origin.PARTITION_FOREIGN_KEY) {
+                continue;
+            }
+            List<String> present = new ArrayList<>();
+            List<String> join = new ArrayList<>();
+            for (int i = 0; i < r.fromColumns().size(); i++) {
+                present.add("f." + TableId.quote(r.fromColumns().get(i)) + " IS NOT NULL");
+                join.add("p." + TableId.quote(r.toColumns().get(i)) + " = f." + TableId.quote(r.fromColumns().get(i)));
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM "
+                    + r.from().qualified() + " f WHERE " + String.join(" AND ", present) + " AND NOT EXISTS (SELECT 1 FROM "
+                    + r.to().qualified() + " p WHERE " + String.join(" AND ", join) + ")")) {
+                rs.next();
+                checked++;
+                if (rs.getLong(1) != 0) {
+                    orphans.put(r.describe(), rs.getLong(1));
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(15);
+        return orphans;
+    }
+
+    /** film.fulltext as CERT's trigger computed it at insert, by film. */
+    private static Map<Integer, String> fulltext(PostgresServer server) throws SQLException {
+        Map<Integer, String> texts = new LinkedHashMap<>();
+        try (Connection c = server.connect(STORE); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT film_id, fulltext::text FROM public.film ORDER BY film_id")) {
+            while (rs.next()) {
+                texts.put(rs.getInt(1), rs.getString(2));
+            }
+        }
+        assertThat(texts).isNotEmpty();
+        return texts;
+    }
+
+    /** PROD's film.fulltext for the films CERT holds. */
+    private static Map<Integer, String> fulltextInProd(PostgresServer certServer) throws SQLException {
+        Map<Integer, String> all = fulltext(prod);
+        Map<Integer, String> cert = fulltext(certServer);
+        all.keySet().retainAll(cert.keySet());
+        return all;
+    }
+
+    private static String runStatus(Connection c, String run) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT status FROM ferry.run WHERE run_id = ?")) {
+            st.setString(1, run);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static long tableCount(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT count(*) FROM pg_class WHERE relkind IN ('r', 'p') AND relnamespace <> 'pg_catalog'::regnamespace"
+                        + " AND relnamespace <> 'information_schema'::regnamespace")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
