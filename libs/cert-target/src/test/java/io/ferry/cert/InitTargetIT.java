@@ -94,12 +94,13 @@ class InitTargetIT {
         List<InitTarget.StoreReport> first = InitTarget.run(spec, resolver("ok"), ADMIN);
         List<InitTarget.StoreReport> again = InitTarget.run(spec, resolver("ok"), ADMIN);
 
-        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 1,"));
+        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 2,"));
         assertThat(again).isEqualTo(first);
         try (Connection c = cert.connect("app"); Statement st = c.createStatement()) {
             assertThat(PostgresTarget.marker(c)).contains("app");
             assertThat(strings(st, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'ferry'"
-                    + " ORDER BY 1")).containsExactly("environment", "flyway_schema_history", "key_map", "ledger", "run");
+                    + " ORDER BY 1")).containsExactly("environment", "flyway_schema_history", "key_map", "ledger", "prod_identity",
+                    "run", "run_proof");
             assertThat(strings(st, "SELECT count(*) FROM ferry.environment")).containsExactly("1");
             assertThat(PostgresTarget.mayDisableTriggers(c, LOADER)).isTrue();
         }
