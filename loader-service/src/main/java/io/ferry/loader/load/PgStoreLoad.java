@@ -9,6 +9,8 @@ import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.schema.mapping.MappingIssue;
 import io.ferry.schema.mapping.SchemaMapping;
 import io.ferry.schema.mapping.TableMapping;
+import io.ferry.schema.model.EstateSchema;
+import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.StoreSchema;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
@@ -30,10 +32,11 @@ import java.util.Optional;
 
 /**
  * Loads one PostgreSQL store's part of a run into CERT in one transaction, so CERT's users see all of it or
- * none: guards, the run's row in {@code ferry.run}, every table in CERT's dependency order with constraints
- * deferred, one ledger row per inserted row, and before commit a set-based check that CERT holds, through the
- * ledger, exactly as many rows per table as the batches carried. This increment loads with the {@code insert}
- * strategy only: a key CERT already holds fails the store and rolls everything back.
+ * none: guards, the run's row in {@code ferry.run}, every table staged into a temporary table, the run's key
+ * maps (fresh keys for remapped tables, CERT's keys for skipped rows it already holds, other stores' maps read
+ * in), then every table in CERT's dependency order with constraints deferred and references rewritten through
+ * the maps, one ledger row per written row, the fix-ups of nullable cycles, the remapped tables' maps kept in
+ * {@code ferry.key_map}, and before commit a set-based check that CERT holds every row the ledger names.
  */
 public final class PgStoreLoad {
 
@@ -44,17 +47,25 @@ public final class PgStoreLoad {
     }
 
     /**
-     * @param cert   a session on the store's CERT database; left in auto-commit mode afterwards
-     * @param prod   the identities of the spec's PROD databases (CERT must be none of them)
-     * @param staged the run's staged tables (other stores' are ignored)
-     * @return per loaded table, the rows inserted
+     * @param cert    a session on the store's CERT database; left in auto-commit mode afterwards
+     * @param prod    the identities of the spec's PROD databases (CERT must be none of them)
+     * @param staged  the run's staged tables (other stores' are ignored)
+     * @param foreign the key maps of other stores' remapped tables this store's rows reference (see
+     *                {@link ForeignMap#needed}); a needed one missing refuses the load
+     * @return per loaded table, the rows inserted, updated, remapped and skipped
      * @throws TargetRefusedException a store in recovery, without Ferry's marker (or another store's), or PROD's
      * @throws LoadRefusedException   a table or run this loader will not load; nothing was written
      * @throws LoadFailedException    the transaction failed and was rolled back
      */
     public List<TableCounts> load(Connection cert, Spec spec, String storeName, List<DatabaseIdentity> prod, RunInfo run,
-            Map<TableId, StagedTable> staged) throws SQLException {
+            Map<TableId, StagedTable> staged, List<ForeignMap> foreign) throws SQLException {
         Store store = spec.store(storeName).orElseThrow(() -> new LoadRefusedException(storeName, "the spec has no such store"));
+        for (TableId needed : ForeignMap.needed(spec, storeName)) {
+            if (foreign.stream().noneMatch(f -> f.table().equals(needed))) {
+                throw new LoadRefusedException(storeName, "the store references " + needed + ", whose keys are remapped:"
+                        + " its key map must be read from store " + needed.store() + " first (load that store first)");
+            }
+        }
         guard(cert, storeName, prod);
         Map<TableId, StagedTable> tables = new LinkedHashMap<>();
         staged.forEach((id, t) -> {
@@ -67,18 +78,36 @@ public final class PgStoreLoad {
             SessionSettings.apply(cert, timeouts);
             StoreSchema schema = new PostgresIntrospector().introspect(cert, storeName, store.schemas());
             Map<TableId, TableMapping> mappings = mappings(spec, schema, tables);
-            List<TableId> order = StoreOrder.forLoad(schema, tables.keySet());
+            StoreOrder.Order order = StoreOrder.forLoad(schema, tables.keySet());
+            List<TableLoad> loads = plan(cert, spec, schema, tables, mappings, order, foreign);
             begin(cert, storeName, run);
             try (Statement st = cert.createStatement()) {
                 st.execute("SET CONSTRAINTS ALL DEFERRED");
             }
-            List<TableCounts> counts = new ArrayList<>();
-            for (TableId id : order) {
-                long inserted = insert(cert, storeName, run, tables.get(id), schema.table(id).orElseThrow(), mappings.get(id));
-                counts.add(new TableCounts(id.schema(), id.name(), BatchKind.TABLE, inserted, 0, 0, 0));
+            RunKeyMap keyMap = RunKeyMap.create(cert, run.district(), run.runId());
+            for (ForeignMap f : foreign) {
+                keyMap.load(f.table(), f.keys());
             }
-            for (TableId id : order) {
-                checkHeld(cert, storeName, run.runId(), schema.table(id).orElseThrow(), tables.get(id).rows());
+            for (TableLoad load : loads) {
+                load.stage();
+            }
+            for (TableLoad load : loads) {
+                load.mapKeys(keyMap);
+            }
+            List<TableCounts> counts = new ArrayList<>();
+            for (TableLoad load : loads) {
+                TableLoad.Counts c = insert(cert, storeName, run, load);
+                counts.add(new TableCounts(load.id().schema(), load.id().name(), BatchKind.TABLE, c.inserted(), c.updated(),
+                        c.remapped(), c.skipped()));
+            }
+            for (TableLoad load : loads) {
+                load.fixUp(run.runId());
+                if (load.plan().remap()) {
+                    keyMap.persist(schema.table(load.id()).orElseThrow());
+                }
+            }
+            for (TableLoad load : loads) {
+                checkHeld(cert, storeName, run.runId(), schema.table(load.id()).orElseThrow());
             }
             try (PreparedStatement st = cert.prepareStatement("UPDATE ferry.run SET status = 'loaded', finished_at ="
                     + " clock_timestamp() WHERE run_id = ?")) {
@@ -99,6 +128,45 @@ public final class PgStoreLoad {
         }
     }
 
+    /**
+     * Each table's load: its key plan, the references that go through a key map (CERT's foreign keys and the
+     * spec's links from it; a remapped table's own key too) and the cycle references it inserts as NULL first.
+     */
+    private static List<TableLoad> plan(Connection cert, Spec spec, StoreSchema schema, Map<TableId, StagedTable> tables,
+            Map<TableId, TableMapping> mappings, StoreOrder.Order order, List<ForeignMap> foreign) {
+        Map<TableId, KeyPlan> plans = new LinkedHashMap<>();
+        Map<TableId, String> mapped = new LinkedHashMap<>();
+        for (TableId id : order.tables()) {
+            KeyPlan plan = KeyPlan.of(schema.table(id).orElseThrow(), strategy(spec, id));
+            plans.put(id, plan);
+            if (plan.mapColumn() != null) {
+                mapped.put(id, plan.mapColumn());
+            }
+        }
+        foreign.forEach(f -> mapped.put(f.table(), f.column()));
+        List<Reference> references = new ArrayList<>(schema.references());
+        spec.specReferences(new EstateSchema(List.of(schema), List.of())).stream()
+                .filter(r -> r.from().store().equals(schema.store())).forEach(references::add);
+        Map<TableId, List<Rewrite>> rewrites = Rewrite.of(references, mapped);
+        List<TableLoad> loads = new ArrayList<>();
+        int index = 0;
+        for (TableId id : order.tables()) {
+            KeyPlan plan = plans.get(id);
+            List<Rewrite> own = new ArrayList<>(rewrites.getOrDefault(id, List.of()));
+            if (plan.remap()) {
+                own.removeIf(r -> r.column().equals(plan.mapColumn()) && !r.json());
+                own.add(new Rewrite(plan.mapColumn(), List.of(), id));
+            }
+            loads.add(new TableLoad(cert, tables.get(id), schema.table(id).orElseThrow(), mappings.get(id), plan, own,
+                    order.nullFirst().getOrDefault(id, List.of()), index++));
+        }
+        return loads;
+    }
+
+    private static ConflictStrategy strategy(Spec spec, TableId id) {
+        return spec.load().keys().getOrDefault(id, spec.load().conflict());
+    }
+
     private static void guard(Connection cert, String store, List<DatabaseIdentity> prod) throws SQLException {
         PostgresTarget.guard(store, cert, prod);
         Optional<String> marker = PostgresTarget.marker(cert);
@@ -116,11 +184,6 @@ public final class PgStoreLoad {
     private static Map<TableId, TableMapping> mappings(Spec spec, StoreSchema schema, Map<TableId, StagedTable> tables) {
         Map<TableId, TableMapping> mappings = new LinkedHashMap<>();
         for (StagedTable t : tables.values()) {
-            ConflictStrategy strategy = spec.load().keys().getOrDefault(t.id(), spec.load().conflict());
-            if (strategy != ConflictStrategy.INSERT) {
-                throw new LoadRefusedException(t.id().store(), t.id().qualified() + " loads with the " + strategy.word()
-                        + " strategy, which this loader does not implement yet (insert only)");
-            }
             TableMapping mapping = SchemaMapping.map(spec.drift(), t.id(), t.prodColumns(), schema.table(t.id()).orElse(null));
             if (!mapping.loadable()) {
                 String issues = String.join("; ", mapping.issues().stream().filter(MappingIssue::error)
@@ -153,30 +216,29 @@ public final class PgStoreLoad {
         }
     }
 
-    private static long insert(Connection cert, String store, RunInfo run, StagedTable staged, Table target,
-            TableMapping mapping) {
+    private static TableLoad.Counts insert(Connection cert, String store, RunInfo run, TableLoad load) {
         try {
-            return new TableLoad(cert, staged, target, mapping).insert(run.runId());
+            return load.insert(run.runId());
         } catch (SQLException e) {
-            throw new LoadFailedException(store, "loading " + target.id().qualified() + " failed and the store was rolled"
+            throw new LoadFailedException(store, "loading " + load.id().qualified() + " failed and the store was rolled"
                     + " back (" + Failures.describe(e) + ")", e);
         }
     }
 
-    /** Counts, through the ledger, the run's rows that CERT holds: the batches' rows must all be there. */
-    private static void checkHeld(Connection cert, String store, String runId, Table table, long expected)
-            throws SQLException {
+    /** Every row the ledger says the run wrote must be in CERT's table (a trigger could have taken it away). */
+    private static void checkHeld(Connection cert, String store, String runId, Table table) throws SQLException {
         LedgerKeys keys = new LedgerKeys(table);
-        try (PreparedStatement st = cert.prepareStatement("SELECT count(*) FROM ferry.ledger l JOIN "
+        try (PreparedStatement st = cert.prepareStatement("SELECT count(*), count(t.*) FROM ferry.ledger l LEFT JOIN "
                 + table.id().qualified() + " t ON " + keys.matches("t", "l") + " WHERE l.run_id = ? AND l.table_name = ?")) {
             st.setString(1, runId);
             st.setString(2, keys.tableName());
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                long held = rs.getLong(1);
-                if (held != expected) {
-                    throw new LoadFailedException(store, table.id().qualified() + " holds " + held + " of the run's rows"
-                            + " after loading, the batches carry " + expected + "; the store was rolled back", null);
+                long written = rs.getLong(1);
+                long held = rs.getLong(2);
+                if (held != written) {
+                    throw new LoadFailedException(store, table.id().qualified() + " holds " + held + " of the " + written
+                            + " rows the run wrote into it; the store was rolled back", null);
                 }
             }
         }

@@ -6,9 +6,11 @@ import io.ferry.batches.CopyText;
 import io.ferry.schema.mapping.ColumnMapping;
 import io.ferry.schema.mapping.TableMapping;
 import io.ferry.schema.model.Column;
+import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.run.StagedTable;
+import io.ferry.spec.model.ConflictStrategy;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -16,95 +18,347 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One table's batches into its CERT table, inside the store's transaction: the batches' mapped columns are
- * copied as text into a temporary table, then one {@code INSERT ... SELECT} casts them to CERT's types and
- * records every inserted row in the ledger through a writable CTE, so rows and ledger cannot part. CERT
- * fills what the mapping leaves to it (defaults, generated columns, BEFORE triggers); the ledger's hash is
- * of the row as CERT stored it.
+ * One table's batches into its CERT table, inside the store's transaction. The batches' mapped columns are
+ * first copied as text into a temporary table; then one {@code INSERT ... SELECT} rewrites keys and references
+ * through the run's key maps (left joins on {@link RunKeyMap}), casts to CERT's types, applies the conflict
+ * strategy ({@code ON CONFLICT} for skip and upsert) and records every row it wrote in the ledger through a
+ * writable CTE, so rows and ledger cannot part. CERT fills what the mapping leaves to it (defaults, generated
+ * columns, BEFORE triggers); the ledger's hash is of the row as CERT stored it.
  */
 final class TableLoad {
 
     /** Rows are encoded into a buffer and sent to the server's COPY in pieces of about this size. */
     private static final int COPY_CHUNK = 4 << 20;
-    private static final String TEMP = "ferry_load_rows";
+
+    /** What one table's load wrote. */
+    record Counts(long inserted, long updated, long remapped, long skipped) {
+    }
 
     private final Connection cert;
     private final StagedTable staged;
     private final Table target;
-    private final TableMapping mapping;
+    private final KeyPlan plan;
+    private final List<Rewrite> rewrites;
+    private final List<Reference> nullFirst;
+    private final String rows;
+    private final List<ColumnMapping> loaded;
+    private final List<ColumnMapping> fromBatch;
+    private final LedgerKeys keys;
+    private long remapped;
 
-    TableLoad(Connection cert, StagedTable staged, Table target, TableMapping mapping) {
+    /**
+     * @param rewrites  the table's references that go through a key map (its own remapped key included)
+     * @param nullFirst references of a cycle inserted as NULL and set by {@link #fixUp}
+     * @param index     a number unique in the transaction, naming the temporary table
+     */
+    TableLoad(Connection cert, StagedTable staged, Table target, TableMapping mapping, KeyPlan plan,
+            List<Rewrite> rewrites, List<Reference> nullFirst, int index) {
         this.cert = cert;
         this.staged = staged;
         this.target = target;
-        this.mapping = mapping;
+        this.plan = plan;
+        this.rewrites = List.copyOf(rewrites);
+        this.nullFirst = List.copyOf(nullFirst);
+        this.rows = "ferry_load_rows_" + index;
+        this.loaded = mapping.columns().stream().filter(ColumnMapping::loaded).toList();
+        this.fromBatch = loaded.stream().filter(m -> m.source() != null).toList();
+        this.keys = new LedgerKeys(target);
     }
 
-    /** @return the number of rows inserted (each one has its ledger row) */
-    long insert(String runId) throws SQLException {
-        List<ColumnMapping> loaded = mapping.columns().stream().filter(ColumnMapping::loaded).toList();
-        List<ColumnMapping> fromBatch = loaded.stream().filter(m -> m.source() != null).toList();
+    TableId id() {
+        return target.id();
+    }
+
+    KeyPlan plan() {
+        return plan;
+    }
+
+    /** Copies the batches into the temporary table; rows are not in CERT's table yet. */
+    void stage() throws SQLException {
         List<String> temp = new ArrayList<>();
         for (int i = 0; i < fromBatch.size(); i++) {
             temp.add("c" + i + " text");
         }
         try (Statement st = cert.createStatement()) {
-            st.execute("CREATE TEMP TABLE " + TEMP + " (" + String.join(", ", temp) + ") ON COMMIT DROP");
+            st.execute("CREATE TEMP TABLE " + rows + " (" + String.join(", ", temp) + ") ON COMMIT DROP");
         }
-        copy(fromBatch);
-        LedgerKeys keys = new LedgerKeys(target);
+        copy();
+        try (Statement st = cert.createStatement()) {
+            st.execute("ANALYZE " + rows);
+        }
+    }
+
+    /** Maps the table's own keys: fresh keys for a remapped table, CERT's keys for skipped rows CERT holds. */
+    void mapKeys(RunKeyMap map) throws SQLException {
+        if (plan.remap()) {
+            remapped = map.remap(target, plan.mapColumn(), rows, sourceText(plan.mapColumn()));
+        } else if (plan.strategy() == ConflictStrategy.SKIP && plan.mapColumn() != null) {
+            List<String> terms = new ArrayList<>();
+            for (String c : plan.conflictOn()) {
+                terms.add("t." + TableId.quote(c) + " = " + value(mappingOf(c)));
+            }
+            map.skip(target, plan.mapColumn(), rows, sourceText(plan.mapColumn()), String.join(" AND ", terms));
+        }
+    }
+
+    /** @return what the table's load wrote (every written row has its ledger row) */
+    Counts insert(String runId) throws SQLException {
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (ColumnMapping m : loaded) {
             names.add(TableId.quote(m.target()));
-            values.add(value(m, fromBatch.indexOf(m)));
+            values.add(deferred(m) ? "NULL::" + m.targetType() : value(m));
         }
         boolean identityAlways = loaded.stream().anyMatch(m -> target.column(m.target()).map(Column::generation)
                 .orElse(Column.Generation.NONE) == Column.Generation.IDENTITY_ALWAYS);
-        String sql = "WITH inserted AS (INSERT INTO " + target.id().qualified() + " AS t (" + String.join(", ", names)
-                + ")" + (identityAlways ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT " + String.join(", ", values)
-                + " FROM " + TEMP + " RETURNING " + keys.rowKey("t") + " AS row_key, md5(t::text) AS row_hash)"
-                + " INSERT INTO ferry.ledger (run_id, table_name, action, row_key, row_hash)"
-                + " SELECT ?, ?, 'insert', row_key, row_hash FROM inserted";
-        long inserted;
+        String insert = "INSERT INTO " + target.id().qualified() + " AS t (" + String.join(", ", names) + ")"
+                + (identityAlways ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT " + String.join(", ", values) + " FROM "
+                + rows + " s" + joins() + " WHERE true" + conflictClause(names);
+        boolean upsert = plan.strategy() == ConflictStrategy.UPSERT;
+        if (upsert) {
+            beforeImages();
+        }
+        String sql = "WITH written AS (" + insert + " RETURNING " + keys.rowKey("t") + " AS row_key, md5(t::text) AS"
+                + " row_hash" + (upsert ? ", (t.xmax = 0) AS fresh" : "") + ")"
+                + " INSERT INTO ferry.ledger (run_id, table_name, action, row_key, row_hash, before_image)"
+                + (upsert
+                        ? " SELECT ?, ?, CASE WHEN w.fresh THEN 'insert' ELSE 'update' END, w.row_key, w.row_hash,"
+                                + " CASE WHEN w.fresh THEN NULL ELSE b.image END FROM written w LEFT JOIN ferry_before b"
+                                + " ON b.row_key = w.row_key"
+                        : " SELECT ?, ?, 'insert', row_key, row_hash, NULL FROM written");
         try (PreparedStatement st = cert.prepareStatement(sql)) {
             st.setString(1, runId);
             st.setString(2, keys.tableName());
-            inserted = st.executeLargeUpdate();
+            st.executeLargeUpdate();
         }
-        try (Statement st = cert.createStatement()) {
-            st.execute("DROP TABLE " + TEMP);
+        if (upsert) {
+            try (Statement st = cert.createStatement()) {
+                st.execute("DROP TABLE ferry_before");
+            }
         }
-        return inserted;
+        long[] written = ledgerCounts(runId);
+        return new Counts(written[0], written[1], plan.remap() ? remapped : 0, staged.rows() - written[0] - written[1]);
     }
 
-    /** The SELECT expression that fills one CERT column from the temporary table's text column {@code c<i>}. */
-    private String value(ColumnMapping m, int index) {
-        String column = "c" + index;
+    /**
+     * Sets the values inserted as NULL to break a cycle, on the run's rows only, with user triggers suppressed
+     * (Ferry's own update, not a change a trigger should see), then checks set-based that each reference it
+     * wrote holds, since suppressing triggers also suppresses the foreign-key checks, and refreshes the rows'
+     * ledger hashes.
+     */
+    void fixUp(String runId) throws SQLException {
+        if (nullFirst.isEmpty()) {
+            return;
+        }
+        List<ColumnMapping> fixed = loaded.stream().filter(this::deferred).toList();
+        List<String> sets = new ArrayList<>();
+        List<String> projections = new ArrayList<>();
+        for (int i = 0; i < fixed.size(); i++) {
+            sets.add(TableId.quote(fixed.get(i).target()) + " = x.v" + i);
+            projections.add(value(fixed.get(i)) + " AS v" + i);
+        }
+        List<String> match = new ArrayList<>();
+        List<String> key = target.primaryKey().columns();
+        for (int i = 0; i < key.size(); i++) {
+            projections.add(value(mappingOf(key.get(i))) + " AS k" + i);
+            match.add("t." + TableId.quote(key.get(i)) + " = x.k" + i);
+        }
+        try (Statement st = cert.createStatement()) {
+            st.execute("SET LOCAL session_replication_role = replica");
+        }
+        try (PreparedStatement st = cert.prepareStatement("UPDATE " + target.id().qualified() + " t SET "
+                + String.join(", ", sets) + " FROM (SELECT " + String.join(", ", projections) + " FROM " + rows + " s"
+                + joins() + ") x, ferry.ledger l WHERE " + String.join(" AND ", match) + " AND l.run_id = ? AND"
+                + " l.table_name = ? AND l.action = 'insert' AND " + keys.matches("t", "l"))) {
+            st.setString(1, runId);
+            st.setString(2, keys.tableName());
+            st.executeLargeUpdate();
+        } finally {
+            try (Statement st = cert.createStatement()) {
+                st.execute("SET LOCAL session_replication_role = origin");
+            }
+        }
+        for (Reference r : nullFirst) {
+            checkHolds(runId, r);
+        }
+        try (PreparedStatement st = cert.prepareStatement("UPDATE ferry.ledger l SET row_hash = md5(t::text) FROM "
+                + target.id().qualified() + " t WHERE l.run_id = ? AND l.table_name = ? AND " + keys.matches("t", "l"))) {
+            st.setString(1, runId);
+            st.setString(2, keys.tableName());
+            st.executeLargeUpdate();
+        }
+    }
+
+    private void checkHolds(String runId, Reference r) throws SQLException {
+        List<String> present = new ArrayList<>();
+        List<String> match = new ArrayList<>();
+        for (int i = 0; i < r.fromColumns().size(); i++) {
+            present.add("t." + TableId.quote(r.fromColumns().get(i)) + " IS NOT NULL");
+            match.add("p." + TableId.quote(r.toColumns().get(i)) + " = t." + TableId.quote(r.fromColumns().get(i)));
+        }
+        try (PreparedStatement st = cert.prepareStatement("SELECT count(*) FROM " + target.id().qualified() + " t JOIN"
+                + " ferry.ledger l ON l.run_id = ? AND l.table_name = ? AND " + keys.matches("t", "l") + " WHERE "
+                + String.join(" AND ", present) + " AND NOT EXISTS (SELECT 1 FROM " + r.to().qualified() + " p WHERE "
+                + String.join(" AND ", match) + ")")) {
+            st.setString(1, runId);
+            st.setString(2, keys.tableName());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    throw new LoadFailedException(target.id().store(), rs.getLong(1) + " row(s) of " + target.id().qualified()
+                            + " reference no row of " + r.to().qualified() + " through " + r.fromColumns()
+                            + " after the cycle's fix-up; the store was rolled back", null);
+                }
+            }
+        }
+    }
+
+    /** Per action, the ledger rows the run has for this table: {inserted, updated}. */
+    private long[] ledgerCounts(String runId) throws SQLException {
+        try (PreparedStatement st = cert.prepareStatement("SELECT count(*) FILTER (WHERE action = 'insert'),"
+                + " count(*) FILTER (WHERE action = 'update') FROM ferry.ledger WHERE run_id = ? AND table_name = ?")) {
+            st.setString(1, runId);
+            st.setString(2, keys.tableName());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    /** The rows an upsert is about to overwrite, as they are now, keyed like the ledger. */
+    private void beforeImages() throws SQLException {
+        List<String> key = plan.conflictOn();
+        List<String> staged = new ArrayList<>();
+        List<String> own = new ArrayList<>();
+        for (String c : key) {
+            staged.add(value(mappingOf(c)));
+            own.add("t." + TableId.quote(c));
+        }
+        try (Statement st = cert.createStatement()) {
+            st.execute("CREATE TEMP TABLE ferry_before ON COMMIT DROP AS SELECT " + keys.rowKey("t") + " AS row_key,"
+                    + " to_jsonb(t) AS image FROM " + target.id().qualified() + " t WHERE (" + String.join(", ", own)
+                    + ") IN (SELECT " + String.join(", ", staged) + " FROM " + rows + " s" + joins() + ")");
+        }
+    }
+
+    private String conflictClause(List<String> names) {
+        return switch (plan.strategy()) {
+            case INSERT, REMAP -> "";
+            case SKIP -> " ON CONFLICT (" + quoted(plan.conflictOn()) + ") DO NOTHING";
+            case UPSERT -> {
+                List<String> sets = new ArrayList<>();
+                for (String n : names) {
+                    if (!plan.conflictOn().stream().map(TableId::quote).toList().contains(n)) {
+                        sets.add(n + " = EXCLUDED." + n);
+                    }
+                }
+                yield " ON CONFLICT (" + quoted(plan.conflictOn()) + ") DO "
+                        + (sets.isEmpty() ? "NOTHING" : "UPDATE SET " + String.join(", ", sets));
+            }
+        };
+    }
+
+    private static String quoted(List<String> columns) {
+        return String.join(", ", columns.stream().map(TableId::quote).toList());
+    }
+
+    /** One left join per rewrite, on the key map of its target, by the staged value (or JSON leaf) as text. */
+    private String joins() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < rewrites.size(); i++) {
+            Rewrite r = rewrites.get(i);
+            ColumnMapping m = mappingOf(r.column());
+            if (m == null || m.source() == null) {
+                continue;
+            }
+            sql.append(" LEFT JOIN ").append(RunKeyMap.TABLE).append(" r").append(i).append(" ON r").append(i)
+                    .append(".tbl = ").append(LedgerKeys.literal(r.target().toString())).append(" AND r").append(i)
+                    .append(".source = ").append(lookup(r, column(m)));
+        }
+        return sql.toString();
+    }
+
+    private static String lookup(Rewrite r, String column) {
+        return r.json() ? "(" + column + "::jsonb #>> " + r.pathLiteral() + ")" : column;
+    }
+
+    /** The staged text of a CERT column, before rewrites (the map's source). */
+    private String sourceText(String certColumn) {
+        ColumnMapping m = mappingOf(certColumn);
+        if (m == null || m.source() == null) {
+            throw new LoadRefusedException(target.id().store(), target.id().qualified() + "." + certColumn
+                    + " is a key the run maps, but the batches carry no value for it");
+        }
+        return column(m);
+    }
+
+    private String column(ColumnMapping m) {
+        return "s.c" + fromBatch.indexOf(m);
+    }
+
+    /** The text a CERT column gets: the staged value with its rewrites applied. */
+    private String text(ColumnMapping m) {
+        String base = column(m);
+        String text = base;
+        for (int i = 0; i < rewrites.size(); i++) {
+            Rewrite r = rewrites.get(i);
+            if (mappingOf(r.column()) != m) {
+                continue;
+            }
+            String cert = "r" + i + ".cert";
+            if (r.json()) {
+                // The leaf keeps its JSON type: a number stays a number.
+                text = "CASE WHEN " + cert + " IS NULL THEN " + text + " ELSE jsonb_set((" + text + ")::jsonb, "
+                        + r.pathLiteral() + ", CASE jsonb_typeof(" + base + "::jsonb #> " + r.pathLiteral()
+                        + ") WHEN 'number' THEN to_jsonb(" + cert + "::numeric) ELSE to_jsonb(" + cert + ") END)::text END";
+            } else {
+                text = "coalesce(" + cert + ", " + text + ")";
+            }
+        }
+        return text;
+    }
+
+    /** The SELECT expression that fills one CERT column. */
+    private String value(ColumnMapping m) {
+        if (m.source() == null) {
+            return "CAST(" + m.value() + " AS " + m.targetType() + ")";
+        }
+        String text = text(m);
         return switch (m.fill()) {
-            case COPY -> column + "::" + m.targetType();
+            case COPY -> "(" + text + ")::" + m.targetType();
             // Through PROD's type first: CERT then casts the way a cast between the two types does.
-            case CAST -> column + "::" + staged.column(m.source()).orElseThrow().pgType() + "::" + m.targetType();
-            case TRUNCATE -> "left(" + column + ", " + m.limit() + ")::" + m.targetType();
+            case CAST -> "(" + text + ")::" + staged.column(m.source()).orElseThrow().pgType() + "::" + m.targetType();
+            case TRUNCATE -> "left(" + text + ", " + m.limit() + ")::" + m.targetType();
             case VALUE -> "CAST(" + m.value() + " AS " + m.targetType() + ")";
             case DEFAULT -> throw new IllegalStateException("a default column is not loaded");
         };
     }
 
-    private void copy(List<ColumnMapping> fromBatch) throws SQLException {
+    private boolean deferred(ColumnMapping m) {
+        return nullFirst.stream().anyMatch(r -> r.fromColumns().contains(m.target()));
+    }
+
+    private ColumnMapping mappingOf(String certColumn) {
+        return loaded.stream().filter(m -> m.target().equals(certColumn)).findFirst()
+                .or(() -> loaded.stream().filter(m -> certColumn.equals(m.source())).findFirst()).orElse(null);
+    }
+
+    private void copy() throws SQLException {
         List<BatchColumn> columns = staged.columns();
         int[] sources = new int[fromBatch.size()];
         for (int i = 0; i < sources.length; i++) {
             String name = fromBatch.get(i).source();
             sources[i] = columns.indexOf(staged.column(name).orElseThrow());
         }
-        CopyIn in = cert.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + TEMP + " FROM STDIN");
+        CopyIn in = cert.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + rows + " FROM STDIN");
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             String[] values = new String[sources.length];
