@@ -15,7 +15,8 @@ final class Failures {
     private Failures() {
     }
 
-    static String describe(SQLException e) {
+    static String describe(SQLException failure) {
+        SQLException e = cause(failure);
         StringBuilder text = new StringBuilder("SQLSTATE " + e.getSQLState());
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
             ServerErrorMessage m = p.getServerErrorMessage();
@@ -35,5 +36,19 @@ final class Failures {
             default -> null;
         };
         return meaning == null ? text.toString() : meaning + ": " + text;
+    }
+
+    /**
+     * The failure that started it: a statement refused because the transaction had already failed (25P02)
+     * says nothing, so the earliest cause with another SQLSTATE is reported instead.
+     */
+    private static SQLException cause(SQLException e) {
+        SQLException found = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && !"25P02".equals(s.getSQLState())) {
+                found = s;
+            }
+        }
+        return found;
     }
 }

@@ -95,10 +95,15 @@ public final class PgStoreLoad {
                 load.mapKeys(keyMap);
             }
             List<TableCounts> counts = new ArrayList<>();
-            for (TableLoad load : loads) {
-                TableLoad.Counts c = insert(cert, storeName, run, load);
-                counts.add(new TableCounts(load.id().schema(), load.id().name(), BatchKind.TABLE, c.inserted(), c.updated(),
-                        c.remapped(), c.skipped()));
+            for (List<TableId> step : order.steps()) {
+                List<TableLoad> together = loads.stream().filter(l -> step.contains(l.id())).toList();
+                List<TableLoad.Counts> written = insert(cert, storeName, run, together);
+                for (int i = 0; i < together.size(); i++) {
+                    TableLoad.Counts c = written.get(i);
+                    TableId id = together.get(i).id();
+                    counts.add(new TableCounts(id.schema(), id.name(), BatchKind.TABLE, c.inserted(), c.updated(),
+                            c.remapped(), c.skipped()));
+                }
             }
             for (TableLoad load : loads) {
                 load.fixUp(run.runId());
@@ -216,12 +221,12 @@ public final class PgStoreLoad {
         }
     }
 
-    private static TableLoad.Counts insert(Connection cert, String store, RunInfo run, TableLoad load) {
+    private static List<TableLoad.Counts> insert(Connection cert, String store, RunInfo run, List<TableLoad> together) {
         try {
-            return load.insert(run.runId());
+            return TableLoad.insertTogether(cert, run.runId(), together);
         } catch (SQLException e) {
-            throw new LoadFailedException(store, "loading " + load.id().qualified() + " failed and the store was rolled"
-                    + " back (" + Failures.describe(e) + ")", e);
+            throw new LoadFailedException(store, "loading " + String.join(", ", together.stream().map(l -> l.id()
+                    .qualified()).toList()) + " failed and the store was rolled back (" + Failures.describe(e) + ")", e);
         }
     }
 

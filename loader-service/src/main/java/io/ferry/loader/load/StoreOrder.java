@@ -1,5 +1,6 @@
 package io.ferry.loader.load;
 
+import io.ferry.schema.graph.BreakMethod;
 import io.ferry.schema.graph.CycleBreak;
 import io.ferry.schema.graph.DependencyGraph;
 import io.ferry.schema.graph.LoadGroup;
@@ -24,45 +25,48 @@ final class StoreOrder {
     }
 
     /**
-     * The tables in load order, and the references a cycle is broken at by inserting NULL first and setting the
-     * value once every table of the cycle is in (deferrable breaks need nothing: constraints are deferred).
+     * The tables in load order, in steps: one table, or every table of a cycle whose references are all NOT
+     * NULL and not deferrable, inserted in one statement (PostgreSQL checks such references at its end). A
+     * cycle broken at a nullable reference inserts NULL first and sets the value once every table of the cycle
+     * is in; deferrable breaks need nothing, since constraints are deferred.
      *
-     * @param tables     the run's tables in this order
-     * @param nullFirst  per table, the nullable references inserted as NULL and fixed up afterwards
+     * @param steps     the run's tables in this order; a step of several tables goes in one statement
+     * @param nullFirst per table, the nullable references inserted as NULL and fixed up afterwards
      */
-    record Order(List<TableId> tables, Map<TableId, List<Reference>> nullFirst) {
+    record Order(List<List<TableId>> steps, Map<TableId, List<Reference>> nullFirst) {
+
+        List<TableId> tables() {
+            return steps.stream().flatMap(List::stream).toList();
+        }
     }
 
-    /**
-     * @throws LoadRefusedException for a cycle whose references are all NOT NULL and not deferrable (it needs
-     *                              every table in one statement, which this loader does not do yet)
-     */
     static Order forLoad(StoreSchema cert, Collection<TableId> tables) {
-        List<TableId> order = new ArrayList<>();
+        List<List<TableId>> steps = new ArrayList<>();
         Map<TableId, List<Reference>> nullFirst = new LinkedHashMap<>();
         for (LoadGroup group : groups(cert)) {
             List<TableId> members = group.tables().stream().filter(tables::contains).toList();
+            if (members.isEmpty()) {
+                continue;
+            }
             // A table that references itself goes in one INSERT, whose foreign keys PostgreSQL checks at its end.
-            boolean selfReference = group.tables().size() == 1;
-            if (!members.isEmpty() && group.cyclic() && !selfReference) {
+            boolean together = false;
+            if (group.cyclic() && group.tables().size() > 1) {
                 for (CycleBreak b : group.cycle().breaks()) {
-                    switch (b.method()) {
-                        case ONE_STATEMENT -> throw new LoadRefusedException(cert.store(), "tables " + group.tables()
-                                + " form a cycle (" + group.cycle().explanation() + "); loading such a cycle in one"
-                                + " statement is not implemented yet: make one of its foreign keys DEFERRABLE in CERT");
-                        case NULL_THEN_UPDATE -> {
-                            if (members.contains(b.reference().from()) && members.contains(b.reference().to())) {
-                                nullFirst.computeIfAbsent(b.reference().from(), t -> new ArrayList<>()).add(b.reference());
-                            }
-                        }
-                        case DEFER, UNENFORCED -> {
-                        }
+                    if (b.method() == BreakMethod.ONE_STATEMENT) {
+                        together = true;
+                    } else if (b.method() == BreakMethod.NULL_THEN_UPDATE && members.contains(b.reference().from())
+                            && members.contains(b.reference().to())) {
+                        nullFirst.computeIfAbsent(b.reference().from(), t -> new ArrayList<>()).add(b.reference());
                     }
                 }
             }
-            order.addAll(members);
+            if (together) {
+                steps.add(members);
+            } else {
+                members.forEach(t -> steps.add(List.of(t)));
+            }
         }
-        return new Order(order, nullFirst);
+        return new Order(steps, nullFirst);
     }
 
     /** Children first: the order in which a run's rows come out again. */

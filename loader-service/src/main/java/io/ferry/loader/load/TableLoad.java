@@ -108,8 +108,56 @@ final class TableLoad {
         }
     }
 
-    /** @return what the table's load wrote (every written row has its ledger row) */
-    Counts insert(String runId) throws SQLException {
+    /**
+     * Inserts the tables in one statement, one writable CTE each, and their ledger rows with them: the way
+     * through a cycle whose references are all NOT NULL and not deferrable, which PostgreSQL checks only at
+     * the statement's end. One table alone goes the same way.
+     *
+     * @return per table, in order, what its load wrote
+     */
+    static List<Counts> insertTogether(Connection cert, String runId, List<TableLoad> loads) throws SQLException {
+        boolean upsert = loads.stream().anyMatch(l -> l.plan.strategy() == ConflictStrategy.UPSERT);
+        if (upsert && loads.size() > 1) {
+            throw new LoadRefusedException(loads.get(0).id().store(), "tables " + loads.stream().map(TableLoad::id).toList()
+                    + " form a cycle that loads in one statement, where upsert cannot keep before-images; use insert,"
+                    + " skip or remap for them");
+        }
+        if (upsert) {
+            loads.get(0).beforeImages();
+        }
+        List<String> ctes = new ArrayList<>();
+        List<String> ledger = new ArrayList<>();
+        for (int i = 0; i < loads.size(); i++) {
+            TableLoad load = loads.get(i);
+            ctes.add("w" + i + " AS (" + load.insertStatement() + " RETURNING " + load.keys.rowKey("t") + " AS row_key,"
+                    + " md5(t::text) AS row_hash" + (upsert ? ", (t.xmax = 0) AS fresh" : "") + ")");
+            String table = LedgerKeys.literal(load.keys.tableName());
+            ledger.add(upsert
+                    ? "SELECT " + table + ", CASE WHEN w.fresh THEN 'insert' ELSE 'update' END, w.row_key, w.row_hash,"
+                            + " CASE WHEN w.fresh THEN NULL ELSE b.image END FROM w" + i + " w LEFT JOIN ferry_before b"
+                            + " ON b.row_key = w.row_key"
+                    : "SELECT " + table + ", 'insert', row_key, row_hash, NULL::jsonb FROM w" + i);
+        }
+        String sql = "WITH " + String.join(", ", ctes) + " INSERT INTO ferry.ledger (table_name, action, row_key, row_hash,"
+                + " before_image, run_id) SELECT x.*, " + LedgerKeys.literal(runId) + " FROM ("
+                + String.join(" UNION ALL ", ledger) + ") x";
+        try (Statement st = cert.createStatement()) {
+            st.executeLargeUpdate(sql);
+            if (upsert) {
+                st.execute("DROP TABLE ferry_before");
+            }
+        }
+        List<Counts> counts = new ArrayList<>();
+        for (TableLoad load : loads) {
+            long[] written = load.ledgerCounts(runId);
+            counts.add(new Counts(written[0], written[1], load.plan.remap() ? load.remapped : 0,
+                    load.staged.rows() - written[0] - written[1]));
+        }
+        return counts;
+    }
+
+    /** The table's INSERT ... SELECT over its staged rows, its conflict clause included, without RETURNING. */
+    private String insertStatement() {
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (ColumnMapping m : loaded) {
@@ -118,33 +166,10 @@ final class TableLoad {
         }
         boolean identityAlways = loaded.stream().anyMatch(m -> target.column(m.target()).map(Column::generation)
                 .orElse(Column.Generation.NONE) == Column.Generation.IDENTITY_ALWAYS);
-        String insert = "INSERT INTO " + target.id().qualified() + " AS t (" + String.join(", ", names) + ")"
+        // WHERE true keeps ON CONFLICT from being read as a join's ON.
+        return "INSERT INTO " + target.id().qualified() + " AS t (" + String.join(", ", names) + ")"
                 + (identityAlways ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT " + String.join(", ", values) + " FROM "
                 + rows + " s" + joins() + " WHERE true" + conflictClause(names);
-        boolean upsert = plan.strategy() == ConflictStrategy.UPSERT;
-        if (upsert) {
-            beforeImages();
-        }
-        String sql = "WITH written AS (" + insert + " RETURNING " + keys.rowKey("t") + " AS row_key, md5(t::text) AS"
-                + " row_hash" + (upsert ? ", (t.xmax = 0) AS fresh" : "") + ")"
-                + " INSERT INTO ferry.ledger (run_id, table_name, action, row_key, row_hash, before_image)"
-                + (upsert
-                        ? " SELECT ?, ?, CASE WHEN w.fresh THEN 'insert' ELSE 'update' END, w.row_key, w.row_hash,"
-                                + " CASE WHEN w.fresh THEN NULL ELSE b.image END FROM written w LEFT JOIN ferry_before b"
-                                + " ON b.row_key = w.row_key"
-                        : " SELECT ?, ?, 'insert', row_key, row_hash, NULL FROM written");
-        try (PreparedStatement st = cert.prepareStatement(sql)) {
-            st.setString(1, runId);
-            st.setString(2, keys.tableName());
-            st.executeLargeUpdate();
-        }
-        if (upsert) {
-            try (Statement st = cert.createStatement()) {
-                st.execute("DROP TABLE ferry_before");
-            }
-        }
-        long[] written = ledgerCounts(runId);
-        return new Counts(written[0], written[1], plan.remap() ? remapped : 0, staged.rows() - written[0] - written[1]);
     }
 
     /**

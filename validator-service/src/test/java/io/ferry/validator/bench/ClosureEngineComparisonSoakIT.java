@@ -32,7 +32,7 @@ import io.ferry.validator.check.CertLookup;
 import io.ferry.validator.check.ClosureChecks;
 import io.ferry.validator.check.DuckSession;
 import io.ferry.validator.check.Findings;
-import io.ferry.validator.testing.EstateSpec;
+import io.ferry.service.testing.EstateSpec;
 import io.ferry.validator.work.CertEstate;
 import io.ferry.validator.work.DistrictStage;
 import java.io.ByteArrayOutputStream;

@@ -14,7 +14,7 @@ import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.HeapPeak;
 import io.ferry.testkit.postgres.PostgresServer;
-import io.ferry.validator.testing.EstateSpec;
+import io.ferry.service.testing.EstateSpec;
 import io.ferry.validator.work.DistrictStage;
 import io.ferry.validator.work.ValidationJob;
 import io.ferry.validator.work.ValidationSettings;

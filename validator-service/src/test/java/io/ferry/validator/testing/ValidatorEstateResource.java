@@ -8,6 +8,7 @@ import io.ferry.estate.Planted;
 import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
 import io.ferry.service.spec.LoadedSpec;
+import io.ferry.service.testing.EstateSpec;
 import io.ferry.service.testing.TestSpecs;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.StagingLayout;

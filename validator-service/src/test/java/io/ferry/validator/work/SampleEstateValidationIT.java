@@ -18,7 +18,7 @@ import io.ferry.service.spec.LoadedSpec;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.postgres.PostgresServer;
-import io.ferry.validator.testing.EstateSpec;
+import io.ferry.service.testing.EstateSpec;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.ferry.validator.testing;
+package io.ferry.service.testing;
 
 import io.ferry.estate.SampleEstate;
 import io.ferry.service.spec.LoadedSpec;
@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The sample estate's spec as the validator's tests use it: without the graph store, whose dangling default
+ * The sample estate's spec as the services' tests use it: without the graph store, whose dangling default
  * would keep the planted cross-store reference out of the closure, and with the connections of the given
  * PROD and CERT servers in an {@code estate.properties} beside it.
  */

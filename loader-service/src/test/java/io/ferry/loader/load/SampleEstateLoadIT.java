@@ -1,0 +1,353 @@
+package io.ferry.loader.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.batches.BatchReader;
+import io.ferry.cert.DatabaseIdentity;
+import io.ferry.cert.PostgresTarget;
+import io.ferry.contracts.ids.RunId;
+import io.ferry.contracts.messages.CompensateResult.TableProof;
+import io.ferry.contracts.messages.LoadResult.TableCounts;
+import io.ferry.estate.EstateOptions;
+import io.ferry.estate.EstateServers;
+import io.ferry.estate.Preset;
+import io.ferry.estate.SampleEstate;
+import io.ferry.schema.introspect.PostgresIntrospector;
+import io.ferry.schema.model.Reference;
+import io.ferry.schema.model.StoreSchema;
+import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
+import io.ferry.service.run.RunBatches;
+import io.ferry.service.run.StagedTable;
+import io.ferry.service.spec.LoadedSpec;
+import io.ferry.service.testing.EstateSpec;
+import io.ferry.staging.FileSystemStaging;
+import io.ferry.staging.Staging;
+import io.ferry.testkit.postgres.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * district-001 of the sample estate (small preset) into its CERT estate, whose own test districts reuse PROD's
+ * surrogate keys: the four PostgreSQL stores load one after another in cross-store order with the estate's
+ * spec (remap for surrogate keys, skip for the lookup tables), each store reading the key maps of the stores
+ * before it. What the rows point at is checked against PROD, not only that the references resolve.
+ */
+class SampleEstateLoadIT {
+
+    private static final List<String> STORES = SampleEstate.PG_DATABASES;
+    private static final String DISTRICT = "district-001";
+
+    @TempDir
+    static Path dir;
+    private static PostgresServer prod;
+    private static PostgresServer cert;
+    private static LoadedSpec spec;
+    private static Staging staging;
+    private static List<DatabaseIdentity> prodIdentities;
+    private static Map<TableId, StagedTable> stagedFirst;
+
+    @BeforeAll
+    static void estate() throws Exception {
+        prod = PostgresServer.startTemporary();
+        cert = PostgresServer.startTemporary();
+        SampleEstate.generate(new EstateServers(prod, cert, null, null),
+                new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
+        spec = EstateSpec.write(dir.resolve("spec"), prod, cert);
+        staging = new FileSystemStaging(dir.resolve("staging"));
+        prodIdentities = new ArrayList<>();
+        for (String store : STORES) {
+            try (Connection c = cert.connect(store)) {
+                PostgresTarget.prepare(store, c, cert.jdbcUrl(store), PostgresServer.SUPERUSER, "unused",
+                        PostgresServer.SUPERUSER);
+            }
+            try (Connection c = prod.connect(store)) {
+                prodIdentities.add(DatabaseIdentity.of(c));
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (prod != null) {
+            prod.close();
+        }
+        if (cert != null) {
+            cert.close();
+        }
+    }
+
+    @Test
+    void aDistrictLoadsAcrossFourStoresWithRemappedKeysAndEveryReferenceFindsTheRowItHadInProd() throws Exception {
+        String first = "mig-20261122160000-001";
+        String again = "mig-20261122160000-002";
+        Map<TableId, StagedTable> staged = stage(first);
+        Map<String, Map<TableId, TableProof>> before = proofs();
+
+        Map<String, List<TableCounts>> counts = new LinkedHashMap<>();
+        for (String store : STORES) {
+            counts.put(store, load(store, first, staged, LoadTimeouts.defaults()));
+        }
+
+        // CERT's test districts hold the same surrogate keys: those rows moved, and the rest kept theirs.
+        assertThat(count(counts.get("ids"), "person").remapped()).isPositive();
+        assertThat(count(counts.get("hcp1"), "section").remapped()).isPositive();
+        // CERT holds the same lookup rows: none of them goes in again.
+        assertThat(count(counts.get("ids"), "grade_level").inserted()).isZero();
+        assertThat(count(counts.get("ids"), "grade_level").skipped()).isPositive();
+        for (String store : STORES) {
+            for (TableCounts t : counts.get(store)) {
+                TableId id = new TableId(store, t.schema(), t.table());
+                assertThat(t.inserted() + t.skipped()).as("rows of %s", id).isEqualTo(staged.get(id).rows());
+            }
+            try (Connection c = cert.connect(store)) {
+                assertThat(orphans(c, store)).as("foreign keys of %s without their row", store).isEmpty();
+            }
+        }
+        // Through remapped keys, across stores and inside JSON, each reference reaches the person it reached in
+        // PROD (anonymization is off, so e-mail addresses tell people apart), and a cycle's fix-up did too.
+        stagedFirst = staged;
+        assertThat(certPeople("hcp1", "SELECT x.person_id FROM public.enrollment x", first))
+                .isEqualTo(prodPeople(TableId.parse("hcp1.public.enrollment"), row -> row.get("person_id")))
+                .isNotEmpty();
+        assertThat(certPeople("adb", "SELECT (x.payload->>'personId')::bigint FROM public.event x", first))
+                .isEqualTo(prodPeople(TableId.parse("adb.public.event"), row -> jsonLeaf(row.get("payload"), "personId")))
+                .isNotEmpty();
+        assertThat(certPeople("ids", "SELECT x.principal_id FROM public.school x", first))
+                .isEqualTo(prodPeople(TableId.parse("ids.public.school"), row -> row.get("principal_id")))
+                .isNotEmpty();
+        Map<String, List<String>> keysFirst = ledgerKeys(first);
+
+        for (String store : STORES.reversed()) {
+            try (Connection c = cert.connect(store)) {
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, store, List.of("public"), first);
+            }
+        }
+        assertThat(proofs()).isEqualTo(before);
+
+        // The district again: the key maps the first load left put every row on the same CERT key.
+        Map<TableId, StagedTable> stagedAgain = stage(again);
+        for (String store : STORES) {
+            load(store, again, stagedAgain, LoadTimeouts.defaults());
+        }
+        assertThat(ledgerKeys(again)).isEqualTo(keysFirst);
+        for (String store : STORES.reversed()) {
+            try (Connection c = cert.connect(store)) {
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, store, List.of("public"), again);
+            }
+        }
+        assertThat(proofs()).isEqualTo(before);
+    }
+
+    /**
+     * Three stores driven one after another, and the third fails: a CERT user holds a lock on one of its
+     * tables past the loader's lock timeout. That store is left as it was, the two before it stay loaded, and
+     * compensating them gives every table its rows and checksum from before.
+     */
+    @Test
+    void aFaultInTheThirdStoreLeavesItUntouchedAndCompensatingTheFirstTwoRestoresThem() throws Exception {
+        String run = "mig-20261122160000-003";
+        Map<TableId, StagedTable> staged = stage(run);
+        Map<String, Map<TableId, TableProof>> before = proofs();
+        try {
+            load("ids", run, staged, LoadTimeouts.defaults());
+            load("hcp1", run, staged, LoadTimeouts.defaults());
+            try (Connection holder = cert.connect("hcp2"); Statement st = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                st.execute("LOCK TABLE public.submission IN ACCESS EXCLUSIVE MODE");
+                assertThatThrownBy(() -> load("hcp2", run, staged, new LoadTimeouts(Duration.ofSeconds(1),
+                        Duration.ofMinutes(5)))).isInstanceOf(LoadFailedException.class)
+                        .hasMessageStartingWith("store hcp2 (cert): ")
+                        .hasMessageContaining("a lock was not granted in time: SQLSTATE 55P03");
+                holder.rollback();
+            }
+            Map<String, Map<TableId, TableProof>> afterFault = proofs();
+            assertThat(afterFault.get("hcp2")).isEqualTo(before.get("hcp2"));
+            assertThat(afterFault.get("adb")).isEqualTo(before.get("adb"));
+            assertThat(afterFault.get("ids")).isNotEqualTo(before.get("ids"));
+            assertThat(afterFault.get("hcp1")).isNotEqualTo(before.get("hcp1"));
+            assertThat(runStatus("hcp2", run)).isNull();
+            assertThat(runStatus("hcp1", run)).isEqualTo("loaded");
+        } finally {
+            for (String store : List.of("hcp1", "ids")) {
+                try (Connection c = cert.connect(store)) {
+                    new PgCompensation(LoadTimeouts.defaults()).compensate(c, store, List.of("public"), run);
+                }
+            }
+        }
+        assertThat(proofs()).isEqualTo(before);
+    }
+
+    private static List<TableCounts> load(String store, String run, Map<TableId, StagedTable> staged, LoadTimeouts timeouts)
+            throws Exception {
+        List<ForeignMap> foreign = new ArrayList<>();
+        for (TableId t : ForeignMap.needed(spec.spec(), store)) {
+            try (Connection other = cert.connect(t.store())) {
+                foreign.add(ForeignMap.read(other, List.of("public"), DISTRICT, t));
+            }
+        }
+        try (Connection c = cert.connect(store)) {
+            return new PgStoreLoad(timeouts).load(c, spec.spec(), store, prodIdentities,
+                    new RunInfo(run, DISTRICT, spec.specHash(), 1, "load-test"), staged, foreign);
+        }
+    }
+
+    private static Map<TableId, StagedTable> stage(String run) throws Exception {
+        DistrictStage.stage(prod, spec, DISTRICT, staging, run, Files.createDirectories(dir.resolve("stage-" + run)));
+        return RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches-" + run));
+    }
+
+    private static TableCounts count(List<TableCounts> counts, String table) {
+        return counts.stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow();
+    }
+
+    /** Per store, every table's rows and checksum. */
+    private static Map<String, Map<TableId, TableProof>> proofs() throws SQLException {
+        Map<String, Map<TableId, TableProof>> proofs = new LinkedHashMap<>();
+        for (String store : STORES) {
+            try (Connection c = cert.connect(store)) {
+                List<TableId> tables = new PostgresIntrospector().introspect(c, store, List.of("public")).tables().stream()
+                        .map(Table::id).toList();
+                proofs.put(store, TableChecksum.of(c, tables));
+            }
+        }
+        return proofs;
+    }
+
+    /** Per store, the CERT keys the run's ledger names, sorted. */
+    private static Map<String, List<String>> ledgerKeys(String run) throws SQLException {
+        Map<String, List<String>> keys = new TreeMap<>();
+        for (String store : STORES) {
+            try (Connection c = cert.connect(store); Statement st = c.createStatement()) {
+                keys.put(store, strings(st, "SELECT table_name || ' ' || row_key::text FROM ferry.ledger WHERE run_id = '"
+                        + run + "' ORDER BY 1"));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The e-mail addresses (with repeats) of the people that the run's rows of one CERT table point at; the
+     * query selects person ids from alias {@code x} of the table, joined to the run's ledger rows.
+     */
+    private static Map<String, Integer> certPeople(String store, String query, String run) throws SQLException {
+        String table = query.substring(query.indexOf("FROM ") + 5, query.lastIndexOf(" x"));
+        List<String> ids;
+        try (Connection c = cert.connect(store); Statement st = c.createStatement()) {
+            Table t = new PostgresIntrospector().introspect(c, store, List.of("public")).table(TableId.parse(store + "."
+                    + table)).orElseThrow();
+            ids = strings(st, query + " JOIN ferry.ledger l ON l.run_id = '" + run + "' AND l.table_name = '" + table
+                    + "' AND " + new LedgerKeys(t).matches("x", "l"));
+        }
+        return emails(cert, ids);
+    }
+
+    /** The same in PROD: the person ids the run's staged rows carried (anonymization off, PROD's values). */
+    private static Map<String, Integer> prodPeople(TableId table, Function<Map<String, String>, String> personId)
+            throws Exception {
+        StagedTable rows = stagedFirst.get(table);
+        List<String> ids = new ArrayList<>();
+        for (Path file : rows.files()) {
+            try (BatchReader reader = BatchReader.open(file, null)) {
+                String[] row;
+                while ((row = reader.next()) != null) {
+                    Map<String, String> values = new HashMap<>();
+                    for (int i = 0; i < row.length; i++) {
+                        values.put(rows.columns().get(i).name(), row[i]);
+                    }
+                    ids.add(personId.apply(values));
+                }
+            }
+        }
+        return emails(prod, ids);
+    }
+
+    private static String jsonLeaf(String json, String key) {
+        try {
+            JsonNode leaf = new ObjectMapper().readTree(json).get(key);
+            return leaf == null || leaf.isNull() ? null : leaf.asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Integer> emails(PostgresServer server, List<String> personIds) throws SQLException {
+        Map<String, String> byId = new HashMap<>();
+        try (Connection c = server.connect("ids"); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id::text, email FROM public.person")) {
+            while (rs.next()) {
+                byId.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        Map<String, Integer> emails = new TreeMap<>();
+        for (String id : personIds) {
+            if (id != null) {
+                emails.merge(String.valueOf(byId.get(id)), 1, Integer::sum);
+            }
+        }
+        return emails;
+    }
+
+    private static String runStatus(String store, String run) throws SQLException {
+        try (Connection c = cert.connect(store); Statement st = c.createStatement()) {
+            List<String> status = strings(st, "SELECT status FROM ferry.run WHERE run_id = '" + run + "'");
+            return status.isEmpty() ? null : status.get(0);
+        }
+    }
+
+    /** Every declared foreign key with the number of rows whose parent is missing, if any. */
+    private static Map<String, Long> orphans(Connection c, String store) throws SQLException {
+        StoreSchema schema = new PostgresIntrospector().introspect(c, store, List.of("public"));
+        Map<String, Long> orphans = new LinkedHashMap<>();
+        for (Reference r : schema.references()) {
+            if (r.origin() != Reference.Origin.FOREIGN_KEY && r.origin() != Reference.Origin.PARTITION_FOREIGN_KEY) {
+                continue;
+            }
+            List<String> present = new ArrayList<>();
+            List<String> join = new ArrayList<>();
+            for (int i = 0; i < r.fromColumns().size(); i++) {
+                present.add("f." + TableId.quote(r.fromColumns().get(i)) + " IS NOT NULL");
+                join.add("p." + TableId.quote(r.toColumns().get(i)) + " = f." + TableId.quote(r.fromColumns().get(i)));
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM "
+                    + r.from().qualified() + " f WHERE " + String.join(" AND ", present) + " AND NOT EXISTS (SELECT 1 FROM "
+                    + r.to().qualified() + " p WHERE " + String.join(" AND ", join) + ")")) {
+                rs.next();
+                if (rs.getLong(1) != 0) {
+                    orphans.put(r.describe(), rs.getLong(1));
+                }
+            }
+        }
+        return orphans;
+    }
+
+    private static List<String> strings(Statement st, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+}
