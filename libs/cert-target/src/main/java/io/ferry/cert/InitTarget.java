@@ -39,7 +39,7 @@ public final class InitTarget {
     }
 
     public static List<StoreReport> run(Spec spec, Resolver resolver, Admin admin) throws SQLException {
-        List<DatabaseIdentity> prodDatabases = new ArrayList<>();
+        Map<String, DatabaseIdentity> prodDatabases = new LinkedHashMap<>();
         List<String> prodGraphs = new ArrayList<>();
         for (Store store : spec.stores().values()) {
             if (store.kind() == StoreKind.NEO4J) {
@@ -49,7 +49,7 @@ public final class InitTarget {
             } else {
                 try (Connection prod = StoreConnector.openPostgres(store.name(), "prod", resolver.resolve(store.prod()),
                         true)) {
-                    prodDatabases.add(DatabaseIdentity.of(prod));
+                    prodDatabases.put(store.name(), DatabaseIdentity.of(prod));
                 }
             }
         }
@@ -69,9 +69,10 @@ public final class InitTarget {
             ResolvedConnection session = admin == null ? cert
                     : new ResolvedConnection(cert.url(), admin.user(), admin.password());
             try (Connection c = StoreConnector.openPostgres(store.name(), "cert", session, false)) {
-                PostgresTarget.guard(store.name(), c, prodDatabases);
+                PostgresTarget.guard(store.name(), c, List.copyOf(prodDatabases.values()));
                 String version = PostgresTarget.prepare(store.name(), c, session.url(), session.user(),
                         session.password() == null ? null : session.password().reveal(), cert.user());
+                PostgresTarget.rememberProd(c, prodDatabases);
                 reports.add(new StoreReport(store.name(), store.kind(), "ferry schema at version " + version
                         + ", marked cert, " + cert.user() + " may suppress triggers"));
             }

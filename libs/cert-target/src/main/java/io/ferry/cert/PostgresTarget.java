@@ -4,10 +4,13 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,6 +110,37 @@ public final class PostgresTarget {
                 return rs.getBoolean(1);
             }
         }
+    }
+
+    /**
+     * Records the PROD databases init-target saw, so the loader (which holds no PROD credentials) can refuse a
+     * session on one of them. Upserted: an address that now serves another cluster gets its new identifier.
+     */
+    public static void rememberProd(Connection session, Map<String, DatabaseIdentity> prodByStore) throws SQLException {
+        try (PreparedStatement st = session.prepareStatement("INSERT INTO ferry.prod_identity (address, database,"
+                + " system_identifier, store) VALUES (?, ?, ?, ?) ON CONFLICT (address, database) DO UPDATE SET"
+                + " system_identifier = excluded.system_identifier, store = excluded.store, seen_at = now()")) {
+            for (Map.Entry<String, DatabaseIdentity> e : prodByStore.entrySet()) {
+                st.setString(1, e.getValue().address());
+                st.setString(2, e.getValue().database());
+                st.setString(3, e.getValue().systemIdentifier());
+                st.setString(4, e.getKey());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    /** The PROD databases init-target recorded in this store ({@link #rememberProd}). */
+    public static List<DatabaseIdentity> rememberedProd(Connection cert) throws SQLException {
+        List<DatabaseIdentity> identities = new ArrayList<>();
+        try (Statement st = cert.createStatement(); ResultSet rs = st.executeQuery("SELECT system_identifier, address,"
+                + " database FROM ferry.prod_identity ORDER BY address, database")) {
+            while (rs.next()) {
+                identities.add(new DatabaseIdentity(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return identities;
     }
 
     /** The store's name in its marker, or empty if the store was never prepared by {@code init-target}. */

@@ -94,15 +94,23 @@ class InitTargetIT {
         List<InitTarget.StoreReport> first = InitTarget.run(spec, resolver("ok"), ADMIN);
         List<InitTarget.StoreReport> again = InitTarget.run(spec, resolver("ok"), ADMIN);
 
-        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 2,"));
+        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 3,"));
         assertThat(again).isEqualTo(first);
         try (Connection c = cert.connect("app"); Statement st = c.createStatement()) {
             assertThat(PostgresTarget.marker(c)).contains("app");
             assertThat(strings(st, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'ferry'"
-                    + " ORDER BY 1")).containsExactly("environment", "flyway_schema_history", "key_map", "ledger", "prod_identity",
-                    "run", "run_proof");
+                    + " ORDER BY 1")).containsExactly("environment", "flyway_schema_history", "forced_image", "key_map", "ledger",
+                    "prod_identity", "run", "run_count", "run_proof");
             assertThat(strings(st, "SELECT count(*) FROM ferry.environment")).containsExactly("1");
             assertThat(PostgresTarget.mayDisableTriggers(c, LOADER)).isTrue();
+            assertThat(strings(st, "SELECT store || ' ' || database FROM ferry.prod_identity")).containsExactly("app app");
+        }
+        // The loader holds no PROD credentials: it refuses PROD by the identities init-target remembered.
+        try (Connection certSession = cert.connect("app"); Connection prodSession = prod.connect("app")) {
+            List<DatabaseIdentity> remembered = PostgresTarget.rememberedProd(certSession);
+            assertThat(remembered).containsExactly(DatabaseIdentity.of(prodSession));
+            assertThatThrownBy(() -> PostgresTarget.guard("app", prodSession, remembered))
+                    .isInstanceOf(TargetRefusedException.class).hasMessageContaining("same cluster as a prod connection");
         }
         // The loader's own session may write the ledger and suppress triggers.
         try (Connection c = cert.connect("app", LOADER, "loader-secret"); Statement st = c.createStatement()) {
