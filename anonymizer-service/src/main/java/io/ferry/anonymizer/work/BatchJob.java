@@ -40,9 +40,6 @@ import java.util.stream.Collectors;
  */
 public final class BatchJob {
 
-    /** Footer property of anonymized batches: the anonymization key's version. */
-    public static final String KEY_VERSION_PROPERTY = "ferry.anonymize.key-version";
-
     private final Staging staging;
     private final Supplier<FileKey> rawKey;
     private final Path tempDir;
@@ -113,7 +110,7 @@ public final class BatchJob {
         try (BatchReader reader = BatchReader.open(in, rawKey.get())) {
             BatchSchema schema = reader.schema();
             Map<String, String> properties = new LinkedHashMap<>(schema.properties());
-            properties.put(KEY_VERSION_PROPERTY, Integer.toString(tools.keyVersion()));
+            properties.put(BatchSchema.ANONYMIZATION_KEY_VERSION, Integer.toString(tools.keyVersion()));
             var rules = tools.bind(new TableId(raw.store(), raw.schema(), raw.table()), schema.columns());
             try (BatchWriter writer = BatchWriter.create(out, new BatchSchema(schema.columns(), properties),
                     BatchWriterOptions.defaults().withRowGroupSize(rowGroupBytes))) {

@@ -16,6 +16,8 @@ public record BatchSchema(List<BatchColumn> columns, Map<String, String> propert
 
     /** Prefix of the footer keys the format writes for itself: format version, column types. */
     public static final String RESERVED_PREFIX = "ferry.batch.";
+    /** Property of an anonymized batch: the version of the anonymization key its values were made with. */
+    public static final String ANONYMIZATION_KEY_VERSION = "ferry.anonymize.key-version";
 
     public BatchSchema {
         columns = List.copyOf(columns);

@@ -2,7 +2,7 @@ package io.ferry.validator.startup;
 
 import io.ferry.validator.config.ValidatorConfig;
 import io.ferry.validator.config.ValidatorProducers;
-import io.ferry.validator.work.WorkFolders;
+import io.ferry.service.run.WorkFolders;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -27,6 +27,7 @@ import io.ferry.validator.check.DuckSession;
 import io.ferry.validator.check.Findings;
 import io.ferry.service.run.RunBatches;
 import io.ferry.service.run.StagedTable;
+import io.ferry.service.run.WorkFolders;
 
 import java.io.IOException;
 import java.nio.file.Files;

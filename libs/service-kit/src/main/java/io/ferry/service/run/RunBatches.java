@@ -34,10 +34,18 @@ public final class RunBatches {
      * @throws InconsistentBatchesException if two batches of a table were written with different columns
      */
     public static Map<TableId, StagedTable> fetch(Staging staging, RunId runId, Path folder) {
+        return fetch(staging, StagingLayout.run(runId) + "anonymized/", folder);
+    }
+
+    /** Only one store's tables (the loader loads one store per request). */
+    public static Map<TableId, StagedTable> fetch(Staging staging, RunId runId, String store, Path folder) {
+        return fetch(staging, StagingLayout.run(runId) + "anonymized/" + store + "/", folder);
+    }
+
+    private static Map<TableId, StagedTable> fetch(Staging staging, String prefix, Path folder) {
         Map<TableId, List<Path>> files = new TreeMap<>();
         Map<TableId, BatchSchema> schemas = new LinkedHashMap<>();
         Map<TableId, Long> rows = new LinkedHashMap<>();
-        String prefix = StagingLayout.run(runId) + "anonymized/";
         for (ObjectInfo object : staging.list(prefix)) {
             BatchId batch = StagingLayout.parse(object.key()).flatMap(StagingLocation::batch).orElse(null);
             if (batch == null) {

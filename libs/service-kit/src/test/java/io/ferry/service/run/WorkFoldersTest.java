@@ -1,4 +1,4 @@
-package io.ferry.validator.work;
+package io.ferry.service.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ class WorkFoldersTest {
     Path root;
 
     @Test
-    void deletesOnlyTheFoldersOfValidations() throws Exception {
+    void deletesOnlyTheFoldersOfRequests() throws Exception {
         Path crashed = WorkFolders.of(root, "mig-20261121150000-001", 2);
         Files.createDirectories(crashed.resolve("batches/ids/public.person"));
         Files.writeString(crashed.resolve("batches/ids/public.person/part-0.parquet"), "rows");

@@ -1,4 +1,4 @@
-package io.ferry.validator.work;
+package io.ferry.service.run;
 
 import io.ferry.contracts.ids.RunId;
 import java.io.IOException;
@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The per-validation folders under the validator's work root, {@code {runId}-{attempt}}. A validation deletes
- * its own; a crash leaves one behind (anonymized batches and DuckDB spill files), which
- * {@link #deleteLeftovers} removes at the next start. Only folders named like a validation's are touched, so
- * a work root pointed at a shared folder by mistake loses nothing else.
+ * A phase service's per-request folders under its work root, {@code {runId}-{attempt}}, holding plaintext
+ * copies of a run's anonymized batches and spill files. A request deletes its own; a crash leaves one behind,
+ * which {@link #deleteLeftovers} removes at the next start. Only folders named like a request's are touched,
+ * so a work root pointed at a shared folder by mistake loses nothing else.
  */
 public final class WorkFolders {
 
@@ -28,13 +28,13 @@ public final class WorkFolders {
         return root.resolve(runId + "-" + attempt);
     }
 
-    /** Whether {@code name} is the folder name of some validation. */
+    /** Whether {@code name} is the folder name of some request. */
     static boolean isWorkFolder(String name) {
         Matcher m = NAME.matcher(name);
         return m.matches() && RunId.isValid(m.group(1));
     }
 
-    /** @return the validation folders deleted (none when the root does not exist) */
+    /** @return the request folders deleted (none when the root does not exist) */
     public static List<Path> deleteLeftovers(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of();
@@ -47,11 +47,11 @@ public final class WorkFolders {
             }
             return leftovers;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the validator's work folder " + root, e);
+            throw new UncheckedIOException("cannot list the work folder " + root, e);
         }
     }
 
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
@@ -60,7 +60,7 @@ public final class WorkFolders {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the validator's work folder " + root, e);
+            throw new UncheckedIOException("cannot clear the work folder " + root, e);
         }
     }
 }
