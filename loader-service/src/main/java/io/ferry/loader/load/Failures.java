@@ -38,6 +38,13 @@ final class Failures {
         return meaning == null ? text.toString() : meaning + ": " + text;
     }
 
+    /** CERT busy, unreachable or short of resources: classes 08, 40, 53, 57P01-57P03, and 55P03, 57014. */
+    static boolean worthRetrying(SQLException failure) {
+        String state = String.valueOf(cause(failure).getSQLState());
+        return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.equals("55P03")
+                || state.equals("57014") || state.startsWith("57P0");
+    }
+
     /**
      * The failure that started it: a statement refused because the transaction had already failed (25P02)
      * says nothing, so the earliest cause with another SQLSTATE is reported instead.

@@ -4,6 +4,10 @@ import io.ferry.schema.model.Column;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +60,45 @@ final class LedgerKeys {
             } else {
                 terms.add(column + "::text IS NOT DISTINCT FROM " + value);
             }
+        }
+        return String.join(" AND ", terms);
+    }
+
+    /**
+     * Copies the keys of the run's ledger rows of this table (of one action, or all when null) into a temporary
+     * table {@code temp} with one typed column per key column ({@code k0, k1, ...}) and the entry's {@code action}
+     * and {@code row_hash}, and analyzes it, so that
+     * joins to CERT's table go through its key index or a hash join instead of re-reading JSON per row pair.
+     */
+    void collect(Connection cert, String runId, String action, String temp) throws SQLException {
+        List<String> columns = table.identity();
+        List<String> select = new ArrayList<>();
+        boolean keyed = table.primaryKey() != null;
+        for (int i = 0; i < columns.size(); i++) {
+            String value = "(l.row_key->>" + literal(columns.get(i)) + ")";
+            select.add((keyed ? value + "::" + table.column(columns.get(i)).map(Column::type).orElseThrow() : value)
+                    + " AS k" + i);
+        }
+        try (PreparedStatement st = cert.prepareStatement("CREATE TEMP TABLE " + temp + " ON COMMIT DROP AS SELECT "
+                + String.join(", ", select) + ", l.action, l.row_hash FROM ferry.ledger l WHERE l.run_id = ? AND l.table_name = ?"
+                + (action == null ? "" : " AND l.action = " + literal(action)))) {
+            st.setString(1, runId);
+            st.setString(2, tableName());
+            st.executeUpdate();
+        }
+        try (Statement st = cert.createStatement()) {
+            st.execute("ANALYZE " + temp);
+        }
+    }
+
+    /** A predicate that holds when the row {@code alias} is the one the collected key {@code keys} names. */
+    String matchesCollected(String alias, String keys) {
+        List<String> terms = new ArrayList<>();
+        boolean keyed = table.primaryKey() != null;
+        List<String> columns = table.identity();
+        for (int i = 0; i < columns.size(); i++) {
+            String column = alias + "." + TableId.quote(columns.get(i));
+            terms.add(keyed ? column + " = " + keys + ".k" + i : column + "::text IS NOT DISTINCT FROM " + keys + ".k" + i);
         }
         return String.join(" AND ", terms);
     }

@@ -32,7 +32,8 @@ import java.util.Optional;
 
 /**
  * Loads one PostgreSQL store's part of a run into CERT in one transaction, so CERT's users see all of it or
- * none: guards, the run's row in {@code ferry.run}, every table staged into a temporary table, the run's key
+ * none: guards, the run's row in {@code ferry.run}, for a refresh the replaced run taken out (an atomic swap),
+ * every table staged into a temporary table, the run's key
  * maps (fresh keys for remapped tables, CERT's keys for skipped rows it already holds, other stores' maps read
  * in), then every table in CERT's dependency order with constraints deferred and references rewritten through
  * the maps, one ledger row per written row, the fix-ups of nullable cycles, the remapped tables' maps kept in
@@ -81,6 +82,9 @@ public final class PgStoreLoad {
             StoreOrder.Order order = StoreOrder.forLoad(schema, tables.keySet());
             List<TableLoad> loads = plan(cert, spec, schema, tables, mappings, order, foreign);
             begin(cert, storeName, run);
+            if (run.replaces() != null) {
+                PgCompensation.supersede(cert, storeName, schema, run.replaces(), run.runId());
+            }
             try (Statement st = cert.createStatement()) {
                 st.execute("SET CONSTRAINTS ALL DEFERRED");
             }
@@ -94,6 +98,7 @@ public final class PgStoreLoad {
             for (TableLoad load : loads) {
                 load.mapKeys(keyMap);
             }
+            keyMap.analyze();
             List<TableCounts> counts = new ArrayList<>();
             for (List<TableId> step : order.steps()) {
                 List<TableLoad> together = loads.stream().filter(l -> step.contains(l.id())).toList();
@@ -114,6 +119,7 @@ public final class PgStoreLoad {
             for (TableLoad load : loads) {
                 checkHeld(cert, storeName, run.runId(), schema.table(load.id()).orElseThrow());
             }
+            keepCounts(cert, run.runId(), counts);
             try (PreparedStatement st = cert.prepareStatement("UPDATE ferry.run SET status = 'loaded', finished_at ="
                     + " clock_timestamp() WHERE run_id = ?")) {
                 st.setString(1, run.runId());
@@ -130,6 +136,61 @@ public final class PgStoreLoad {
             throw e;
         } finally {
             cert.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * What an earlier load of the run committed to this store, as it reported it; empty when the run is not
+     * loaded here (never, or rolled back). A redelivered request is answered from this instead of loading again.
+     *
+     * @throws LoadRefusedException the run was loaded here and taken out since (compensated or superseded)
+     */
+    public static Optional<List<TableCounts>> loadedBefore(Connection cert, String store, String runId)
+            throws SQLException {
+        String status;
+        try (PreparedStatement st = cert.prepareStatement("SELECT status FROM ferry.run WHERE run_id = ?")) {
+            st.setString(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                status = rs.getString(1);
+            }
+        }
+        if (!status.equals("loaded")) {
+            throw new LoadRefusedException(store, "run " + runId + " was loaded here and is " + status
+                    + " since; loading it again needs a new run");
+        }
+        List<TableCounts> counts = new ArrayList<>();
+        try (PreparedStatement st = cert.prepareStatement("SELECT table_name, inserted, updated, remapped, skipped"
+                + " FROM ferry.run_count WHERE run_id = ? ORDER BY position")) {
+            st.setString(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    List<String> name = TableId.splitQualified(rs.getString(1));
+                    counts.add(new TableCounts(name.get(0), name.get(1), BatchKind.TABLE, rs.getLong(2), rs.getLong(3),
+                            rs.getLong(4), rs.getLong(5)));
+                }
+            }
+        }
+        return Optional.of(counts);
+    }
+
+    private static void keepCounts(Connection cert, String runId, List<TableCounts> counts) throws SQLException {
+        try (PreparedStatement st = cert.prepareStatement("INSERT INTO ferry.run_count (run_id, table_name, position,"
+                + " inserted, updated, remapped, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (TableCounts c : counts) {
+                st.setString(1, runId);
+                st.setString(2, TableId.quote(c.schema()) + "." + TableId.quote(c.table()));
+                st.setInt(3, position++);
+                st.setLong(4, c.inserted());
+                st.setLong(5, c.updated());
+                st.setLong(6, c.remapped());
+                st.setLong(7, c.skipped());
+                st.addBatch();
+            }
+            st.executeBatch();
         }
     }
 
@@ -233,18 +294,19 @@ public final class PgStoreLoad {
     /** Every row the ledger says the run wrote must be in CERT's table (a trigger could have taken it away). */
     private static void checkHeld(Connection cert, String store, String runId, Table table) throws SQLException {
         LedgerKeys keys = new LedgerKeys(table);
-        try (PreparedStatement st = cert.prepareStatement("SELECT count(*), count(t.*) FROM ferry.ledger l LEFT JOIN "
-                + table.id().qualified() + " t ON " + keys.matches("t", "l") + " WHERE l.run_id = ? AND l.table_name = ?")) {
-            st.setString(1, runId);
-            st.setString(2, keys.tableName());
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                long written = rs.getLong(1);
-                long held = rs.getLong(2);
-                if (held != written) {
-                    throw new LoadFailedException(store, table.id().qualified() + " holds " + held + " of the " + written
-                            + " rows the run wrote into it; the store was rolled back", null);
-                }
+        keys.collect(cert, runId, null, "ferry_run_rows");
+        try (Statement st = cert.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*), count(t.*) FROM"
+                + " ferry_run_rows g LEFT JOIN " + table.id().qualified() + " t ON " + keys.matchesCollected("t", "g"))) {
+            rs.next();
+            long written = rs.getLong(1);
+            long held = rs.getLong(2);
+            if (held != written) {
+                throw new LoadFailedException(store, table.id().qualified() + " holds " + held + " of the " + written
+                        + " rows the run wrote into it; the store was rolled back", null);
+            }
+        } finally {
+            try (Statement st = cert.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS ferry_run_rows");
             }
         }
     }

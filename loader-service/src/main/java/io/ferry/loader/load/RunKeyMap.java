@@ -38,8 +38,16 @@ final class RunKeyMap {
         try (Statement st = cert.createStatement()) {
             st.execute("CREATE TEMP TABLE " + TABLE + " (tbl text NOT NULL, source text NOT NULL, cert text NOT NULL,"
                     + " PRIMARY KEY (tbl, source)) ON COMMIT DROP");
+            st.execute("CREATE INDEX ON " + TABLE + " (tbl, cert)");
         }
         return new RunKeyMap(cert, district, runId);
+    }
+
+    /** Statistics for the joins that read the maps: the planner would otherwise guess their size. */
+    void analyze() throws SQLException {
+        try (Statement st = cert.createStatement()) {
+            st.execute("ANALYZE " + TABLE);
+        }
     }
 
     /** Another store's map of {@code table}, as its {@code ferry.key_map} holds it for the district. */
@@ -83,7 +91,8 @@ final class RunKeyMap {
                     + " WHERE NOT EXISTS (SELECT 1 FROM " + target + " t WHERE t." + col + " = k.cert_key::bigint)");
             st.executeUpdate("INSERT INTO " + TABLE + " (tbl, source, cert) SELECT " + tbl + ", s.src, s.src FROM "
                     + sources + " s WHERE NOT EXISTS (SELECT 1 FROM " + TABLE + " m WHERE m.tbl = " + tbl
-                    + " AND (m.source = s.src OR m.cert = s.src))"
+                    + " AND m.source = s.src) AND NOT EXISTS (SELECT 1 FROM " + TABLE + " m WHERE m.tbl = " + tbl
+                    + " AND m.cert = s.src)"
                     + " AND NOT EXISTS (SELECT 1 FROM " + target + " t WHERE t." + col + " = s.src::bigint)"
                     + " AND NOT EXISTS (SELECT 1 FROM ferry.key_map k WHERE k.table_name = " + ledgerName
                     + " AND k.cert_key = s.src AND NOT (k.district = " + LedgerKeys.literal(district)

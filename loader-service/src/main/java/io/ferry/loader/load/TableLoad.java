@@ -143,7 +143,12 @@ final class TableLoad {
                 + String.join(" UNION ALL ", ledger) + ") x";
         try (Statement st = cert.createStatement()) {
             st.executeLargeUpdate(sql);
-            if (upsert) {
+        }
+        for (TableLoad load : loads) {
+            load.proveBefore(runId, upsert);
+        }
+        if (upsert) {
+            try (Statement st = cert.createStatement()) {
                 st.execute("DROP TABLE ferry_before");
             }
         }
@@ -195,23 +200,22 @@ final class TableLoad {
             projections.add(value(mappingOf(key.get(i))) + " AS k" + i);
             match.add("t." + TableId.quote(key.get(i)) + " = x.k" + i);
         }
+        keys.collect(cert, runId, "insert", "ferry_run_rows");
         try (Statement st = cert.createStatement()) {
             st.execute("SET LOCAL session_replication_role = replica");
-        }
-        try (PreparedStatement st = cert.prepareStatement("UPDATE " + target.id().qualified() + " t SET "
-                + String.join(", ", sets) + " FROM (SELECT " + String.join(", ", projections) + " FROM " + rows + " s"
-                + joins() + ") x, ferry.ledger l WHERE " + String.join(" AND ", match) + " AND l.run_id = ? AND"
-                + " l.table_name = ? AND l.action = 'insert' AND " + keys.matches("t", "l"))) {
-            st.setString(1, runId);
-            st.setString(2, keys.tableName());
-            st.executeLargeUpdate();
+            st.executeLargeUpdate("UPDATE " + target.id().qualified() + " t SET " + String.join(", ", sets) + " FROM"
+                    + " (SELECT " + String.join(", ", projections) + " FROM " + rows + " s" + joins() + ") x,"
+                    + " ferry_run_rows g WHERE " + String.join(" AND ", match) + " AND " + keys.matchesCollected("t", "g"));
         } finally {
             try (Statement st = cert.createStatement()) {
                 st.execute("SET LOCAL session_replication_role = origin");
             }
         }
         for (Reference r : nullFirst) {
-            checkHolds(runId, r);
+            checkHolds(r);
+        }
+        try (Statement st = cert.createStatement()) {
+            st.execute("DROP TABLE ferry_run_rows");
         }
         try (PreparedStatement st = cert.prepareStatement("UPDATE ferry.ledger l SET row_hash = md5(t::text) FROM "
                 + target.id().qualified() + " t WHERE l.run_id = ? AND l.table_name = ? AND " + keys.matches("t", "l"))) {
@@ -221,7 +225,8 @@ final class TableLoad {
         }
     }
 
-    private void checkHolds(String runId, Reference r) throws SQLException {
+    /** Every reference a fix-up set on the run's rows (collected in {@code ferry_run_rows}) must find its row. */
+    private void checkHolds(Reference r) throws SQLException {
         List<String> present = new ArrayList<>();
         List<String> match = new ArrayList<>();
         for (int i = 0; i < r.fromColumns().size(); i++) {
@@ -229,11 +234,9 @@ final class TableLoad {
             match.add("p." + TableId.quote(r.toColumns().get(i)) + " = t." + TableId.quote(r.fromColumns().get(i)));
         }
         try (PreparedStatement st = cert.prepareStatement("SELECT count(*) FROM " + target.id().qualified() + " t JOIN"
-                + " ferry.ledger l ON l.run_id = ? AND l.table_name = ? AND " + keys.matches("t", "l") + " WHERE "
+                + " ferry_run_rows g ON " + keys.matchesCollected("t", "g") + " WHERE "
                 + String.join(" AND ", present) + " AND NOT EXISTS (SELECT 1 FROM " + r.to().qualified() + " p WHERE "
                 + String.join(" AND ", match) + ")")) {
-            st.setString(1, runId);
-            st.setString(2, keys.tableName());
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
@@ -258,7 +261,26 @@ final class TableLoad {
         }
     }
 
-    /** The rows an upsert is about to overwrite, as they are now, keyed like the ledger. */
+    /**
+     * Keeps compensation's proof of the table before the load: the count and checksum of the rows under the run's
+     * ledger keys as they were, that is of the rows an upsert overwrote (the keys the run inserted were free).
+     */
+    private void proveBefore(String runId, boolean upsert) throws SQLException {
+        String proof = upsert
+                ? "SELECT count(*), md5(string_agg(b.text, E'\\n' ORDER BY b.text)) FROM ferry_before b WHERE EXISTS (SELECT 1"
+                        + " FROM ferry.ledger l WHERE l.run_id = r.run_id AND l.table_name = r.table_name AND l.action ="
+                        + " 'update' AND l.row_key = b.row_key)"
+                : "SELECT 0, NULL";
+        try (PreparedStatement st = cert.prepareStatement("INSERT INTO ferry.run_proof (run_id, table_name, phase, rows,"
+                + " checksum) SELECT r.run_id, r.table_name, 'before', p.* FROM (SELECT ?::text AS run_id, ?::text AS"
+                + " table_name) r, LATERAL (" + proof + ") p")) {
+            st.setString(1, runId);
+            st.setString(2, keys.tableName());
+            st.executeUpdate();
+        }
+    }
+
+    /** The rows an upsert is about to overwrite, as they are now, keyed like the ledger, with their text. */
     private void beforeImages() throws SQLException {
         List<String> key = plan.conflictOn();
         List<String> staged = new ArrayList<>();
@@ -269,7 +291,7 @@ final class TableLoad {
         }
         try (Statement st = cert.createStatement()) {
             st.execute("CREATE TEMP TABLE ferry_before ON COMMIT DROP AS SELECT " + keys.rowKey("t") + " AS row_key,"
-                    + " to_jsonb(t) AS image FROM " + target.id().qualified() + " t WHERE (" + String.join(", ", own)
+                    + " to_jsonb(t) AS image, t::text AS text FROM " + target.id().qualified() + " t WHERE (" + String.join(", ", own)
                     + ") IN (SELECT " + String.join(", ", staged) + " FROM " + rows + " s" + joins() + ")");
         }
     }

@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * the rows of a district's closure, as the planner computes it against PROD, staged as the run's plaintext
  * anonymized batches, one per table. Anonymization is left out: the loader takes whatever the batches hold.
  */
-final class DistrictStage {
+public final class DistrictStage {
 
     private static final int KEYS_PER_STATEMENT = 2_000;
 
@@ -47,7 +47,7 @@ final class DistrictStage {
     }
 
     /** @return per staged table, the key columns' text of every closure row */
-    static Map<TableId, List<List<String>>> stage(PostgresServer prod, LoadedSpec spec, String district, Staging staging,
+    public static Map<TableId, List<List<String>>> stage(PostgresServer prod, LoadedSpec spec, String district, Staging staging,
             String runId, Path tmp) throws Exception {
         Map<TableId, List<List<String>>> keys = new LinkedHashMap<>();
         Map<TableId, List<String>> keyColumns = new LinkedHashMap<>();

@@ -9,8 +9,12 @@ import io.ferry.cert.DatabaseIdentity;
 import io.ferry.cert.PostgresTarget;
 import io.ferry.cert.TargetRefusedException;
 import io.ferry.contracts.ids.RunId;
+import io.ferry.contracts.messages.CompensateResult.BlockedRow;
+import io.ferry.contracts.messages.CompensateResult.Cause;
 import io.ferry.contracts.messages.CompensateResult.TableProof;
 import io.ferry.contracts.messages.LoadResult.TableCounts;
+import io.ferry.loader.load.PgCompensation.Compensation;
+import io.ferry.loader.load.PgCompensation.Outcome;
 import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.StoreSchema;
@@ -36,6 +40,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +69,7 @@ class PagilaLoadIT {
     private static PostgresServer cert;
     private static LoadedSpec spec;
     private static LoadedSpec originalSpec;
+    private static LoadedSpec upsertSpec;
     private static Staging staging;
     private static List<DatabaseIdentity> prodIdentity;
     private static List<TableId> tables;
@@ -99,6 +105,8 @@ class PagilaLoadIT {
         // This increment implements only the insert strategy: the test's spec asks for nothing else.
         spec = spec("spec-insert", yaml.replaceAll("(?s)\nload:\n.*?\n\n", "\nload:\n  conflict: insert\n\n"));
         assertThat(spec.spec().load().keys()).isEmpty();
+        upsertSpec = spec("spec-upsert", yaml.replaceAll("(?s)\nload:\n.*?\n\n",
+                "\nload:\n  conflict: insert\n  keys:\n    pagila.public.language: upsert\n\n"));
         staging = new FileSystemStaging(dir.resolve("staging"));
     }
 
@@ -161,17 +169,29 @@ class PagilaLoadIT {
             assertThat(runStatus(c, run)).isEqualTo("loaded");
             assertThat(fulltext(cert)).isEqualTo(fulltextInProd(cert));
 
-            Map<TableId, Long> deleted = new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), run);
+            PgCompensation compensation = new PgCompensation(LoadTimeouts.defaults());
+            Compensation done = compensation.compensate(c, STORE, List.of("public"), run, false);
             // The closure stages actor, film_actor and film_category empty: the ledger names only tables with rows.
             inserted.values().removeIf(n -> n == 0);
             assertThat(inserted).hasSize(12);
+            Map<TableId, Long> deleted = new HashMap<>();
+            done.undone().forEach((t, u) -> {
+                if (u.deleted() > 0) {
+                    deleted.put(t, u.deleted());
+                }
+            });
             assertThat(deleted).containsExactlyInAnyOrderEntriesOf(inserted);
+            assertThat(done.outcome()).isEqualTo(Outcome.COMPENSATED);
+            assertThat(done.before()).hasSize(staged.size()).isEqualTo(done.after())
+                    .allSatisfy((t, p) -> assertThat(p).isEqualTo(new TableProof(0, null)));
             assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
             assertThat(runStatus(c, run)).isEqualTo("compensated");
 
-            assertThat(new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), run)).isEmpty();
-            assertThat(new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"),
-                    "mig-20261121160000-099")).isEmpty();
+            Compensation again = compensation.compensate(c, STORE, List.of("public"), run, false);
+            assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_COMPENSATED);
+            assertThat(again.after()).isEqualTo(done.after());
+            assertThat(compensation.compensate(c, STORE, List.of("public"), "mig-20261121160000-099", false).outcome())
+                    .isEqualTo(Outcome.NOT_LOADED);
             assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
             assertThat(runStatus(c, run)).isEqualTo("compensated");
         }
@@ -194,11 +214,11 @@ class PagilaLoadIT {
     /**
      * The real spec: CERT holds a country, a city and an address under the keys of the run's first address. The
      * lookup rows are skipped (the run's cities point at CERT's country), the address gets a fresh key and every
-     * customer, staff member and store of the run that lived there follows it; compensation restores every
-     * table, and loading the district again lands on the same keys.
+     * customer, staff member and store of the run that lived there follows it; a refresh swaps the first run for
+     * a second one on the same keys in one transaction, and compensating that restores every table.
      */
     @Test
-    void theRealSpecRemapsCollidingKeysSkipsLookupRowsAndAReloadLandsOnTheSameKeys() throws Exception {
+    void theRealSpecRemapsCollidingKeysSkipsLookupRowsAndARefreshLandsOnTheSameKeys() throws Exception {
         String first = "mig-20261121160000-004";
         String again = "mig-20261121160000-005";
         Map<TableId, StagedTable> staged = stage(first);
@@ -246,26 +266,112 @@ class PagilaLoadIT {
                 assertThat(orphans(c)).isEmpty();
                 List<String> keysFirst = ledgerKeys(st, first);
 
-                new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), first);
-                assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
-
                 Map<TableId, StagedTable> stagedAgain = stage(again);
                 new PgStoreLoad(LoadTimeouts.defaults()).load(c, originalSpec.spec(), STORE, prodIdentity,
-                        new RunInfo(again, "1", originalSpec.specHash(), 1, "load-test"), stagedAgain, List.of());
+                        new RunInfo(again, "1", originalSpec.specHash(), 1, "load-test", first), stagedAgain, List.of());
                 assertThat(ledgerKeys(st, again)).isEqualTo(keysFirst);
+                assertThat(strings(st, "SELECT status || ' by ' || superseded_by FROM ferry.run WHERE run_id = "
+                        + literal(first))).containsExactly("superseded by " + again);
+                assertThat(orphans(c)).isEmpty();
                 assertThat(strings(st, "SELECT address_id::text FROM public.address WHERE address = "
                         + literal(address.get("address")) + " AND address_id <> " + address.get("address_id")))
                         .isEqualTo(moved);
-                new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), again);
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), again, false);
                 assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
             } finally {
                 // Whatever happened above, the other tests find CERT as it was.
                 for (String run : List.of(first, again)) {
-                    new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), run);
+                    new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), run, false);
                 }
                 st.execute("DELETE FROM public.address WHERE address_id = " + address.get("address_id"));
                 st.execute("DELETE FROM public.city WHERE city_id = " + address.get("city_id"));
                 st.execute("DELETE FROM public.country WHERE country_id = " + countryId);
+            }
+        }
+    }
+
+    /**
+     * Upsert: CERT holds language 1 under another name. The load overwrites it and keeps its before-image in the
+     * ledger; compensation deletes the inserted rows and puts CERT's row back exactly.
+     */
+    /**
+     * After the load a tester edits a loaded customer and adds a customer living at a loaded address: rollback
+     * stops in BLOCKED naming both rows and changes nothing; forced, it takes the run out, deletes the tester's
+     * customer too (it would point at a deleted address) and keeps both testers' rows in ferry.forced_image.
+     */
+    @Test
+    void rollbackAfterATesterEditStopsBlockedAndForceKeepsTheTestersRows() throws Exception {
+        String run = "mig-20261121160000-007";
+        Map<TableId, StagedTable> staged = stage(run);
+        Map<String, String> customer = firstRow(staged.get(TableId.parse("pagila.public.customer")));
+        String customerId = customer.get("customer_id");
+        PgCompensation compensation = new PgCompensation(LoadTimeouts.defaults());
+        try (Connection c = cert.connect(STORE); Statement st = c.createStatement()) {
+            Map<TableId, TableProof> before = TableChecksum.of(c, tables);
+            new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), STORE, prodIdentity,
+                    new RunInfo(run, "1", spec.specHash(), 1, "load-test"), staged, List.of());
+            try {
+                st.execute("UPDATE public.customer SET first_name = 'Edited' WHERE customer_id = " + customerId);
+                String testers = strings(st, "INSERT INTO public.customer (store_id, first_name, last_name, address_id)"
+                        + " SELECT store_id, 'Tess', 'Ter', address_id FROM public.customer WHERE customer_id = " + customerId
+                        + " RETURNING customer_id").get(0);
+                Map<TableId, TableProof> edited = TableChecksum.of(c, tables);
+
+                Compensation blocked = compensation.compensate(c, STORE, List.of("public"), run, false);
+                assertThat(blocked.outcome()).isEqualTo(Outcome.BLOCKED);
+                assertThat(blocked.blocked()).contains(
+                        new BlockedRow(STORE, "public.customer", customerId, Cause.CHANGED_SINCE_LOAD),
+                        new BlockedRow(STORE, "public.address", customer.get("address_id"), Cause.REFERENCED_FROM_OUTSIDE));
+                assertThat(blocked.blocked()).allSatisfy(b -> assertThat(b.table()).isIn("public.customer",
+                        "public.address", "public.store"));
+                assertThat(TableChecksum.of(c, tables)).isEqualTo(edited);
+                assertThat(runStatus(c, run)).isEqualTo("loaded");
+
+                Compensation forced = compensation.compensate(c, STORE, List.of("public"), run, true);
+                assertThat(forced.outcome()).isEqualTo(Outcome.COMPENSATED);
+                assertThat(forced.after()).isEqualTo(forced.before());
+                assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
+                assertThat(strings(st, "SELECT cause || ' ' || (row_key->>'customer_id') || ' ' || (image->>'first_name')"
+                        + " FROM ferry.forced_image WHERE run_id = " + literal(run) + " ORDER BY 1"))
+                        .containsExactly("changed " + customerId + " Edited", "referenced " + testers + " Tess");
+                assertThat(runStatus(c, run)).isEqualTo("compensated");
+            } finally {
+                compensation.compensate(c, STORE, List.of("public"), run, true);
+            }
+        }
+    }
+
+    @Test
+    void upsertOverwritesWithABeforeImageAndCompensationRestoresIt() throws Exception {
+        String run = "mig-20261121160000-006";
+        Map<TableId, StagedTable> staged = stage(run);
+        StagedTable languages = staged.get(TableId.parse("pagila.public.language"));
+        String languageId = firstRow(languages).get("language_id");
+        try (Connection c = cert.connect(STORE); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO public.language (language_id, name) VALUES (" + languageId + ", 'CERT name')");
+            try {
+                Map<TableId, TableProof> before = TableChecksum.of(c, tables);
+                List<TableCounts> counts = new PgStoreLoad(LoadTimeouts.defaults()).load(c, upsertSpec.spec(), STORE,
+                        prodIdentity, new RunInfo(run, "1", upsertSpec.specHash(), 1, "load-test"), staged, List.of());
+
+                TableCounts language = counts.stream().filter(t -> t.table().equals("language")).findFirst().orElseThrow();
+                assertThat(language.updated()).isEqualTo(1);
+                assertThat(language.inserted()).isEqualTo(languages.rows() - 1);
+                assertThat(strings(st, "SELECT name FROM public.language WHERE language_id = " + languageId))
+                        .doesNotContain("CERT name").hasSize(1);
+                assertThat(strings(st, "SELECT rtrim(before_image->>'name') FROM ferry.ledger WHERE run_id = " + literal(run)
+                        + " AND action = 'update'")).containsExactly("CERT name");
+
+                Compensation done = new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), run,
+                        false);
+                TableId languageTable = TableId.parse("pagila.public.language");
+                assertThat(done.undone().get(languageTable)).isEqualTo(new PgCompensation.Undone(languages.rows() - 1, 1));
+                assertThat(done.before().get(languageTable).rows()).isEqualTo(1);
+                assertThat(done.after()).isEqualTo(done.before());
+                assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
+            } finally {
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, STORE, List.of("public"), run, false);
+                st.execute("DELETE FROM public.language WHERE language_id = " + languageId);
             }
         }
     }
@@ -288,7 +394,8 @@ class PagilaLoadIT {
                         .hasMessageNotContaining("\n");
                 assertThat(TableChecksum.of(c, tables)).isEqualTo(before);
                 assertThat(runStatus(c, run)).isNull();
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM ferry.ledger")) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM ferry.ledger"
+                        + " WHERE run_id = " + literal(run))) {
                     rs.next();
                     assertThat(rs.getLong(1)).isZero();
                 }

@@ -27,6 +27,7 @@ import io.ferry.service.testing.EstateSpec;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.postgres.PostgresServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -140,7 +141,7 @@ class SampleEstateLoadIT {
 
         for (String store : STORES.reversed()) {
             try (Connection c = cert.connect(store)) {
-                new PgCompensation(LoadTimeouts.defaults()).compensate(c, store, List.of("public"), first);
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, store, List.of("public"), first, false);
             }
         }
         assertThat(proofs()).isEqualTo(before);
@@ -153,7 +154,7 @@ class SampleEstateLoadIT {
         assertThat(ledgerKeys(again)).isEqualTo(keysFirst);
         for (String store : STORES.reversed()) {
             try (Connection c = cert.connect(store)) {
-                new PgCompensation(LoadTimeouts.defaults()).compensate(c, store, List.of("public"), again);
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, store, List.of("public"), again, false);
             }
         }
         assertThat(proofs()).isEqualTo(before);
@@ -174,7 +175,7 @@ class SampleEstateLoadIT {
             load("hcp1", run, staged, LoadTimeouts.defaults());
             try (Connection holder = cert.connect("hcp2"); Statement st = holder.createStatement()) {
                 holder.setAutoCommit(false);
-                st.execute("LOCK TABLE public.submission IN ACCESS EXCLUSIVE MODE");
+                st.execute("LOCK TABLE public.submission IN EXCLUSIVE MODE");
                 assertThatThrownBy(() -> load("hcp2", run, staged, new LoadTimeouts(Duration.ofSeconds(1),
                         Duration.ofMinutes(5)))).isInstanceOf(LoadFailedException.class)
                         .hasMessageStartingWith("store hcp2 (cert): ")
@@ -191,11 +192,107 @@ class SampleEstateLoadIT {
         } finally {
             for (String store : List.of("hcp1", "ids")) {
                 try (Connection c = cert.connect(store)) {
-                    new PgCompensation(LoadTimeouts.defaults()).compensate(c, store, List.of("public"), run);
+                    new PgCompensation(LoadTimeouts.defaults()).compensate(c, store, List.of("public"), run, false);
                 }
             }
         }
         assertThat(proofs()).isEqualTo(before);
+    }
+
+    /**
+     * A loader process killed (SIGKILL) while its transaction waits for a lock a CERT user holds, after it has
+     * written rows into several tables: CERT keeps none of them, and a retry of the same run succeeds.
+     */
+    @Test
+    void aLoaderKilledDuringALoadLeavesNothingBehindAndARetrySucceeds() throws Exception {
+        String run = "mig-20261122160000-004";
+        Map<TableId, StagedTable> staged = stage(run);
+        Map<String, Map<TableId, TableProof>> before = proofs();
+        Process loader;
+        // The watcher polls in auto-commit mode: inside a transaction pg_stat_activity keeps its first snapshot.
+        try (Connection holder = cert.connect("ids"); Statement lock = holder.createStatement();
+                Connection watcher = cert.connect("ids"); Statement st = watcher.createStatement()) {
+            holder.setAutoCommit(false);
+            lock.execute("LOCK TABLE public.user_account IN EXCLUSIVE MODE");
+            loader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), LoadProcess.class.getName(),
+                    dir.resolve("spec").toString(), dir.resolve("staging").toString(), run, DISTRICT, "ids",
+                    cert.jdbcUrl("ids"), dir.resolve("process-work").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("process.log").toFile()).start();
+            try {
+                // Killed only once its session waits on the lock, that is after it inserted the tables before.
+                assertThat(waitFor(st, "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                        + LoadProcess.APPLICATION + "' AND wait_event_type = 'Lock'", 1))
+                        .as(() -> "the loader process never waited on the lock; sessions: " + sessions(st) + "; its output:\n"
+                                + read(dir.resolve("process.log")) + "\nits threads:\n" + threads(loader))
+                        .isTrue();
+                assertThat(strings(st, "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE"
+                        + " a.application_name = '" + LoadProcess.APPLICATION + "' AND l.relation = 'public.person'::regclass"
+                        + " AND l.mode = 'RowExclusiveLock'")).containsExactly("1");
+            } finally {
+                loader.destroyForcibly().waitFor();
+            }
+            holder.rollback();
+            assertThat(waitFor(st, "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                    + LoadProcess.APPLICATION + "'", 0)).isTrue();
+        }
+        assertThat(loader.exitValue()).isNotZero();
+        assertThat(proofs()).isEqualTo(before);
+        assertThat(runStatus("ids", run)).isNull();
+
+        try {
+            assertThat(load("ids", run, staged, LoadTimeouts.defaults())).isNotEmpty();
+            assertThat(runStatus("ids", run)).isEqualTo("loaded");
+        } finally {
+            try (Connection c = cert.connect("ids")) {
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, "ids", List.of("public"), run, false);
+            }
+        }
+        assertThat(proofs()).isEqualTo(before);
+    }
+
+    /** Polls a count until it equals {@code expected}, for up to 60 s. */
+    private static List<String> sessions(Statement st) {
+        try {
+            return strings(st, "SELECT concat_ws(' | ', application_name, state, wait_event_type, wait_event, left(query, 300))"
+                    + " FROM pg_stat_activity WHERE backend_type = 'client backend'");
+        } catch (SQLException e) {
+            return List.of("(unreadable: " + e.getMessage() + ")");
+        }
+    }
+
+    /** The process's thread dump, to see where it is when it does not get where the test waits for it. */
+    private static String threads(Process process) {
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    Long.toString(process.pid())).redirectErrorStream(true).start();
+            String dump = new String(jstack.getInputStream().readAllBytes());
+            jstack.waitFor();
+            return dump;
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean waitFor(Statement st, String countQuery, long expected) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (Long.parseLong(strings(st, countQuery).get(0)) == expected) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     private static List<TableCounts> load(String store, String run, Map<TableId, StagedTable> staged, LoadTimeouts timeouts)

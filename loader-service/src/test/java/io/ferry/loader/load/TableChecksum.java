@@ -1,6 +1,8 @@
 package io.ferry.loader.load;
 
 import io.ferry.contracts.messages.CompensateResult.TableProof;
+import io.ferry.schema.introspect.PostgresIntrospector;
+import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 
 import java.sql.Connection;
@@ -8,17 +10,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Compensation's proof: per table, the row count and {@code md5(string_agg(t::text, E'\n' ORDER BY t::text))}.
- * Taken before a load and after compensation, equal proofs mean the table holds the same rows again. All
- * tables are read in one REPEATABLE READ snapshot with the loader's text formats, so the texts compare.
+ * The tests' oracle for "CERT holds what it held": per whole table, the row count and
+ * {@code md5(string_agg(t::text, E'\n' ORDER BY t::text))}, the function of compensation's proof applied to every
+ * row rather than the ledger's. All tables are read in one REPEATABLE READ snapshot with the loader's text
+ * formats, so the texts compare.
  */
 public final class TableChecksum {
 
     private TableChecksum() {
+    }
+
+    /** Every table of the store's schemas. */
+    public static Map<TableId, TableProof> ofStore(Connection cert, String store, List<String> schemas)
+            throws SQLException {
+        return of(cert, new PostgresIntrospector().introspect(cert, store, schemas).tables().stream().map(Table::id)
+                .toList());
     }
 
     /** @param cert a session in auto-commit mode; its own transaction is used and ended */
