@@ -6,7 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
-/** Identifies the service; the pipeline endpoints and consumers arrive with its own issue. */
+/** Identifies the service (its work arrives over Kafka: see messaging.LoaderConsumers). */
 @Path("/info")
 public class LoaderInfo {
 

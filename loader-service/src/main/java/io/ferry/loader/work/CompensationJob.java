@@ -1,0 +1,119 @@
+package io.ferry.loader.work;
+
+import io.ferry.cert.PostgresTarget;
+import io.ferry.contracts.messages.CompensateRequest;
+import io.ferry.contracts.messages.CompensateResult;
+import io.ferry.contracts.messages.CompensateResult.BlockedRow;
+import io.ferry.contracts.messages.CompensateResult.TableProof;
+import io.ferry.contracts.messages.CompensationStatus;
+import io.ferry.loader.load.PgCompensation;
+import io.ferry.loader.load.PgCompensation.Compensation;
+import io.ferry.loader.load.PgCompensation.Outcome;
+import io.ferry.schema.model.StoreKind;
+import io.ferry.schema.model.TableId;
+import io.ferry.service.spec.LoadedSpec;
+import io.ferry.spec.model.Store;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes a run back out of every CERT PostgreSQL store of the spec, the store loaded last first, each store in
+ * one transaction ({@link PgCompensation}). Unless forced, every store is checked first, so rows testers changed
+ * or reference in any store stop the whole run ({@code BLOCKED}) before any store is touched. Idempotent: stores
+ * already taken out report their kept proof, and stores the run never reached are left alone. Neo4j stores are
+ * skipped: this loader version never writes to them.
+ */
+public final class CompensationJob {
+
+    private static final Logger LOG = Logger.getLogger(CompensationJob.class);
+
+    private final LoaderSettings settings;
+    private long rowsTakenOut;
+
+    public CompensationJob(LoaderSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Rows the last compensation deleted or restored, over all stores. */
+    public long rowsTakenOut() {
+        return rowsTakenOut;
+    }
+
+    public CompensateResult compensate(CompensateRequest request, LoadedSpec loaded) {
+        PgCompensation compensation = new PgCompensation(settings.timeouts());
+        List<Store> stores = loaded.spec().stores().values().stream().filter(s -> s.kind() == StoreKind.POSTGRES).toList();
+        rowsTakenOut = 0;
+        Map<Store, Instant> loadedAt = new LinkedHashMap<>();
+        List<BlockedRow> blocked = new ArrayList<>();
+        for (Store store : stores) {
+            try (Connection cert = CertSessions.open(store, loaded.resolver())) {
+                Optional<Instant> at = PgCompensation.loadedAt(cert, request.runId());
+                if (at.isPresent()) {
+                    loadedAt.put(store, at.get());
+                    if (!request.force()) {
+                        blocked.addAll(compensation.blocked(cert, store.name(), store.schemas(), request.runId()));
+                    }
+                }
+            } catch (SQLException e) {
+                throw CertSessions.failure(store.name(), "checking run " + request.runId(), e);
+            } catch (RuntimeException e) {
+                throw CertSessions.failure(e);
+            }
+        }
+        if (!blocked.isEmpty()) {
+            return result(request, CompensationStatus.BLOCKED, Map.of(), Map.of(), blocked);
+        }
+        List<Store> order = new ArrayList<>(stores);
+        order.sort(Comparator.comparing((Store s) -> loadedAt.getOrDefault(s, Instant.MIN)).reversed());
+        Map<String, Map<String, TableProof>> before = new LinkedHashMap<>();
+        Map<String, Map<String, TableProof>> after = new LinkedHashMap<>();
+        List<BlockedRow> forced = new ArrayList<>();
+        for (Store store : order) {
+            Compensation done;
+            try (Connection cert = CertSessions.open(store, loaded.resolver())) {
+                if (PostgresTarget.marker(cert).isEmpty()) {
+                    continue; // not a store Ferry prepared: the run cannot be in it
+                }
+                done = compensation.compensate(cert, store.name(), store.schemas(), request.runId(), request.force());
+            } catch (SQLException e) {
+                throw CertSessions.failure(store.name(), "compensating run " + request.runId(), e);
+            } catch (RuntimeException e) {
+                throw CertSessions.failure(e);
+            }
+            if (done.outcome() == Outcome.BLOCKED) {
+                // A tester got in between the check and this store: the stores before stay out, a retry goes on.
+                LOG.warnf("compensate %s: store %s blocked after the check; %d store(s) taken out before it",
+                        request.runId(), store.name(), after.size());
+                return result(request, CompensationStatus.BLOCKED, before, after, done.blocked());
+            }
+            if (done.outcome() != Outcome.NOT_LOADED) {
+                before.put(store.name(), byName(done.before()));
+                after.put(store.name(), byName(done.after()));
+                forced.addAll(done.blocked());
+                rowsTakenOut += done.undone().values().stream().mapToLong(u -> u.deleted() + u.restored()).sum();
+            }
+        }
+        return result(request, CompensationStatus.COMPENSATED, before, after, forced);
+    }
+
+    private static Map<String, TableProof> byName(Map<TableId, TableProof> proofs) {
+        Map<String, TableProof> named = new LinkedHashMap<>();
+        proofs.forEach((t, p) -> named.put(t.qualified(), p));
+        return named;
+    }
+
+    private static CompensateResult result(CompensateRequest request, CompensationStatus status,
+            Map<String, Map<String, TableProof>> before, Map<String, Map<String, TableProof>> after,
+            List<BlockedRow> blocked) {
+        return new CompensateResult(request.runId(), request.specHash(), request.attempt(), status, before, after,
+                blocked, null);
+    }
+}

@@ -1,0 +1,150 @@
+package io.ferry.loader.work;
+
+import io.ferry.batches.BatchReader;
+import io.ferry.batches.BatchSchema;
+import io.ferry.cert.DatabaseIdentity;
+import io.ferry.cert.PostgresTarget;
+import io.ferry.contracts.ids.RunId;
+import io.ferry.contracts.messages.LoadRequest;
+import io.ferry.contracts.messages.LoadResult;
+import io.ferry.contracts.messages.LoadResult.TableCounts;
+import io.ferry.loader.load.ForeignMap;
+import io.ferry.loader.load.PgStoreLoad;
+import io.ferry.loader.load.RunInfo;
+import io.ferry.schema.introspect.PostgresIntrospector;
+import io.ferry.schema.model.StoreKind;
+import io.ferry.schema.model.TableId;
+import io.ferry.service.StepFailure;
+import io.ferry.service.run.RunBatches;
+import io.ferry.service.run.StagedTable;
+import io.ferry.service.run.WorkFolders;
+import io.ferry.service.spec.LoadedSpec;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.model.Store;
+import io.ferry.staging.Staging;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Loads one store of a run ({@link PgStoreLoad}) as a load request asks: checks that CERT's schema is the one
+ * the validator checked, fetches the store's anonymized batches, reads the key maps of the stores it references,
+ * and answers a request for a run the store already committed from what the store recorded then, without
+ * loading again. The loader holds no PROD credentials: it refuses PROD by the identities init-target recorded.
+ */
+public final class LoadJob {
+
+    private final Staging staging;
+    private final LoaderSettings settings;
+    private long rows;
+    private boolean loadedBefore;
+
+    public LoadJob(Staging staging, LoaderSettings settings) {
+        this.staging = staging;
+        this.settings = settings;
+    }
+
+    /** Rows of the store's batches the last load read. */
+    public long rows() {
+        return rows;
+    }
+
+    /** Whether the last request found its run already committed to the store (a redelivery). */
+    public boolean loadedBefore() {
+        return loadedBefore;
+    }
+
+    public LoadResult load(LoadRequest request, LoadedSpec loaded) {
+        Spec spec = loaded.spec();
+        Store store = spec.store(request.store()).orElseThrow(() -> StepFailure.fatal("UNKNOWN_STORE", "the spec "
+                + request.specHash() + " has no store " + request.store()));
+        if (store.kind() == StoreKind.NEO4J) {
+            throw StepFailure.fatal("NOT_SUPPORTED", "store " + store.name() + " is a Neo4j graph: this loader"
+                    + " version loads PostgreSQL stores only");
+        }
+        Path work = WorkFolders.of(settings.workRoot(), request.runId(), request.attempt()).resolve(store.name());
+        rows = 0;
+        loadedBefore = false;
+        try (Connection cert = CertSessions.open(store, loaded.resolver())) {
+            Optional<List<TableCounts>> earlier = PgStoreLoad.loadedBefore(cert, store.name(), request.runId());
+            if (earlier.isPresent()) {
+                loadedBefore = true;
+                return result(request, earlier.get());
+            }
+            String fingerprint = new PostgresIntrospector().introspect(cert, store.name(), store.schemas()).fingerprint();
+            if (!fingerprint.equals(request.certSchemaFingerprint())) {
+                throw StepFailure.fatal("CERT_SCHEMA_CHANGED", "store " + store.name() + " (cert): the schema changed"
+                        + " since validation (fingerprint " + fingerprint + ", validated " + request.certSchemaFingerprint()
+                        + "); validate the run again");
+            }
+            WorkFolders.deleteTree(work);
+            Files.createDirectories(work);
+            Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(request.runId()), store.name(), work);
+            rows = staged.values().stream().mapToLong(StagedTable::rows).sum();
+            RunInfo run = new RunInfo(request.runId(), request.district(), request.specHash(), keyVersion(staged),
+                    "loader", request.replacesRunId());
+            List<TableCounts> counts = new PgStoreLoad(settings.timeouts()).load(cert, spec, store.name(),
+                    prod(cert), run, staged, foreign(spec, store.name(), request.district(), loaded));
+            return result(request, counts);
+        } catch (SQLException e) {
+            throw CertSessions.failure(store.name(), "loading", e);
+        } catch (IOException e) {
+            throw StepFailure.transientFailure("WORK_FOLDER", "the loader's work folder failed: "
+                    + e.getClass().getSimpleName(), e);
+        } catch (RuntimeException e) {
+            throw CertSessions.failure(e);
+        } finally {
+            WorkFolders.deleteTree(work.getParent());
+        }
+    }
+
+    private static LoadResult result(LoadRequest request, List<TableCounts> counts) {
+        return new LoadResult(request.runId(), request.specHash(), request.attempt(), request.store(), counts, null);
+    }
+
+    /** The PROD databases init-target recorded here; none when the store is not prepared (the load refuses it). */
+    private static List<DatabaseIdentity> prod(Connection cert) throws SQLException {
+        return PostgresTarget.marker(cert).isPresent() ? PostgresTarget.rememberedProd(cert) : List.of();
+    }
+
+    /** The key maps of other stores' remapped tables this store references, read from those stores' CERT. */
+    private static List<ForeignMap> foreign(Spec spec, String store, String district, LoadedSpec loaded) {
+        List<ForeignMap> maps = new ArrayList<>();
+        for (TableId table : ForeignMap.needed(spec, store)) {
+            Store other = spec.store(table.store()).orElseThrow();
+            try (Connection c = CertSessions.open(other, loaded.resolver())) {
+                maps.add(ForeignMap.read(c, other.schemas(), district, table));
+            } catch (SQLException e) {
+                throw CertSessions.failure(other.name(), "reading the key map of " + table.qualified(), e);
+            }
+        }
+        return maps;
+    }
+
+    /**
+     * The anonymization key version the batches name (0 when they name none); batches of one run made with two
+     * versions would mix fake values, so they are refused.
+     */
+    static int keyVersion(Map<TableId, StagedTable> staged) throws IOException {
+        TreeSet<String> versions = new TreeSet<>();
+        for (StagedTable table : staged.values()) {
+            for (Path file : table.files()) {
+                try (BatchReader reader = BatchReader.open(file, null)) {
+                    versions.add(reader.schema().properties().getOrDefault(BatchSchema.ANONYMIZATION_KEY_VERSION, "0"));
+                }
+            }
+        }
+        if (versions.size() > 1) {
+            throw StepFailure.fatal("KEY_VERSIONS_MIXED", "the run's batches were anonymized with key versions "
+                    + versions + "; anonymize the run again with one key");
+        }
+        return versions.isEmpty() ? 0 : Integer.parseInt(versions.first());
+    }
+}
