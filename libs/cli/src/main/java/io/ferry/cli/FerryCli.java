@@ -17,7 +17,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {HelpCommand.class, DemoCommand.class, EstateCommand.class, io.ferry.cli.spec.CheckSpecCommand.class,
                 io.ferry.cli.spec.AnalyzeCommand.class, io.ferry.cli.spec.PlanCommand.class,
                 io.ferry.cli.spec.DistrictsCommand.class, io.ferry.cli.spec.ClassifyCommand.class,
-                io.ferry.cli.spec.InitTargetCommand.class,
+                io.ferry.cli.spec.InitTargetCommand.class, io.ferry.cli.spec.InventoryCommand.class,
                 io.ferry.cli.staging.StagingCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 not OK, 2 usage, 3 unreachable, 4 refused, 5 not found, 6 conflict.",
                 "Tests: './ferry test' runs the whole suite."})
