@@ -15,7 +15,8 @@ import java.util.List;
  * How a CERT row is named in {@code ferry.ledger}: {@code row_key} is a JSON object of its primary-key
  * columns as text (every column for a table without a primary key), and the SQL that finds the row again
  * from a ledger entry. Primary-key columns are compared in their own type, so CERT's key index can serve
- * the join; a table without a key is compared column by column as text, NULL matching NULL.
+ * the join; a table without a key is compared as the whole {@code row_key} (every column as text, NULL as JSON
+ * null), one jsonb value a hash join can use.
  */
 final class LedgerKeys {
 
@@ -49,25 +50,22 @@ final class LedgerKeys {
 
     /** A predicate that holds when the row {@code alias} is the one the ledger entry {@code ledger} names. */
     String matches(String alias, String ledger) {
+        if (table.primaryKey() == null) {
+            // The whole row's key as one jsonb value: it hashes, so the join need not compare every pair.
+            return "(" + rowKey(alias) + ") = " + ledger + ".row_key";
+        }
         List<String> terms = new ArrayList<>();
-        boolean keyed = table.primaryKey() != null;
         for (String c : table.identity()) {
-            String value = ledger + ".row_key->>" + literal(c);
-            String column = alias + "." + TableId.quote(c);
-            if (keyed) {
-                String type = table.column(c).map(Column::type).orElseThrow();
-                terms.add(column + " = (" + value + ")::" + type);
-            } else {
-                terms.add(column + "::text IS NOT DISTINCT FROM " + value);
-            }
+            String type = table.column(c).map(Column::type).orElseThrow();
+            terms.add(alias + "." + TableId.quote(c) + " = (" + ledger + ".row_key->>" + literal(c) + ")::" + type);
         }
         return String.join(" AND ", terms);
     }
 
     /**
      * Copies the keys of the run's ledger rows of this table (of one action, or all when null) into a temporary
-     * table {@code temp} with one typed column per key column ({@code k0, k1, ...}) and the entry's {@code action}
-     * and {@code row_hash}, and analyzes it, so that
+     * table {@code temp} with one typed column per key column ({@code k0, k1, ...}), the {@code row_key} itself
+     * ({@code rk}), the entry's {@code action} and {@code row_hash}, and analyzes it, so that
      * joins to CERT's table go through its key index or a hash join instead of re-reading JSON per row pair.
      */
     void collect(Connection cert, String runId, String action, String temp) throws SQLException {
@@ -80,7 +78,7 @@ final class LedgerKeys {
                     + " AS k" + i);
         }
         try (PreparedStatement st = cert.prepareStatement("CREATE TEMP TABLE " + temp + " ON COMMIT DROP AS SELECT "
-                + String.join(", ", select) + ", l.action, l.row_hash FROM ferry.ledger l WHERE l.run_id = ? AND l.table_name = ?"
+                + String.join(", ", select) + ", l.row_key AS rk, l.action, l.row_hash FROM ferry.ledger l WHERE l.run_id = ? AND l.table_name = ?"
                 + (action == null ? "" : " AND l.action = " + literal(action)))) {
             st.setString(1, runId);
             st.setString(2, tableName());
@@ -93,12 +91,13 @@ final class LedgerKeys {
 
     /** A predicate that holds when the row {@code alias} is the one the collected key {@code keys} names. */
     String matchesCollected(String alias, String keys) {
+        if (table.primaryKey() == null) {
+            return "(" + rowKey(alias) + ") = " + keys + ".rk";
+        }
         List<String> terms = new ArrayList<>();
-        boolean keyed = table.primaryKey() != null;
         List<String> columns = table.identity();
         for (int i = 0; i < columns.size(); i++) {
-            String column = alias + "." + TableId.quote(columns.get(i));
-            terms.add(keyed ? column + " = " + keys + ".k" + i : column + "::text IS NOT DISTINCT FROM " + keys + ".k" + i);
+            terms.add(alias + "." + TableId.quote(columns.get(i)) + " = " + keys + ".k" + i);
         }
         return String.join(" AND ", terms);
     }

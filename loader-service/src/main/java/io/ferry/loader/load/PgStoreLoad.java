@@ -111,7 +111,7 @@ public final class PgStoreLoad {
                 }
             }
             for (TableLoad load : loads) {
-                load.fixUp(run.runId());
+                load.fixUp(run.runId(), spec.load().triggers());
                 if (load.plan().remap()) {
                     keyMap.persist(schema.table(load.id()).orElseThrow());
                 }

@@ -11,6 +11,7 @@ import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.run.StagedTable;
 import io.ferry.spec.model.ConflictStrategy;
+import io.ferry.spec.model.TriggerMode;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -178,12 +179,12 @@ final class TableLoad {
     }
 
     /**
-     * Sets the values inserted as NULL to break a cycle, on the run's rows only, with user triggers suppressed
-     * (Ferry's own update, not a change a trigger should see), then checks set-based that each reference it
-     * wrote holds, since suppressing triggers also suppresses the foreign-key checks, and refreshes the rows'
-     * ledger hashes.
+     * Sets the values inserted as NULL to break a cycle, on the run's rows only, by default with user triggers
+     * suppressed (Ferry's own update, not a change a trigger should see; the spec's {@code load.triggers: fire}
+     * lets them fire), then checks set-based that each reference it wrote holds, since suppressing triggers also
+     * suppresses the foreign-key checks, and refreshes the rows' ledger hashes (a trigger may have changed them).
      */
-    void fixUp(String runId) throws SQLException {
+    void fixUp(String runId, TriggerMode triggers) throws SQLException {
         if (nullFirst.isEmpty()) {
             return;
         }
@@ -201,14 +202,19 @@ final class TableLoad {
             match.add("t." + TableId.quote(key.get(i)) + " = x.k" + i);
         }
         keys.collect(cert, runId, "insert", "ferry_run_rows");
+        boolean suppress = triggers == TriggerMode.SUPPRESS;
         try (Statement st = cert.createStatement()) {
-            st.execute("SET LOCAL session_replication_role = replica");
+            if (suppress) {
+                st.execute("SET LOCAL session_replication_role = replica");
+            }
             st.executeLargeUpdate("UPDATE " + target.id().qualified() + " t SET " + String.join(", ", sets) + " FROM"
                     + " (SELECT " + String.join(", ", projections) + " FROM " + rows + " s" + joins() + ") x,"
                     + " ferry_run_rows g WHERE " + String.join(" AND ", match) + " AND " + keys.matchesCollected("t", "g"));
         } finally {
-            try (Statement st = cert.createStatement()) {
-                st.execute("SET LOCAL session_replication_role = origin");
+            if (suppress) {
+                try (Statement st = cert.createStatement()) {
+                    st.execute("SET LOCAL session_replication_role = origin");
+                }
             }
         }
         for (Reference r : nullFirst) {

@@ -291,10 +291,6 @@ class PagilaLoadIT {
     }
 
     /**
-     * Upsert: CERT holds language 1 under another name. The load overwrites it and keeps its before-image in the
-     * ledger; compensation deletes the inserted rows and puts CERT's row back exactly.
-     */
-    /**
      * After the load a tester edits a loaded customer and adds a customer living at a loaded address: rollback
      * stops in BLOCKED naming both rows and changes nothing; forced, it takes the run out, deletes the tester's
      * customer too (it would point at a deleted address) and keeps both testers' rows in ferry.forced_image.
@@ -341,6 +337,10 @@ class PagilaLoadIT {
         }
     }
 
+    /**
+     * Upsert: CERT holds language 1 under another name. The load overwrites it and keeps its before-image in the
+     * ledger; compensation deletes the inserted rows and puts CERT's row back exactly.
+     */
     @Test
     void upsertOverwritesWithABeforeImageAndCompensationRestoresIt() throws Exception {
         String run = "mig-20261121160000-006";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.batches.BatchReader;
 import io.ferry.cert.DatabaseIdentity;
 import io.ferry.cert.PostgresTarget;
+import io.ferry.cert.TargetRefusedException;
 import io.ferry.contracts.ids.RunId;
 import io.ferry.contracts.messages.CompensateResult.TableProof;
 import io.ferry.contracts.messages.LoadResult.TableCounts;
@@ -24,6 +25,11 @@ import io.ferry.service.run.RunBatches;
 import io.ferry.service.run.StagedTable;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.service.testing.EstateSpec;
+import io.ferry.spec.SpecHash;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.model.TriggerMode;
+import io.ferry.spec.parse.Resolver;
+import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.postgres.PostgresServer;
@@ -41,6 +47,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -251,6 +258,86 @@ class SampleEstateLoadIT {
         assertThat(proofs()).isEqualTo(before);
     }
 
+    /**
+     * The school-person cycle's fix-up sets {@code school.principal_id} after both tables are in. A CERT trigger
+     * that audits school updates sees none of it by default ({@code load.triggers: suppress}) and every fixed-up
+     * school when the spec says {@code fire}.
+     */
+    @Test
+    void userTriggersSeeTheCycleFixUpOnlyWhenTheSpecSaysFire() throws Exception {
+        String suppressed = "mig-20261122160000-006";
+        String fired = "mig-20261122160000-007";
+        Map<TableId, StagedTable> staged = stage(suppressed);
+        Map<TableId, StagedTable> stagedAgain = stage(fired);
+        Path folder = dir.resolve("spec-fire");
+        EstateSpec.write(folder, prod, cert);
+        Files.writeString(folder.resolve("ferry.yaml"), EstateSpec.yaml().replace("triggers: suppress", "triggers: fire"));
+        Resolver resolver = Resolver.forFolder(folder, Map.of());
+        Spec parsed = new SpecParser(resolver, Set.of(SpecParser.Environment.values())).read(folder.resolve("ferry.yaml"));
+        LoadedSpec firing = new LoadedSpec(SpecHash.of(parsed), parsed, resolver);
+        assertThat(firing.spec().load().triggers()).isEqualTo(TriggerMode.FIRE);
+        try (Connection c = cert.connect("ids"); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA audit");
+            st.execute("CREATE TABLE audit.school_update (id bigint, principal_id bigint)");
+            st.execute("CREATE FUNCTION audit.school_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " INSERT INTO audit.school_update VALUES (NEW.id, NEW.principal_id); RETURN NEW; END $$");
+            st.execute("CREATE TRIGGER school_update AFTER UPDATE ON public.school FOR EACH ROW"
+                    + " EXECUTE FUNCTION audit.school_update()");
+            try {
+                load("ids", suppressed, staged, LoadTimeouts.defaults());
+                assertThat(strings(st, "SELECT count(*) FROM audit.school_update")).containsExactly("0");
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, "ids", List.of("public"), suppressed, false);
+
+                load(firing, "ids", fired, stagedAgain, LoadTimeouts.defaults());
+                List<String> fixedUp = strings(st, "SELECT s.id::text FROM public.school s JOIN ferry.ledger l ON"
+                        + " l.run_id = '" + fired + "' AND l.table_name = 'public.school' AND l.row_key->>'id' = s.id::text"
+                        + " WHERE s.principal_id IS NOT NULL ORDER BY 1");
+                assertThat(fixedUp).isNotEmpty();
+                assertThat(strings(st, "SELECT id::text FROM audit.school_update WHERE principal_id IS NOT NULL ORDER BY 1"))
+                        .isEqualTo(fixedUp);
+            } finally {
+                for (String run : List.of(suppressed, fired)) {
+                    new PgCompensation(LoadTimeouts.defaults()).compensate(c, "ids", List.of("public"), run, false);
+                }
+                st.execute("DROP TRIGGER school_update ON public.school");
+                st.execute("DROP SCHEMA audit CASCADE");
+            }
+        }
+    }
+
+    /**
+     * The loader holds no PROD credentials: a CERT URL that reaches PROD's database is refused by the identities
+     * init-target recorded, and a standby (even one with Ferry's marker) is refused; neither is written to.
+     */
+    @Test
+    void theLoaderRefusesProdsOwnDatabaseAndAStandbyWithoutWritingThere() throws Exception {
+        String run = "mig-20261122160000-005";
+        Map<TableId, StagedTable> staged = stage(run);
+        RunInfo info = new RunInfo(run, DISTRICT, spec.specHash(), 1, "load-test");
+        try (Connection c = prod.connect("ids"); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), "ids", prodIdentities,
+                    info, staged, List.of()))
+                    .isInstanceOf(TargetRefusedException.class)
+                    .hasMessageContaining("same cluster as a prod connection");
+            assertThat(strings(st, "SELECT coalesce(to_regnamespace('ferry')::text, 'none')")).containsExactly("none");
+        }
+        try (PostgresServer standby = PostgresServer.startTemporary()) {
+            standby.createDatabase("ids");
+            try (Connection c = standby.connect("ids")) {
+                PostgresTarget.prepare("ids", c, standby.jdbcUrl("ids"), PostgresServer.SUPERUSER, "unused",
+                        PostgresServer.SUPERUSER);
+            }
+            standby.restartAsStandby();
+            try (Connection c = standby.connect("ids"); Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), "ids",
+                        prodIdentities, info, staged, List.of()))
+                        .isInstanceOf(TargetRefusedException.class)
+                        .hasMessageContaining("standby in recovery");
+                assertThat(strings(st, "SELECT count(*) FROM ferry.run")).containsExactly("0");
+            }
+        }
+    }
+
     /** Polls a count until it equals {@code expected}, for up to 60 s. */
     private static List<String> sessions(Statement st) {
         try {
@@ -297,6 +384,11 @@ class SampleEstateLoadIT {
 
     private static List<TableCounts> load(String store, String run, Map<TableId, StagedTable> staged, LoadTimeouts timeouts)
             throws Exception {
+        return load(spec, store, run, staged, timeouts);
+    }
+
+    private static List<TableCounts> load(LoadedSpec spec, String store, String run, Map<TableId, StagedTable> staged,
+            LoadTimeouts timeouts) throws Exception {
         List<ForeignMap> foreign = new ArrayList<>();
         for (TableId t : ForeignMap.needed(spec.spec(), store)) {
             try (Connection other = cert.connect(t.store())) {
