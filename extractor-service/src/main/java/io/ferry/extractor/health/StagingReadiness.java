@@ -1,20 +1,15 @@
 package io.ferry.extractor.health;
 
 import io.ferry.extractor.config.ExtractorConfig;
-import io.ferry.service.staging.StagingProbe;
+import io.ferry.service.health.StagingReadinessCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness "staging": {@link StagingProbe} of {@code ferry.extractor.staging.root}. */
+/** Readiness "staging" ({@link StagingReadinessCheck}) of {@code ferry.extractor.staging.root}. */
 @Readiness
 @ApplicationScoped
-public class StagingReadiness implements HealthCheck {
-
-    static final String NAME = "staging";
+public class StagingReadiness extends StagingReadinessCheck {
 
     private final ExtractorConfig config;
 
@@ -23,10 +18,7 @@ public class StagingReadiness implements HealthCheck {
     }
 
     @Override
-    public HealthCheckResponse call() {
-        Path root = config.staging().root().toAbsolutePath().normalize();
-        var response = HealthCheckResponse.named(NAME).withData("root", root.toString());
-        Optional<String> problem = StagingProbe.problem(root);
-        return problem.isEmpty() ? response.up().build() : response.down().withData("problem", problem.get()).build();
+    protected Path root() {
+        return config.staging().root();
     }
 }
