@@ -1,5 +1,6 @@
 package io.ferry.extractor.extraction;
 
+import io.ferry.schema.neo4j.GraphValues;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchSchema;
 import io.ferry.batches.BatchWriterOptions;
@@ -53,9 +54,9 @@ final class GraphStoreReader {
     /** Element ids per query: the planner's chunk size. */
     static final int CHUNK = 10_000;
     /** The column of a label batch that holds all labels of each node, as a JSON list of strings, sorted. */
-    static final String LABELS_COLUMN = "_labels";
+    static final String LABELS_COLUMN = GraphValues.LABELS_COLUMN;
     /** The {@code pgType} of a property with one or no introspected type, else {@link #ANY}. */
-    static final String PREFIX = "neo4j:";
+    static final String PREFIX = GraphValues.TYPE_PREFIX;
     static final String ANY = PREFIX + "Any";
 
     /**

@@ -1,5 +1,6 @@
 package io.ferry.extractor.extraction;
 
+import io.ferry.schema.neo4j.GraphValues;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchSchema;
 import io.ferry.batches.BatchWriter;

@@ -3,6 +3,7 @@ package io.ferry.extractor.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferry.schema.neo4j.GraphValues;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
 import io.ferry.contracts.ids.RunId;

@@ -1,11 +1,8 @@
-package io.ferry.extractor.extraction;
+package io.ferry.schema.neo4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferry.batches.BatchColumn;
-import io.ferry.batches.ColumnEncoding;
-import io.ferry.schema.model.Column;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -145,19 +142,41 @@ class GraphValuesTest {
                 .hasMessageContaining("java.lang.StringBuilder").hasMessageNotContaining("secret");
     }
 
+    /** Every type reads back from its text to a value whose text is the same, the loader's side of the format. */
     @Test
-    void columnTypesNameTheNeo4jTypeAndTravelAsText() {
-        assertThat(GraphStoreReader.pgType(column("String"))).isEqualTo("neo4j:String");
-        assertThat(GraphStoreReader.pgType(column("StringArray"))).isEqualTo("neo4j:StringArray");
-        assertThat(GraphStoreReader.pgType(column("Long|String"))).isEqualTo("neo4j:Any");
-        assertThat(GraphStoreReader.pgType(column("Any"))).isEqualTo("neo4j:Any");
-        for (String type : List.of("neo4j:String", "neo4j:Long", "neo4j:Double", "neo4j:Boolean", "neo4j:Date",
-                "neo4j:DateTime", "neo4j:Duration", "neo4j:Point", "neo4j:StringArray", "neo4j:Any")) {
-            assertThat(new BatchColumn("p", type).encoding()).as(type).isEqualTo(ColumnEncoding.TEXT);
-        }
+    void everyTypeReadsBackToTheSameText() {
+        Map<String, Object> samples = new LinkedHashMap<>();
+        samples.put("String", "Zoë, \"quoted\"\n");
+        samples.put("Long", Long.MIN_VALUE);
+        samples.put("Double", -0.0);
+        samples.put("Boolean", false);
+        samples.put("Date", LocalDate.of(-44, 3, 15));
+        samples.put("LocalDateTime", LocalDateTime.of(2024, 2, 29, 8, 15, 0, 120_000_000));
+        samples.put("LocalTime", LocalTime.of(8, 15));
+        samples.put("Time", OffsetTime.of(8, 15, 0, 0, ZoneOffset.ofHours(1)));
+        samples.put("DateTime", ZonedDateTime.of(2024, 2, 29, 8, 15, 0, 0, ZoneId.of("Europe/Paris")));
+        samples.put("Duration", Values.isoDuration(14, 3, -1, 500_000_000).asObject());
+        samples.put("Point", Values.point(4326, 1.5, Double.NaN).asObject());
+        samples.put("ByteArray", new byte[] {0, 1, (byte) 0xab});
+        samples.put("StringArray", Arrays.asList("a", null, "c"));
+        samples.put("LongArray", List.of(1L, -2L));
+        samples.put("DoubleArray", List.of(Double.NaN, Double.NEGATIVE_INFINITY, 0.1));
+        samples.put("DateArray", List.of(LocalDate.of(2024, 2, 29)));
+        samples.put("PointArray", List.of(Values.point(7203, 1, 2, 3).asObject()));
+        samples.forEach((type, value) -> {
+            String text = GraphValues.text(value);
+            Object read = GraphValues.value(text, GraphValues.TYPE_PREFIX + type);
+            assertThat(GraphValues.text(read)).as(type).isEqualTo(text);
+        });
+        assertThat(GraphValues.value("12", "neo4j:Long")).isEqualTo(12L);
+        assertThat(GraphValues.value("12", "neo4j:Any")).isEqualTo("12");
+        assertThat(GraphValues.value(null, "neo4j:Long")).isNull();
     }
 
-    private static Column column(String type) {
-        return new Column("p", 1, type, true, Column.Generation.NONE, null);
+    @Test
+    void aTextThatDoesNotReadAsItsTypeFailsNamingTheTypeOnly() {
+        assertThatThrownBy(() -> GraphValues.value("secret", "neo4j:Date"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("neo4j:Date").hasMessageNotContaining("secret");
     }
 }

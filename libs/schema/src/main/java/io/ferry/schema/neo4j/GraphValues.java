@@ -1,4 +1,4 @@
-package io.ferry.extractor.extraction;
+package io.ferry.schema.neo4j;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.neo4j.driver.Values;
 import org.neo4j.driver.types.IsoDuration;
 import org.neo4j.driver.types.Point;
 
@@ -37,9 +38,15 @@ import org.neo4j.driver.types.Point;
  * numbers as JSON numbers (NaN and the infinities as the strings {@code "NaN"}, {@code "Infinity"},
  * {@code "-Infinity"}), temporal values and byte arrays as JSON strings, points as objects
  * </ul>
- * The encoding is a pure function of the value, so the same graph gives the same batches.
+ * The encoding is a pure function of the value, so the same graph gives the same batches. {@link #value} reads
+ * the text back, given the column's Neo4j type, for the loader to write into a graph.
  */
-final class GraphValues {
+public final class GraphValues {
+
+    /** The {@code pgType} prefix of a graph batch column: {@code neo4j:<Type>}, the type introspection found. */
+    public static final String TYPE_PREFIX = "neo4j:";
+    /** The column of a label batch that holds all labels of each node, as a JSON list of strings, sorted. */
+    public static final String LABELS_COLUMN = "_labels";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -48,14 +55,14 @@ final class GraphValues {
     }
 
     /** Why a value could not be encoded; names the Java type only, never the value. */
-    static final class UnsupportedValueException extends IllegalArgumentException {
+    public static final class UnsupportedValueException extends IllegalArgumentException {
         UnsupportedValueException(Class<?> type) {
             super("a value of type " + type.getName() + " has no text form in graph batches");
         }
     }
 
     /** The text of a value as {@code Value.asObject()} returns it; {@code null} for a missing property. */
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value == null) {
             return null;
         }
@@ -122,7 +129,7 @@ final class GraphValues {
     }
 
     /** {@code P{months}M{days}DT{seconds}S}; {@code nanos} (0 to 999,999,999) adds to {@code seconds}. */
-    static String duration(long months, long days, long seconds, int nanos) {
+    public static String duration(long months, long days, long seconds, int nanos) {
         BigDecimal s = BigDecimal.valueOf(seconds).add(BigDecimal.valueOf(nanos, 9)).stripTrailingZeros();
         return "P" + months + "M" + days + "DT" + (s.signum() == 0 ? "0" : s.toPlainString()) + "S";
     }
@@ -202,6 +209,77 @@ final class GraphValues {
             return NODES.textNode(temporal);
         }
         throw new UnsupportedValueException(value.getClass());
+    }
+
+    /**
+     * The value a batch text stands for, as the Neo4j driver takes it as a parameter, given the column's type
+     * ({@code neo4j:Long}, {@code neo4j:DateArray}, ...; {@link #text} of the result is {@code text} again). A
+     * column of several or unknown types ({@code neo4j:Any}) cannot be told apart from text and stays a string.
+     *
+     * @throws IllegalArgumentException naming the type, never the value, when the text does not read as it
+     */
+    public static Object value(String text, String type) {
+        if (text == null) {
+            return null;
+        }
+        String name = type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
+        try {
+            if (name.endsWith("Array") && !name.equals("ByteArray")) {
+                String element = name.substring(0, name.length() - "Array".length());
+                List<Object> list = new java.util.ArrayList<>();
+                for (JsonNode node : JSON.readTree(text)) {
+                    list.add(node.isNull() ? null : scalar(node.isTextual() ? node.asText() : node.toString(), element));
+                }
+                return list;
+            }
+            return scalar(text, name);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalArgumentException("a graph batch value does not read as " + TYPE_PREFIX + name
+                    + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static Object scalar(String text, String type) throws JsonProcessingException {
+        return switch (type) {
+            case "Long", "Integer" -> Long.parseLong(text);
+            case "Double", "Float" -> Double.parseDouble(text);
+            case "Boolean" -> switch (text) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw new IllegalArgumentException("not a boolean");
+            };
+            case "Date" -> LocalDate.parse(text);
+            case "LocalDateTime" -> LocalDateTime.parse(text);
+            case "LocalTime" -> LocalTime.parse(text);
+            case "Time" -> OffsetTime.parse(text);
+            case "DateTime" -> ZonedDateTime.parse(text);
+            case "Duration" -> isoDuration(text);
+            case "Point" -> point(JSON.readTree(text));
+            case "ByteArray" -> HexFormat.of().parseHex(text.substring(2));
+            default -> text;
+        };
+    }
+
+    /** {@code P{months}M{days}DT{seconds}S} as {@link #duration} writes it. */
+    private static IsoDuration isoDuration(String text) {
+        int m = text.indexOf('M');
+        int d = text.indexOf("DT");
+        BigDecimal seconds = new BigDecimal(text.substring(d + 2, text.length() - 1));
+        BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
+        return Values.isoDuration(Long.parseLong(text.substring(1, m)), Long.parseLong(text.substring(m + 1, d)),
+                whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValueExact()).asIsoDuration();
+    }
+
+    private static Point point(JsonNode json) {
+        int srid = json.get("srid").asInt();
+        double x = number(json.get("x"));
+        double y = number(json.get("y"));
+        return (json.has("z") ? Values.point(srid, x, y, number(json.get("z"))) : Values.point(srid, x, y)).asPoint();
+    }
+
+    /** A JSON number, or NaN and the infinities as the strings {@link #text} writes for them. */
+    private static double number(JsonNode node) {
+        return node.isTextual() ? Double.parseDouble(node.asText()) : node.asDouble();
     }
 
     private static String json(JsonNode node) {
