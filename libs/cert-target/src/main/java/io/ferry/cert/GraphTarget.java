@@ -19,6 +19,9 @@ public final class GraphTarget {
     public static final String MARKER = "FerryEnvironment";
     /** The label of a run's ledger node. */
     public static final String RUN = "FerryRun";
+    /** The label of the before-image a run keeps of a node it updated; {@value #LEDGER_RUN} names the run. */
+    public static final String LEDGER = "FerryLedger";
+    public static final String LEDGER_RUN = "_ferryLedgerRun";
 
     private GraphTarget() {
     }
@@ -41,10 +44,12 @@ public final class GraphTarget {
     /**
      * Creates the constraints (idempotent) and the marker.
      *
-     * @param mergeKeys label to the property the loader merges its nodes by
+     * @param mergeKeys    label to the property the loader merges its nodes by
+     * @param prodStoreIds the PROD graphs' store ids, kept on the marker: the loader holds no PROD credentials and
+     *                     refuses these by them ({@link #rememberedProd})
      * @throws TargetRefusedException if CERT's nodes already break a merge key's uniqueness
      */
-    public static void prepare(String store, Driver cert, Map<String, String> mergeKeys) {
+    public static void prepare(String store, Driver cert, Map<String, String> mergeKeys, List<String> prodStoreIds) {
         try (Session session = cert.session()) {
             session.run("CREATE CONSTRAINT ferry_environment IF NOT EXISTS FOR (m:" + MARKER
                     + ") REQUIRE m.environment IS UNIQUE").consume();
@@ -59,8 +64,21 @@ public final class GraphTarget {
                             + " merged by " + property + ", CERT's own nodes repeat it (" + e.code() + ")");
                 }
             });
+            session.run("CREATE INDEX ferry_ledger IF NOT EXISTS FOR (l:" + LEDGER + ") ON (l." + LEDGER_RUN + ")")
+                    .consume();
             session.run("MERGE (m:" + MARKER + " {environment: 'cert'}) ON CREATE SET m.store = $store,"
-                    + " m.markedAt = datetime()", Map.of("store", store)).consume();
+                    + " m.markedAt = datetime() SET m.prodStoreIds = $prod", Map.of("store", store, "prod", prodStoreIds))
+                    .consume();
+        }
+    }
+
+    /** The PROD graphs' store ids init-target kept on the marker (none for an unprepared graph). */
+    public static List<String> rememberedProd(Driver cert) {
+        try (Session session = cert.session()) {
+            List<Record> found = session.run("MATCH (m:" + MARKER + " {environment: 'cert'}) RETURN m.prodStoreIds AS ids")
+                    .list();
+            return found.isEmpty() || found.get(0).get("ids").isNull() ? List.of()
+                    : found.get(0).get("ids").asList(v -> v.asString());
         }
     }
 

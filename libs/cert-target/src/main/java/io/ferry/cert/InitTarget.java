@@ -60,7 +60,7 @@ public final class InitTarget {
                 try (Driver driver = StoreConnector.openNeo4j(store.name(), "cert", cert)) {
                     GraphTarget.guard(store.name(), driver, prodGraphs);
                     Map<String, String> keys = mergeKeys(spec, store.name());
-                    GraphTarget.prepare(store.name(), driver, keys);
+                    GraphTarget.prepare(store.name(), driver, keys, prodGraphs);
                     reports.add(new StoreReport(store.name(), store.kind(), "marked cert; " + keys.size()
                             + " merge key constraint(s)"));
                 }
@@ -81,7 +81,7 @@ public final class InitTarget {
     }
 
     /** The property each label of the store is linked by in the spec: what the loader merges its nodes on. */
-    static Map<String, String> mergeKeys(Spec spec, String store) {
+    public static Map<String, String> mergeKeys(Spec spec, String store) {
         Map<String, String> keys = new LinkedHashMap<>();
         for (Link link : spec.links()) {
             TableId from = link.from().table();

@@ -178,8 +178,8 @@ class InitTargetIT {
     void aGraphIsMarkedWithItsMergeKeysAndRefusedWhenItIsProds() {
         try (Neo4jServer graph = Neo4jServer.startTemporary()) {
             assertThat(GraphTarget.marker(graph.driver())).isEmpty();
-            GraphTarget.prepare("sp", graph.driver(), Map.of("Person", "personId"));
-            GraphTarget.prepare("sp", graph.driver(), Map.of("Person", "personId"));
+            GraphTarget.prepare("sp", graph.driver(), Map.of("Person", "personId"), List.of("prod-graph-id"));
+            GraphTarget.prepare("sp", graph.driver(), Map.of("Person", "personId"), List.of("prod-graph-id"));
 
             assertThat(GraphTarget.marker(graph.driver())).contains("sp");
             try (var session = graph.driver().session()) {
@@ -189,6 +189,8 @@ class InitTargetIT {
                         .get("names").asList(v -> v.asString()))
                         .contains("ferry_environment", "ferry_run", "ferry_key_Person_personId");
             }
+            // The loader holds no PROD credentials: it refuses PROD's graphs by the ids kept on the marker.
+            assertThat(GraphTarget.rememberedProd(graph.driver())).containsExactly("prod-graph-id");
             String id = GraphTarget.storeId(graph.driver());
             assertThatThrownBy(() -> GraphTarget.guard("sp", graph.driver(), List.of(id)))
                     .isInstanceOf(TargetRefusedException.class).hasMessageContaining("same Neo4j database as a prod");
