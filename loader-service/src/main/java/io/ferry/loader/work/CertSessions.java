@@ -11,6 +11,7 @@ import io.ferry.spec.model.Store;
 import io.ferry.spec.parse.Resolver;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.neo4j.driver.Driver;
 
 /**
  * Sessions on the spec's CERT PostgreSQL stores, and what the loader's failures mean for a result: a store
@@ -27,10 +28,23 @@ final class CertSessions {
         try {
             return StoreConnector.openPostgres(store.name(), "cert", resolver.resolve(store.cert()), false);
         } catch (StoreUnavailableException e) {
-            throw e.reason() == StoreUnavailableException.Reason.UNREACHABLE
-                    ? StepFailure.transientFailure("CERT_UNREACHABLE", e.getMessage(), e)
-                    : StepFailure.fatal("CERT_REFUSED", e.getMessage());
+            throw unavailable(e);
         }
+    }
+
+    /** A driver for the store's CERT graph; the caller closes it. */
+    static Driver openGraph(Store store, Resolver resolver) {
+        try {
+            return StoreConnector.openNeo4j(store.name(), "cert", resolver.resolve(store.cert()));
+        } catch (StoreUnavailableException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static StepFailure unavailable(StoreUnavailableException e) {
+        return e.reason() == StoreUnavailableException.Reason.UNREACHABLE
+                ? StepFailure.transientFailure("CERT_UNREACHABLE", e.getMessage(), e)
+                : StepFailure.fatal("CERT_REFUSED", e.getMessage());
     }
 
     /** The failure a result reports for what the load or compensation threw. */

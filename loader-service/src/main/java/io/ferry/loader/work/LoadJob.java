@@ -9,8 +9,10 @@ import io.ferry.contracts.messages.LoadRequest;
 import io.ferry.contracts.messages.LoadResult;
 import io.ferry.contracts.messages.LoadResult.TableCounts;
 import io.ferry.loader.load.ForeignMap;
+import io.ferry.loader.load.GraphStoreLoad;
 import io.ferry.loader.load.PgStoreLoad;
 import io.ferry.loader.load.RunInfo;
+import io.ferry.schema.introspect.Neo4jIntrospector;
 import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.schema.model.StoreKind;
 import io.ferry.schema.model.TableId;
@@ -32,9 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
- * Loads one store of a run ({@link PgStoreLoad}) as a load request asks: checks that CERT's schema is the one
+ * Loads one store of a run ({@link PgStoreLoad}, {@link GraphStoreLoad}) as a load request asks: checks that CERT's schema is the one
  * the validator checked, fetches the store's anonymized batches, reads the key maps of the stores it references,
  * and answers a request for a run the store already committed from what the store recorded then, without
  * loading again. The loader holds no PROD credentials: it refuses PROD by the identities init-target recorded.
@@ -65,31 +69,22 @@ public final class LoadJob {
         Spec spec = loaded.spec();
         Store store = spec.store(request.store()).orElseThrow(() -> StepFailure.fatal("UNKNOWN_STORE", "the spec "
                 + request.specHash() + " has no store " + request.store()));
-        if (store.kind() == StoreKind.NEO4J) {
-            throw StepFailure.fatal("NOT_SUPPORTED", "store " + store.name() + " is a Neo4j graph: this loader"
-                    + " version loads PostgreSQL stores only");
-        }
         Path work = WorkFolders.of(settings.workRoot(), request.runId(), request.attempt()).resolve(store.name());
         rows = 0;
         loadedBefore = false;
+        if (store.kind() == StoreKind.NEO4J) {
+            return loadGraph(request, loaded, store, work);
+        }
         try (Connection cert = CertSessions.open(store, loaded.resolver())) {
             Optional<List<TableCounts>> earlier = PgStoreLoad.loadedBefore(cert, store.name(), request.runId());
             if (earlier.isPresent()) {
                 loadedBefore = true;
                 return result(request, earlier.get());
             }
-            String fingerprint = new PostgresIntrospector().introspect(cert, store.name(), store.schemas()).fingerprint();
-            if (!fingerprint.equals(request.certSchemaFingerprint())) {
-                throw StepFailure.fatal("CERT_SCHEMA_CHANGED", "store " + store.name() + " (cert): the schema changed"
-                        + " since validation (fingerprint " + fingerprint + ", validated " + request.certSchemaFingerprint()
-                        + "); validate the run again");
-            }
-            WorkFolders.deleteTree(work);
-            Files.createDirectories(work);
-            Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(request.runId()), store.name(), work);
-            rows = staged.values().stream().mapToLong(StagedTable::rows).sum();
-            RunInfo run = new RunInfo(request.runId(), request.district(), request.specHash(), keyVersion(staged),
-                    "loader", request.replacesRunId());
+            sameSchema(request, store, new PostgresIntrospector().introspect(cert, store.name(), store.schemas())
+                    .fingerprint());
+            Map<TableId, StagedTable> staged = fetch(request, store, work);
+            RunInfo run = runInfo(request, staged);
             List<TableCounts> counts = new PgStoreLoad(settings.timeouts()).load(cert, spec, store.name(),
                     prod(cert), run, staged, foreign(spec, store.name(), request.district(), loaded));
             return result(request, counts);
@@ -103,6 +98,55 @@ public final class LoadJob {
         } finally {
             WorkFolders.deleteTree(work.getParent());
         }
+    }
+
+    private LoadResult loadGraph(LoadRequest request, LoadedSpec loaded, Store store, Path work) {
+        Spec spec = loaded.spec();
+        try (Driver cert = CertSessions.openGraph(store, loaded.resolver())) {
+            Optional<List<TableCounts>> earlier = GraphStoreLoad.loadedBefore(cert, store.name(), request.runId(),
+                    settings.timeouts());
+            if (earlier.isPresent()) {
+                loadedBefore = true;
+                return result(request, earlier.get());
+            }
+            sameSchema(request, store, new Neo4jIntrospector().introspect(cert, store.name()).fingerprint());
+            Map<TableId, StagedTable> staged = fetch(request, store, work);
+            RunInfo run = runInfo(request, staged);
+            return result(request, new GraphStoreLoad(settings.timeouts()).load(cert, spec, store.name(), run, staged,
+                    foreign(spec, store.name(), request.district(), loaded)));
+        } catch (IOException e) {
+            throw StepFailure.transientFailure("WORK_FOLDER", "the loader's work folder failed: "
+                    + e.getClass().getSimpleName(), e);
+        } catch (Neo4jException e) {
+            throw StepFailure.transientFailure("CERT_FAILED", "store " + store.name() + " (cert): " + e.code(), e);
+        } catch (RuntimeException e) {
+            throw CertSessions.failure(e);
+        } finally {
+            WorkFolders.deleteTree(work.getParent());
+        }
+    }
+
+    /** CERT's schema must be the one the validator checked. */
+    private static void sameSchema(LoadRequest request, Store store, String fingerprint) {
+        if (!fingerprint.equals(request.certSchemaFingerprint())) {
+            throw StepFailure.fatal("CERT_SCHEMA_CHANGED", "store " + store.name() + " (cert): the schema changed since"
+                    + " validation (fingerprint " + fingerprint + ", validated " + request.certSchemaFingerprint()
+                    + "); validate the run again");
+        }
+    }
+
+    /** The store's batches, copied into the request's work folder. */
+    private Map<TableId, StagedTable> fetch(LoadRequest request, Store store, Path work) throws IOException {
+        WorkFolders.deleteTree(work);
+        Files.createDirectories(work);
+        Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(request.runId()), store.name(), work);
+        rows = staged.values().stream().mapToLong(StagedTable::rows).sum();
+        return staged;
+    }
+
+    private static RunInfo runInfo(LoadRequest request, Map<TableId, StagedTable> staged) throws IOException {
+        return new RunInfo(request.runId(), request.district(), request.specHash(), keyVersion(staged), "loader",
+                request.replacesRunId());
     }
 
     private static LoadResult result(LoadRequest request, List<TableCounts> counts) {

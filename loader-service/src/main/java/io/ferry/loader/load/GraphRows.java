@@ -1,0 +1,102 @@
+package io.ferry.loader.load;
+
+import io.ferry.batches.BatchColumn;
+import io.ferry.batches.BatchReader;
+import io.ferry.schema.neo4j.GraphValues;
+import io.ferry.service.run.StagedTable;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * A graph batch read back: per row its key columns as text ({@code <element>}, a merge key, {@code from.k},
+ * {@code to.k}), its labels, and its properties as the values the Neo4j driver takes ({@link GraphValues#value}).
+ * Property values a spec link rewrites through another store's key map are rewritten here, as text, before they
+ * are typed.
+ */
+final class GraphRows {
+
+    /** Properties Ferry sets on what it creates: the run that created it and the hash of its properties then. */
+    static final String STAMP = "_ferryRun";
+    static final String HASH = "_ferryHash";
+
+    /**
+     * @param keys       key column to its text
+     * @param labels     a node's labels (empty for a relationship)
+     * @param properties property to driver value, the key properties of a node included
+     */
+    record Row(Map<String, String> keys, List<String> labels, Map<String, Object> properties) {
+
+        /** The hash Ferry stamps on what it writes and compensation compares: of the properties' canonical text. */
+        String hash() {
+            return hash(properties);
+        }
+
+        static String hash(Map<String, Object> properties) {
+            Map<String, Object> own = new TreeMap<>();
+            properties.forEach((k, v) -> {
+                if (!k.startsWith("_ferry")) {
+                    own.put(k, v);
+                }
+            });
+            try {
+                byte[] digest = MessageDigest.getInstance("MD5").digest(GraphValues.text(own).getBytes(StandardCharsets.UTF_8));
+                return String.format("%032x", new BigInteger(1, digest));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has MD5", e);
+            }
+        }
+    }
+
+    private GraphRows() {
+    }
+
+    /**
+     * Reads every row of the batch.
+     *
+     * @param keyColumns the batch columns that are keys, not properties ({@code <element>}, {@code from.*}, ...);
+     *                   a node's merge key is a property and not listed here
+     * @param rewrites   property to its map (source text to CERT text)
+     */
+    static void read(StagedTable table, List<String> keyColumns, Map<String, Map<String, String>> rewrites,
+            Consumer<Row> rows) {
+        List<BatchColumn> columns = table.columns();
+        for (Path file : table.files()) {
+            try (BatchReader reader = BatchReader.open(file, null)) {
+                String[] row;
+                while ((row = reader.next()) != null) {
+                    Map<String, String> keys = new TreeMap<>();
+                    List<String> labels = new ArrayList<>();
+                    Map<String, Object> properties = new TreeMap<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        BatchColumn c = columns.get(i);
+                        String text = row[i];
+                        Map<String, String> map = rewrites.get(c.name());
+                        if (text != null && map != null) {
+                            text = map.getOrDefault(text, text);
+                        }
+                        if (keyColumns.contains(c.name())) {
+                            keys.put(c.name(), text);
+                        } else if (c.name().equals(GraphValues.LABELS_COLUMN)) {
+                            if (text != null) {
+                                for (Object label : (List<?>) GraphValues.value(text, GraphValues.TYPE_PREFIX + "StringArray")) {
+                                    labels.add((String) label);
+                                }
+                            }
+                        } else if (text != null) {
+                            properties.put(c.name(), GraphValues.value(text, c.pgType()));
+                        }
+                    }
+                    rows.accept(new Row(keys, labels, properties));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.ferry.loader.load;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.cert.GraphTarget;
+import io.ferry.contracts.Json;
+import io.ferry.contracts.messages.CompensateResult.TableProof;
+import io.ferry.contracts.messages.LoadResult.TableCounts;
+import io.ferry.schema.model.TableId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionConfig;
+
+/**
+ * A run's {@code :FerryRun} node in a CERT graph: what {@code ferry.run}, {@code ferry.run_count} and
+ * {@code ferry.run_proof} are in PostgreSQL. Its status is {@code loading} while a load writes, then {@code loaded},
+ * {@code compensated} or {@code superseded}; its counts and proofs are JSON text (a node property cannot be a map).
+ */
+final class GraphRun {
+
+    private static final ObjectMapper JSON = Json.newMapper();
+
+    private final Driver cert;
+    private final String store;
+    private final LoadTimeouts timeouts;
+
+    GraphRun(Driver cert, String store, LoadTimeouts timeouts) {
+        this.cert = cert;
+        this.store = store;
+        this.timeouts = timeouts;
+    }
+
+    /** The run's status here, or null when the graph has no record of it. */
+    String status(String runId) {
+        Record r = single("OPTIONAL MATCH (r:" + GraphTarget.RUN + " {runId: $run}) RETURN r.status AS status", runId);
+        return r.get("status").asString(null);
+    }
+
+    void begin(RunInfo run) {
+        write("CREATE (r:" + GraphTarget.RUN + " {runId: $run}) SET r.district = $district, r.specHash = $spec,"
+                + " r.keyVersion = $key, r.requestedBy = $by, r.startedAt = datetime(), r.status = 'loading'",
+                Map.of("run", run.runId(), "district", run.district(), "spec", run.specHash(), "key", run.keyVersion(),
+                        "by", run.requestedBy() == null ? "" : run.requestedBy()));
+    }
+
+    /** The load committed its last batch: the counts, and the proof of what the run's keys held before it. */
+    void finish(String runId, List<TableCounts> counts, Map<TableId, TableProof> before) {
+        long rows = counts.stream().mapToLong(c -> c.inserted() + c.updated()).sum();
+        write("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) SET r.status = 'loaded', r.finishedAt = datetime(),"
+                + " r.rows = $rows, r.counts = $counts, r.proofBefore = $before",
+                Map.of("run", runId, "rows", rows, "counts", json(counts), "before", json(byName(before))));
+    }
+
+    /** A failed load leaves no record: what it wrote was taken out. */
+    void forget(String runId) {
+        write("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) DELETE r", Map.of("run", runId));
+    }
+
+    void takenOut(String runId, String status, String supersededBy, Map<TableId, TableProof> after) {
+        write("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) SET r.status = $status, r.supersededBy = $by,"
+                + " r.takenOutAt = datetime(), r.proofAfter = $after", Map.of("run", runId, "status", status,
+                "by", supersededBy == null ? "" : supersededBy, "after", json(byName(after))));
+    }
+
+    List<TableCounts> counts(String runId) {
+        String text = single("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) RETURN r.counts AS v", runId).get("v")
+                .asString("[]");
+        try {
+            return JSON.readValue(text, new TypeReference<List<TableCounts>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("the counts of run " + runId + " in store " + store + " do not read", e);
+        }
+    }
+
+    /** The proof kept at load ({@code proofBefore}) or at compensation ({@code proofAfter}). */
+    Map<TableId, TableProof> proof(String runId, String property) {
+        String text = single("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) RETURN r." + property + " AS v", runId)
+                .get("v").asString("{}");
+        try {
+            Map<String, TableProof> named = JSON.readValue(text, new TypeReference<Map<String, TableProof>>() { });
+            Map<TableId, TableProof> proofs = new LinkedHashMap<>();
+            named.forEach((name, proof) -> {
+                List<String> parts = TableId.splitQualified(name);
+                proofs.put(new TableId(store, parts.get(0), parts.get(1)), proof);
+            });
+            return proofs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the proof of run " + runId + " in store " + store + " does not read", e);
+        }
+    }
+
+    private static Map<String, TableProof> byName(Map<TableId, TableProof> proofs) {
+        Map<String, TableProof> named = new LinkedHashMap<>();
+        proofs.forEach((t, p) -> named.put(t.qualified(), p));
+        return named;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Record single(String cypher, String runId) {
+        try (Session session = cert.session()) {
+            return session.executeRead(tx -> tx.run(cypher, Map.of("run", runId)).single(), config());
+        }
+    }
+
+    private void write(String cypher, Map<String, Object> parameters) {
+        try (Session session = cert.session()) {
+            session.executeWrite(tx -> tx.run(cypher, parameters).consume(), config());
+        }
+    }
+
+    private TransactionConfig config() {
+        return TransactionConfig.builder().withTimeout(timeouts.statement()).build();
+    }
+}

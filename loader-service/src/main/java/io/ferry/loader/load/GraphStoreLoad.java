@@ -1,0 +1,370 @@
+package io.ferry.loader.load;
+
+import io.ferry.cert.GraphTarget;
+import io.ferry.cert.InitTarget;
+import io.ferry.cert.TargetRefusedException;
+import io.ferry.contracts.messages.BatchKind;
+import io.ferry.contracts.messages.LoadResult.TableCounts;
+import io.ferry.schema.introspect.Neo4jIntrospector;
+import io.ferry.schema.model.TableId;
+import io.ferry.schema.neo4j.GraphValues;
+import io.ferry.service.run.StagedTable;
+import io.ferry.spec.model.Spec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
+
+/**
+ * Loads one Neo4j store's part of a run into CERT's graph. A graph has no transaction that spans a district, so
+ * the load goes in batched transactions and its atomicity comes from compensation: everything it creates is
+ * stamped with the run ({@value GraphRows#STAMP}, with the hash of its properties in {@value GraphRows#HASH}), a
+ * node it merges onto one CERT already held keeps its before-image in a {@code :FerryLedger} node, and a load that
+ * fails takes out what it wrote before it reports the failure. The run is recorded in a {@code :FerryRun} node.
+ *
+ * <p>Nodes of a label the spec links (init-target made its merge key unique) are merged on that key, rewritten
+ * through the referenced store's key map where the link's target is remapped; nodes of other labels are created,
+ * and relationships are created between their ends, found by key or, for created nodes, by the element id the
+ * load gave them.
+ */
+public final class GraphStoreLoad {
+
+    private static final int CHUNK = 5_000;
+
+    private final LoadTimeouts timeouts;
+
+    public GraphStoreLoad(LoadTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
+    /**
+     * @param staged  the run's staged tables (other stores' are ignored)
+     * @param foreign the key maps of remapped tables that the store's linked properties point at
+     * @throws TargetRefusedException a graph without Ferry's marker (or another store's), or PROD's
+     * @throws LoadRefusedException   a run this store already holds
+     * @throws LoadFailedException    a write failed; what the load wrote was taken out again
+     */
+    public List<TableCounts> load(Driver cert, Spec spec, String store, RunInfo run, Map<TableId, StagedTable> staged,
+            List<ForeignMap> foreign) {
+        guard(cert, store);
+        GraphRun ledger = new GraphRun(cert, store, timeouts);
+        String status = ledger.status(run.runId());
+        if (status != null && !status.equals("loading")) {
+            throw new LoadRefusedException(store, "run " + run.runId() + " is already recorded here with status " + status);
+        }
+        if (status != null) {
+            // An earlier attempt stopped half-way: take out what it wrote, then load afresh.
+            new GraphTakeOut(cert, store, run.runId(), timeouts).apply();
+        }
+        if (run.replaces() != null) {
+            GraphCompensation.supersede(cert, store, run.replaces(), run.runId(), timeouts);
+        }
+        ledger.begin(run);
+        try {
+            Map<String, String> mergeKeys = InitTarget.mergeKeys(spec, store);
+            Map<String, Map<String, String>> rewrites = ForeignMap.byGraphProperty(spec, store, foreign);
+            Map<String, String> created = new HashMap<>();
+            List<TableCounts> counts = new ArrayList<>();
+            for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
+                TableId id = e.getKey();
+                if (id.store().equals(store) && id.schema().equals(TableId.LABELS)) {
+                    counts.add(loadLabel(cert, run.runId(), id.name(), e.getValue(), mergeKeys.get(id.name()),
+                            propertyMaps(id.name(), rewrites), created));
+                }
+            }
+            for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
+                TableId id = e.getKey();
+                if (id.store().equals(store) && id.schema().equals(TableId.RELATIONSHIPS)) {
+                    counts.add(loadType(cert, run.runId(), store, id.name(), e.getValue(), mergeKeys, rewrites, created));
+                }
+            }
+            ledger.finish(run.runId(), counts, new GraphTakeOut(cert, store, run.runId(), timeouts).proofs(true));
+            return counts;
+        } catch (RuntimeException e) {
+            try {
+                new GraphTakeOut(cert, store, run.runId(), timeouts).apply();
+                ledger.forget(run.runId());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (e instanceof LoadFailedException || e instanceof LoadRefusedException) {
+                throw e;
+            }
+            throw new LoadFailedException(store, "the graph load failed and what it wrote was taken out ("
+                    + describe(e) + ")", e);
+        }
+    }
+
+    /**
+     * What an earlier load of the run committed to this graph, as it reported it; empty when the run is not loaded
+     * here. A redelivered request is answered from this instead of loading again.
+     *
+     * @throws LoadRefusedException the run was loaded here and taken out since
+     */
+    public static java.util.Optional<List<TableCounts>> loadedBefore(Driver cert, String store, String runId,
+            LoadTimeouts timeouts) {
+        if (GraphTarget.marker(cert).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        GraphRun run = new GraphRun(cert, store, timeouts);
+        String status = run.status(runId);
+        if (status == null || status.equals("loading")) {
+            return java.util.Optional.empty();
+        }
+        if (!status.equals("loaded")) {
+            throw new LoadRefusedException(store, "run " + runId + " was loaded here and is " + status
+                    + " since; loading it again needs a new run");
+        }
+        return java.util.Optional.of(run.counts(runId));
+    }
+
+    static void guard(Driver cert, String store) {
+        String marker = GraphTarget.marker(cert).orElseThrow(() -> new TargetRefusedException("store " + store
+                + " (cert) has no Ferry environment marker: Ferry loads only into a graph prepared with ferry init-target"));
+        if (!marker.equals(store)) {
+            throw new TargetRefusedException("store " + store + " (cert) is marked as CERT store " + marker
+                    + ": check the spec's cert connection");
+        }
+        GraphTarget.guard(store, cert, GraphTarget.rememberedProd(cert));
+    }
+
+    /** Per property of {@code label}, the key map its values go through. */
+    private static Map<String, Map<String, String>> propertyMaps(String label, Map<String, Map<String, String>> rewrites) {
+        Map<String, Map<String, String>> maps = new HashMap<>();
+        rewrites.forEach((labelProperty, map) -> {
+            if (labelProperty.startsWith(label + ".")) {
+                maps.put(labelProperty.substring(label.length() + 1), map);
+            }
+        });
+        return maps;
+    }
+
+    private TableCounts loadLabel(Driver cert, String runId, String label, StagedTable table, String mergeKey,
+            Map<String, Map<String, String>> rewrites, Map<String, String> created) {
+        List<GraphRows.Row> rows = new ArrayList<>();
+        long[] counts = new long[2];
+        GraphRows.read(table, List.of(Neo4jIntrospector.ELEMENT), rewrites, row -> {
+            rows.add(row);
+            if (rows.size() == CHUNK) {
+                add(counts, writeNodes(cert, runId, label, mergeKey, rows, created));
+                rows.clear();
+            }
+        });
+        add(counts, writeNodes(cert, runId, label, mergeKey, rows, created));
+        return new TableCounts(TableId.LABELS, label, BatchKind.LABEL, counts[0], counts[1], 0, table.rows() - counts[0]
+                - counts[1]);
+    }
+
+    private static void add(long[] into, long[] counts) {
+        into[0] += counts[0];
+        into[1] += counts[1];
+    }
+
+    /** @return {created, updated}; rows of nodes this run already wrote through another label are neither */
+    private long[] writeNodes(Driver cert, String runId, String label, String mergeKey, List<GraphRows.Row> rows,
+            Map<String, String> created) {
+        if (rows.isEmpty()) {
+            return new long[2];
+        }
+        Map<String, List<Map<String, Object>>> creates = new LinkedHashMap<>();
+        List<Map<String, Object>> updates = new ArrayList<>();
+        Map<Object, Record> existing = mergeKey == null ? Map.of() : existing(cert, label, mergeKey, rows);
+        for (GraphRows.Row row : rows) {
+            Map<String, Object> param = new HashMap<>();
+            param.put("props", row.properties());
+            param.put("hash", row.hash());
+            List<String> labels = row.labels().isEmpty() ? List.of(label) : row.labels();
+            if (mergeKey == null) {
+                String source = row.keys().get(Neo4jIntrospector.ELEMENT);
+                if (created.containsKey(source)) {
+                    continue;
+                }
+                param.put("source", source);
+            } else {
+                Object key = row.properties().get(mergeKey);
+                if (key == null) {
+                    throw new LoadFailedException("graph", ":" + label + " has a node without its merge key " + mergeKey,
+                            null);
+                }
+                Record found = existing.get(key);
+                if (found != null && runId.equals(found.get("run").asString(null))) {
+                    continue;
+                }
+                if (found != null) {
+                    Map<String, Object> merged = new TreeMap<>(found.get("props").asMap());
+                    // Another run's stamp on the node is kept under other names: its take-out must not find the image.
+                    Map<String, Object> image = new HashMap<>(merged);
+                    image.put("_ferryImageRun", image.remove(GraphRows.STAMP));
+                    image.put("_ferryImageHash", image.remove(GraphRows.HASH));
+                    image.values().removeIf(v -> v == null);
+                    merged.putAll(row.properties());
+                    param.put("key", key);
+                    param.put("image", image);
+                    param.put("hash", GraphRows.Row.hash(merged));
+                    updates.add(param);
+                    continue;
+                }
+            }
+            creates.computeIfAbsent(labelExpression(labels), k -> new ArrayList<>()).add(param);
+        }
+        long done = 0;
+        try (Session session = cert.session()) {
+            for (Map.Entry<String, List<Map<String, Object>>> e : creates.entrySet()) {
+                List<Record> made = session.executeWrite(tx -> tx.run("UNWIND $rows AS row CREATE (n" + e.getKey()
+                        + ") SET n = row.props, n." + GraphRows.STAMP + " = $run, n." + GraphRows.HASH + " = row.hash"
+                        + " RETURN row.source AS source, elementId(n) AS id", Map.of("rows", e.getValue(), "run", runId))
+                        .list(), config());
+                for (Record r : made) {
+                    if (!r.get("source").isNull()) {
+                        created.put(r.get("source").asString(), r.get("id").asString());
+                    }
+                }
+                done += made.size();
+            }
+            if (!updates.isEmpty()) {
+                // The before-image first, in the same transaction as the update: compensation puts it back.
+                session.executeWrite(tx -> tx.run("UNWIND $rows AS row MATCH (n:" + quote(label) + " {" + quote(mergeKey)
+                        + ": row.key}) CREATE (l:" + GraphTarget.LEDGER + ") SET l = row.image, l." + GraphTarget.LEDGER_RUN
+                        + " = $run, l._ferryLabel = $label, l._ferryKey = $property, l._ferryLedgerHash = row.hash"
+                        + " SET n += row.props", Map.of("rows", updates, "run", runId, "label", label, "property", mergeKey))
+                        .consume(), config());
+            }
+        } catch (Neo4jException e) {
+            throw new LoadFailedException("graph", "writing :" + label + " nodes failed (" + e.code() + ")", e);
+        }
+        return new long[] {done, updates.size()};
+    }
+
+    /** CERT's nodes of the label with the rows' merge keys: key to {run (their stamp), props}. */
+    private Map<Object, Record> existing(Driver cert, String label, String mergeKey, List<GraphRows.Row> rows) {
+        List<Object> keys = rows.stream().map(r -> r.properties().get(mergeKey)).filter(k -> k != null).toList();
+        Map<Object, Record> found = new HashMap<>();
+        try (Session session = cert.session()) {
+            for (Record r : session.executeRead(tx -> tx.run("UNWIND $keys AS k MATCH (n:" + quote(label) + " {"
+                    + quote(mergeKey) + ": k}) RETURN k, n." + GraphRows.STAMP + " AS run, properties(n) AS props",
+                    Map.of("keys", keys)).list(), config())) {
+                found.put(r.get("k").asObject(), r);
+            }
+        }
+        return found;
+    }
+
+    private TableCounts loadType(Driver cert, String runId, String store, String type, StagedTable table,
+            Map<String, String> mergeKeys, Map<String, Map<String, String>> rewrites, Map<String, String> created) {
+        List<String> keyColumns = table.columns().stream().map(c -> c.name())
+                .filter(n -> n.startsWith("from.") || n.startsWith("to.") || n.equals(Neo4jIntrospector.ELEMENT)).toList();
+        Map<String, String> types = new HashMap<>();
+        table.columns().forEach(c -> types.put(c.name(), c.pgType()));
+        End start = End.of(store, type, keyColumns, "from.", mergeKeys, types);
+        End end = End.of(store, type, keyColumns, "to.", mergeKeys, types);
+        Map<String, Map<String, String>> endMaps = new HashMap<>();
+        start.map(rewrites).ifPresent(m -> endMaps.put(start.column(), m));
+        end.map(rewrites).ifPresent(m -> endMaps.put(end.column(), m));
+        String cypher = "UNWIND $rows AS row " + start.match("a", "row.from") + " " + end.match("b", "row.to")
+                + " CREATE (a)-[r:" + quote(type) + "]->(b) SET r = row.props, r." + GraphRows.STAMP + " = $run, r."
+                + GraphRows.HASH + " = row.hash RETURN count(r) AS n";
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long[] done = {0};
+        GraphRows.read(table, keyColumns, endMaps, row -> {
+            rows.add(Map.of("from", start.value(row, created), "to", end.value(row, created), "props", row.properties(),
+                    "hash", row.hash()));
+            if (rows.size() == CHUNK) {
+                done[0] += writeRelationships(cert, runId, type, cypher, rows);
+                rows.clear();
+            }
+        });
+        done[0] += writeRelationships(cert, runId, type, cypher, rows);
+        return new TableCounts(TableId.RELATIONSHIPS, type, BatchKind.RELATIONSHIP, done[0], 0, 0, 0);
+    }
+
+    private long writeRelationships(Driver cert, String runId, String type, String cypher, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (Session session = cert.session()) {
+            long n = session.executeWrite(tx -> tx.run(cypher, Map.of("rows", rows, "run", runId)).single().get("n")
+                    .asLong(), config());
+            if (n != rows.size()) {
+                throw new LoadFailedException("graph", (rows.size() - n) + " of " + rows.size() + " :" + type
+                        + " relationships found no start or end node in CERT", null);
+            }
+            return n;
+        } catch (Neo4jException e) {
+            throw new LoadFailedException("graph", "writing :" + type + " relationships failed (" + e.code() + ")", e);
+        }
+    }
+
+    /**
+     * One end of a relationship type as its batch names it: {@code from.personId} (a node merged on
+     * {@code personId}, of the labels keyed by it) or {@code from.<element>} (a node this load created).
+     */
+    private record End(String column, String property, List<String> labels, String pgType) {
+
+        static End of(String store, String type, List<String> keyColumns, String prefix, Map<String, String> mergeKeys,
+                Map<String, String> types) {
+            List<String> columns = keyColumns.stream().filter(c -> c.startsWith(prefix)).toList();
+            if (columns.size() != 1) {
+                throw new LoadRefusedException(store, ":" + type + " relationships name their " + prefix
+                        + " node by " + columns + "; the loader takes one key column per end");
+            }
+            String property = columns.get(0).substring(prefix.length());
+            if (property.equals(Neo4jIntrospector.ELEMENT)) {
+                return new End(columns.get(0), null, List.of(), null);
+            }
+            List<String> labels = mergeKeys.entrySet().stream().filter(e -> e.getValue().equals(property))
+                    .map(Map.Entry::getKey).sorted().toList();
+            if (labels.isEmpty()) {
+                throw new LoadRefusedException(store, ":" + type + " relationships name their " + prefix + " node by "
+                        + property + ", which no label of the spec's links merges on");
+            }
+            return new End(columns.get(0), property, labels, types.get(columns.get(0)));
+        }
+
+        String match(String alias, String value) {
+            if (property == null) {
+                return "MATCH (" + alias + ") WHERE elementId(" + alias + ") = " + value;
+            }
+            return "MATCH (" + alias + ":" + String.join("|", labels.stream().map(GraphStoreLoad::quote).toList()) + " {"
+                    + quote(property) + ": " + value + "})";
+        }
+
+        java.util.Optional<Map<String, String>> map(Map<String, Map<String, String>> rewrites) {
+            return property == null ? java.util.Optional.empty()
+                    : labels.stream().map(l -> rewrites.get(l + "." + property)).filter(m -> m != null).findFirst();
+        }
+
+        /** The end's value for the query: the key typed as the node's property, or the CERT element id. */
+        Object value(GraphRows.Row row, Map<String, String> created) {
+            String text = row.keys().get(column);
+            if (property == null) {
+                return created.get(text);
+            }
+            return GraphValues.value(text, pgType);
+        }
+    }
+
+    private TransactionConfig config() {
+        return TransactionConfig.builder().withTimeout(timeouts.statement()).build();
+    }
+
+    static String labelExpression(List<String> labels) {
+        StringBuilder expression = new StringBuilder();
+        labels.stream().sorted().forEach(l -> expression.append(':').append(quote(l)));
+        return expression.toString();
+    }
+
+    static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    static String describe(RuntimeException e) {
+        return e instanceof Neo4jException n ? n.code() : e.getClass().getSimpleName();
+    }
+}

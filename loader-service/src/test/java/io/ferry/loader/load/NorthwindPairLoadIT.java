@@ -1,0 +1,269 @@
+package io.ferry.loader.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ferry.cert.DatabaseIdentity;
+import io.ferry.cert.GraphTarget;
+import io.ferry.cert.InitTarget;
+import io.ferry.cert.PostgresTarget;
+import io.ferry.cert.RunInventory;
+import io.ferry.contracts.ids.RunId;
+import io.ferry.contracts.messages.CompensateResult.BlockedRow;
+import io.ferry.contracts.messages.CompensateResult.Cause;
+import io.ferry.contracts.messages.CompensateResult.TableProof;
+import io.ferry.contracts.messages.LoadResult.TableCounts;
+import io.ferry.loader.load.PgCompensation.Compensation;
+import io.ferry.loader.load.PgCompensation.Outcome;
+import io.ferry.schema.model.TableId;
+import io.ferry.schema.neo4j.GraphValues;
+import io.ferry.service.run.RunBatches;
+import io.ferry.service.run.StagedTable;
+import io.ferry.service.spec.LoadedSpec;
+import io.ferry.spec.SpecHash;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.parse.Resolver;
+import io.ferry.spec.parse.SpecParser;
+import io.ferry.staging.FileSystemStaging;
+import io.ferry.staging.Staging;
+import io.ferry.testkit.Datasets;
+import io.ferry.testkit.neo4j.CypherScriptRunner;
+import io.ferry.testkit.neo4j.Neo4jServer;
+import io.ferry.testkit.postgres.PostgresServer;
+import io.ferry.testkit.postgres.SqlScriptRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+
+/**
+ * Northwind across PostgreSQL ({@code nw}) and Neo4j ({@code graph}) under {@code specs/northwind/ferry.yaml},
+ * customer ALFKI, into a CERT pair: an empty copy of the PostgreSQL schema and an empty graph holding one category
+ * of its own under a key the run also loads. Both stores are prepared as init-target does. The graph batches are
+ * staged in the extractor's layout ({@link GraphStage}).
+ */
+class NorthwindPairLoadIT {
+
+    private static final String CUSTOMER = "ALFKI";
+
+    @TempDir
+    static Path dir;
+    private static PostgresServer prod;
+    private static PostgresServer cert;
+    private static Neo4jServer prodGraph;
+    private static Neo4jServer certGraph;
+    private static LoadedSpec spec;
+    private static Staging staging;
+    private static List<DatabaseIdentity> prodIdentities;
+
+    @BeforeAll
+    static void northwind() throws Exception {
+        Assumptions.assumeTrue(Datasets.root().isPresent(), Datasets.missingMessage());
+        Path data = Datasets.root().orElseThrow().resolve("northwind");
+        prod = PostgresServer.startTemporary();
+        cert = PostgresServer.startTemporary();
+        prodGraph = Neo4jServer.start(null, data.resolve("graph/import"));
+        certGraph = Neo4jServer.startTemporary();
+        CypherScriptRunner.run(prodGraph.driver(), data.resolve("graph/northwind.cypher"));
+        for (PostgresServer server : List.of(prod, cert)) {
+            server.createDatabase("nw");
+            try (Connection c = server.connect("nw")) {
+                SqlScriptRunner.run(c, data.resolve("northwind-postgres.sql"));
+            }
+        }
+        try (Connection c = cert.connect("nw"); Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ')"
+                    + " || ' CASCADE' FROM pg_tables WHERE schemaname = 'public'); END $$");
+        }
+        Path folder = Files.createDirectories(dir.resolve("spec"));
+        Files.copy(Datasets.repoRoot().resolve("specs/northwind/ferry.yaml"), folder.resolve("ferry.yaml"));
+        Files.writeString(folder.resolve("estate.properties"), String.join("\n",
+                "prod.nw.url=" + prod.jdbcUrl("nw"), "prod.nw.user=" + PostgresServer.SUPERUSER, "prod.nw.password=unused",
+                "cert.nw.url=" + cert.jdbcUrl("nw"), "cert.nw.user=" + PostgresServer.SUPERUSER, "cert.nw.password=unused",
+                "prod.graph.url=" + prodGraph.boltUri(), "cert.graph.url=" + certGraph.boltUri(), ""));
+        Resolver resolver = Resolver.forFolder(folder, Map.of());
+        Spec parsed = new SpecParser(resolver, Set.of(SpecParser.Environment.values())).read(folder.resolve("ferry.yaml"));
+        spec = new LoadedSpec(SpecHash.of(parsed), parsed, resolver);
+        staging = new FileSystemStaging(dir.resolve("staging"));
+        try (Connection c = cert.connect("nw"); Connection p = prod.connect("nw")) {
+            PostgresTarget.prepare("nw", c, cert.jdbcUrl("nw"), PostgresServer.SUPERUSER, "unused", PostgresServer.SUPERUSER);
+            prodIdentities = List.of(DatabaseIdentity.of(p));
+            PostgresTarget.rememberProd(c, Map.of("nw", prodIdentities.get(0)));
+        }
+        GraphTarget.prepare("graph", certGraph.driver(), InitTarget.mergeKeys(parsed, "graph"),
+                List.of(GraphTarget.storeId(prodGraph.driver())));
+        try (Session session = certGraph.driver().session()) {
+            session.run("CREATE (:Category {categoryID: '1', categoryName: 'CERT own', description: 'kept by CERT'})")
+                    .consume();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable server : new AutoCloseable[] {prod, cert, prodGraph, certGraph}) {
+            try {
+                if (server != null) {
+                    server.close();
+                }
+            } catch (Exception ignored) {
+                // best effort at the end of the class
+            }
+        }
+    }
+
+    @Test
+    void thePairLoadsWithEveryRelationshipOnItsEndsAndRollsBackToIdenticalChecksums() throws Exception {
+        String run = "mig-20261123100000-001";
+        Map<TableId, Long> stagedGraph = stage(run);
+        Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches-" + run));
+        Map<TableId, TableProof> nwBefore;
+        try (Connection c = cert.connect("nw")) {
+            nwBefore = TableChecksum.ofStore(c, "nw", List.of("public"));
+        }
+        List<String> graphBefore = graphContents();
+
+        try (Connection c = cert.connect("nw")) {
+            new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), "nw", prodIdentities,
+                    new RunInfo(run, CUSTOMER, spec.specHash(), 1, "load-test"), staged, List.of());
+        }
+        List<TableCounts> counts = new GraphStoreLoad(LoadTimeouts.defaults()).load(certGraph.driver(), spec.spec(),
+                "graph", new RunInfo(run, CUSTOMER, spec.specHash(), 1, "load-test"), staged, foreign());
+
+        // Every staged node and relationship is in CERT's graph: created, or merged onto CERT's own category.
+        for (TableCounts t : counts) {
+            TableId id = new TableId("graph", t.schema(), t.table());
+            assertThat(t.inserted() + t.updated()).as(id.toString()).isEqualTo(stagedGraph.get(id));
+        }
+        assertThat(counts).filteredOn(t -> t.table().equals("Category")).singleElement()
+                .satisfies(t -> assertThat(t.updated()).isEqualTo(1));
+        assertThat(strings(certGraph.driver(), "MATCH (c:Category {categoryID: '1'}) RETURN c.categoryName AS v"))
+                .containsExactly(strings(prodGraph.driver(), "MATCH (c:Category {categoryID: '1'}) RETURN c.categoryName"
+                        + " AS v").get(0));
+        // Each relationship joins the nodes it joined in PROD: the customer's orders, and every order line.
+        String purchased = "MATCH (:Customer {customerID: 'ALFKI'})-[:PURCHASED]->(o:Order) RETURN o.orderID AS v ORDER BY v";
+        assertThat(strings(certGraph.driver(), purchased)).isEqualTo(strings(prodGraph.driver(), purchased)).isNotEmpty();
+        String lines = "MATCH (:Customer {customerID: 'ALFKI'})-[:PURCHASED]->(o:Order)-[d:ORDERS]->(p:Product)"
+                + " RETURN o.orderID + '/' + p.productID + '/' + d.quantity AS v ORDER BY v";
+        assertThat(strings(certGraph.driver(), lines)).isEqualTo(strings(prodGraph.driver(), lines)).isNotEmpty();
+        // The pair agrees: every order line the run put into PostgreSQL is an ORDERS relationship in the graph.
+        List<String> pairs = new ArrayList<>();
+        try (Connection c = cert.connect("nw"); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT order_id || '/' || product_id FROM public.order_details ORDER BY 1")) {
+            while (rs.next()) {
+                pairs.add(rs.getString(1));
+            }
+        }
+        assertThat(pairs).isNotEmpty();
+        assertThat(strings(certGraph.driver(), "MATCH (o:Order)-[:ORDERS]->(p:Product) RETURN o.orderID + '/' +"
+                + " p.productID AS v")).containsAll(pairs);
+        assertThat(RunInventory.ofGraph("graph", certGraph.driver()).runs()).singleElement()
+                .satisfies(r -> assertThat(r.status() + " " + r.district()).isEqualTo("loaded " + CUSTOMER));
+
+        Compensation graphOut = new GraphCompensation(LoadTimeouts.defaults()).compensate(certGraph.driver(), "graph",
+                run, false);
+        Compensation nwOut;
+        try (Connection c = cert.connect("nw")) {
+            nwOut = new PgCompensation(LoadTimeouts.defaults()).compensate(c, "nw", List.of("public"), run, false);
+            assertThat(TableChecksum.ofStore(c, "nw", List.of("public"))).isEqualTo(nwBefore);
+        }
+        assertThat(graphOut.outcome()).isEqualTo(Outcome.COMPENSATED);
+        assertThat(graphOut.after()).isEqualTo(graphOut.before());
+        assertThat(graphOut.before()).containsKey(new TableId("graph", TableId.LABELS, "Category"));
+        assertThat(nwOut.outcome()).isEqualTo(Outcome.COMPENSATED);
+        assertThat(graphContents()).isEqualTo(graphBefore);
+        assertThat(new GraphCompensation(LoadTimeouts.defaults()).compensate(certGraph.driver(), "graph", run, false)
+                .outcome()).isEqualTo(Outcome.ALREADY_COMPENSATED);
+    }
+
+    /**
+     * A tester edits a loaded customer and links an order of the run to a node of their own: rollback stops in
+     * BLOCKED naming both and changes nothing; forced, the graph is back to what it was, and what the tester did is
+     * kept in {@code :FerryForcedImage} nodes.
+     */
+    @Test
+    void rollbackAfterATesterEditStopsBlockedAndForceKeepsTheirWork() throws Exception {
+        String run = "mig-20261123100000-002";
+        stage(run);
+        Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches-" + run));
+        List<String> graphBefore = graphContents();
+        new GraphStoreLoad(LoadTimeouts.defaults()).load(certGraph.driver(), spec.spec(), "graph",
+                new RunInfo(run, CUSTOMER, spec.specHash(), 1, "load-test"), staged, foreign());
+        String customer = strings(certGraph.driver(), "MATCH (c:Customer {customerID: 'ALFKI'}) SET c.contactName ="
+                + " 'Edited' RETURN elementId(c) AS v").get(0);
+        String order = strings(certGraph.driver(), "MATCH (:Customer {customerID: 'ALFKI'})-[:PURCHASED]->(o:Order)"
+                + " WITH o LIMIT 1 CREATE (:TesterNote {text: 'look here'})-[:ABOUT]->(o) RETURN elementId(o) AS v").get(0);
+        List<String> edited = graphContents();
+
+        GraphCompensation compensation = new GraphCompensation(LoadTimeouts.defaults());
+        Compensation blocked = compensation.compensate(certGraph.driver(), "graph", run, false);
+        assertThat(blocked.outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(blocked.blocked()).contains(new BlockedRow("graph", "label.Customer", customer, Cause.CHANGED_SINCE_LOAD),
+                new BlockedRow("graph", "label.Order", order, Cause.REFERENCED_FROM_OUTSIDE));
+        assertThat(graphContents()).isEqualTo(edited);
+
+        Compensation forced = compensation.compensate(certGraph.driver(), "graph", run, true);
+        assertThat(forced.outcome()).isEqualTo(Outcome.COMPENSATED);
+        assertThat(forced.after()).isEqualTo(forced.before());
+        try (Session session = certGraph.driver().session()) {
+            session.run("MATCH (n:TesterNote) DELETE n").consume();
+        }
+        assertThat(graphContents()).isEqualTo(graphBefore);
+        assertThat(strings(certGraph.driver(), "MATCH (f:FerryForcedImage {_ferryForcedRun: '" + run + "'}) RETURN"
+                + " f._ferryCause + ' ' + coalesce(f.contactName, f._ferryType) AS v ORDER BY v"))
+                .containsExactly("changed Edited", "referenced ABOUT");
+    }
+
+    private static Map<TableId, Long> stage(String run) throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("stage-" + run));
+        DistrictStage.stage(prod, spec, CUSTOMER, staging, run, tmp);
+        return GraphStage.stage(prodGraph.driver(), spec, CUSTOMER, staging, run, tmp);
+    }
+
+    /** The key map of nw's remapped orders for the customer, as the loader reads it before the graph. */
+    private static List<ForeignMap> foreign() throws Exception {
+        List<ForeignMap> maps = new ArrayList<>();
+        for (TableId t : ForeignMap.needed(spec.spec(), "graph")) {
+            try (Connection c = cert.connect(t.store())) {
+                maps.add(ForeignMap.read(c, List.of("public"), CUSTOMER, t));
+            }
+        }
+        return maps;
+    }
+
+    /** Every node (labels and properties) and relationship (type, properties, ends' properties) not Ferry's own. */
+    private static List<String> graphContents() {
+        List<String> contents = new ArrayList<>();
+        try (Session session = certGraph.driver().session()) {
+            for (Record r : session.run("MATCH (n) WHERE none(l IN labels(n) WHERE l STARTS WITH 'Ferry')"
+                    + " RETURN labels(n) AS l, properties(n) AS p").list()) {
+                contents.add(GraphValues.text(List.of(r.get("l").asList(Value::asString).stream().sorted().toList(),
+                        r.get("p").asMap())));
+            }
+            for (Record r : session.run("MATCH (a)-[x]->(b) RETURN type(x) AS t, properties(x) AS p, properties(a) AS a,"
+                    + " properties(b) AS b").list()) {
+                contents.add(GraphValues.text(List.of(r.get("t").asString(), r.get("p").asMap(), r.get("a").asMap(),
+                        r.get("b").asMap())));
+            }
+        }
+        return contents.stream().sorted().toList();
+    }
+
+    private static List<String> strings(Driver driver, String cypher) {
+        try (Session session = driver.session()) {
+            return session.run(cypher).list(r -> r.get("v").isNull() ? null : r.get("v").asObject().toString());
+        }
+    }
+}
