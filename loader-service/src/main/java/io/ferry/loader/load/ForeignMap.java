@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -56,26 +55,5 @@ public record ForeignMap(TableId table, String column, Map<String, String> keys)
                 + " is not in the store's CERT database, so its key map cannot be read"));
         String column = KeyPlan.of(t, ConflictStrategy.REMAP).mapColumn();
         return new ForeignMap(table, column, RunKeyMap.read(other, district, table));
-    }
-
-    /**
-     * For a graph store: per {@code Label.property} that a spec link points at a remapped table's key, the map
-     * its values go through ({@code sp:Person(personId)} to {@code ids.public.person(id)} gives
-     * {@code Person.personId}).
-     */
-    public static Map<String, Map<String, String>> byGraphProperty(Spec spec, String store, List<ForeignMap> maps) {
-        Map<String, Map<String, String>> byProperty = new TreeMap<>();
-        for (var link : spec.links()) {
-            if (!link.from().graph() || !link.from().table().store().equals(store) || link.from().columns().size() != 1
-                    || link.from().jsonPath() != null) {
-                continue;
-            }
-            for (ForeignMap map : maps) {
-                if (map.table().equals(link.to().table()) && link.to().columns().equals(List.of(map.column()))) {
-                    byProperty.put(link.from().table().name() + "." + link.from().columns().get(0), map.keys());
-                }
-            }
-        }
-        return byProperty;
     }
 }

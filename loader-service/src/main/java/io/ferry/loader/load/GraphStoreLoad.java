@@ -45,14 +45,15 @@ public final class GraphStoreLoad {
     }
 
     /**
-     * @param staged  the run's staged tables (other stores' are ignored)
-     * @param foreign the key maps of remapped tables that the store's linked properties point at
+     * @param staged   the run's staged tables (other stores' are ignored)
+     * @param linkMaps per linked property ({@code Label.property}, {@code TYPE.property}), the key map its values
+     *                 go through ({@link GraphLinkMaps})
      * @throws TargetRefusedException a graph without Ferry's marker (or another store's), or PROD's
      * @throws LoadRefusedException   a run this store already holds
      * @throws LoadFailedException    a write failed; what the load wrote was taken out again
      */
     public List<TableCounts> load(Driver cert, Spec spec, String store, RunInfo run, Map<TableId, StagedTable> staged,
-            List<ForeignMap> foreign) {
+            Map<String, Map<String, String>> linkMaps) {
         guard(cert, store);
         GraphRun ledger = new GraphRun(cert, store, timeouts);
         String status = ledger.status(run.runId());
@@ -69,7 +70,7 @@ public final class GraphStoreLoad {
         ledger.begin(run);
         try {
             Map<String, String> mergeKeys = InitTarget.mergeKeys(spec, store);
-            Map<String, Map<String, String>> rewrites = ForeignMap.byGraphProperty(spec, store, foreign);
+            Map<String, Map<String, String>> rewrites = linkMaps;
             Map<String, String> created = new HashMap<>();
             List<TableCounts> counts = new ArrayList<>();
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
@@ -135,7 +136,7 @@ public final class GraphStoreLoad {
         GraphTarget.guard(store, cert, GraphTarget.rememberedProd(cert));
     }
 
-    /** Per property of {@code label}, the key map its values go through. */
+    /** Per property of {@code label} (or relationship type), the key map its values go through. */
     private static Map<String, Map<String, String>> propertyMaps(String label, Map<String, Map<String, String>> rewrites) {
         Map<String, Map<String, String>> maps = new HashMap<>();
         rewrites.forEach((labelProperty, map) -> {
@@ -264,15 +265,15 @@ public final class GraphStoreLoad {
         table.columns().forEach(c -> types.put(c.name(), c.pgType()));
         End start = End.of(store, type, keyColumns, "from.", mergeKeys, types);
         End end = End.of(store, type, keyColumns, "to.", mergeKeys, types);
-        Map<String, Map<String, String>> endMaps = new HashMap<>();
-        start.map(rewrites).ifPresent(m -> endMaps.put(start.column(), m));
-        end.map(rewrites).ifPresent(m -> endMaps.put(end.column(), m));
+        Map<String, Map<String, String>> maps = new HashMap<>(propertyMaps(type, rewrites));
+        start.map(rewrites).ifPresent(m -> maps.put(start.column(), m));
+        end.map(rewrites).ifPresent(m -> maps.put(end.column(), m));
         String cypher = "UNWIND $rows AS row " + start.match("a", "row.from") + " " + end.match("b", "row.to")
                 + " CREATE (a)-[r:" + quote(type) + "]->(b) SET r = row.props, r." + GraphRows.STAMP + " = $run, r."
                 + GraphRows.HASH + " = row.hash RETURN count(r) AS n";
         List<Map<String, Object>> rows = new ArrayList<>();
         long[] done = {0};
-        GraphRows.read(table, keyColumns, endMaps, row -> {
+        GraphRows.read(table, keyColumns, maps, row -> {
             rows.add(Map.of("from", start.value(row, created), "to", end.value(row, created), "props", row.properties(),
                     "hash", row.hash()));
             if (rows.size() == CHUNK) {

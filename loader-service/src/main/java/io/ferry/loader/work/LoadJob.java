@@ -9,6 +9,7 @@ import io.ferry.contracts.messages.LoadRequest;
 import io.ferry.contracts.messages.LoadResult;
 import io.ferry.contracts.messages.LoadResult.TableCounts;
 import io.ferry.loader.load.ForeignMap;
+import io.ferry.loader.load.GraphLinkMaps;
 import io.ferry.loader.load.GraphStoreLoad;
 import io.ferry.loader.load.PgStoreLoad;
 import io.ferry.loader.load.RunInfo;
@@ -112,8 +113,15 @@ public final class LoadJob {
             sameSchema(request, store, new Neo4jIntrospector().introspect(cert, store.name()).fingerprint());
             Map<TableId, StagedTable> staged = fetch(request, store, work);
             RunInfo run = runInfo(request, staged);
+            Map<String, Map<String, String>> linkMaps;
+            try {
+                linkMaps = GraphLinkMaps.read(spec, store.name(), request.district(),
+                        other -> CertSessions.open(other, loaded.resolver()));
+            } catch (SQLException e) {
+                throw CertSessions.failure(store.name(), "reading the key maps its links follow", e);
+            }
             return result(request, new GraphStoreLoad(settings.timeouts()).load(cert, spec, store.name(), run, staged,
-                    foreign(spec, store.name(), request.district(), loaded)));
+                    linkMaps));
         } catch (IOException e) {
             throw StepFailure.transientFailure("WORK_FOLDER", "the loader's work folder failed: "
                     + e.getClass().getSimpleName(), e);
