@@ -42,9 +42,24 @@ import java.util.Optional;
 public final class PgStoreLoad {
 
     private final LoadTimeouts timeouts;
+    private final Map<String, Double> steps = new LinkedHashMap<>();
 
     public PgStoreLoad(LoadTimeouts timeouts) {
         this.timeouts = timeouts;
+    }
+
+    /**
+     * Seconds each step of the last load took (plan, copy, key maps, insert, fix-ups, held check, commit: the
+     * deferred constraints are checked there), for benchmarks and logs.
+     */
+    public Map<String, Double> stepSeconds() {
+        return Map.copyOf(steps);
+    }
+
+    private long lap(String step, long since) {
+        long now = System.nanoTime();
+        steps.put(step, (now - since) / 1e9);
+        return now;
     }
 
     /**
@@ -77,6 +92,8 @@ public final class PgStoreLoad {
         cert.setAutoCommit(false);
         try {
             SessionSettings.apply(cert, timeouts);
+            steps.clear();
+            long t = System.nanoTime();
             StoreSchema schema = new PostgresIntrospector().introspect(cert, storeName, store.schemas());
             Map<TableId, TableMapping> mappings = mappings(spec, schema, tables);
             StoreOrder.Order order = StoreOrder.forLoad(schema, tables.keySet());
@@ -88,6 +105,7 @@ public final class PgStoreLoad {
             try (Statement st = cert.createStatement()) {
                 st.execute("SET CONSTRAINTS ALL DEFERRED");
             }
+            t = lap("plan", t);
             RunKeyMap keyMap = RunKeyMap.create(cert, run.district(), run.runId());
             for (ForeignMap f : foreign) {
                 keyMap.load(f.table(), f.keys());
@@ -95,10 +113,12 @@ public final class PgStoreLoad {
             for (TableLoad load : loads) {
                 load.stage();
             }
+            t = lap("copy", t);
             for (TableLoad load : loads) {
                 load.mapKeys(keyMap);
             }
             keyMap.analyze();
+            t = lap("key maps", t);
             List<TableCounts> counts = new ArrayList<>();
             for (List<TableId> step : order.steps()) {
                 List<TableLoad> together = loads.stream().filter(l -> step.contains(l.id())).toList();
@@ -110,15 +130,18 @@ public final class PgStoreLoad {
                             c.remapped(), c.skipped()));
                 }
             }
+            t = lap("insert", t);
             for (TableLoad load : loads) {
                 load.fixUp(run.runId(), spec.load().triggers());
                 if (load.plan().remap()) {
                     keyMap.persist(schema.table(load.id()).orElseThrow());
                 }
             }
+            t = lap("fix-ups", t);
             for (TableLoad load : loads) {
                 checkHeld(cert, storeName, run.runId(), schema.table(load.id()).orElseThrow());
             }
+            t = lap("held check", t);
             keepCounts(cert, run.runId(), counts);
             try (PreparedStatement st = cert.prepareStatement("UPDATE ferry.run SET status = 'loaded', finished_at ="
                     + " clock_timestamp() WHERE run_id = ?")) {
@@ -126,6 +149,7 @@ public final class PgStoreLoad {
                 st.executeUpdate();
             }
             commit(cert, storeName);
+            lap("commit", t);
             return counts;
         } catch (SQLException | RuntimeException e) {
             cert.rollback();

@@ -23,7 +23,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One table's batches into its CERT table, inside the store's transaction. The batches' mapped columns are
@@ -139,11 +141,16 @@ final class TableLoad {
                             + " ON b.row_key = w.row_key"
                     : "SELECT " + table + ", 'insert', row_key, row_hash, NULL::jsonb FROM w" + i);
         }
-        String sql = "WITH " + String.join(", ", ctes) + " INSERT INTO ferry.ledger (table_name, action, row_key, row_hash,"
-                + " before_image, run_id) SELECT x.*, " + LedgerKeys.literal(runId) + " FROM ("
-                + String.join(" UNION ALL ", ledger) + ") x";
-        try (Statement st = cert.createStatement()) {
-            st.executeLargeUpdate(sql);
+        // The statement counts what it wrote, per table and action: reading the ledger back would rescan the run.
+        String sql = "WITH " + String.join(", ", ctes) + ", l AS (INSERT INTO ferry.ledger (table_name, action, row_key,"
+                + " row_hash, before_image, run_id) SELECT x.*, " + LedgerKeys.literal(runId) + " FROM ("
+                + String.join(" UNION ALL ", ledger) + ") x RETURNING table_name, action) SELECT table_name,"
+                + " count(*) FILTER (WHERE action = 'insert'), count(*) FILTER (WHERE action = 'update') FROM l GROUP BY 1";
+        Map<String, long[]> written = new HashMap<>();
+        try (Statement st = cert.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                written.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            }
         }
         for (TableLoad load : loads) {
             load.proveBefore(runId, upsert);
@@ -155,9 +162,9 @@ final class TableLoad {
         }
         List<Counts> counts = new ArrayList<>();
         for (TableLoad load : loads) {
-            long[] written = load.ledgerCounts(runId);
-            counts.add(new Counts(written[0], written[1], load.plan.remap() ? load.remapped : 0,
-                    load.staged.rows() - written[0] - written[1]));
+            long[] rows = written.getOrDefault(load.keys.tableName(), new long[2]);
+            counts.add(new Counts(rows[0], rows[1], load.plan.remap() ? load.remapped : 0,
+                    load.staged.rows() - rows[0] - rows[1]));
         }
         return counts;
     }
@@ -250,19 +257,6 @@ final class TableLoad {
                             + " reference no row of " + r.to().qualified() + " through " + r.fromColumns()
                             + " after the cycle's fix-up; the store was rolled back", null);
                 }
-            }
-        }
-    }
-
-    /** Per action, the ledger rows the run has for this table: {inserted, updated}. */
-    private long[] ledgerCounts(String runId) throws SQLException {
-        try (PreparedStatement st = cert.prepareStatement("SELECT count(*) FILTER (WHERE action = 'insert'),"
-                + " count(*) FILTER (WHERE action = 'update') FROM ferry.ledger WHERE run_id = ? AND table_name = ?")) {
-            st.setString(1, runId);
-            st.setString(2, keys.tableName());
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2)};
             }
         }
     }

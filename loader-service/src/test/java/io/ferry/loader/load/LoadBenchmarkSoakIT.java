@@ -69,6 +69,7 @@ class LoadBenchmarkSoakIT {
 
                     long start = System.nanoTime();
                     long rows = 0;
+                    Map<String, Double> steps = new java.util.LinkedHashMap<>();
                     for (String store : SampleEstate.PG_DATABASES) {
                         List<ForeignMap> foreign = new ArrayList<>();
                         for (TableId t : ForeignMap.needed(spec.spec(), store)) {
@@ -77,11 +78,12 @@ class LoadBenchmarkSoakIT {
                             }
                         }
                         try (Connection c = cert.connect(store)) {
-                            for (TableCounts t : new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), store,
-                                    prodIdentities, new RunInfo(run, DISTRICT, spec.specHash(), 1, "benchmark"), staged,
-                                    foreign)) {
+                            PgStoreLoad load = new PgStoreLoad(LoadTimeouts.defaults());
+                            for (TableCounts t : load.load(c, spec.spec(), store, prodIdentities,
+                                    new RunInfo(run, DISTRICT, spec.specHash(), 1, "benchmark"), staged, foreign)) {
                                 rows += t.inserted() + t.updated();
                             }
+                            load.stepSeconds().forEach((step, seconds) -> steps.merge(step, seconds, Double::sum));
                         }
                     }
                     double loadSeconds = (System.nanoTime() - start) / 1e9;
@@ -99,6 +101,9 @@ class LoadBenchmarkSoakIT {
                     System.out.printf("round %d: staged in %.1f s; %,d rows loaded in %.1f s = %,.0f rows/s;"
                             + " compensated in %.1f s%n", round, stageSeconds, rows, loadSeconds, rows / loadSeconds,
                             compensateSeconds);
+                    StringBuilder split = new StringBuilder("  load steps over the four stores:");
+                    steps.forEach((step, seconds) -> split.append(String.format(" %s %.1f s;", step, seconds)));
+                    System.out.println(split);
                 }
                 rates.sort(Double::compare);
                 compensations.sort(Double::compare);

@@ -26,3 +26,7 @@ CREATE TABLE ferry.run_count (
     skipped    bigint NOT NULL,
     PRIMARY KEY (run_id, table_name)
 );
+
+-- The ledger is read per run and table (counts, the held-rows check, compensation): without this index each
+-- table's read scanned every ledger row of the run.
+CREATE INDEX ledger_run_table ON ferry.ledger (run_id, table_name, action);
