@@ -15,9 +15,13 @@ public record LoadResult(String runId, String specHash, int attempt, String stor
      * @param updated  rows overwritten under the {@code upsert} strategy (before-images in the ledger)
      * @param remapped inserted rows that got a fresh surrogate key because theirs collided
      * @param skipped  rows left out under the {@code skip} strategy because CERT has their natural key
+     * @param checksum the canonical checksum (16 hex digits; the staging library's {@code CanonicalChecksum}) of
+     *                 the rows CERT holds for the run in this table, over the columns that arrive unchanged or
+     *                 through the key maps, which the loader found equal to the batches' before it committed;
+     *                 null where the table was compared by count only (rows skipped, CERT triggers fired, a graph)
      */
     public record TableCounts(String schema, String table, BatchKind kind, long inserted, long updated,
-            long remapped, long skipped) {
+            long remapped, long skipped, String checksum) {
 
         public TableCounts {
             Require.text("LoadResult.TableCounts.schema", schema);
@@ -27,6 +31,8 @@ public record LoadResult(String runId, String specHash, int attempt, String stor
             Require.count("LoadResult.TableCounts.updated", updated);
             Require.count("LoadResult.TableCounts.remapped", remapped);
             Require.count("LoadResult.TableCounts.skipped", skipped);
+            Require.rule(checksum == null || checksum.matches("[0-9a-f]{16}"),
+                    "LoadResult.TableCounts.checksum must be 16 lowercase hex digits or null");
         }
     }
 

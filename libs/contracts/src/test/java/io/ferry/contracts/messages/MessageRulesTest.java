@@ -158,10 +158,18 @@ class MessageRulesTest {
     @Test
     void aFailedLoadReportsNoCounts() {
         Failure failure = new Failure(Failure.Kind.FATAL, "CONSTRAINT_VIOLATED", "unique constraint on public.person");
-        var counts = new LoadResult.TableCounts("public", "person", BatchKind.TABLE, 1, 0, 0, 0);
+        var counts = new LoadResult.TableCounts("public", "person", BatchKind.TABLE, 1, 0, 0, 0, null);
 
         assertThatThrownBy(() -> new LoadResult(RUN, SPEC, 1, "ids", List.of(counts), failure))
                 .hasMessage("LoadResult: a failed load was rolled back and must report no table counts");
+    }
+
+    @Test
+    void aLoadedTablesChecksumIsSixteenHexDigitsOrAbsent() {
+        assertThatThrownBy(() -> new LoadResult.TableCounts("public", "person", BatchKind.TABLE, 1, 0, 0, 0, "XYZ"))
+                .hasMessage("LoadResult.TableCounts.checksum must be 16 lowercase hex digits or null");
+        assertThat(new LoadResult.TableCounts("public", "person", BatchKind.TABLE, 1, 0, 0, 0, "00ff00ff00ff00ff")
+                .checksum()).isEqualTo("00ff00ff00ff00ff");
     }
 
     @Test

@@ -64,8 +64,8 @@ final class Samples {
                 null));
         samples.put("LoadRequest", new LoadRequest(RUN, DISTRICT, SPEC, 1, "ids", "pg:cert.ids:a1f3", null));
         samples.put("LoadResult", new LoadResult(RUN, SPEC, 1, "ids", List.of(
-                new LoadResult.TableCounts("public", "person", BatchKind.TABLE, 5_120, 0, 37, 0),
-                new LoadResult.TableCounts("public", "grade_level", BatchKind.TABLE, 0, 0, 0, 14)), null));
+                new LoadResult.TableCounts("public", "person", BatchKind.TABLE, 5_120, 0, 37, 0, "3f9a0c5be21d7e48"),
+                new LoadResult.TableCounts("public", "grade_level", BatchKind.TABLE, 0, 0, 0, 14, null)), null));
         samples.put("LoadResult-failed", new LoadResult(RUN, SPEC, 2, "hcp1", List.of(),
                 new Failure(Failure.Kind.FATAL, "CERT_SCHEMA_CHANGED",
                         "CERT schema of hcp1 changed since validation: public.enrollment.exit_date")));
