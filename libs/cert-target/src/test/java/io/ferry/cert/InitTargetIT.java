@@ -94,7 +94,7 @@ class InitTargetIT {
         List<InitTarget.StoreReport> first = InitTarget.run(spec, resolver("ok"), ADMIN);
         List<InitTarget.StoreReport> again = InitTarget.run(spec, resolver("ok"), ADMIN);
 
-        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 3,"));
+        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 4,"));
         assertThat(again).isEqualTo(first);
         try (Connection c = cert.connect("app"); Statement st = c.createStatement()) {
             assertThat(PostgresTarget.marker(c)).contains("app");

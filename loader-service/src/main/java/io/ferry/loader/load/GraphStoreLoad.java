@@ -160,7 +160,7 @@ public final class GraphStoreLoad {
         });
         add(counts, writeNodes(cert, runId, label, mergeKey, rows, created));
         return new TableCounts(TableId.LABELS, label, BatchKind.LABEL, counts[0], counts[1], 0, table.rows() - counts[0]
-                - counts[1]);
+                - counts[1], null);
     }
 
     private static void add(long[] into, long[] counts) {
@@ -282,7 +282,7 @@ public final class GraphStoreLoad {
             }
         });
         done[0] += writeRelationships(cert, runId, type, cypher, rows);
-        return new TableCounts(TableId.RELATIONSHIPS, type, BatchKind.RELATIONSHIP, done[0], 0, 0, 0);
+        return new TableCounts(TableId.RELATIONSHIPS, type, BatchKind.RELATIONSHIP, done[0], 0, 0, 0, null);
     }
 
     private long writeRelationships(Driver cert, String runId, String type, String cypher, List<Map<String, Object>> rows) {

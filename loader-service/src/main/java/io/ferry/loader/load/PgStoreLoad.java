@@ -37,7 +37,8 @@ import java.util.Optional;
  * maps (fresh keys for remapped tables, CERT's keys for skipped rows it already holds, other stores' maps read
  * in), then every table in CERT's dependency order with constraints deferred and references rewritten through
  * the maps, one ledger row per written row, the fix-ups of nullable cycles, the remapped tables' maps kept in
- * {@code ferry.key_map}, and before commit a set-based check that CERT holds every row the ledger names.
+ * {@code ferry.key_map}, and before commit the set-based foreign-key checks of tables loaded with the replica role
+ * and, per table, that CERT holds every row the ledger names with the batches' canonical checksum.
  */
 public final class PgStoreLoad {
 
@@ -49,7 +50,7 @@ public final class PgStoreLoad {
     }
 
     /**
-     * Seconds each step of the last load took (plan, copy, key maps, insert, fix-ups, held check, commit: the
+     * Seconds each step of the last load took (plan, copy, key maps, insert, fix-ups, reference check, verify, commit: the
      * deferred constraints are checked there), for benchmarks and logs.
      */
     public Map<String, Double> stepSeconds() {
@@ -119,15 +120,12 @@ public final class PgStoreLoad {
             }
             keyMap.analyze();
             t = lap("key maps", t);
-            List<TableCounts> counts = new ArrayList<>();
+            Map<TableLoad, TableLoad.Counts> written = new LinkedHashMap<>();
             for (List<TableId> step : order.steps()) {
                 List<TableLoad> together = loads.stream().filter(l -> step.contains(l.id())).toList();
-                List<TableLoad.Counts> written = insert(cert, storeName, run, together);
+                List<TableLoad.Counts> counted = insert(cert, storeName, run, together);
                 for (int i = 0; i < together.size(); i++) {
-                    TableLoad.Counts c = written.get(i);
-                    TableId id = together.get(i).id();
-                    counts.add(new TableCounts(id.schema(), id.name(), BatchKind.TABLE, c.inserted(), c.updated(),
-                            c.remapped(), c.skipped()));
+                    written.put(together.get(i), counted.get(i));
                 }
             }
             t = lap("insert", t);
@@ -139,9 +137,18 @@ public final class PgStoreLoad {
             }
             t = lap("fix-ups", t);
             for (TableLoad load : loads) {
-                checkHeld(cert, storeName, run.runId(), schema.table(load.id()).orElseThrow());
+                load.checkReferences();
             }
-            t = lap("held check", t);
+            t = lap("reference check", t);
+            List<TableCounts> counts = new ArrayList<>();
+            for (Map.Entry<TableLoad, TableLoad.Counts> e : written.entrySet()) {
+                TableLoad.Counts c = e.getValue();
+                TableId id = e.getKey().id();
+                String checksum = e.getKey().verify(run.runId(), c.skipped());
+                counts.add(new TableCounts(id.schema(), id.name(), BatchKind.TABLE, c.inserted(), c.updated(),
+                        c.remapped(), c.skipped(), checksum));
+            }
+            t = lap("verify", t);
             keepCounts(cert, run.runId(), counts);
             try (PreparedStatement st = cert.prepareStatement("UPDATE ferry.run SET status = 'loaded', finished_at ="
                     + " clock_timestamp() WHERE run_id = ?")) {
@@ -186,14 +193,14 @@ public final class PgStoreLoad {
                     + " since; loading it again needs a new run");
         }
         List<TableCounts> counts = new ArrayList<>();
-        try (PreparedStatement st = cert.prepareStatement("SELECT table_name, inserted, updated, remapped, skipped"
-                + " FROM ferry.run_count WHERE run_id = ? ORDER BY position")) {
+        try (PreparedStatement st = cert.prepareStatement("SELECT table_name, inserted, updated, remapped, skipped,"
+                + " checksum FROM ferry.run_count WHERE run_id = ? ORDER BY position")) {
             st.setString(1, runId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     List<String> name = TableId.splitQualified(rs.getString(1));
                     counts.add(new TableCounts(name.get(0), name.get(1), BatchKind.TABLE, rs.getLong(2), rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5)));
+                            rs.getLong(4), rs.getLong(5), rs.getString(6)));
                 }
             }
         }
@@ -202,7 +209,7 @@ public final class PgStoreLoad {
 
     private static void keepCounts(Connection cert, String runId, List<TableCounts> counts) throws SQLException {
         try (PreparedStatement st = cert.prepareStatement("INSERT INTO ferry.run_count (run_id, table_name, position,"
-                + " inserted, updated, remapped, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " inserted, updated, remapped, skipped, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int position = 0;
             for (TableCounts c : counts) {
                 st.setString(1, runId);
@@ -212,6 +219,7 @@ public final class PgStoreLoad {
                 st.setLong(5, c.updated());
                 st.setLong(6, c.remapped());
                 st.setLong(7, c.skipped());
+                st.setString(8, c.checksum());
                 st.addBatch();
             }
             st.executeBatch();
@@ -312,26 +320,6 @@ public final class PgStoreLoad {
         } catch (SQLException e) {
             throw new LoadFailedException(store, "loading " + String.join(", ", together.stream().map(l -> l.id()
                     .qualified()).toList()) + " failed and the store was rolled back (" + Failures.describe(e) + ")", e);
-        }
-    }
-
-    /** Every row the ledger says the run wrote must be in CERT's table (a trigger could have taken it away). */
-    private static void checkHeld(Connection cert, String store, String runId, Table table) throws SQLException {
-        LedgerKeys keys = new LedgerKeys(table);
-        keys.collect(cert, runId, null, "ferry_run_rows");
-        try (Statement st = cert.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*), count(t.*) FROM"
-                + " ferry_run_rows g LEFT JOIN " + table.id().qualified() + " t ON " + keys.matchesCollected("t", "g"))) {
-            rs.next();
-            long written = rs.getLong(1);
-            long held = rs.getLong(2);
-            if (held != written) {
-                throw new LoadFailedException(store, table.id().qualified() + " holds " + held + " of the " + written
-                        + " rows the run wrote into it; the store was rolled back", null);
-            }
-        } finally {
-            try (Statement st = cert.createStatement()) {
-                st.execute("DROP TABLE IF EXISTS ferry_run_rows");
-            }
         }
     }
 

@@ -12,6 +12,7 @@ import io.ferry.schema.model.TableId;
 import io.ferry.service.run.StagedTable;
 import io.ferry.spec.model.ConflictStrategy;
 import io.ferry.spec.model.TriggerMode;
+import io.ferry.staging.checksum.CanonicalChecksum;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One table's batches into its CERT table, inside the store's transaction. The batches' mapped columns are
@@ -54,7 +56,17 @@ final class TableLoad {
     private final List<ColumnMapping> loaded;
     private final List<ColumnMapping> fromBatch;
     private final LedgerKeys keys;
+    private final int index;
+    /** The batch columns whose text CERT must hold for the run as it is, or as a key map's source. */
+    private final List<ColumnMapping> compared;
+    private final CanonicalChecksum batchChecksum = new CanonicalChecksum();
     private long remapped;
+    /** Present when CERT's foreign keys of the table can be checked set-based (see {@link SetBasedReferenceCheck}). */
+    private Optional<SetBasedReferenceCheck> setBased = Optional.empty();
+    /** The insert ran with the replica role and left its references to {@link #checkReferences}. */
+    private boolean quiet;
+    /** A user trigger may have fired on the table during the load (a fix-up update). */
+    private boolean triggersFired;
 
     /**
      * @param rewrites  the table's references that go through a key map (its own remapped key included)
@@ -73,6 +85,10 @@ final class TableLoad {
         this.loaded = mapping.columns().stream().filter(ColumnMapping::loaded).toList();
         this.fromBatch = loaded.stream().filter(m -> m.source() != null).toList();
         this.keys = new LedgerKeys(target);
+        this.index = index;
+        // Same type in PROD and CERT (so the same text), copied as is, and no JSON leaf rewritten inside.
+        this.compared = fromBatch.stream().filter(m -> m.fill() == ColumnMapping.Fill.COPY
+                && staged.column(m.source()).orElseThrow().pgType().equals(m.targetType()) && !hasJsonRewrite(m)).toList();
     }
 
     TableId id() {
@@ -89,12 +105,93 @@ final class TableLoad {
         for (int i = 0; i < fromBatch.size(); i++) {
             temp.add("c" + i + " text");
         }
+        // A column with JSON paths to rewrite is parsed once, while it is copied, not at every path it is read at.
+        for (int i = 0; i < fromBatch.size(); i++) {
+            if (hasJsonRewrite(fromBatch.get(i))) {
+                temp.add("j" + i + " jsonb GENERATED ALWAYS AS (c" + i + "::jsonb) STORED");
+            }
+        }
         try (Statement st = cert.createStatement()) {
             st.execute("CREATE TEMP TABLE " + rows + " (" + String.join(", ", temp) + ") ON COMMIT DROP");
         }
         copy();
         try (Statement st = cert.createStatement()) {
             st.execute("ANALYZE " + rows);
+        }
+        if (plan.strategy() != ConflictStrategy.UPSERT) {
+            setBased = SetBasedReferenceCheck.of(cert, target, index);
+        }
+    }
+
+    /**
+     * Whether the load may have written rows that CERT does not hold as the ledger says: an insert ran with
+     * PostgreSQL's checks and so with user triggers, or a fix-up fired triggers. Otherwise the ledger is exactly
+     * what the statements returned.
+     */
+    boolean triggersMayHaveFired() {
+        return !quiet || triggersFired;
+    }
+
+    /**
+     * Checks what CERT now holds for the run in the table against the batches: every row the ledger names is there,
+     * and unless rows were skipped or a CERT trigger may have changed them, the canonical checksum of the compared
+     * columns (read back through the key maps where the run rewrote them) equals the batches'.
+     *
+     * @return the checksum, or null where the table was compared by count only
+     * @throws LoadFailedException when they differ (the store is then rolled back)
+     */
+    String verify(String runId, long skipped) throws SQLException {
+        keys.collect(cert, runId, null, "ferry_run_rows");
+        List<String> texts = new ArrayList<>();
+        StringBuilder inverse = new StringBuilder();
+        for (ColumnMapping m : compared) {
+            String text = CanonicalChecksum.canonicalTextSql("t." + TableId.quote(m.target()));
+            for (int i = 0; i < rewrites.size(); i++) {
+                Rewrite r = rewrites.get(i);
+                if (!r.json() && mappingOf(r.column()) == m) {
+                    inverse.append(" LEFT JOIN (SELECT DISTINCT ON (cert) cert, source FROM ").append(RunKeyMap.TABLE)
+                            .append(" WHERE tbl = ").append(LedgerKeys.literal(r.target().toString())).append(") i")
+                            .append(i).append(" ON i").append(i).append(".cert = ").append(text);
+                    text = "coalesce(i" + i + ".source, " + text + ")";
+                }
+            }
+            texts.add(text);
+        }
+        long ledgerRows;
+        CanonicalChecksum.Value held;
+        try (Statement st = cert.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM ferry_run_rows")) {
+                rs.next();
+                ledgerRows = rs.getLong(1);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT " + CanonicalChecksum.aggregatesSql(texts) + " FROM "
+                    + target.id().qualified() + " t JOIN ferry_run_rows g ON " + keys.matchesCollected("t", "g") + inverse)) {
+                rs.next();
+                held = CanonicalChecksum.fromSql(rs.getLong(1), rs.getBigDecimal(2));
+            }
+            st.execute("DROP TABLE ferry_run_rows");
+        }
+        String table = target.id().qualified();
+        if (held.rows() != ledgerRows) {
+            throw new LoadFailedException(target.id().store(), table + " holds " + held.rows() + " of the " + ledgerRows
+                    + " rows the run wrote into it (a CERT trigger or rule took some away); the store was rolled back", null);
+        }
+        if (skipped > 0 || triggersMayHaveFired()) {
+            return null;
+        }
+        CanonicalChecksum.Value batches = batchChecksum.value();
+        if (!held.equals(batches)) {
+            throw new LoadFailedException(target.id().store(), table + ": the " + held.rows() + " rows CERT holds for the"
+                    + " run have checksum " + held.hex() + " over " + compared.size() + " column(s), the batches' "
+                    + batches.rows() + " rows " + batches.hex() + "; the store was rolled back", null);
+        }
+        return held.hex();
+    }
+
+    /** Checks the references an insert with the replica role wrote (before commit; a failure fails the load). */
+    void checkReferences() throws SQLException {
+        if (quiet) {
+            setBased.orElseThrow().check(cert);
         }
     }
 
@@ -128,12 +225,26 @@ final class TableLoad {
         if (upsert) {
             loads.get(0).beforeImages();
         }
+        // The replica role skips CERT's row-by-row foreign-key checks; the statement keeps what it wrote for one
+        // set-based check per key instead. Only when no table of the statement needs PostgreSQL's own checks.
+        boolean quiet = loads.stream().allMatch(l -> l.setBased.isPresent());
         List<String> ctes = new ArrayList<>();
         List<String> ledger = new ArrayList<>();
         for (int i = 0; i < loads.size(); i++) {
             TableLoad load = loads.get(i);
-            ctes.add("w" + i + " AS (" + load.insertStatement() + " RETURNING " + load.keys.rowKey("t") + " AS row_key,"
-                    + " md5(t::text) AS row_hash" + (upsert ? ", (t.xmax = 0) AS fresh" : "") + ")");
+            List<String> returning = new ArrayList<>(List.of(load.keys.rowKey("t") + " AS row_key", "md5(t::text) AS row_hash"));
+            if (upsert) {
+                returning.add("(t.xmax = 0) AS fresh");
+            }
+            if (quiet) {
+                load.setBased.orElseThrow().prepare(cert);
+                returning.addAll(load.setBased.orElseThrow().returning("t"));
+            }
+            ctes.add("w" + i + " AS (" + load.insertStatement() + " RETURNING " + String.join(", ", returning) + ")");
+            if (quiet) {
+                load.setBased.orElseThrow().keepCte("k" + i, "w" + i).ifPresent(ctes::add);
+                load.quiet = true;
+            }
             String table = LedgerKeys.literal(load.keys.tableName());
             ledger.add(upsert
                     ? "SELECT " + table + ", CASE WHEN w.fresh THEN 'insert' ELSE 'update' END, w.row_key, w.row_hash,"
@@ -147,9 +258,18 @@ final class TableLoad {
                 + String.join(" UNION ALL ", ledger) + ") x RETURNING table_name, action) SELECT table_name,"
                 + " count(*) FILTER (WHERE action = 'insert'), count(*) FILTER (WHERE action = 'update') FROM l GROUP BY 1";
         Map<String, long[]> written = new HashMap<>();
-        try (Statement st = cert.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                written.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        // On failure the store's transaction rolls back, and the SET LOCAL with it.
+        try (Statement st = cert.createStatement()) {
+            if (quiet) {
+                st.execute("SET LOCAL session_replication_role = replica");
+            }
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    written.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                }
+            }
+            if (quiet) {
+                st.execute("SET LOCAL session_replication_role = origin");
             }
         }
         for (TableLoad load : loads) {
@@ -210,6 +330,8 @@ final class TableLoad {
         }
         keys.collect(cert, runId, "insert", "ferry_run_rows");
         boolean suppress = triggers == TriggerMode.SUPPRESS;
+        triggersFired = !suppress || SetBasedReferenceCheck.replicaTriggers(cert, target);
+        // On failure the store's transaction rolls back, and the SET LOCAL with it.
         try (Statement st = cert.createStatement()) {
             if (suppress) {
                 st.execute("SET LOCAL session_replication_role = replica");
@@ -217,11 +339,8 @@ final class TableLoad {
             st.executeLargeUpdate("UPDATE " + target.id().qualified() + " t SET " + String.join(", ", sets) + " FROM"
                     + " (SELECT " + String.join(", ", projections) + " FROM " + rows + " s" + joins() + ") x,"
                     + " ferry_run_rows g WHERE " + String.join(" AND ", match) + " AND " + keys.matchesCollected("t", "g"));
-        } finally {
             if (suppress) {
-                try (Statement st = cert.createStatement()) {
-                    st.execute("SET LOCAL session_replication_role = origin");
-                }
+                st.execute("SET LOCAL session_replication_role = origin");
             }
         }
         for (Reference r : nullFirst) {
@@ -328,13 +447,22 @@ final class TableLoad {
             }
             sql.append(" LEFT JOIN ").append(RunKeyMap.TABLE).append(" r").append(i).append(" ON r").append(i)
                     .append(".tbl = ").append(LedgerKeys.literal(r.target().toString())).append(" AND r").append(i)
-                    .append(".source = ").append(lookup(r, column(m)));
+                    .append(".source = ").append(lookup(r, m));
         }
         return sql.toString();
     }
 
-    private static String lookup(Rewrite r, String column) {
-        return r.json() ? "(" + column + "::jsonb #>> " + r.pathLiteral() + ")" : column;
+    private String lookup(Rewrite r, ColumnMapping m) {
+        return r.json() ? "(" + json(m) + " #>> " + r.pathLiteral() + ")" : column(m);
+    }
+
+    private boolean hasJsonRewrite(ColumnMapping m) {
+        return rewrites.stream().anyMatch(r -> r.json() && mappingOf(r.column()) == m);
+    }
+
+    /** The staged value of a column with JSON rewrites, as parsed at copy time. */
+    private String json(ColumnMapping m) {
+        return "s.j" + fromBatch.indexOf(m);
     }
 
     /** The staged text of a CERT column, before rewrites (the map's source). */
@@ -351,23 +479,34 @@ final class TableLoad {
         return "s.c" + fromBatch.indexOf(m);
     }
 
-    /** The text a CERT column gets: the staged value with its rewrites applied. */
+    /**
+     * The text a CERT column gets: the staged value with its rewrites applied. JSON leaves are set one after the
+     * other on the parsed value (a number stays a number); a value none of them changes keeps its exact text.
+     */
     private String text(ColumnMapping m) {
-        String base = column(m);
-        String text = base;
+        String text = column(m);
+        String parsed = json(m);
+        String changed = null;
+        List<String> untouched = new ArrayList<>();
         for (int i = 0; i < rewrites.size(); i++) {
             Rewrite r = rewrites.get(i);
-            if (mappingOf(r.column()) != m) {
+            if (mappingOf(r.column()) != m || !r.json()) {
                 continue;
             }
             String cert = "r" + i + ".cert";
-            if (r.json()) {
-                // The leaf keeps its JSON type: a number stays a number.
-                text = "CASE WHEN " + cert + " IS NULL THEN " + text + " ELSE jsonb_set((" + text + ")::jsonb, "
-                        + r.pathLiteral() + ", CASE jsonb_typeof(" + base + "::jsonb #> " + r.pathLiteral()
-                        + ") WHEN 'number' THEN to_jsonb(" + cert + "::numeric) ELSE to_jsonb(" + cert + ") END)::text END";
-            } else {
-                text = "coalesce(" + cert + ", " + text + ")";
+            String current = changed == null ? parsed : changed;
+            changed = "CASE WHEN " + cert + " IS NULL THEN " + current + " ELSE jsonb_set(" + current + ", "
+                    + r.pathLiteral() + ", CASE jsonb_typeof(" + parsed + " #> " + r.pathLiteral() + ") WHEN 'number'"
+                    + " THEN to_jsonb(" + cert + "::numeric) ELSE to_jsonb(" + cert + ") END) END";
+            untouched.add(cert + " IS NULL");
+        }
+        if (changed != null) {
+            text = "CASE WHEN " + String.join(" AND ", untouched) + " THEN " + text + " ELSE (" + changed + ")::text END";
+        }
+        for (int i = 0; i < rewrites.size(); i++) {
+            Rewrite r = rewrites.get(i);
+            if (mappingOf(r.column()) == m && !r.json()) {
+                text = "coalesce(r" + i + ".cert, " + text + ")";
             }
         }
         return text;
@@ -409,6 +548,8 @@ final class TableLoad {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             String[] values = new String[sources.length];
+            int[] comparedAt = compared.stream().mapToInt(fromBatch::indexOf).toArray();
+            String[] comparedValues = new String[comparedAt.length];
             for (Path file : staged.files()) {
                 try (BatchReader reader = BatchReader.open(file, null)) {
                     String[] row;
@@ -416,6 +557,10 @@ final class TableLoad {
                         for (int i = 0; i < sources.length; i++) {
                             values[i] = row[sources[i]];
                         }
+                        for (int i = 0; i < comparedAt.length; i++) {
+                            comparedValues[i] = values[comparedAt[i]];
+                        }
+                        batchChecksum.add(comparedValues);
                         CopyText.encodeRow(values, out);
                         if (out.size() > COPY_CHUNK) {
                             in.writeToCopy(out.toByteArray(), 0, out.size());

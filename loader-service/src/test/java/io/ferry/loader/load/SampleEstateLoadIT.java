@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
+import io.ferry.batches.BatchSchema;
+import io.ferry.batches.BatchWriter;
+import io.ferry.batches.BatchWriterOptions;
 import io.ferry.cert.DatabaseIdentity;
 import io.ferry.cert.PostgresTarget;
 import io.ferry.cert.TargetRefusedException;
@@ -49,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -306,6 +311,97 @@ class SampleEstateLoadIT {
     }
 
     /**
+     * CERT's own insert triggers fire on the run's rows (a table with one loads with PostgreSQL's row checks
+     * instead of the set-based ones): a BEFORE INSERT trigger that marks staff assignments marks every one the
+     * run wrote, the ledger hashes the rows as the trigger left them, and compensation still restores every table.
+     */
+    @Test
+    void certsInsertTriggersFireOnTheRunsRows() throws Exception {
+        String run = "mig-20261122160000-008";
+        Map<TableId, StagedTable> staged = stage(run);
+        Map<String, Map<TableId, TableProof>> before = proofs();
+        try (Connection c = cert.connect("ids"); Statement st = c.createStatement()) {
+            st.execute("CREATE FUNCTION public.mark_assignment() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " NEW.role := NEW.role || ' (cert)'; RETURN NEW; END $$");
+            st.execute("CREATE TRIGGER mark_assignment BEFORE INSERT ON public.staff_assignment FOR EACH ROW"
+                    + " EXECUTE FUNCTION public.mark_assignment()");
+            try {
+                long written = count(load("ids", run, staged, LoadTimeouts.defaults()), "staff_assignment").inserted();
+                assertThat(written).isPositive();
+                assertThat(strings(st, "SELECT count(*) FROM public.staff_assignment WHERE role LIKE '% (cert)'"))
+                        .containsExactly(Long.toString(written));
+                assertThat(strings(st, "SELECT count(*) FROM public.staff_assignment t WHERE md5(t::text) IN (SELECT"
+                        + " row_hash FROM ferry.ledger WHERE run_id = '" + run + "' AND table_name = 'public.staff_assignment')"))
+                        .containsExactly(Long.toString(written));
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, "ids", List.of("public"), run, false);
+            } finally {
+                st.execute("DROP TRIGGER mark_assignment ON public.staff_assignment");
+                st.execute("DROP FUNCTION public.mark_assignment()");
+            }
+        }
+        assertThat(proofs()).isEqualTo(before);
+    }
+
+    /**
+     * What CERT holds for the run is checked against the batches with the staging library's canonical checksum
+     * before commit: a batch whose JSON text CERT stores differently (jsonb drops the extra space in
+     * <code>{  "a": 1}</code>) fails the store, naming the table and both checksums, and CERT is left as it was. A
+     * load that matches reports the checksum per table, and a redelivered request gets the same from CERT.
+     */
+    @Test
+    void whatCertHoldsForTheRunMustMatchTheBatchesChecksum() throws Exception {
+        String run = "mig-20261122160000-010";
+        // The same JSON, not as CERT's jsonb writes it: a space after the opening brace.
+        Map<TableId, StagedTable> staged = restaged(stage(run), "person", (columns, rows) -> {
+            int contact = columns.indexOf("contact_info");
+            String[] row = rows.stream().filter(r -> r[contact] != null && r[contact].startsWith("{\"")).findFirst()
+                    .orElseThrow();
+            row[contact] = "{  " + row[contact].substring(1);
+        });
+        Map<String, Map<TableId, TableProof>> before = proofs();
+
+        assertThatThrownBy(() -> load("ids", run, staged, LoadTimeouts.defaults()))
+                .isInstanceOf(LoadFailedException.class)
+                .hasMessageMatching("(?s).*public\\.person: the \\d+ rows CERT holds for the run have checksum"
+                        + " [0-9a-f]{16} over \\d+ column\\(s\\), the batches' \\d+ rows [0-9a-f]{16}; the store was rolled back.*");
+        assertThat(proofs()).isEqualTo(before);
+
+        String good = "mig-20261122160000-011";
+        List<TableCounts> counts = load("ids", good, stage(good), LoadTimeouts.defaults());
+        try (Connection c = cert.connect("ids")) {
+            assertThat(count(counts, "staff_assignment").checksum()).matches("[0-9a-f]{16}");
+            assertThat(count(counts, "person").checksum()).matches("[0-9a-f]{16}");
+            assertThat(PgStoreLoad.loadedBefore(c, "ids", good)).contains(counts);
+            new PgCompensation(LoadTimeouts.defaults()).compensate(c, "ids", List.of("public"), good, false);
+        }
+        assertThat(proofs()).isEqualTo(before);
+    }
+
+    /**
+     * A batch row whose reference no row answers (the validator would have stopped the run) fails the store's
+     * load at the set-based check, naming the foreign key but no value, and CERT is left as it was.
+     */
+    @Test
+    void aReferenceThatFindsNoRowFailsTheStoreAndLeavesCertAsItWas() throws Exception {
+        String run = "mig-20261122160000-009";
+        Map<TableId, StagedTable> staged = restaged(stage(run), "guardian_link", (columns, rows) -> {
+            String[] dangling = rows.get(0).clone();
+            dangling[columns.indexOf("student_id")] = "987654321";
+            rows.add(dangling);
+        });
+        Map<String, Map<TableId, TableProof>> before = proofs();
+
+        assertThatThrownBy(() -> load("ids", run, staged, LoadTimeouts.defaults()))
+                .isInstanceOf(LoadFailedException.class)
+                .hasMessageContaining("guardian_link_student_id_fkey").hasMessageContaining("rolled back")
+                .hasMessageNotContaining("987654321");
+        assertThat(proofs()).isEqualTo(before);
+        try (Connection c = cert.connect("ids"); Statement st = c.createStatement()) {
+            assertThat(strings(st, "SELECT count(*) FROM ferry.run WHERE run_id = '" + run + "'")).containsExactly("0");
+        }
+    }
+
+    /**
      * The loader holds no PROD credentials: a CERT URL that reaches PROD's database is refused by the identities
      * init-target recorded, and a standby (even one with Ferry's marker) is refused; neither is written to.
      */
@@ -404,6 +500,37 @@ class SampleEstateLoadIT {
     private static Map<TableId, StagedTable> stage(String run) throws Exception {
         DistrictStage.stage(prod, spec, DISTRICT, staging, run, Files.createDirectories(dir.resolve("stage-" + run)));
         return RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches-" + run));
+    }
+
+    /**
+     * The staged run with one ids table's batches replaced by one file of its rows as {@code edit} (given the
+     * column names and the rows) leaves them.
+     */
+    private static Map<TableId, StagedTable> restaged(Map<TableId, StagedTable> staged, String table,
+            BiConsumer<List<String>, List<String[]>> edit) throws Exception {
+        TableId id = TableId.parse("ids.public." + table);
+        StagedTable original = staged.get(id);
+        List<String[]> rows = new ArrayList<>();
+        for (Path file : original.files()) {
+            try (BatchReader reader = BatchReader.open(file, null)) {
+                String[] row;
+                while ((row = reader.next()) != null) {
+                    rows.add(row.clone());
+                }
+            }
+        }
+        edit.accept(original.columns().stream().map(BatchColumn::name).toList(), rows);
+        Path file = Files.createTempFile(dir, "restaged-" + table, ".parquet");
+        Files.delete(file);
+        try (BatchWriter writer = BatchWriter.create(file, new BatchSchema(original.columns(), Map.of()),
+                BatchWriterOptions.defaults())) {
+            for (String[] row : rows) {
+                writer.write(row);
+            }
+        }
+        Map<TableId, StagedTable> copy = new LinkedHashMap<>(staged);
+        copy.put(id, new StagedTable(id, original.columns(), List.of(file), rows.size()));
+        return copy;
     }
 
     private static TableCounts count(List<TableCounts> counts, String table) {

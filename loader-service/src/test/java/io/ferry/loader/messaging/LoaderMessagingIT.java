@@ -163,7 +163,7 @@ class LoaderMessagingIT {
 
         // A tester edits a loaded person: rollback stops with the row named, and changes nothing.
         String person = single("ids", "SELECT row_key->>'id' FROM ferry.ledger WHERE run_id = '" + RUN + "' AND"
-                + " table_name = 'public.person' AND action = 'insert' ORDER BY seq LIMIT 1");
+                + " table_name = 'public.person' AND action = 'insert' ORDER BY (row_key->>'id')::bigint LIMIT 1");
         execute("ids", "UPDATE public.person SET first_name = 'Edited' WHERE id = " + person);
         CompensateResult blocked = compensate(new CompensateRequest(RUN, specHash, 1, false, "rollback requested"));
         assertThat(blocked.status()).isEqualTo(CompensationStatus.BLOCKED);
