@@ -77,8 +77,13 @@ public final class SpecHash {
             // Only when present, so the hash of a spec without drift rules stays what it was.
             root.put("drift", spec.drift().stream().map(SpecHash::driftRule).toList());
         }
-        root.put("load", Map.of("conflict", word(spec.load().conflict()),
+        Map<String, Object> load = new TreeMap<>(Map.of("conflict", word(spec.load().conflict()),
                 "keys", sortedByText(spec.load().keys(), SpecHash::word), "triggers", word(spec.load().triggers())));
+        if (!spec.load().tableTriggers().isEmpty()) {
+            // Only when present, so the hash of a spec with one mode for every table stays what it was.
+            load.put("tableTriggers", sortedByText(spec.load().tableTriggers(), SpecHash::word));
+        }
+        root.put("load", load);
         root.put("approval", spec.approval().stream().map(SpecHash::word).sorted().distinct().toList());
         if (spec.schedule() != null) {
             root.put("schedule", Map.of("cron", spec.schedule().cron(), "districts", spec.schedule().districts()));

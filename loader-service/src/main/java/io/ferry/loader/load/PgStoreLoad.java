@@ -130,7 +130,7 @@ public final class PgStoreLoad {
             }
             t = lap("insert", t);
             for (TableLoad load : loads) {
-                load.fixUp(run.runId(), spec.load().triggers());
+                load.fixUp(run.runId(), spec.load().triggers(load.id()));
                 if (load.plan().remap()) {
                     keyMap.persist(schema.table(load.id()).orElseThrow());
                 }

@@ -266,7 +266,7 @@ class SampleEstateLoadIT {
     /**
      * The school-person cycle's fix-up sets {@code school.principal_id} after both tables are in. A CERT trigger
      * that audits school updates sees none of it by default ({@code load.triggers: suppress}) and every fixed-up
-     * school when the spec says {@code fire}.
+     * school when the spec says {@code fire} for that table.
      */
     @Test
     void userTriggersSeeTheCycleFixUpOnlyWhenTheSpecSaysFire() throws Exception {
@@ -276,11 +276,12 @@ class SampleEstateLoadIT {
         Map<TableId, StagedTable> stagedAgain = stage(fired);
         Path folder = dir.resolve("spec-fire");
         EstateSpec.write(folder, prod, cert);
-        Files.writeString(folder.resolve("ferry.yaml"), EstateSpec.yaml().replace("triggers: suppress", "triggers: fire"));
+        Files.writeString(folder.resolve("ferry.yaml"), EstateSpec.yaml().replace("triggers: suppress",
+                "triggers: {default: suppress, ids.public.school: fire}"));
         Resolver resolver = Resolver.forFolder(folder, Map.of());
         Spec parsed = new SpecParser(resolver, Set.of(SpecParser.Environment.values())).read(folder.resolve("ferry.yaml"));
         LoadedSpec firing = new LoadedSpec(SpecHash.of(parsed), parsed, resolver);
-        assertThat(firing.spec().load().triggers()).isEqualTo(TriggerMode.FIRE);
+        assertThat(firing.spec().load().triggers(TableId.parse("ids.public.school"))).isEqualTo(TriggerMode.FIRE);
         try (Connection c = cert.connect("ids"); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA audit");
             st.execute("CREATE TABLE audit.school_update (id bigint, principal_id bigint)");

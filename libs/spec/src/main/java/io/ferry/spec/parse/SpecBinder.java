@@ -473,10 +473,50 @@ final class SpecBinder {
                 });
             }
         }
-        TriggerMode triggers = keys.containsKey("triggers")
-                ? keys.get("triggers").choice(TriggerMode.class, "trigger mode") : TriggerMode.SUPPRESS;
-        return new Load(conflict == null ? ConflictStrategy.INSERT : conflict, tables,
-                triggers == null ? TriggerMode.SUPPRESS : triggers);
+        TriggerMode triggers = TriggerMode.SUPPRESS;
+        Map<TableId, TriggerMode> tableTriggers = new LinkedHashMap<>();
+        Cursor given = keys.get("triggers");
+        if (given != null && given.isMapping()) {
+            triggers = tableTriggers(given, tableTriggers);
+        } else if (given != null) {
+            TriggerMode mode = given.choice(TriggerMode.class, "trigger mode");
+            triggers = mode == null ? TriggerMode.SUPPRESS : mode;
+        }
+        return new Load(conflict == null ? ConflictStrategy.INSERT : conflict, tables, triggers, tableTriggers);
+    }
+
+    /**
+     * {@code triggers: {default: suppress, ids.public.school: fire}}: a mode per table, {@code default} for the
+     * others (suppress when absent).
+     *
+     * @return the default mode
+     */
+    private TriggerMode tableTriggers(Cursor cursor, Map<TableId, TriggerMode> tables) {
+        TriggerMode fallback = TriggerMode.SUPPRESS;
+        Map<String, Cursor> entries = cursor.entries("suppress, fire, or a mapping of tables (and default) to them");
+        if (entries == null) {
+            return fallback;
+        }
+        for (Map.Entry<String, Cursor> e : entries.entrySet()) {
+            TriggerMode mode = e.getValue().choice(TriggerMode.class, "trigger mode");
+            if (e.getKey().equals("default")) {
+                fallback = mode == null ? fallback : mode;
+                continue;
+            }
+            TableId table = null;
+            try {
+                table = TableId.parse(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                e.getValue().keyError(ex.getMessage(), "name a table as store.schema.table, or use default");
+            }
+            if (table != null) {
+                e.getValue().alias(KeyPaths.child("load.triggers", table.toString()));
+                if (mode != null) {
+                    tables.put(table, mode);
+                }
+            }
+        }
+        return fallback;
     }
 
     private Schedule schedule(Cursor cursor) {
