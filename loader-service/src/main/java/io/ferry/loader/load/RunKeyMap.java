@@ -147,10 +147,11 @@ final class RunKeyMap {
         try (Statement st = cert.createStatement()) {
             st.executeUpdate("DELETE FROM ferry.key_map k USING " + TABLE + " m WHERE m.tbl = " + tbl + " AND k.district = "
                     + d + " AND k.table_name = " + ledgerName + " AND k.cert_key = m.cert AND k.source_key <> m.source");
-            st.executeUpdate("INSERT INTO ferry.key_map (district, table_name, source_key, cert_key, run_id) SELECT " + d
+            // An entry that keeps its CERT key is left as it is (a refresh rewrites nothing), with the run that set it.
+            st.executeUpdate("INSERT INTO ferry.key_map AS k (district, table_name, source_key, cert_key, run_id) SELECT " + d
                     + ", " + ledgerName + ", source, cert, " + LedgerKeys.literal(runId) + " FROM " + TABLE + " WHERE tbl = "
                     + tbl + " ON CONFLICT (district, table_name, source_key) DO UPDATE SET cert_key = EXCLUDED.cert_key,"
-                    + " run_id = EXCLUDED.run_id");
+                    + " run_id = EXCLUDED.run_id WHERE k.cert_key <> EXCLUDED.cert_key");
         }
     }
 

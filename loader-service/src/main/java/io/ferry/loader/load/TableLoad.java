@@ -149,9 +149,10 @@ final class TableLoad {
             for (int i = 0; i < rewrites.size(); i++) {
                 Rewrite r = rewrites.get(i);
                 if (!r.json() && mappingOf(r.column()) == m) {
-                    inverse.append(" LEFT JOIN (SELECT DISTINCT ON (cert) cert, source FROM ").append(RunKeyMap.TABLE)
-                            .append(" WHERE tbl = ").append(LedgerKeys.literal(r.target().toString())).append(") i")
-                            .append(i).append(" ON i").append(i).append(".cert = ").append(text);
+                    // A map gives each CERT key one source key (fresh keys are new, a skipped row's key is CERT's).
+                    inverse.append(" LEFT JOIN ").append(RunKeyMap.TABLE).append(" i").append(i).append(" ON i").append(i)
+                            .append(".tbl = ").append(LedgerKeys.literal(r.target().toString())).append(" AND i").append(i)
+                            .append(".cert = ").append(text);
                     text = "coalesce(i" + i + ".source, " + text + ")";
                 }
             }
@@ -164,8 +165,16 @@ final class TableLoad {
                 rs.next();
                 ledgerRows = rs.getLong(1);
             }
-            try (ResultSet rs = st.executeQuery("SELECT " + CanonicalChecksum.aggregatesSql(texts) + " FROM "
-                    + target.id().qualified() + " t JOIN ferry_run_rows g ON " + keys.matchesCollected("t", "g") + inverse)) {
+            // Each value's text is made once, in the subquery (OFFSET 0 keeps the planner from inlining it twice).
+            List<String> named = new ArrayList<>();
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                named.add(texts.get(i) + " AS v" + i);
+                columns.add("x.v" + i);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT " + CanonicalChecksum.aggregatesSql(columns) + " FROM (SELECT "
+                    + (named.isEmpty() ? "1" : String.join(", ", named)) + " FROM " + target.id().qualified()
+                    + " t JOIN ferry_run_rows g ON " + keys.matchesCollected("t", "g") + inverse + " OFFSET 0) x")) {
                 rs.next();
                 held = CanonicalChecksum.fromSql(rs.getLong(1), rs.getBigDecimal(2));
             }
