@@ -89,6 +89,30 @@ final class LedgerKeys {
         }
     }
 
+    /**
+     * The typed key columns of the row {@code alias} as {@link #collect} keeps them ({@code k0, k1, ...}); none for
+     * a table without a primary key, whose collected key is its {@code row_key} alone ({@code rk}).
+     */
+    List<String> collectedKeyItems(String alias) {
+        List<String> items = new ArrayList<>();
+        if (table.primaryKey() != null) {
+            List<String> columns = table.identity();
+            for (int i = 0; i < columns.size(); i++) {
+                items.add(alias + "." + TableId.quote(columns.get(i)) + " AS k" + i);
+            }
+        }
+        return items;
+    }
+
+    /** The names of {@link #collectedKeyItems}. */
+    List<String> collectedKeyNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < collectedKeyItems("t").size(); i++) {
+            names.add("k" + i);
+        }
+        return names;
+    }
+
     /** A predicate that holds when the row {@code alias} is the one the collected key {@code keys} names. */
     String matchesCollected(String alias, String keys) {
         if (table.primaryKey() == null) {

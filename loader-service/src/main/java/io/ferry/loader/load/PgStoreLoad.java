@@ -144,7 +144,7 @@ public final class PgStoreLoad {
             for (Map.Entry<TableLoad, TableLoad.Counts> e : written.entrySet()) {
                 TableLoad.Counts c = e.getValue();
                 TableId id = e.getKey().id();
-                String checksum = e.getKey().verify(run.runId(), c.skipped());
+                String checksum = e.getKey().verify(c.skipped());
                 counts.add(new TableCounts(id.schema(), id.name(), BatchKind.TABLE, c.inserted(), c.updated(),
                         c.remapped(), c.skipped(), checksum));
             }

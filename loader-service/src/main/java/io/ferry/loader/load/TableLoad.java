@@ -60,6 +60,8 @@ final class TableLoad {
     /** The batch columns whose text CERT must hold for the run as it is, or as a key map's source. */
     private final List<ColumnMapping> compared;
     private final CanonicalChecksum batchChecksum = new CanonicalChecksum();
+    /** A temporary table of the keys the insert wrote, as {@link LedgerKeys#collect} would read them back. */
+    private final String written;
     private long remapped;
     /** Present when CERT's foreign keys of the table can be checked set-based (see {@link SetBasedReferenceCheck}). */
     private Optional<SetBasedReferenceCheck> setBased = Optional.empty();
@@ -86,6 +88,7 @@ final class TableLoad {
         this.fromBatch = loaded.stream().filter(m -> m.source() != null).toList();
         this.keys = new LedgerKeys(target);
         this.index = index;
+        this.written = "ferry_written_" + index;
         // Same type in PROD and CERT (so the same text), copied as is, and no JSON leaf rewritten inside.
         this.compared = fromBatch.stream().filter(m -> m.fill() == ColumnMapping.Fill.COPY
                 && staged.column(m.source()).orElseThrow().pgType().equals(m.targetType()) && !hasJsonRewrite(m)).toList();
@@ -140,8 +143,10 @@ final class TableLoad {
      * @return the checksum, or null where the table was compared by count only
      * @throws LoadFailedException when they differ (the store is then rolled back)
      */
-    String verify(String runId, long skipped) throws SQLException {
-        keys.collect(cert, runId, null, "ferry_run_rows");
+    String verify(long skipped) throws SQLException {
+        try (Statement st = cert.createStatement()) {
+            st.execute("ANALYZE " + written);
+        }
         List<String> texts = new ArrayList<>();
         StringBuilder inverse = new StringBuilder();
         for (ColumnMapping m : compared) {
@@ -161,7 +166,7 @@ final class TableLoad {
         long ledgerRows;
         CanonicalChecksum.Value held;
         try (Statement st = cert.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM ferry_run_rows")) {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + written)) {
                 rs.next();
                 ledgerRows = rs.getLong(1);
             }
@@ -174,11 +179,10 @@ final class TableLoad {
             }
             try (ResultSet rs = st.executeQuery("SELECT " + CanonicalChecksum.aggregatesSql(columns) + " FROM (SELECT "
                     + (named.isEmpty() ? "1" : String.join(", ", named)) + " FROM " + target.id().qualified()
-                    + " t JOIN ferry_run_rows g ON " + keys.matchesCollected("t", "g") + inverse + " OFFSET 0) x")) {
+                    + " t JOIN " + written + " g ON " + keys.matchesCollected("t", "g") + inverse + " OFFSET 0) x")) {
                 rs.next();
                 held = CanonicalChecksum.fromSql(rs.getLong(1), rs.getBigDecimal(2));
             }
-            st.execute("DROP TABLE ferry_run_rows");
         }
         String table = target.id().qualified();
         if (held.rows() != ledgerRows) {
@@ -249,7 +253,22 @@ final class TableLoad {
                 load.setBased.orElseThrow().prepare(cert);
                 returning.addAll(load.setBased.orElseThrow().returning("t"));
             }
+            // The written keys are kept as the statement returns them, so nothing reads the ledger back for them.
+            List<String> keyItems = load.keys.collectedKeyItems("t");
+            List<String> kept = new ArrayList<>(load.keys.collectedKeyNames());
+            try (Statement st = cert.createStatement()) {
+                List<String> columns = new ArrayList<>(keyItems);
+                columns.add("(" + load.keys.rowKey("t") + ") AS rk");
+                st.execute("CREATE TEMP TABLE " + load.written + " ON COMMIT DROP AS SELECT " + String.join(", ", columns)
+                        + " FROM " + load.target.id().qualified() + " t WITH NO DATA");
+            }
+            returning.addAll(keyItems);
             ctes.add("w" + i + " AS (" + load.insertStatement() + " RETURNING " + String.join(", ", returning) + ")");
+            List<String> into = new ArrayList<>(kept);
+            into.add("rk");
+            kept.add("row_key");
+            ctes.add("c" + i + " AS (INSERT INTO " + load.written + " (" + String.join(", ", into) + ") SELECT "
+                    + String.join(", ", kept) + " FROM w" + i + ")");
             if (quiet) {
                 load.setBased.orElseThrow().keepCte("k" + i, "w" + i).ifPresent(ctes::add);
                 load.quiet = true;

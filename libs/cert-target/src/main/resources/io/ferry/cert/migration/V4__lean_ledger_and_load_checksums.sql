@@ -8,6 +8,10 @@ ALTER TABLE ferry.ledger DROP CONSTRAINT ledger_pkey;
 ALTER TABLE ferry.ledger DROP COLUMN seq;
 DROP INDEX ferry.ledger_row;
 
+-- The same for the key maps, one row per key a remapped table's load maps: the loader writes them in the
+-- transaction that writes the run's row, and nothing reads key_map.run_id back through the key.
+ALTER TABLE ferry.key_map DROP CONSTRAINT key_map_run_id_fkey;
+
 -- A store's load result carries each table's canonical checksum of what CERT held for the run at commit; a
 -- redelivered request is answered with it too.
 ALTER TABLE ferry.run_count ADD COLUMN checksum text;
