@@ -136,69 +136,20 @@ final class TableLoad {
     }
 
     /**
-     * Checks what CERT now holds for the run in the table against the batches: every row the ledger names is there,
-     * and unless rows were skipped or a CERT trigger may have changed them, the canonical checksum of the compared
-     * columns (read back through the key maps where the run rewrote them) equals the batches'.
+     * Checks what CERT now holds for the run in the table against the batches ({@link RunRowsCheck}); count only
+     * where rows were skipped or a CERT trigger may have changed them.
      *
      * @return the checksum, or null where the table was compared by count only
-     * @throws LoadFailedException when they differ (the store is then rolled back)
      */
     String verify(long skipped) throws SQLException {
-        try (Statement st = cert.createStatement()) {
-            st.execute("ANALYZE " + written);
-        }
-        List<String> texts = new ArrayList<>();
-        StringBuilder inverse = new StringBuilder();
+        List<RunRowsCheck.ReadBack> columns = new ArrayList<>();
         for (ColumnMapping m : compared) {
-            String text = CanonicalChecksum.canonicalTextSql("t." + TableId.quote(m.target()));
-            for (int i = 0; i < rewrites.size(); i++) {
-                Rewrite r = rewrites.get(i);
-                if (!r.json() && mappingOf(r.column()) == m) {
-                    // A map gives each CERT key one source key (fresh keys are new, a skipped row's key is CERT's).
-                    inverse.append(" LEFT JOIN ").append(RunKeyMap.TABLE).append(" i").append(i).append(" ON i").append(i)
-                            .append(".tbl = ").append(LedgerKeys.literal(r.target().toString())).append(" AND i").append(i)
-                            .append(".cert = ").append(text);
-                    text = "coalesce(i" + i + ".source, " + text + ")";
-                }
-            }
-            texts.add(text);
+            List<TableId> maps = rewrites.stream().filter(r -> !r.json() && mappingOf(r.column()) == m)
+                    .map(Rewrite::target).toList();
+            columns.add(new RunRowsCheck.ReadBack(m.target(), maps));
         }
-        long ledgerRows;
-        CanonicalChecksum.Value held;
-        try (Statement st = cert.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + written)) {
-                rs.next();
-                ledgerRows = rs.getLong(1);
-            }
-            // Each value's text is made once, in the subquery (OFFSET 0 keeps the planner from inlining it twice).
-            List<String> named = new ArrayList<>();
-            List<String> columns = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                named.add(texts.get(i) + " AS v" + i);
-                columns.add("x.v" + i);
-            }
-            try (ResultSet rs = st.executeQuery("SELECT " + CanonicalChecksum.aggregatesSql(columns) + " FROM (SELECT "
-                    + (named.isEmpty() ? "1" : String.join(", ", named)) + " FROM " + target.id().qualified()
-                    + " t JOIN " + written + " g ON " + keys.matchesCollected("t", "g") + inverse + " OFFSET 0) x")) {
-                rs.next();
-                held = CanonicalChecksum.fromSql(rs.getLong(1), rs.getBigDecimal(2));
-            }
-        }
-        String table = target.id().qualified();
-        if (held.rows() != ledgerRows) {
-            throw new LoadFailedException(target.id().store(), table + " holds " + held.rows() + " of the " + ledgerRows
-                    + " rows the run wrote into it (a CERT trigger or rule took some away); the store was rolled back", null);
-        }
-        if (skipped > 0 || triggersMayHaveFired()) {
-            return null;
-        }
-        CanonicalChecksum.Value batches = batchChecksum.value();
-        if (!held.equals(batches)) {
-            throw new LoadFailedException(target.id().store(), table + ": the " + held.rows() + " rows CERT holds for the"
-                    + " run have checksum " + held.hex() + " over " + compared.size() + " column(s), the batches' "
-                    + batches.rows() + " rows " + batches.hex() + "; the store was rolled back", null);
-        }
-        return held.hex();
+        return new RunRowsCheck(target, keys, written, columns).check(cert, batchChecksum.value(),
+                skipped > 0 || triggersMayHaveFired());
     }
 
     /** Checks the references an insert with the replica role wrote (before commit; a failure fails the load). */
