@@ -104,15 +104,6 @@ final class LedgerKeys {
         return items;
     }
 
-    /** The names of {@link #collectedKeyItems}. */
-    List<String> collectedKeyNames() {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < collectedKeyItems("t").size(); i++) {
-            names.add("k" + i);
-        }
-        return names;
-    }
-
     /** A predicate that holds when the row {@code alias} is the one the collected key {@code keys} names. */
     String matchesCollected(String alias, String keys) {
         if (table.primaryKey() == null) {

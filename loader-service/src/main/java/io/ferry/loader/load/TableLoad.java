@@ -204,22 +204,9 @@ final class TableLoad {
                 load.setBased.orElseThrow().prepare(cert);
                 returning.addAll(load.setBased.orElseThrow().returning("t"));
             }
-            // The written keys are kept as the statement returns them, so nothing reads the ledger back for them.
-            List<String> keyItems = load.keys.collectedKeyItems("t");
-            List<String> kept = new ArrayList<>(load.keys.collectedKeyNames());
-            try (Statement st = cert.createStatement()) {
-                List<String> columns = new ArrayList<>(keyItems);
-                columns.add("(" + load.keys.rowKey("t") + ") AS rk");
-                st.execute("CREATE TEMP TABLE " + load.written + " ON COMMIT DROP AS SELECT " + String.join(", ", columns)
-                        + " FROM " + load.target.id().qualified() + " t WITH NO DATA");
-            }
-            returning.addAll(keyItems);
+            returning.addAll(load.keys.collectedKeyItems("t"));
             ctes.add("w" + i + " AS (" + load.insertStatement() + " RETURNING " + String.join(", ", returning) + ")");
-            List<String> into = new ArrayList<>(kept);
-            into.add("rk");
-            kept.add("row_key");
-            ctes.add("c" + i + " AS (INSERT INTO " + load.written + " (" + String.join(", ", into) + ") SELECT "
-                    + String.join(", ", kept) + " FROM w" + i + ")");
+            ctes.add(load.keepWritten("c" + i, "w" + i));
             if (quiet) {
                 load.setBased.orElseThrow().keepCte("k" + i, "w" + i).ifPresent(ctes::add);
                 load.quiet = true;
@@ -266,6 +253,27 @@ final class TableLoad {
                     load.staged.rows() - rows[0] - rows[1]));
         }
         return counts;
+    }
+
+    /**
+     * Creates the temporary table of the keys the insert writes and returns a writable CTE that fills it from
+     * the insert's CTE {@code from} (which returns {@link LedgerKeys#collectedKeyItems} and {@code row_key}), so
+     * nothing reads the ledger back for them.
+     */
+    private String keepWritten(String name, String from) throws SQLException {
+        List<String> items = keys.collectedKeyItems("t");
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            columns.add("k" + i);
+        }
+        try (Statement st = cert.createStatement()) {
+            st.execute("CREATE TEMP TABLE " + written + " ON COMMIT DROP AS SELECT " + String.join(", ", items)
+                    + (items.isEmpty() ? "" : ", ") + "(" + keys.rowKey("t") + ") AS rk FROM " + target.id().qualified()
+                    + " t WITH NO DATA");
+        }
+        String keyColumns = columns.isEmpty() ? "" : String.join(", ", columns) + ", ";
+        return name + " AS (INSERT INTO " + written + " (" + keyColumns + "rk) SELECT " + keyColumns + "row_key FROM "
+                + from + ")";
     }
 
     /** The table's INSERT ... SELECT over its staged rows, its conflict clause included, without RETURNING. */

@@ -255,22 +255,8 @@ class NorthwindPairLoadIT {
         return GraphLinkMaps.read(spec.spec(), "graph", CUSTOMER, store -> cert.connect(store.name()));
     }
 
-    /** Every node (labels and properties) and relationship (type, properties, ends' properties) not Ferry's own. */
     private static List<String> graphContents() {
-        List<String> contents = new ArrayList<>();
-        try (Session session = certGraph.driver().session()) {
-            for (Record r : session.run("MATCH (n) WHERE none(l IN labels(n) WHERE l STARTS WITH 'Ferry')"
-                    + " RETURN labels(n) AS l, properties(n) AS p").list()) {
-                contents.add(GraphValues.text(List.of(r.get("l").asList(Value::asString).stream().sorted().toList(),
-                        r.get("p").asMap())));
-            }
-            for (Record r : session.run("MATCH (a)-[x]->(b) RETURN type(x) AS t, properties(x) AS p, properties(a) AS a,"
-                    + " properties(b) AS b").list()) {
-                contents.add(GraphValues.text(List.of(r.get("t").asString(), r.get("p").asMap(), r.get("a").asMap(),
-                        r.get("b").asMap())));
-            }
-        }
-        return contents.stream().sorted().toList();
+        return GraphContents.of(certGraph.driver());
     }
 
     private static List<String> strings(Driver driver, String cypher) {

@@ -179,22 +179,8 @@ class SampleEstateFiveStoreLoadIT {
         return tables;
     }
 
-    /** Every node and relationship of CERT's graph that is not Ferry's own, as sorted text. */
     private static List<String> graphContents() {
-        List<String> contents = new ArrayList<>();
-        try (Session session = servers.certSp().driver().session()) {
-            for (Record r : session.run("MATCH (n) WHERE none(l IN labels(n) WHERE l STARTS WITH 'Ferry')"
-                    + " RETURN labels(n) AS l, properties(n) AS p").list()) {
-                contents.add(GraphValues.text(List.of(r.get("l").asList(Value::asString).stream().sorted().toList(),
-                        r.get("p").asMap())));
-            }
-            for (Record r : session.run("MATCH (a)-[x]->(b) RETURN type(x) AS t, properties(x) AS p, properties(a) AS a,"
-                    + " properties(b) AS b").list()) {
-                contents.add(GraphValues.text(List.of(r.get("t").asString(), r.get("p").asMap(), r.get("a").asMap(),
-                        r.get("b").asMap())));
-            }
-        }
-        return contents.stream().sorted().toList();
+        return GraphContents.of(servers.certSp().driver());
     }
 
     private static List<String> strings(String cypher) {

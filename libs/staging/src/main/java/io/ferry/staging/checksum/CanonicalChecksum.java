@@ -23,6 +23,8 @@ public final class CanonicalChecksum {
     private static final BigDecimal TWO_TO_64 = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(64));
 
     private final MessageDigest md5;
+    /** Reused for every row: {@link #add} runs once per batch row. */
+    private final StringBuilder row = new StringBuilder();
     private long rows;
     private long sum;
 
@@ -45,7 +47,9 @@ public final class CanonicalChecksum {
 
     /** Adds one row; {@code values} are the compared columns' canonical texts, null for NULL. */
     public void add(String[] values) {
-        byte[] hash = md5.digest(encode(values).getBytes(StandardCharsets.UTF_8));
+        row.setLength(0);
+        encode(values, row);
+        byte[] hash = md5.digest(row.toString().getBytes(StandardCharsets.UTF_8));
         long first = 0;
         for (int i = 0; i < 8; i++) {
             first = first << 8 | (hash[i] & 0xff);
@@ -61,6 +65,11 @@ public final class CanonicalChecksum {
     /** The row's encoding that is hashed; see the class comment. */
     static String encode(String[] values) {
         StringBuilder text = new StringBuilder();
+        encode(values, text);
+        return text.toString();
+    }
+
+    private static void encode(String[] values, StringBuilder text) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 text.append(',');
@@ -72,7 +81,6 @@ public final class CanonicalChecksum {
                 text.append(v.codePointCount(0, v.length())).append(':').append(v);
             }
         }
-        return text.toString();
     }
 
     /**
