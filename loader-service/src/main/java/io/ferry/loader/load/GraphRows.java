@@ -2,6 +2,7 @@ package io.ferry.loader.load;
 
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
+import io.ferry.schema.introspect.Neo4jIntrospector;
 import io.ferry.schema.neo4j.GraphValues;
 import io.ferry.service.run.StagedTable;
 import java.math.BigInteger;
@@ -10,6 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,8 +34,27 @@ final class GraphRows {
      * @param keys       key column to its text
      * @param labels     a node's labels (empty for a relationship)
      * @param properties property to driver value, the key properties of a node included
+     * @param moved      per column (key or property) whose value a key map changed, its PROD text
      */
-    record Row(Map<String, String> keys, List<String> labels, Map<String, Object> properties) {
+    record Row(Map<String, String> keys, List<String> labels, Map<String, Object> properties, Map<String, String> moved) {
+
+        /**
+         * The PROD node the row came from, the same through each of its labels' batches: its element id, or else
+         * the PROD values of the given merge-key properties.
+         */
+        String prodNode(Collection<String> mergeProperties) {
+            String element = keys.get(Neo4jIntrospector.ELEMENT);
+            if (element != null) {
+                return element;
+            }
+            Map<String, String> prod = new TreeMap<>();
+            for (String property : mergeProperties) {
+                Object value = properties.get(property);
+                prod.put(property, moved.containsKey(property) ? moved.get(property)
+                        : value == null ? null : GraphValues.text(value));
+            }
+            return prod.toString();
+        }
 
         /** The hash Ferry stamps on what it writes and compensation compares: of the properties' canonical text. */
         String hash() {
@@ -75,12 +97,17 @@ final class GraphRows {
                     Map<String, String> keys = new TreeMap<>();
                     List<String> labels = new ArrayList<>();
                     Map<String, Object> properties = new TreeMap<>();
+                    Map<String, String> moved = new HashMap<>();
                     for (int i = 0; i < columns.size(); i++) {
                         BatchColumn c = columns.get(i);
                         String text = row[i];
                         Map<String, String> map = rewrites.get(c.name());
                         if (text != null && map != null) {
-                            text = map.getOrDefault(text, text);
+                            String mapped = map.getOrDefault(text, text);
+                            if (!mapped.equals(text)) {
+                                moved.put(c.name(), text);
+                                text = mapped;
+                            }
                         }
                         if (keyColumns.contains(c.name())) {
                             keys.put(c.name(), text);
@@ -94,7 +121,7 @@ final class GraphRows {
                             properties.put(c.name(), GraphValues.value(text, c.pgType()));
                         }
                     }
-                    rows.accept(new Row(keys, labels, properties));
+                    rows.accept(new Row(keys, labels, properties, moved));
                 }
             }
         }

@@ -72,12 +72,13 @@ public final class GraphStoreLoad {
             Map<String, String> mergeKeys = InitTarget.mergeKeys(spec, store);
             Map<String, Map<String, String>> rewrites = linkMaps;
             Map<String, String> created = new HashMap<>();
+            WrittenNodeKeys written = new WrittenNodeKeys();
             List<TableCounts> counts = new ArrayList<>();
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
                 TableId id = e.getKey();
                 if (id.store().equals(store) && id.schema().equals(TableId.LABELS)) {
-                    counts.add(loadLabel(cert, run.runId(), id.name(), e.getValue(), mergeKeys.get(id.name()),
-                            propertyMaps(id.name(), rewrites), created));
+                    counts.add(loadLabel(cert, run.runId(), id.name(), e.getValue(), mergeKeys,
+                            propertyMaps(id.name(), rewrites), created, written));
                 }
             }
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
@@ -147,18 +148,19 @@ public final class GraphStoreLoad {
         return maps;
     }
 
-    private TableCounts loadLabel(Driver cert, String runId, String label, StagedTable table, String mergeKey,
-            Map<String, Map<String, String>> rewrites, Map<String, String> created) {
+    private TableCounts loadLabel(Driver cert, String runId, String label, StagedTable table,
+            Map<String, String> mergeKeys, Map<String, Map<String, String>> rewrites, Map<String, String> created,
+            WrittenNodeKeys written) {
         List<GraphRows.Row> rows = new ArrayList<>();
         long[] counts = new long[2];
         GraphRows.read(table, List.of(Neo4jIntrospector.ELEMENT), rewrites, row -> {
             rows.add(row);
             if (rows.size() == CHUNK) {
-                add(counts, writeNodes(cert, runId, label, mergeKey, rows, created));
+                add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written));
                 rows.clear();
             }
         });
-        add(counts, writeNodes(cert, runId, label, mergeKey, rows, created));
+        add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written));
         return new TableCounts(TableId.LABELS, label, BatchKind.LABEL, counts[0], counts[1], 0, table.rows() - counts[0]
                 - counts[1], null);
     }
@@ -169,11 +171,12 @@ public final class GraphStoreLoad {
     }
 
     /** @return {created, updated}; rows of nodes this run already wrote through another label are neither */
-    private long[] writeNodes(Driver cert, String runId, String label, String mergeKey, List<GraphRows.Row> rows,
-            Map<String, String> created) {
+    private long[] writeNodes(Driver cert, String runId, String label, Map<String, String> mergeKeys,
+            List<GraphRows.Row> rows, Map<String, String> created, WrittenNodeKeys written) {
         if (rows.isEmpty()) {
             return new long[2];
         }
+        String mergeKey = mergeKeys.get(label);
         Map<String, List<Map<String, Object>>> creates = new LinkedHashMap<>();
         List<Map<String, Object>> updates = new ArrayList<>();
         Map<Object, Record> existing = mergeKey == null ? Map.of() : existing(cert, label, mergeKey, rows);
@@ -182,11 +185,19 @@ public final class GraphStoreLoad {
             param.put("props", row.properties());
             param.put("hash", row.hash());
             List<String> labels = row.labels().isEmpty() ? List.of(label) : row.labels();
+            String source = row.keys().get(Neo4jIntrospector.ELEMENT);
+            if (mergeKey == null && created.containsKey(source)) {
+                continue;
+            }
+            String clash = written.record(labels, row.properties(), mergeKeys, row.prodNode(labels.stream()
+                    .map(mergeKeys::get).filter(k -> k != null).toList()));
+            if (clash != null) {
+                throw new LoadFailedException("graph", "two :" + clash + " nodes of the run have the same "
+                        + mergeKeys.get(clash) + " after key remapping: a key a PostgreSQL key map moved meets a node that"
+                        + " kept its PROD key because the run holds no row for it (validation reports such nodes); put"
+                        + " their rows in the district's closure or their nodes out of it", null);
+            }
             if (mergeKey == null) {
-                String source = row.keys().get(Neo4jIntrospector.ELEMENT);
-                if (created.containsKey(source)) {
-                    continue;
-                }
                 param.put("source", source);
             } else {
                 Object key = row.properties().get(mergeKey);
@@ -197,6 +208,13 @@ public final class GraphStoreLoad {
                 Record found = existing.get(key);
                 if (found != null && runId.equals(found.get("run").asString(null))) {
                     continue;
+                }
+                if (found != null && row.moved().containsKey(mergeKey)) {
+                    // A moved key is a fresh CERT key: a node under it is someone else's, not this row's to update.
+                    throw new LoadFailedException("graph", ":" + label + " " + mergeKey + " " + key + " is the CERT key"
+                            + " a PostgreSQL key map moved a node of the run to, and CERT's graph already holds a node"
+                            + " under it that no loaded row accounts for: remove or re-key that node in CERT's graph,"
+                            + " then load again", null);
                 }
                 if (found != null) {
                     Map<String, Object> merged = new TreeMap<>(found.get("props").asMap());

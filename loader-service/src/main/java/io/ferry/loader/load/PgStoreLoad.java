@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class PgStoreLoad {
      * deferred constraints are checked there), for benchmarks and logs.
      */
     public Map<String, Double> stepSeconds() {
-        return Map.copyOf(steps);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     }
 
     private long lap(String step, long since) {

@@ -9,13 +9,13 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 /** A graph's contents as sorted text, for tests that compare a graph before a load and after compensation. */
-final class GraphContents {
+public final class GraphContents {
 
     private GraphContents() {
     }
 
     /** Every node (labels and properties) and relationship (type, properties, ends' properties) not Ferry's own. */
-    static List<String> of(Driver driver) {
+    public static List<String> of(Driver driver) {
         List<String> contents = new ArrayList<>();
         try (Session session = driver.session()) {
             for (Record r : session.run("MATCH (n) WHERE none(l IN labels(n) WHERE l STARTS WITH 'Ferry')"

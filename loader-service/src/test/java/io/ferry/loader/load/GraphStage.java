@@ -36,13 +36,13 @@ import org.neo4j.driver.Value;
  * relationship batch its ends' keys ({@code from.k}, {@code to.k}) and its properties. Values are
  * {@link GraphValues} text with each column typed {@code neo4j:<Type>} as PROD's introspection found it.
  */
-final class GraphStage {
+public final class GraphStage {
 
     private GraphStage() {
     }
 
     /** @return per staged label and type, its rows */
-    static Map<TableId, Long> stage(Driver prod, LoadedSpec spec, String district, Staging staging, String runId, Path tmp)
+    public static Map<TableId, Long> stage(Driver prod, LoadedSpec spec, String district, Staging staging, String runId, Path tmp)
             throws Exception {
         Map<TableId, Long> staged = new LinkedHashMap<>();
         try (ProdSnapshot snapshot = ProdSnapshot.open(spec.spec(), spec.resolver());

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the run's batches) loaded into the large CERT estate, with its indexes, constraints and test districts in
  * place, store after store in cross-store order, then compensated; three rounds. Prints each round's rows per
  * second (rows written over the wall time of the four stores' loads, staging of the batches into temporary
- * tables included) and compensation's wall time, and the medians. Targets: 100 k rows/s, compensation under 30 s.
+ * tables included), compensation's wall time and the rate of a bare COPY of the same batches ({@link RawCopyFloor}),
+ * and the medians. Targets: 100 k rows/s, compensation under 30 s.
  */
 class LoadBenchmarkSoakIT {
 
@@ -59,6 +60,7 @@ class LoadBenchmarkSoakIT {
             Staging staging = new FileSystemStaging(dir.resolve("staging"));
             List<Double> rates = new ArrayList<>();
             List<Double> compensations = new ArrayList<>();
+            List<Double> floors = new ArrayList<>();
             try (HeapPeak heap = new HeapPeak()) {
                 for (int round = 1; round <= 3; round++) {
                     String run = "mig-20261122170000-00" + round;
@@ -98,18 +100,31 @@ class LoadBenchmarkSoakIT {
                     double compensateSeconds = (System.nanoTime() - compensateStart) / 1e9;
                     rates.add(rows / loadSeconds);
                     compensations.add(compensateSeconds);
+
+                    long floorStart = System.nanoTime();
+                    long floorRows = 0;
+                    for (String store : SampleEstate.PG_DATABASES) {
+                        try (Connection c = cert.connect(store)) {
+                            floorRows += RawCopyFloor.copy(c, store, staged);
+                        }
+                    }
+                    double floorSeconds = (System.nanoTime() - floorStart) / 1e9;
+                    floors.add(floorRows / floorSeconds);
                     System.out.printf("round %d: staged in %.1f s; %,d rows loaded in %.1f s = %,.0f rows/s;"
                             + " compensated in %.1f s%n", round, stageSeconds, rows, loadSeconds, rows / loadSeconds,
                             compensateSeconds);
                     StringBuilder split = new StringBuilder("  load steps over the four stores:");
                     steps.forEach((step, seconds) -> split.append(String.format(" %s %.1f s;", step, seconds)));
                     System.out.println(split);
+                    System.out.printf("  raw COPY floor: %,d rows in %.1f s = %,.0f rows/s%n", floorRows, floorSeconds,
+                            floorRows / floorSeconds);
                 }
                 rates.sort(Double::compare);
                 compensations.sort(Double::compare);
+                floors.sort(Double::compare);
                 System.out.printf("district-001 (large): median of 3: %,.0f rows/s loaded, compensation %.1f s;"
-                        + " peak heap %d MiB, peak RSS %d MiB%n", rates.get(1), compensations.get(1), heap.bytes() >> 20,
-                        HeapPeak.residentPeakBytes() >> 20);
+                        + " raw COPY floor %,.0f rows/s; peak heap %d MiB, peak RSS %d MiB%n", rates.get(1),
+                        compensations.get(1), floors.get(1), heap.bytes() >> 20, HeapPeak.residentPeakBytes() >> 20);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.ferry.loader.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.cert.DatabaseIdentity;
 import io.ferry.cert.GraphTarget;
@@ -92,7 +93,8 @@ class NorthwindPairLoadIT {
             // CERT's own order under the key of ALFKI's first: the run's order moves to a fresh key, above CERT's
             // other order, which holds Northwind's highest key. (Fresh keys avoid the keys of the run's PostgreSQL
             // rows; the graph here also copies other customers' orders without their rows, which validation
-            // reports as cross-store errors, so the test keeps fresh keys clear of all of Northwind's.)
+            // reports as cross-store errors, so the test keeps fresh keys clear of all of Northwind's. Without
+            // that, the load fails: aMovedKeyMeetingAnotherNodeOfTheRunFailsTheGraphLoad.)
             st.execute("INSERT INTO public.orders (order_id, ship_name) VALUES (" + COLLIDING + ", 'CERT own'),"
                     + " (11077, 'CERT own too')");
         }
@@ -242,6 +244,82 @@ class NorthwindPairLoadIT {
         assertThat(strings(certGraph.driver(), "MATCH (f:FerryForcedImage {_ferryForcedRun: '" + run + "'}) RETURN"
                 + " f._ferryCause + ' ' + coalesce(f.contactName, f._ferryType) AS v ORDER BY v"))
                 .containsExactly("changed Edited", "referenced ABOUT");
+    }
+
+    /**
+     * A key a PostgreSQL map moved is a fresh CERT key: a node CERT's graph holds under it (a tester's, with no row
+     * behind it) is not the run's to update. The graph load fails naming the label, property and key, takes out what
+     * it wrote and leaves the graph as it was.
+     */
+    @Test
+    void aMovedKeyMeetingANodeOfCertsOwnFailsTheGraphLoadAndLeavesTheGraphAsItWas() throws Exception {
+        String run = "mig-20261123100000-003";
+        stage(run);
+        Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches-" + run));
+        try (Connection c = cert.connect("nw")) {
+            new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), "nw", prodIdentities,
+                    new RunInfo(run, CUSTOMER, spec.specHash(), 1, "load-test"), staged, List.of());
+        }
+        String moved = linkMaps().get("Order.orderID").get(COLLIDING);
+        assertThat(moved).isNotEqualTo(COLLIDING);
+        try (Session session = certGraph.driver().session()) {
+            session.run("CREATE (:Order {orderID: $k, shipName: 'CERT own'})", Map.of("k", moved)).consume();
+        }
+        try {
+            List<String> before = graphContents();
+            assertThatThrownBy(() -> new GraphStoreLoad(LoadTimeouts.defaults()).load(certGraph.driver(), spec.spec(),
+                    "graph", new RunInfo(run, CUSTOMER, spec.specHash(), 1, "load-test"), staged, linkMaps()))
+                    .isInstanceOf(LoadFailedException.class)
+                    .hasMessageContaining(":Order orderID " + moved + " is the CERT key a PostgreSQL key map moved")
+                    .hasMessageContaining("remove or re-key that node in CERT's graph");
+            assertThat(graphContents()).isEqualTo(before);
+            assertThat(strings(certGraph.driver(), "MATCH (o:Order {orderID: '" + moved + "'}) RETURN o.shipName AS v"))
+                    .containsExactly("CERT own");
+            assertThat(RunInventory.ofGraph("graph", certGraph.driver()).runs()).noneMatch(r -> r.runId().equals(run));
+        } finally {
+            try (Session session = certGraph.driver().session()) {
+                session.run("MATCH (o:Order {orderID: $k, shipName: 'CERT own'}) DELETE o", Map.of("k", moved)).consume();
+            }
+            try (Connection c = cert.connect("nw")) {
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, "nw", List.of("public"), run, false);
+            }
+        }
+    }
+
+    /**
+     * Without CERT's highest order and with the district's key map forgotten, ALFKI's colliding order moves to the
+     * key just above the run's orders, which the graph batches hold for another customer's order, copied without its
+     * row (a cross-store error validation reports). Two PROD nodes under one CERT key fail the graph load instead of
+     * merging into one node; the graph is left as it was.
+     */
+    @Test
+    void aMovedKeyMeetingAnotherNodeOfTheRunFailsTheGraphLoad() throws Exception {
+        String run = "mig-20261123100000-004";
+        stage(run);
+        Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches-" + run));
+        List<String> before = graphContents();
+        try (Connection c = cert.connect("nw"); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM public.orders WHERE order_id = 11077");
+            st.execute("DELETE FROM ferry.key_map WHERE district = '" + CUSTOMER + "'");
+            new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), "nw", prodIdentities,
+                    new RunInfo(run, CUSTOMER, spec.specHash(), 1, "load-test"), staged, List.of());
+        }
+        String moved = linkMaps().get("Order.orderID").get(COLLIDING);
+        try {
+            assertThat(strings(prodGraph.driver(), "MATCH (c:Customer)-[:PURCHASED]->(o:Order {orderID: '" + moved
+                    + "'}) RETURN c.customerID AS v")).singleElement().isNotEqualTo(CUSTOMER);
+            assertThatThrownBy(() -> new GraphStoreLoad(LoadTimeouts.defaults()).load(certGraph.driver(), spec.spec(),
+                    "graph", new RunInfo(run, CUSTOMER, spec.specHash(), 1, "load-test"), staged, linkMaps()))
+                    .isInstanceOf(LoadFailedException.class)
+                    .hasMessageContaining("two :Order nodes of the run have the same orderID after key remapping");
+            assertThat(graphContents()).isEqualTo(before);
+        } finally {
+            try (Connection c = cert.connect("nw"); Statement st = c.createStatement()) {
+                new PgCompensation(LoadTimeouts.defaults()).compensate(c, "nw", List.of("public"), run, false);
+                st.execute("DELETE FROM ferry.key_map WHERE district = '" + CUSTOMER + "'");
+                st.execute("INSERT INTO public.orders (order_id, ship_name) VALUES (11077, 'CERT own too')");
+            }
+        }
     }
 
     private static Map<TableId, Long> stage(String run) throws Exception {

@@ -20,10 +20,6 @@ import io.ferry.service.run.RunBatches;
 import io.ferry.service.run.StagedTable;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.service.testing.EstateSpec;
-import io.ferry.spec.SpecHash;
-import io.ferry.spec.model.Spec;
-import io.ferry.spec.parse.Resolver;
-import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.neo4j.Neo4jServer;
@@ -70,15 +66,9 @@ class SampleEstateFiveStoreLoadIT {
         servers = new EstateServers(PostgresServer.startTemporary(), PostgresServer.startTemporary(),
                 Neo4jServer.startTemporary(), Neo4jServer.startTemporary());
         SampleEstate.generate(servers, new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
-        Path folder = Files.createDirectories(dir.resolve("spec"));
-        Files.writeString(folder.resolve("ferry.yaml"), SampleEstate.ferryYaml().replace("  dangling: fail",
-                "  dangling: null"));
-        Files.writeString(folder.resolve("estate.properties"), EstateSpec.properties("prod", servers.prodPg())
-                + EstateSpec.properties("cert", servers.certPg()) + "prod.sp.url=" + servers.prodSp().boltUri()
-                + "\ncert.sp.url=" + servers.certSp().boltUri() + "\n");
-        Resolver resolver = Resolver.forFolder(folder, Map.of());
-        Spec parsed = new SpecParser(resolver, Set.of(SpecParser.Environment.values())).read(folder.resolve("ferry.yaml"));
-        spec = new LoadedSpec(SpecHash.of(parsed), parsed, resolver);
+        spec = EstateSpec.write(dir.resolve("spec"), EstateSpec.yamlWithGraph(), EstateSpec.properties("prod",
+                servers.prodPg()) + EstateSpec.properties("cert", servers.certPg()) + "prod.sp.url="
+                + servers.prodSp().boltUri() + "\ncert.sp.url=" + servers.certSp().boltUri() + "\n");
         staging = new FileSystemStaging(dir.resolve("staging"));
         prodIdentities = new ArrayList<>();
         for (String store : PG) {
@@ -90,7 +80,7 @@ class SampleEstateFiveStoreLoadIT {
                 prodIdentities.add(DatabaseIdentity.of(c));
             }
         }
-        GraphTarget.prepare("sp", servers.certSp().driver(), InitTarget.mergeKeys(parsed, "sp"),
+        GraphTarget.prepare("sp", servers.certSp().driver(), InitTarget.mergeKeys(spec.spec(), "sp"),
                 List.of(GraphTarget.storeId(servers.prodSp().driver())));
     }
 

@@ -1,18 +1,23 @@
 package io.ferry.loader.testing;
 
 import io.ferry.cert.DatabaseIdentity;
+import io.ferry.cert.GraphTarget;
+import io.ferry.cert.InitTarget;
 import io.ferry.cert.PostgresTarget;
 import io.ferry.estate.EstateOptions;
 import io.ferry.estate.EstateServers;
 import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
 import io.ferry.loader.load.DistrictStage;
+import io.ferry.loader.load.GraphStage;
+import io.ferry.schema.introspect.Neo4jIntrospector;
 import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.service.testing.EstateSpec;
 import io.ferry.service.testing.TestSpecs;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.StagingLayout;
+import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
@@ -31,29 +36,51 @@ import java.util.Map;
  * production. The test learns the rest from {@code ferry.test.loader.*} settings (the application may not share
  * this class's statics): the spec hash, each store's CERT schema fingerprint ({@code fingerprint.<store>}) and
  * CERT JDBC URL ({@code cert-url.<store>}, superuser without password).
+ *
+ * <p>With init argument {@value #GRAPH} {@code true}, the estate's {@code sp} graph comes too, on a PROD and a
+ * CERT Neo4j server: the spec keeps the store, its batches are staged, its CERT graph is prepared, and
+ * {@code cert-url.sp} is the CERT graph's bolt address.
  */
 public class LoaderEstateResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String RUN_ID = "mig-20261123090000-001";
     public static final String DISTRICT = "district-001";
+    public static final String GRAPH = "graph";
 
+    private boolean graph;
     private PostgresServer prod;
     private PostgresServer cert;
+    private Neo4jServer prodGraph;
+    private Neo4jServer certGraph;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        graph = Boolean.parseBoolean(initArgs.get(GRAPH));
+    }
 
     @Override
     public Map<String, String> start() {
         try {
             prod = PostgresServer.startTemporary();
             cert = PostgresServer.startTemporary();
-            SampleEstate.generate(new EstateServers(prod, cert, null, null),
+            if (graph) {
+                prodGraph = Neo4jServer.startTemporary();
+                certGraph = Neo4jServer.startTemporary();
+            }
+            SampleEstate.generate(new EstateServers(prod, cert, prodGraph, certGraph),
                     new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
             // java.io.tmpdir read now: the build points it into target/ after the JVM started.
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "loader-estate-");
-            LoadedSpec spec = EstateSpec.write(dir.resolve("spec"), prod, cert);
+            String yaml = graph ? EstateSpec.yamlWithGraph() : EstateSpec.yaml();
+            String certProperties = EstateSpec.properties("cert", cert)
+                    + (graph ? "cert.sp.url=" + certGraph.boltUri() + "\n" : "");
+            String prodProperties = EstateSpec.properties("prod", prod)
+                    + (graph ? "prod.sp.url=" + prodGraph.boltUri() + "\n" : "");
+            LoadedSpec spec = EstateSpec.write(dir.resolve("spec"), yaml, prodProperties + certProperties);
             Path root = dir.resolve("staging");
-            TestSpecs.stage(root, StagingLayout.spec(spec.specHash()), EstateSpec.yaml());
+            TestSpecs.stage(root, StagingLayout.spec(spec.specHash()), yaml);
             Path certOnly = dir.resolve("cert.properties");
-            Files.writeString(certOnly, EstateSpec.properties("cert", cert));
+            Files.writeString(certOnly, certProperties);
 
             Map<String, DatabaseIdentity> prodIdentities = new LinkedHashMap<>();
             for (String store : SampleEstate.PG_DATABASES) {
@@ -72,8 +99,16 @@ public class LoaderEstateResource implements QuarkusTestResourceLifecycleManager
                 }
                 config.put("ferry.test.loader.cert-url." + store, cert.jdbcUrl(store));
             }
-            DistrictStage.stage(prod, spec, DISTRICT, new FileSystemStaging(root), RUN_ID,
-                    Files.createDirectories(dir.resolve("stage")));
+            Path stage = Files.createDirectories(dir.resolve("stage"));
+            DistrictStage.stage(prod, spec, DISTRICT, new FileSystemStaging(root), RUN_ID, stage);
+            if (graph) {
+                GraphStage.stage(prodGraph.driver(), spec, DISTRICT, new FileSystemStaging(root), RUN_ID, stage);
+                GraphTarget.prepare("sp", certGraph.driver(), InitTarget.mergeKeys(spec.spec(), "sp"),
+                        List.of(GraphTarget.storeId(prodGraph.driver())));
+                config.put("ferry.test.loader.fingerprint.sp",
+                        new Neo4jIntrospector().introspect(certGraph.driver(), "sp").fingerprint());
+                config.put("ferry.test.loader.cert-url.sp", certGraph.boltUri().toString());
+            }
 
             config.put("ferry.loader.staging.root", root.toString());
             config.put("ferry.loader.spec.properties-file", certOnly.toString());
@@ -97,6 +132,13 @@ public class LoaderEstateResource implements QuarkusTestResourceLifecycleManager
             cert.close();
             cert = null;
         }
+        for (Neo4jServer server : new Neo4jServer[] {prodGraph, certGraph}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+        prodGraph = null;
+        certGraph = null;
         // The staging folder stays under target/ for a look after a failure; mvn clean removes it.
     }
 }
