@@ -1,0 +1,546 @@
+package io.ferry.coordinator.saga;
+
+import io.ferry.contracts.messages.BatchManifest;
+import io.ferry.contracts.messages.CheckStatus;
+import io.ferry.contracts.messages.CompensateRequest;
+import io.ferry.contracts.messages.CompensateResult;
+import io.ferry.contracts.messages.CompensationStatus;
+import io.ferry.contracts.messages.ExtractRequest;
+import io.ferry.contracts.messages.ExtractResult;
+import io.ferry.contracts.messages.Failure;
+import io.ferry.contracts.messages.LeakCheckRequest;
+import io.ferry.contracts.messages.LeakCheckResult;
+import io.ferry.contracts.messages.LoadRequest;
+import io.ferry.contracts.messages.LoadResult;
+import io.ferry.contracts.messages.Message;
+import io.ferry.contracts.messages.PreflightRequest;
+import io.ferry.contracts.messages.PreflightResult;
+import io.ferry.contracts.messages.RunStatus;
+import io.ferry.contracts.messages.RunStatusChanged;
+import io.ferry.contracts.messages.ValidateRequest;
+import io.ferry.contracts.messages.ValidateResult;
+import io.ferry.contracts.messages.ValidationStatus;
+import io.ferry.contracts.Phase;
+import io.ferry.coordinator.saga.RunEvent.Answered;
+import io.ferry.coordinator.saga.RunEvent.Approved;
+import io.ferry.coordinator.saga.RunEvent.BatchAnonymized;
+import io.ferry.coordinator.saga.RunEvent.Cancelled;
+import io.ferry.coordinator.saga.RunEvent.DeadLettered;
+import io.ferry.coordinator.saga.RunEvent.LoadSlotGranted;
+import io.ferry.coordinator.saga.RunEvent.Requested;
+import io.ferry.coordinator.saga.RunEvent.Resumed;
+import io.ferry.coordinator.saga.RunEvent.RollbackRequested;
+import io.ferry.coordinator.saga.RunEvent.Stalled;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The run saga: {@code decide(state, event) -> (state', effects)}, pure (no clock, no I/O). The coordinator
+ * persists each decision in one transaction (run row, audit event, outbox rows) and carries out its effects.
+ *
+ * <p>Failures are classified by the answering service: transient ones are retried as new attempts of the same
+ * command after the configured backoff, then treated as fatal; a blocking one stops the run in {@code BLOCKED}
+ * until {@code resume}; a fatal one ends the run {@code FAILED} before any load was asked for, and compensates it
+ * after. A result of an older attempt, or one for a command the run no longer waits for, changes nothing.
+ */
+public final class RunSaga {
+
+    private final List<Duration> backoff;
+    private final int stallLimit;
+
+    /**
+     * @param backoff    the wait before each retry of a transiently failed command; its size is the number of retries
+     * @param stallLimit sweeps without progress that re-send the current step before the run gives up
+     */
+    public RunSaga(List<Duration> backoff, int stallLimit) {
+        this.backoff = List.copyOf(backoff);
+        this.stallLimit = stallLimit;
+    }
+
+    /** Three retries after 2 s, 8 s and 30 s; three re-sends of a stuck step. */
+    public static RunSaga defaults() {
+        return new RunSaga(List.of(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(30)), 3);
+    }
+
+    /**
+     * @param state the run as it is; null only for {@link Requested}, which creates it
+     * @throws RunActionRefused an operator's action the run's state does not allow
+     */
+    public Decision decide(RunState state, RunEvent event) {
+        if (event instanceof Requested r) {
+            if (state != null) {
+                throw new RunActionRefused("run " + state.runId() + " exists already");
+            }
+            return start(r);
+        }
+        if (state == null) {
+            throw new IllegalArgumentException("no run for " + event.getClass().getSimpleName());
+        }
+        Turn turn = new Turn(state, event);
+        switch (event) {
+            case Answered a -> answered(turn, a);
+            case BatchAnonymized b -> anonymized(turn, b.manifest());
+            case LoadSlotGranted g -> slotGranted(turn);
+            case Approved a -> approve(turn);
+            case Cancelled c -> cancel(turn, c);
+            case RollbackRequested r -> rollback(turn, r);
+            case Resumed r -> resume(turn);
+            case Stalled s -> stalled(turn);
+            case DeadLettered d -> deadLettered(turn, d);
+            case Requested r -> throw new IllegalStateException("handled above");
+        }
+        return turn.decision();
+    }
+
+    private Decision start(Requested r) {
+        RunState created = new RunState(r.runId(), r.district(), r.specHash(), r.by(), r.options(), r.plan(),
+                RunStatus.REQUESTED, Step.PREFLIGHT, null, null, null, "requested by " + r.by(), Map.of(), Map.of(), 0,
+                Set.of(), Map.of(), Map.of(), Map.of(), List.of(), 0);
+        Turn turn = new Turn(created, r);
+        turn.announce(null, created.reason());
+        turn.send(Commands.preflight(r.runId()), new PreflightRequest(r.runId(), r.district(), r.specHash(), 1));
+        turn.what("run requested for district " + r.district() + "; preflight sent");
+        return turn.decision();
+    }
+
+    private void answered(Turn turn, Answered a) {
+        Commands.Answer answer = Commands.answered(a.result()).orElse(null);
+        RunState s = turn.state;
+        if (answer == null || !s.pending().containsKey(answer.commandId())
+                || s.attempts().getOrDefault(answer.commandId(), 0) != answer.attempt()) {
+            turn.what("ignored " + a.result().getClass().getSimpleName() + (answer == null ? ""
+                    : " of " + answer.commandId() + " attempt " + answer.attempt()) + ": not awaited");
+            return;
+        }
+        turn.b.stalls = 0;
+        Failure failure = failure(a.result());
+        if (failure != null) {
+            failed(turn, answer, failure);
+            return;
+        }
+        turn.b.pending.remove(answer.commandId());
+        switch (a.result()) {
+            case PreflightResult r -> preflightDone(turn, r);
+            case ExtractResult r -> extracted(turn, r);
+            case LeakCheckResult r -> leakChecked(turn, r);
+            case ValidateResult r -> validated(turn, r);
+            case LoadResult r -> loaded(turn, r);
+            case CompensateResult r -> compensated(turn, r);
+            default -> throw new IllegalStateException("answered() knows every result type");
+        }
+    }
+
+    private static Failure failure(Message result) {
+        return switch (result) {
+            case PreflightResult r -> r.failure();
+            case ExtractResult r -> r.failure();
+            case LeakCheckResult r -> r.failure();
+            case ValidateResult r -> r.failure();
+            case LoadResult r -> r.failure();
+            case CompensateResult r -> r.failure();
+            default -> null;
+        };
+    }
+
+    private void failed(Turn turn, Commands.Answer answer, Failure failure) {
+        String what = answer.commandId() + " attempt " + answer.attempt() + " failed: " + failure.code() + ": "
+                + failure.message();
+        switch (failure.kind()) {
+            case TRANSIENT -> {
+                if (answer.attempt() <= backoff.size()) {
+                    Duration wait = backoff.get(answer.attempt() - 1);
+                    turn.resend(answer.commandId(), answer.attempt() + 1, wait);
+                    turn.what(what + "; retry " + answer.attempt() + " of " + backoff.size() + " in " + wait.toSeconds()
+                            + " s");
+                } else {
+                    turn.b.pending.remove(answer.commandId());
+                    turn.fail(what + " (gave up after " + answer.attempt() + " attempts)");
+                }
+            }
+            case BLOCKING -> {
+                turn.block(failure.message(), "ferry resume " + turn.state.runId(), what);
+            }
+            case FATAL -> {
+                turn.b.pending.remove(answer.commandId());
+                turn.fail(what);
+            }
+        }
+    }
+
+    private void preflightDone(Turn turn, PreflightResult r) {
+        if (r.status() == CheckStatus.FAILED) {
+            turn.fail("preflight found " + r.findings().size() + " field(s) to fix before a run (see the findings)");
+            return;
+        }
+        turn.what("preflight passed (" + r.fieldsClassified() + " fields classified)");
+        if (turn.gates().contains(Gate.BEFORE_EXTRACT)) {
+            turn.await(Gate.BEFORE_EXTRACT);
+        } else {
+            extractWave(turn, 0);
+        }
+    }
+
+    private void extractWave(Turn turn, int wave) {
+        RunState s = turn.state;
+        if (turn.b.status != RunStatus.RUNNING || turn.b.step != Step.EXTRACT) {
+            turn.running(Step.EXTRACT, "extracting");
+        }
+        turn.b.wave = wave;
+        for (RunPlan.ExtractStep store : s.plan().wave(wave)) {
+            turn.send(Commands.extract(s.runId(), store.store()), new ExtractRequest(s.runId(), s.district(), s.specHash(),
+                    1, store.store(), wave, store.dependsOn()));
+        }
+        turn.what("extraction wave " + wave + " sent: " + s.plan().wave(wave).stream().map(RunPlan.ExtractStep::store)
+                .toList());
+    }
+
+    private void extracted(Turn turn, ExtractResult r) {
+        turn.b.extracted.add(r.store());
+        for (ExtractResult.TableBatches t : r.tables()) {
+            turn.b.expected.put(r.store() + "/" + t.schema() + "." + t.table(), t.batches());
+        }
+        turn.what("store " + r.store() + " extracted: " + r.tables().stream().mapToLong(ExtractResult.TableBatches::rows)
+                .sum() + " rows in " + r.tables().stream().mapToInt(ExtractResult.TableBatches::batches).sum() + " batches");
+        RunPlan plan = turn.state.plan();
+        boolean waveDone = plan.wave(turn.b.wave).stream().allMatch(x -> turn.b.extracted.contains(x.store()));
+        if (waveDone && turn.b.wave < plan.lastWave()) {
+            extractWave(turn, turn.b.wave + 1);
+        }
+        leakCheckWhenAnonymized(turn);
+    }
+
+    private void anonymized(Turn turn, BatchManifest m) {
+        if (m.phase() != Phase.ANONYMIZE || turn.state.step() != Step.EXTRACT) {
+            turn.what("ignored anonymized batch " + m.batchId() + ": the run is past anonymization");
+            return;
+        }
+        turn.b.stalls = 0;
+        turn.b.anonymized.computeIfAbsent(m.store() + "/" + m.schema() + "." + m.table(), k -> new java.util.TreeSet<>())
+                .add(m.seq());
+        turn.what("batch " + m.batchId() + " anonymized");
+        leakCheckWhenAnonymized(turn);
+    }
+
+    /** Every store extracted and, table by table, as many batches anonymized as were extracted. */
+    private void leakCheckWhenAnonymized(Turn turn) {
+        RunState s = turn.state;
+        boolean allExtracted = s.plan().extract().stream().allMatch(x -> turn.b.extracted.contains(x.store()));
+        boolean allAnonymized = turn.b.expected.entrySet().stream().allMatch(e ->
+                turn.b.anonymized.getOrDefault(e.getKey(), Set.of()).size() >= e.getValue());
+        if (!allExtracted || !allAnonymized) {
+            return;
+        }
+        int batches = turn.b.anonymized.values().stream().mapToInt(Set::size).sum();
+        turn.b.step = Step.LEAK_CHECK;
+        turn.send(Commands.leakCheck(s.runId()), new LeakCheckRequest(s.runId(), s.specHash(), 1, batches));
+        turn.what("every batch anonymized (" + batches + "); leak check sent");
+    }
+
+    private void leakChecked(Turn turn, LeakCheckResult r) {
+        if (r.status() == CheckStatus.FAILED) {
+            turn.fail("the leak check found " + r.findings().size() + " value(s) that look personal in anonymized batches");
+            return;
+        }
+        RunState s = turn.state;
+        turn.b.step = Step.VALIDATE;
+        turn.send(Commands.validate(s.runId()), new ValidateRequest(s.runId(), s.specHash(), 1));
+        turn.what("leak check passed (" + r.tokensChecked() + " tokens checked); validation sent");
+    }
+
+    private void validated(Turn turn, ValidateResult r) {
+        if (r.status() == ValidationStatus.FAILED) {
+            turn.fail("validation FAILED with " + r.findings().size() + " finding(s)");
+            return;
+        }
+        turn.b.fingerprints.putAll(r.certSchemaFingerprints());
+        turn.what("validation " + r.status() + " (" + r.findings().size() + " finding(s))");
+        RunOptions options = turn.state.options();
+        if (!options.loads()) {
+            turn.end(RunStatus.SUCCEEDED, options.dryRun() ? "dry run: validated, nothing written to CERT"
+                    : "validated; loading skipped as asked");
+        } else if (turn.gates().contains(Gate.BEFORE_LOAD)) {
+            turn.await(Gate.BEFORE_LOAD);
+        } else {
+            queueLoad(turn);
+        }
+    }
+
+    private static void queueLoad(Turn turn) {
+        turn.running(Step.LOAD_QUEUED, "waiting for CERT's load slot");
+        turn.b.waitingFor = "CERT's load slot (one run loads into CERT at a time)";
+    }
+
+    private void slotGranted(Turn turn) {
+        if (turn.state.step() != Step.LOAD_QUEUED || turn.state.status() != RunStatus.RUNNING) {
+            turn.what("ignored a load slot: the run is not waiting for one");
+            return;
+        }
+        turn.running(Step.LOAD, "loading");
+        loadNext(turn);
+    }
+
+    private void loadNext(Turn turn) {
+        RunState s = turn.state;
+        List<String> left = s.plan().loadOrder().stream().filter(x -> !turn.b.loaded.contains(x)).toList();
+        if (left.isEmpty()) {
+            turn.end(RunStatus.SUCCEEDED, "loaded into " + turn.b.loaded.size() + " store(s)");
+            return;
+        }
+        String store = left.get(0);
+        String fingerprint = turn.b.fingerprints.get(store);
+        if (fingerprint == null) {
+            turn.fail("validation reported no CERT schema fingerprint for store " + store + "; validate the run again");
+            return;
+        }
+        turn.send(Commands.load(s.runId(), store), new LoadRequest(s.runId(), s.district(), s.specHash(), 1, store,
+                fingerprint, s.plan().replacesRunId()));
+        turn.what("load of store " + store + " sent");
+    }
+
+    private void loaded(Turn turn, LoadResult r) {
+        turn.b.loaded.add(r.store());
+        turn.what("store " + r.store() + " loaded: " + r.tables().stream().mapToLong(t -> t.inserted() + t.updated()).sum()
+                + " rows written, " + r.tables().stream().mapToLong(LoadResult.TableCounts::remapped).sum() + " keys remapped");
+        loadNext(turn);
+    }
+
+    private void compensated(Turn turn, CompensateResult r) {
+        if (r.status() == CompensationStatus.BLOCKED) {
+            turn.b.pending.put(Commands.compensate(turn.state.runId()), turn.state.pending()
+                    .get(Commands.compensate(turn.state.runId())));
+            turn.block(r.blocked().size() + " row(s) changed or referenced from outside since the load",
+                    "ferry rollback " + turn.state.runId() + " --force", "compensation blocked by " + r.blocked().size()
+                            + " row(s)");
+            return;
+        }
+        turn.end(RunStatus.COMPENSATED, turn.state.reason());
+        turn.what("compensated: every store back to its state before the load");
+    }
+
+    private void approve(Turn turn) {
+        RunState s = turn.state;
+        if (s.status() != RunStatus.AWAITING_APPROVAL) {
+            throw new RunActionRefused("run " + s.runId() + " is " + s.status() + ", not awaiting approval");
+        }
+        turn.what("approved " + s.awaiting() + " by " + turn.event.by());
+        if (s.awaiting() == Gate.BEFORE_EXTRACT) {
+            extractWave(turn, 0);
+        } else {
+            queueLoad(turn);
+        }
+    }
+
+    private void cancel(Turn turn, Cancelled c) {
+        RunState s = turn.state;
+        if (s.status().isTerminal()) {
+            throw new RunActionRefused("run " + s.runId() + " is " + s.status() + " already"
+                    + (s.status() == RunStatus.SUCCEEDED ? "; roll it back instead" : ""));
+        }
+        if (s.step() == Step.COMPENSATE) {
+            throw new RunActionRefused("run " + s.runId() + " is being taken out of CERT; it cannot be cancelled");
+        }
+        String reason = "cancelled by " + c.by() + (c.reason() == null ? "" : ": " + c.reason());
+        if (s.loadStarted()) {
+            turn.compensate(reason, false);
+        } else {
+            turn.b.pending.clear();
+            turn.end(RunStatus.CANCELLED, reason);
+        }
+        turn.what(reason);
+    }
+
+    private void rollback(Turn turn, RollbackRequested r) {
+        RunState s = turn.state;
+        boolean loadedRun = s.status() == RunStatus.SUCCEEDED && s.options().loads();
+        boolean stoppedCompensation = s.status() == RunStatus.COMPENSATION_FAILED
+                || s.status() == RunStatus.BLOCKED && s.step() == Step.COMPENSATE;
+        if (!loadedRun && !stoppedCompensation) {
+            throw new RunActionRefused("run " + s.runId() + " is " + s.status() + (s.status().isActive()
+                    ? "; cancel it instead" : " and has nothing in CERT to roll back"));
+        }
+        String reason = "rollback" + (r.force() ? " --force" : "") + " requested by " + r.by();
+        turn.compensate(reason, r.force());
+        turn.what(reason);
+    }
+
+    private void resume(Turn turn) {
+        RunState s = turn.state;
+        if (s.status() == RunStatus.BLOCKED) {
+            for (String id : List.copyOf(s.pending().keySet())) {
+                turn.resend(id, s.attempts().get(id) + 1, Duration.ZERO);
+            }
+            turn.running(s.step(), "resumed by " + turn.event.by());
+            if (s.step() == Step.COMPENSATE) {
+                turn.b.status = RunStatus.COMPENSATING;
+            }
+            turn.announceChange();
+            turn.what("resumed by " + turn.event.by() + ": " + s.pending().keySet() + " sent again");
+            return;
+        }
+        if (!s.status().isActive() || s.status() == RunStatus.AWAITING_APPROVAL) {
+            throw new RunActionRefused("run " + s.runId() + " is " + s.status() + (s.status() == RunStatus.AWAITING_APPROVAL
+                    ? "; approve it to go on" : "; there is nothing to resume"));
+        }
+        turn.sendPendingAgain();
+        turn.what("resumed by " + turn.event.by() + ": " + s.pending().keySet() + " sent again");
+    }
+
+    private void stalled(Turn turn) {
+        RunState s = turn.state;
+        if (!s.status().isActive() || s.pending().isEmpty() || s.status() == RunStatus.BLOCKED
+                || s.status() == RunStatus.AWAITING_APPROVAL) {
+            turn.what("sweep: nothing outstanding");
+            return;
+        }
+        turn.b.stalls = s.stalls() + 1;
+        if (turn.b.stalls > stallLimit) {
+            List<String> waited = List.copyOf(s.pending().keySet());
+            turn.b.pending.clear();
+            turn.fail("no answer to " + waited + " after " + stallLimit + " re-sends");
+            return;
+        }
+        turn.sendPendingAgain();
+        turn.what("sweep " + turn.b.stalls + " of " + stallLimit + ": " + s.pending().keySet() + " sent again");
+    }
+
+    private static void deadLettered(Turn turn, DeadLettered d) {
+        String what = "a message on " + d.topic() + " was dead-lettered (" + d.reason() + ")";
+        if (turn.state.status().isTerminal()) {
+            turn.what("ignored: " + what + " after the run ended " + turn.state.status());
+        } else {
+            turn.fail(what);
+        }
+    }
+
+    /** One decision in the making: the state being changed, the effects so far and the audit line. */
+    private static final class Turn {
+        final RunState state;
+        final RunEvent event;
+        final RunState.Builder b;
+        final List<Effect> effects = new ArrayList<>();
+        final List<String> what = new ArrayList<>();
+
+        Turn(RunState state, RunEvent event) {
+            this.state = state;
+            this.event = event;
+            this.b = state.change();
+        }
+
+        Set<Gate> gates() {
+            Set<Gate> gates = EnumSet.noneOf(Gate.class);
+            gates.addAll(state.plan().gates());
+            gates.addAll(state.options().gates());
+            return gates;
+        }
+
+        void what(String line) {
+            what.add(line);
+        }
+
+        void send(String commandId, Message message) {
+            Pending p = new Pending(commandId, message, 1, event.id());
+            b.pending.put(commandId, p);
+            b.attempts.put(commandId, 1);
+            effects.add(new Effect.Send(p, Duration.ZERO));
+        }
+
+        /** A new attempt of a command: a new message id, the same causation. */
+        void resend(String commandId, int attempt, Duration delay) {
+            Pending was = b.pending.get(commandId);
+            Pending p = new Pending(commandId, Commands.withAttempt(was.message(), attempt), attempt, was.causationId());
+            b.pending.put(commandId, p);
+            b.attempts.put(commandId, attempt);
+            effects.add(new Effect.Send(p, delay));
+        }
+
+        /** The same attempts again, with the same message ids (a sweep or a resume of a stuck step). */
+        void sendPendingAgain() {
+            state.pending().values().forEach(p -> effects.add(new Effect.Send(p, Duration.ZERO)));
+        }
+
+        void running(Step step, String reason) {
+            b.running(step);
+            b.reason = reason;
+            announceChange();
+        }
+
+        void await(Gate gate) {
+            b.status = RunStatus.AWAITING_APPROVAL;
+            b.awaiting = gate;
+            b.waitingFor = "approval " + (gate == Gate.BEFORE_EXTRACT ? "before extraction" : "before loading");
+            b.continueWith = "ferry approve " + state.runId();
+            b.reason = "waiting for " + b.waitingFor;
+            announceChange();
+        }
+
+        void block(String waitingFor, String continueWith, String line) {
+            b.status = RunStatus.BLOCKED;
+            b.waitingFor = waitingFor;
+            b.continueWith = continueWith;
+            b.reason = line;
+            announceChange();
+            what(line + "; blocked until " + continueWith);
+        }
+
+        /** A failure the run does not retry: ends it before any load, compensates it after, or stops compensation. */
+        void fail(String reason) {
+            if (state.step() == Step.COMPENSATE) {
+                end(RunStatus.COMPENSATION_FAILED, reason);
+            } else if (state.loadStarted()) {
+                compensate(reason, false);
+            } else {
+                b.pending.clear();
+                end(RunStatus.FAILED, reason);
+            }
+            what(reason);
+        }
+
+        void compensate(String reason, boolean force) {
+            String id = Commands.compensate(state.runId());
+            b.pending.clear();
+            b.running(Step.COMPENSATE);
+            b.status = RunStatus.COMPENSATING;
+            b.reason = reason;
+            int attempt = b.attempts.getOrDefault(id, 0) + 1;
+            Pending p = new Pending(id, new CompensateRequest(state.runId(), state.specHash(), attempt, force, reason),
+                    attempt, event.id());
+            b.pending.put(id, p);
+            b.attempts.put(id, attempt);
+            effects.add(new Effect.Send(p, Duration.ZERO));
+            announceChange();
+        }
+
+        void end(RunStatus status, String reason) {
+            b.status = status;
+            b.step = Step.DONE;
+            b.awaiting = null;
+            b.waitingFor = null;
+            b.continueWith = null;
+            b.reason = reason;
+            b.pending.clear();
+            announceChange();
+            effects.add(new Effect.CleanRawStaging());
+            effects.add(new Effect.WriteReport());
+        }
+
+        void announceChange() {
+            effects.removeIf(e -> e instanceof Effect.Announce);
+            if (b.status != state.status()) {
+                announce(state.status(), b.reason);
+            }
+        }
+
+        void announce(RunStatus previous, String reason) {
+            effects.add(new Effect.Announce(new RunStatusChanged(state.runId(), state.district(), b.status, previous,
+                    reason, event.at())));
+        }
+
+        Decision decision() {
+            return new Decision(b.build(), effects, String.join("; ", what));
+        }
+    }
+}
