@@ -1,0 +1,245 @@
+package io.ferry.coordinator.persistence;
+
+import io.ferry.contracts.Json;
+import io.ferry.contracts.Topics;
+import io.ferry.contracts.ids.MessageIds;
+import io.ferry.coordinator.saga.Decision;
+import io.ferry.coordinator.saga.Effect;
+import io.ferry.coordinator.saga.RunEvent;
+import io.ferry.coordinator.saga.RunSaga;
+import io.ferry.coordinator.saga.RunState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Runs in the coordinator's database. Every event goes through {@link RunSaga#decide} in one transaction that
+ * records the event's id as processed (a redelivered one changes nothing), locks and updates the run row (its
+ * version counts the changes), appends the audit line, and writes the decision's messages to the outbox and its
+ * own work to {@code run_task}. A rollback leaves no trace of the event, so it can be applied again.
+ */
+public final class RunStore {
+
+    private static final String ONE_ACTIVE_RUN = "run_one_active_per_district";
+
+    private final DataSource db;
+    private final RunSaga saga;
+
+    public RunStore(DataSource db, RunSaga saga) {
+        this.db = db;
+        this.saga = saga;
+    }
+
+    /** What applying an event did: the run's state after it, or that the event had been applied before. */
+    public record Applied(RunState state, boolean duplicate, String what) {
+    }
+
+    /**
+     * @throws DistrictBusyException                          a requested run's district has an active run
+     * @throws UnknownRunException                            no such run (for any event but a request)
+     * @throws io.ferry.coordinator.saga.RunActionRefused an operator's action the run's state does not allow
+     */
+    public Applied apply(String runId, RunEvent event) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Applied applied = apply(c, runId, event);
+                c.commit();
+                return applied;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                if (event instanceof RunEvent.Requested r && e instanceof SQLException sql && ONE_ACTIVE_RUN.equals(
+                        constraint(sql))) {
+                    throw new DistrictBusyException(r.district(), activeRun(c, r.district()).orElse(null));
+                }
+                throw e;
+            }
+        }
+    }
+
+    private Applied apply(Connection c, String runId, RunEvent event) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO processed_message (message_id, run_id, processed_at)"
+                + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            st.setObject(1, event.id());
+            st.setString(2, runId);
+            st.setTimestamp(3, Timestamp.from(event.at()));
+            if (st.executeUpdate() == 0) {
+                return new Applied(find(c, runId).orElse(null), true, "already applied: " + event.id());
+            }
+        }
+        RunState before = null;
+        long version = 0;
+        if (!(event instanceof RunEvent.Requested)) {
+            try (PreparedStatement st = c.prepareStatement("SELECT state, version FROM run WHERE run_id = ? FOR UPDATE")) {
+                st.setString(1, runId);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new UnknownRunException(runId);
+                    }
+                    before = StateJson.read(runId, rs.getString(1));
+                    version = rs.getLong(2);
+                }
+            }
+        }
+        Decision decision = saga.decide(before, event);
+        RunState after = decision.state();
+        long next = version + 1;
+        if (before == null) {
+            insertRun(c, after, event.at());
+        } else {
+            try (PreparedStatement st = c.prepareStatement("UPDATE run SET status = ?, step = ?, state = ?::jsonb,"
+                    + " version = ?, updated_at = ? WHERE run_id = ? AND version = ?")) {
+                st.setString(1, after.status().name());
+                st.setString(2, after.step().name());
+                st.setString(3, StateJson.write(after));
+                st.setLong(4, next);
+                st.setTimestamp(5, Timestamp.from(event.at()));
+                st.setString(6, runId);
+                st.setLong(7, version);
+                if (st.executeUpdate() != 1) {
+                    throw new IllegalStateException("run " + runId + " changed under its row lock");
+                }
+            }
+        }
+        audit(c, runId, next, event, decision);
+        effects(c, after, next, event, decision.effects());
+        return new Applied(after, false, decision.what());
+    }
+
+    private static void insertRun(Connection c, RunState run, Instant at) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO run (run_id, district, status, step, version, state,"
+                + " requested_by, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?::jsonb, ?, ?, ?)")) {
+            st.setString(1, run.runId());
+            st.setString(2, run.district());
+            st.setString(3, run.status().name());
+            st.setString(4, run.step().name());
+            st.setString(5, StateJson.write(run));
+            st.setString(6, run.requestedBy());
+            st.setTimestamp(7, Timestamp.from(at));
+            st.setTimestamp(8, Timestamp.from(at));
+            st.executeUpdate();
+        }
+    }
+
+    private static void audit(Connection c, String runId, long seq, RunEvent event, Decision decision)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO run_event (run_id, seq, event_id, kind, actor, at,"
+                + " what, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, runId);
+            st.setLong(2, seq);
+            st.setObject(3, event.id());
+            st.setString(4, kind(event));
+            st.setString(5, event.by());
+            st.setTimestamp(6, Timestamp.from(event.at()));
+            st.setString(7, decision.what());
+            st.setString(8, decision.state().status().name());
+            st.executeUpdate();
+        }
+    }
+
+    private static String kind(RunEvent event) {
+        String kind = event.getClass().getSimpleName();
+        return event instanceof RunEvent.Answered a ? kind + "(" + a.result().getClass().getSimpleName() + ")" : kind;
+    }
+
+    private static void effects(Connection c, RunState run, long version, RunEvent event, List<Effect> effects)
+            throws SQLException {
+        try (PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (message_id, run_id, topic, message_key,"
+                + " causation_id, payload, not_before, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement task = c.prepareStatement("INSERT INTO run_task (run_id, kind, created_at) VALUES (?, ?, ?)")) {
+            for (Effect effect : effects) {
+                switch (effect) {
+                    case Effect.Send s -> {
+                        outbox.setObject(1, MessageIds.forAttempt(s.command().commandId(), s.command().attempt()));
+                        outbox.setString(2, run.runId());
+                        outbox.setString(3, CommandTopics.of(s.command().message()));
+                        outbox.setString(4, s.command().message().key());
+                        outbox.setObject(5, s.command().causationId());
+                        outbox.setString(6, Json.toJson(s.command().message()));
+                        outbox.setTimestamp(7, Timestamp.from(event.at().plus(s.delay())));
+                        outbox.setTimestamp(8, Timestamp.from(event.at()));
+                        outbox.addBatch();
+                    }
+                    case Effect.Announce a -> {
+                        // One announcement per change of the run: its id follows from the run and the version.
+                        outbox.setObject(1, MessageIds.uuidV5(MessageIds.FERRY_NAMESPACE, "status/" + run.runId() + "/"
+                                + version));
+                        outbox.setString(2, run.runId());
+                        outbox.setString(3, Topics.RUNS);
+                        outbox.setString(4, a.change().key());
+                        outbox.setObject(5, event.id());
+                        outbox.setString(6, Json.toJson(a.change()));
+                        outbox.setTimestamp(7, Timestamp.from(event.at()));
+                        outbox.setTimestamp(8, Timestamp.from(event.at()));
+                        outbox.addBatch();
+                    }
+                    case Effect.WriteReport r -> addTask(task, run.runId(), "report", event.at());
+                    case Effect.CleanRawStaging r -> addTask(task, run.runId(), "clean-raw-staging", event.at());
+                }
+            }
+            outbox.executeBatch();
+            task.executeBatch();
+        }
+    }
+
+    private static void addTask(PreparedStatement task, String runId, String kind, Instant at) throws SQLException {
+        task.setString(1, runId);
+        task.setString(2, kind);
+        task.setTimestamp(3, Timestamp.from(at));
+        task.addBatch();
+    }
+
+    public Optional<RunState> find(String runId) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return find(c, runId);
+        }
+    }
+
+    private static Optional<RunState> find(Connection c, String runId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT state FROM run WHERE run_id = ?")) {
+            st.setString(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(StateJson.read(runId, rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The run's audit trail, oldest first. */
+    public List<AuditEntry> audit(String runId) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT seq, event_id, kind,"
+                + " actor, at, what, status FROM run_event WHERE run_id = ? ORDER BY seq")) {
+            st.setString(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new AuditEntry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static Optional<String> activeRun(Connection c, String district) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT run_id FROM run WHERE district = ? AND status IN"
+                + " ('REQUESTED', 'RUNNING', 'AWAITING_APPROVAL', 'BLOCKED', 'COMPENSATING')")) {
+            st.setString(1, district);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static String constraint(SQLException e) {
+        return e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                ? p.getServerErrorMessage().getConstraint() : null;
+    }
+}
