@@ -4,8 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.ferry.coordinator.messaging.TestTopics;
+import io.ferry.testkit.quarkus.KafkaResource;
 import io.ferry.testkit.quarkus.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,9 +17,11 @@ import java.sql.Statement;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** The coordinator started on its own database (the testkit's PostgreSQL, for every test of the module). */
+/** The coordinator started on its own database (the testkit's PostgreSQL, for every test of the module) and a broker. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
 class CoordinatorHealthTest {
 
     @Test

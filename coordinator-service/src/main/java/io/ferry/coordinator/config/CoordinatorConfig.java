@@ -1,0 +1,42 @@
+package io.ferry.coordinator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The coordinator's settings ({@code ferry.coordinator.*}, listed in docs/coordinator.md). Durations are written
+ * {@code 10s}, {@code 30m} or ISO-8601. Its database is Quarkus's default datasource.
+ */
+@ConfigMapping(prefix = "ferry.coordinator")
+public interface CoordinatorConfig {
+
+    OutboxGroup outbox();
+
+    RetryGroup retry();
+
+    interface OutboxGroup {
+        /** How often the relay looks for due rows (it sends until none are left each time). */
+        @WithDefault("1s")
+        String interval();
+
+        /** Rows sent before the relay waits for their acknowledgements. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long the relay waits for one acknowledgement before it leaves the row for the next round. */
+        @WithDefault("30s")
+        Duration ackTimeout();
+    }
+
+    interface RetryGroup {
+        /** The wait before each retry of a command that failed transiently; as many retries as waits. */
+        @WithDefault("2s,8s,30s")
+        List<Duration> backoff();
+
+        /** Sweeps without progress that re-send a run's current step before the run gives up. */
+        @WithDefault("3")
+        int stallLimit();
+    }
+}

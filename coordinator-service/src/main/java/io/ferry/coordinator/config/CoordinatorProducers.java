@@ -1,0 +1,32 @@
+package io.ferry.coordinator.config;
+
+import io.ferry.coordinator.outbox.OutboxRelay;
+import io.ferry.coordinator.persistence.RunStore;
+import io.ferry.coordinator.saga.RunSaga;
+import io.ferry.service.messaging.Publisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import javax.sql.DataSource;
+
+/** The plain classes the coordinator is made of, built once from its configuration. */
+@ApplicationScoped
+public class CoordinatorProducers {
+
+    @Produces
+    @ApplicationScoped
+    RunSaga saga(CoordinatorConfig config) {
+        return new RunSaga(config.retry().backoff(), config.retry().stallLimit());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RunStore runStore(DataSource db, RunSaga saga) {
+        return new RunStore(db, saga);
+    }
+
+    @Produces
+    @ApplicationScoped
+    OutboxRelay relay(DataSource db, Publisher publisher, CoordinatorConfig config) {
+        return new OutboxRelay(db, publisher, config.outbox().batchSize(), config.outbox().ackTimeout());
+    }
+}
