@@ -106,48 +106,10 @@ public final class DependencyGraph {
     }
 
     private static List<StoreWave> waves(List<String> stores, List<Reference> references) {
-        List<List<Integer>> successors = new ArrayList<>();
-        stores.forEach(s -> successors.add(new ArrayList<>()));
-        references.stream().filter(Reference::crossStore).forEach(r -> successors.get(stores.indexOf(r.from().store()))
-                .add(stores.indexOf(r.to().store())));
-        int[] componentOf = new int[stores.size()];
-        List<int[]> components = StronglyConnectedComponents.of(stores.size(), successors);
-        for (int c = 0; c < components.size(); c++) {
-            for (int s : components.get(c)) {
-                componentOf[s] = c;
-            }
-        }
-        // Tarjan emits a component after every component it reaches: its waves are known by then.
-        int[] wave = new int[components.size()];
-        for (int c = 0; c < components.size(); c++) {
-            for (int s : components.get(c)) {
-                for (int t : successors.get(s)) {
-                    if (componentOf[t] != c) {
-                        wave[c] = Math.max(wave[c], wave[componentOf[t]] + 1);
-                    }
-                }
-            }
-        }
-        Map<Integer, List<int[]>> byWave = new TreeMap<>();
-        for (int c = 0; c < components.size(); c++) {
-            byWave.computeIfAbsent(wave[c], k -> new ArrayList<>()).add(components.get(c));
-        }
-        List<StoreWave> waves = new ArrayList<>();
-        byWave.forEach((w, comps) -> {
-            List<String> names = new ArrayList<>();
-            List<List<String>> mutual = new ArrayList<>();
-            for (int[] comp : comps) {
-                List<String> members = Arrays.stream(comp).mapToObj(stores::get).sorted().toList();
-                names.addAll(members);
-                if (members.size() > 1) {
-                    mutual.add(members);
-                }
-            }
-            names.sort(null);
-            mutual.sort(Comparator.comparing(m -> m.get(0)));
-            waves.add(new StoreWave(w, names, mutual));
-        });
-        return waves;
+        Map<String, Set<String>> referenced = new TreeMap<>();
+        references.stream().filter(Reference::crossStore).forEach(r -> referenced.computeIfAbsent(r.from().store(),
+                k -> new TreeSet<>()).add(r.to().store()));
+        return StoreWaves.of(stores, referenced);
     }
 
     public EstateSchema schema() {
