@@ -2,6 +2,7 @@ package io.ferry.coordinator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,7 +13,19 @@ import java.util.List;
 @ConfigMapping(prefix = "ferry.coordinator")
 public interface CoordinatorConfig {
 
+    /** The spec runs start with; read at each start (so an edit applies to the next run) and staged by hash. */
+    @WithDefault(".ferry/estate/ferry.yaml")
+    Path specFile();
+
+    StagingGroup staging();
+
     OutboxGroup outbox();
+
+    interface StagingGroup {
+        /** Root folder of the filesystem staging shared with the phase services. */
+        @WithDefault(".ferry/estate/staging")
+        Path root();
+    }
 
     RetryGroup retry();
 

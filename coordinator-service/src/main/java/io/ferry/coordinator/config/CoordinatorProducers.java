@@ -2,8 +2,10 @@ package io.ferry.coordinator.config;
 
 import io.ferry.coordinator.outbox.OutboxRelay;
 import io.ferry.coordinator.persistence.RunStore;
+import io.ferry.coordinator.runs.RunStarter;
 import io.ferry.coordinator.saga.RunSaga;
 import io.ferry.service.messaging.Publisher;
+import io.ferry.staging.FileSystemStaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import javax.sql.DataSource;
@@ -22,6 +24,12 @@ public class CoordinatorProducers {
     @ApplicationScoped
     RunStore runStore(DataSource db, RunSaga saga) {
         return new RunStore(db, saga);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RunStarter starter(RunStore runs, CoordinatorConfig config) {
+        return new RunStarter(runs, new FileSystemStaging(config.staging().root()), config.specFile());
     }
 
     @Produces

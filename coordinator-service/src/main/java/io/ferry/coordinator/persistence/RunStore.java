@@ -228,6 +228,70 @@ public final class RunStore {
         return entries;
     }
 
+    /** The run an event created or changed, by the event's id: how a repeated request finds its run. */
+    public Optional<String> runOf(UUID eventId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT run_id FROM processed_message WHERE message_id = ?")) {
+            st.setObject(1, eventId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The district's last run that ended loaded into CERT: what a refresh replaces. */
+    public Optional<String> lastLoaded(String district) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT run_id, state FROM run"
+                + " WHERE district = ? AND status = 'SUCCEEDED' ORDER BY created_at DESC, run_id DESC")) {
+            st.setString(1, district);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (StateJson.read(rs.getString(1), rs.getString(2)).options().loads()) {
+                        return Optional.of(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The highest run id taken in the second {@code prefix} names ({@code mig-yyyyMMddHHmmss-}). */
+    public Optional<String> lastRunId(String prefix) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT max(run_id) FROM run WHERE run_id LIKE ?")) {
+            st.setString(1, prefix + "%");
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(rs.getString(1));
+            }
+        }
+    }
+
+    /**
+     * Runs, newest first, optionally of one status and one district.
+     *
+     * @param page from 0
+     */
+    public List<RunState> list(String status, String district, int page, int size) throws SQLException {
+        List<RunState> runs = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT run_id, state FROM run"
+                + " WHERE (?::text IS NULL OR status = ?) AND (?::text IS NULL OR district = ?)"
+                + " ORDER BY created_at DESC, run_id DESC LIMIT ? OFFSET ?")) {
+            st.setString(1, status);
+            st.setString(2, status);
+            st.setString(3, district);
+            st.setString(4, district);
+            st.setInt(5, size);
+            st.setLong(6, (long) page * size);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(StateJson.read(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return runs;
+    }
+
     private static Optional<String> activeRun(Connection c, String district) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT run_id FROM run WHERE district = ? AND status IN"
                 + " ('REQUESTED', 'RUNNING', 'AWAITING_APPROVAL', 'BLOCKED', 'COMPENSATING')")) {

@@ -1,0 +1,10 @@
+package io.ferry.coordinator.api;
+
+/**
+ * {@code POST /runs}: the district (the value of the spec's tenant key) and what to do.
+ *
+ * @param approveBeforeExtract a gate the request adds (the spec's gates always hold; a request cannot remove one)
+ */
+public record RunRequest(String district, Boolean dryRun, Boolean skipLoad, Boolean refresh,
+        Boolean approveBeforeExtract, Boolean approveBeforeLoad) {
+}

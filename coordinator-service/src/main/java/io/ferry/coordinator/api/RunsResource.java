@@ -1,0 +1,139 @@
+package io.ferry.coordinator.api;
+
+import io.ferry.contracts.messages.RunStatus;
+import io.ferry.coordinator.persistence.AuditEntry;
+import io.ferry.coordinator.persistence.RunStore;
+import io.ferry.coordinator.persistence.UnknownRunException;
+import io.ferry.coordinator.runs.RunStarter;
+import io.ferry.coordinator.saga.Gate;
+import io.ferry.coordinator.saga.RunEvent;
+import io.ferry.coordinator.saga.RunOptions;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Runs: start one, list and read them, and the operator's actions on one. Errors are problem details. */
+@Path("/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunsResource {
+
+    private final RunStore runs;
+    private final RunStarter starter;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    public RunsResource(RunStore runs, RunStarter starter) {
+        this.runs = runs;
+        this.starter = starter;
+    }
+
+    /** Starts a run; with an {@code Idempotency-Key} a repeated request returns the run the first one started (200). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(RunRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey)
+            throws SQLException, IOException {
+        if (request == null || request.district() == null || request.district().isBlank()) {
+            throw new BadRequestProblem("district is required: the value of the spec's tenant key, e.g. district-001");
+        }
+        Set<Gate> gates = EnumSet.noneOf(Gate.class);
+        if (Boolean.TRUE.equals(request.approveBeforeExtract())) {
+            gates.add(Gate.BEFORE_EXTRACT);
+        }
+        if (Boolean.TRUE.equals(request.approveBeforeLoad())) {
+            gates.add(Gate.BEFORE_LOAD);
+        }
+        RunOptions options = new RunOptions(Boolean.TRUE.equals(request.dryRun()), Boolean.TRUE.equals(request.skipLoad()),
+                Boolean.TRUE.equals(request.refresh()), gates);
+        RunStarter.Started started = starter.start(request.district().trim(), options, idempotencyKey, user(), Instant.now());
+        RunView view = RunView.of(started.run());
+        return started.created()
+                ? Response.created(uri.getBaseUriBuilder().path("runs").path(view.runId()).build()).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    /** Runs, newest first; {@code status} and {@code district} filter, {@code page} (from 0) and {@code size} page. */
+    @GET
+    public List<RunView> list(@QueryParam("status") String status, @QueryParam("district") String district,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size)
+            throws SQLException {
+        if (status != null && Arrays.stream(RunStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new BadRequestProblem("status " + status + " is none of " + Arrays.toString(RunStatus.values()));
+        }
+        if (page < 0 || size < 1 || size > 500) {
+            throw new BadRequestProblem("page must be 0 or more and size between 1 and 500 (got page " + page
+                    + ", size " + size + ")");
+        }
+        return runs.list(status, district, page, size).stream().map(RunView::of).toList();
+    }
+
+    @GET
+    @Path("{runId}")
+    public RunView get(@PathParam("runId") String runId) throws SQLException {
+        return RunView.of(runs.find(runId).orElseThrow(() -> new UnknownRunException(runId)));
+    }
+
+    /** The run's audit trail, oldest first: who did what, when, and the status it left. */
+    @GET
+    @Path("{runId}/audit")
+    public List<AuditEntry> audit(@PathParam("runId") String runId) throws SQLException {
+        get(runId);
+        return runs.audit(runId);
+    }
+
+    @POST
+    @Path("{runId}/approve")
+    public RunView approve(@PathParam("runId") String runId) throws SQLException {
+        return act(runId, new RunEvent.Approved(UUID.randomUUID(), user(), Instant.now()));
+    }
+
+    @POST
+    @Path("{runId}/cancel")
+    public RunView cancel(@PathParam("runId") String runId, @QueryParam("reason") String reason) throws SQLException {
+        return act(runId, new RunEvent.Cancelled(UUID.randomUUID(), user(), reason, Instant.now()));
+    }
+
+    @POST
+    @Path("{runId}/rollback")
+    public RunView rollback(@PathParam("runId") String runId, @QueryParam("force") @DefaultValue("false") boolean force)
+            throws SQLException {
+        return act(runId, new RunEvent.RollbackRequested(UUID.randomUUID(), user(), force, Instant.now()));
+    }
+
+    @POST
+    @Path("{runId}/resume")
+    public RunView resume(@PathParam("runId") String runId) throws SQLException {
+        return act(runId, new RunEvent.Resumed(UUID.randomUUID(), user(), Instant.now()));
+    }
+
+    private RunView act(String runId, RunEvent event) throws SQLException {
+        return RunView.of(runs.apply(runId, event).state());
+    }
+
+    private String user() {
+        return security == null || security.getUserPrincipal() == null ? "anonymous"
+                : security.getUserPrincipal().getName();
+    }
+}
