@@ -29,6 +29,26 @@ public interface CoordinatorConfig {
 
     RetryGroup retry();
 
+    LoadSlotGroup loadSlot();
+
+    SweepGroup sweep();
+
+    interface LoadSlotGroup {
+        /** How often a free CERT load slot is handed to the run that waited longest. */
+        @WithDefault("2s")
+        String interval();
+    }
+
+    interface SweepGroup {
+        /** How often the sweeper looks for stuck runs. */
+        @WithDefault("1m")
+        String interval();
+
+        /** A run waiting on a command with no change for this long is stuck: its commands are sent again. */
+        @WithDefault("30m")
+        Duration timeout();
+    }
+
     interface OutboxGroup {
         /** How often the relay looks for due rows (it sends until none are left each time). */
         @WithDefault("1s")

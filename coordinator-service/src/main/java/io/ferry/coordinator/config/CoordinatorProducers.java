@@ -2,7 +2,9 @@ package io.ferry.coordinator.config;
 
 import io.ferry.coordinator.outbox.OutboxRelay;
 import io.ferry.coordinator.persistence.RunStore;
+import io.ferry.coordinator.runs.LoadSlot;
 import io.ferry.coordinator.runs.RunStarter;
+import io.ferry.coordinator.runs.Sweeper;
 import io.ferry.coordinator.saga.RunSaga;
 import io.ferry.service.messaging.Publisher;
 import io.ferry.staging.FileSystemStaging;
@@ -30,6 +32,18 @@ public class CoordinatorProducers {
     @ApplicationScoped
     RunStarter starter(RunStore runs, CoordinatorConfig config) {
         return new RunStarter(runs, new FileSystemStaging(config.staging().root()), config.specFile());
+    }
+
+    @Produces
+    @ApplicationScoped
+    LoadSlot loadSlot(DataSource db, RunStore runs) {
+        return new LoadSlot(db, runs);
+    }
+
+    @Produces
+    @ApplicationScoped
+    Sweeper sweeper(DataSource db, RunStore runs) {
+        return new Sweeper(db, runs);
     }
 
     @Produces

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.contracts.Headers;
 import io.ferry.service.messaging.Envelope;
+import io.ferry.coordinator.persistence.MigratedDatabase;
 import io.ferry.service.messaging.Publisher;
 import io.ferry.testkit.kafka.KafkaBroker;
 import io.ferry.testkit.postgres.PostgresServer;
@@ -35,7 +36,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,11 +57,7 @@ class OutboxRelayIT {
     @BeforeAll
     static void start() {
         server = PostgresServer.startTemporary();
-        server.createDatabase("coordinator");
-        db = new PGSimpleDataSource();
-        db.setUrl(server.jdbcUrl("coordinator"));
-        db.setUser(PostgresServer.SUPERUSER);
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        db = MigratedDatabase.create(server, "coordinator");
         broker = KafkaBroker.startTemporary();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());

@@ -28,11 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Runs kept in the coordinator's schema on a real PostgreSQL, migrated by Flyway as the service does at start. */
 class RunStoreIT {
@@ -48,12 +46,7 @@ class RunStoreIT {
     @BeforeAll
     static void database() {
         server = PostgresServer.startTemporary();
-        server.createDatabase("coordinator");
-        PGSimpleDataSource db = new PGSimpleDataSource();
-        db.setUrl(server.jdbcUrl("coordinator"));
-        db.setUser(PostgresServer.SUPERUSER);
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
-        store = new RunStore(db, RunSaga.defaults());
+        store = new RunStore(MigratedDatabase.create(server, "coordinator"), RunSaga.defaults());
     }
 
     @AfterAll

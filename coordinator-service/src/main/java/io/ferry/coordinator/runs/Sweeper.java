@@ -1,0 +1,50 @@
+package io.ferry.coordinator.runs;
+
+import io.ferry.coordinator.persistence.RunStore;
+import io.ferry.coordinator.saga.RunEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Finds runs that wait on a command and have not changed for the timeout, and tells each it stalled: the saga
+ * sends the outstanding commands again with the same message ids, and gives the run up after its limit.
+ * Runs waiting for a person (approval, a blocked step) or for the load slot are not stalled.
+ */
+public final class Sweeper {
+
+    private final DataSource db;
+    private final RunStore runs;
+
+    public Sweeper(DataSource db, RunStore runs) {
+        this.db = db;
+        this.runs = runs;
+    }
+
+    /** @return the runs told they stalled */
+    public List<String> sweep(Instant now, Duration timeout) throws SQLException {
+        List<String> stalled = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT run_id FROM run"
+                + " WHERE status IN ('REQUESTED', 'RUNNING', 'COMPENSATING') AND updated_at < ?"
+                + " AND state -> 'pending' <> '{}'::jsonb ORDER BY updated_at")) {
+            st.setTimestamp(1, Timestamp.from(now.minus(timeout)));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    stalled.add(rs.getString(1));
+                }
+            }
+        }
+        for (String runId : stalled) {
+            runs.apply(runId, new RunEvent.Stalled(UUID.randomUUID(), now));
+        }
+        return stalled;
+    }
+}
