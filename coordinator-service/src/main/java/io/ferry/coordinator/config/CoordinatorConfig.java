@@ -33,6 +33,14 @@ public interface CoordinatorConfig {
 
     SweepGroup sweep();
 
+    MetricsGroup metrics();
+
+    interface MetricsGroup {
+        /** How often {@code ferry_runs{status}} is counted again from the database. */
+        @WithDefault("15s")
+        String interval();
+    }
+
     interface LoadSlotGroup {
         /** How often a free CERT load slot is handed to the run that waited longest. */
         @WithDefault("2s")

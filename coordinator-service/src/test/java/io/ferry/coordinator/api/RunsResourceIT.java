@@ -2,6 +2,7 @@ package io.ferry.coordinator.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,6 +19,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -103,6 +105,19 @@ class RunsResourceIT {
                 .contentType("application/problem+json").body("detail", containsString("not valid JSON"));
         given().get("/runs?status=DONE").then().statusCode(400).body("detail", containsString("status DONE is none of"));
         given().get("/runs?size=0").then().statusCode(400).body("detail", containsString("size between 1 and 500"));
+    }
+
+    @Test
+    void runsAreCountedPerStatusForTheAlertRule() {
+        given().contentType(ContentType.JSON).body("{\"district\": \"district-304\"}").post("/runs").then()
+                .statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).contains("ferry_runs{status=\"COMPENSATION_FAILED\"} 0.0");
+            assertThat(metrics.lines().filter(l -> l.startsWith("ferry_runs{status=\"REQUESTED\"}"))
+                    .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))).singleElement()
+                    .satisfies(v -> assertThat(v).isGreaterThanOrEqualTo(1.0));
+        });
     }
 
     @Test

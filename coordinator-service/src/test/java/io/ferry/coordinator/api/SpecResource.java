@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The sample estate's spec in a fresh folder, and a fresh staging root, as the coordinator's settings. */
+/** The sample estate's spec in a fresh folder, a fresh staging root, and run metrics counted every second. */
 public class SpecResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
@@ -19,7 +19,7 @@ public class SpecResource implements QuarkusTestResourceLifecycleManager {
             Files.writeString(spec, SampleEstate.ferryYaml());
             Path staging = Files.createDirectories(dir.resolve("staging"));
             return Map.of("ferry.coordinator.spec-file", spec.toString(), "ferry.coordinator.staging.root",
-                    staging.toString());
+                    staging.toString(), "ferry.coordinator.metrics.interval", "1s");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
