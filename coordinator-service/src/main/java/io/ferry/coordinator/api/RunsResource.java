@@ -8,6 +8,7 @@ import io.ferry.coordinator.runs.RunStarter;
 import io.ferry.coordinator.saga.Gate;
 import io.ferry.coordinator.saga.RunEvent;
 import io.ferry.coordinator.saga.RunOptions;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,9 +32,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Runs: start one, list and read them, and the operator's actions on one. Errors are problem details. */
+/**
+ * Runs: start one, list and read them, and the operator's actions on one. Reading takes any Ferry role; starting,
+ * cancelling and resuming {@value Roles#OPERATOR}; approving and rolling back {@value Roles#APPROVER}. Errors are
+ * problem details.
+ */
 @Path("/runs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.APPROVER})
 public class RunsResource {
 
     private final RunStore runs;
@@ -53,6 +59,7 @@ public class RunsResource {
     /** Starts a run; with an {@code Idempotency-Key} a repeated request returns the run the first one started (200). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
     public Response start(RunRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey)
             throws SQLException, IOException {
         if (request == null || request.district() == null || request.district().isBlank()) {
@@ -105,18 +112,21 @@ public class RunsResource {
 
     @POST
     @Path("{runId}/approve")
+    @RolesAllowed(Roles.APPROVER)
     public RunView approve(@PathParam("runId") String runId) throws SQLException {
         return act(runId, new RunEvent.Approved(UUID.randomUUID(), user(), Instant.now()));
     }
 
     @POST
     @Path("{runId}/cancel")
+    @RolesAllowed(Roles.OPERATOR)
     public RunView cancel(@PathParam("runId") String runId, @QueryParam("reason") String reason) throws SQLException {
         return act(runId, new RunEvent.Cancelled(UUID.randomUUID(), user(), reason, Instant.now()));
     }
 
     @POST
     @Path("{runId}/rollback")
+    @RolesAllowed(Roles.APPROVER)
     public RunView rollback(@PathParam("runId") String runId, @QueryParam("force") @DefaultValue("false") boolean force)
             throws SQLException {
         return act(runId, new RunEvent.RollbackRequested(UUID.randomUUID(), user(), force, Instant.now()));
@@ -124,6 +134,7 @@ public class RunsResource {
 
     @POST
     @Path("{runId}/resume")
+    @RolesAllowed(Roles.OPERATOR)
     public RunView resume(@PathParam("runId") String runId) throws SQLException {
         return act(runId, new RunEvent.Resumed(UUID.randomUUID(), user(), Instant.now()));
     }

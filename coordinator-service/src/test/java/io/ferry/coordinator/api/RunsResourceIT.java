@@ -18,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -30,12 +31,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
-@QuarkusTestResource(value = SpecResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ApiSettings.class, restrictToAnnotatedClass = true)
 class RunsResourceIT {
 
     @Test
     void aRunStartsOnceStagesItsSpecAndShowsWhereItIs() throws Exception {
-        String runId = given().contentType(ContentType.JSON).header("Idempotency-Key", "req-1")
+        String runId = demo().contentType(ContentType.JSON).header("Idempotency-Key", "req-1")
                 .body("{\"district\": \"district-301\", \"dryRun\": true}")
                 .post("/runs").then().statusCode(201)
                 .header("Location", containsString("/runs/mig-"))
@@ -47,72 +48,72 @@ class RunsResourceIT {
         assertThat(runId).matches("mig-\\d{14}-\\d{3}");
 
         // The same request again: the same run, not a second one.
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "req-1")
+        demo().contentType(ContentType.JSON).header("Idempotency-Key", "req-1")
                 .body("{\"district\": \"district-301\", \"dryRun\": true}")
                 .post("/runs").then().statusCode(200).body("runId", equalTo(runId));
 
         // The spec the phase services will load, by the hash every command names.
         Path spec = Path.of(setting("ferry.coordinator.spec-file"));
         String hash = SpecHash.of(new SpecParser(Resolver.forFolder(spec.getParent(), Map.of()), Set.of()).read(spec));
-        given().get("/runs/" + runId).then().statusCode(200).body("specHash", equalTo(hash))
+        demo().get("/runs/" + runId).then().statusCode(200).body("specHash", equalTo(hash))
                 .body("district", equalTo("district-301"));
         assertThat(Path.of(setting("ferry.coordinator.staging.root")).resolve(StagingLayout.spec(hash)))
                 .hasSameTextualContentAs(spec);
 
-        given().get("/runs/" + runId + "/audit").then().statusCode(200).body("[0].kind", equalTo("Requested"))
-                .body("[0].actor", equalTo("anonymous"));
-        given().get("/runs?district=district-301&status=REQUESTED").then().statusCode(200)
+        demo().get("/runs/" + runId + "/audit").then().statusCode(200).body("[0].kind", equalTo("Requested"))
+                .body("[0].actor", equalTo("demo"));
+        demo().get("/runs?district=district-301&status=REQUESTED").then().statusCode(200)
                 .body("runId", hasItem(runId));
     }
 
     @Test
     void aSecondRunOfABusyDistrictIsAConflictNamingTheActiveRun() {
-        String first = given().contentType(ContentType.JSON).body("{\"district\": \"district-302\"}")
+        String first = demo().contentType(ContentType.JSON).body("{\"district\": \"district-302\"}")
                 .post("/runs").then().statusCode(201).extract().path("runId");
-        given().contentType(ContentType.JSON).body("{\"district\": \"district-302\"}")
+        demo().contentType(ContentType.JSON).body("{\"district\": \"district-302\"}")
                 .post("/runs").then().statusCode(409).contentType("application/problem+json")
                 .body("status", equalTo(409))
                 .body("detail", equalTo("district district-302 has an active run, " + first
                         + ": wait for it to end, or cancel it"));
         // Cancelled, the district takes a new run.
-        given().queryParam("reason", "wrong district").post("/runs/" + first + "/cancel").then().statusCode(200)
-                .body("status", equalTo("CANCELLED")).body("reason", equalTo("cancelled by anonymous: wrong district"));
-        given().contentType(ContentType.JSON).body("{\"district\": \"district-302\"}")
+        demo().queryParam("reason", "wrong district").post("/runs/" + first + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("reason", equalTo("cancelled by demo: wrong district"));
+        demo().contentType(ContentType.JSON).body("{\"district\": \"district-302\"}")
                 .post("/runs").then().statusCode(201);
     }
 
     @Test
     void actionsTheRunsStateDoesNotAllowAreConflictsAndUnknownRunsAreNotFound() {
-        String runId = given().contentType(ContentType.JSON).body("{\"district\": \"district-303\"}")
+        String runId = demo().contentType(ContentType.JSON).body("{\"district\": \"district-303\"}")
                 .post("/runs").then().statusCode(201).extract().path("runId");
-        given().post("/runs/" + runId + "/approve").then().statusCode(409).contentType("application/problem+json")
+        demo().post("/runs/" + runId + "/approve").then().statusCode(409).contentType("application/problem+json")
                 .body("detail", equalTo("run " + runId + " is REQUESTED, not awaiting approval"));
-        given().post("/runs/" + runId + "/rollback").then().statusCode(409)
+        demo().post("/runs/" + runId + "/rollback").then().statusCode(409)
                 .body("detail", containsString("cancel it instead"));
         for (String path : new String[] {"/runs/mig-20260101000000-999", "/runs/mig-20260101000000-999/audit"}) {
-            given().get(path).then().statusCode(404).contentType("application/problem+json")
+            demo().get(path).then().statusCode(404).contentType("application/problem+json")
                     .body("detail", equalTo("no run mig-20260101000000-999"));
         }
-        given().post("/runs/mig-20260101000000-999/resume").then().statusCode(404);
+        demo().post("/runs/mig-20260101000000-999/resume").then().statusCode(404);
     }
 
     @Test
     void badRequestsSayWhatToChange() {
-        given().contentType(ContentType.JSON).body("{\"dryRun\": true}").post("/runs").then().statusCode(400)
+        demo().contentType(ContentType.JSON).body("{\"dryRun\": true}").post("/runs").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("district is required"));
-        given().contentType(ContentType.JSON).body("{\"district\": ").post("/runs").then().statusCode(400)
+        demo().contentType(ContentType.JSON).body("{\"district\": ").post("/runs").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("not valid JSON"));
-        given().get("/runs?status=DONE").then().statusCode(400).body("detail", containsString("status DONE is none of"));
-        given().get("/runs?size=0").then().statusCode(400).body("detail", containsString("size between 1 and 500"));
+        demo().get("/runs?status=DONE").then().statusCode(400).body("detail", containsString("status DONE is none of"));
+        demo().get("/runs?size=0").then().statusCode(400).body("detail", containsString("size between 1 and 500"));
     }
 
     @Test
     void runsAreCountedPerStatusForTheAlertRule() {
-        given().contentType(ContentType.JSON).body("{\"district\": \"district-304\"}").post("/runs").then()
+        demo().contentType(ContentType.JSON).body("{\"district\": \"district-304\"}").post("/runs").then()
                 .statusCode(201);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = demo().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(metrics).contains("ferry_runs{status=\"COMPENSATION_FAILED\"} 0.0");
             assertThat(metrics.lines().filter(l -> l.startsWith("ferry_runs{status=\"REQUESTED\"}"))
                     .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))).singleElement()
@@ -122,8 +123,13 @@ class RunsResourceIT {
 
     @Test
     void theApiIsDescribed() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        demo().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/runs/{runId}/rollback"));
+    }
+
+    /** Requests as the demo user, who holds every role. */
+    private static RequestSpecification demo() {
+        return given().auth().preemptive().basic("demo", ApiSettings.PASSWORD);
     }
 
     private static String setting(String key) {
