@@ -4,6 +4,10 @@ import io.ferry.contracts.messages.RunStatus;
 import io.ferry.coordinator.persistence.AuditEntry;
 import io.ferry.coordinator.persistence.RunStore;
 import io.ferry.coordinator.persistence.UnknownRunException;
+import io.ferry.coordinator.reports.HtmlReport;
+import io.ferry.coordinator.reports.MarkdownReport;
+import io.ferry.coordinator.reports.ReportWriter;
+import io.ferry.coordinator.reports.RunReport;
 import io.ferry.coordinator.runs.RunStarter;
 import io.ferry.coordinator.saga.Gate;
 import io.ferry.coordinator.saga.RunEvent;
@@ -44,6 +48,7 @@ public class RunsResource {
 
     private final RunStore runs;
     private final RunStarter starter;
+    private final ReportWriter reports;
 
     @Context
     SecurityContext security;
@@ -51,9 +56,10 @@ public class RunsResource {
     @Context
     UriInfo uri;
 
-    public RunsResource(RunStore runs, RunStarter starter) {
+    public RunsResource(RunStore runs, RunStarter starter, ReportWriter reports) {
         this.runs = runs;
         this.starter = starter;
+        this.reports = reports;
     }
 
     /** Starts a run; with an {@code Idempotency-Key} a repeated request returns the run the first one started (200). */
@@ -108,6 +114,27 @@ public class RunsResource {
     public List<AuditEntry> audit(@PathParam("runId") String runId) throws SQLException {
         get(runId);
         return runs.audit(runId);
+    }
+
+    /** The run's report as JSON (DESIGN.md's shape), made from what the coordinator holds now. */
+    @GET
+    @Path("{runId}/report")
+    public RunReport report(@PathParam("runId") String runId) throws SQLException, IOException {
+        return reports.report(runId);
+    }
+
+    @GET
+    @Path("{runId}/report.md")
+    @Produces("text/markdown")
+    public String markdownReport(@PathParam("runId") String runId) throws SQLException, IOException {
+        return MarkdownReport.render(reports.report(runId));
+    }
+
+    @GET
+    @Path("{runId}/report.html")
+    @Produces(MediaType.TEXT_HTML)
+    public String htmlReport(@PathParam("runId") String runId) throws SQLException, IOException {
+        return HtmlReport.render(reports.report(runId));
     }
 
     @POST

@@ -35,6 +35,14 @@ public interface CoordinatorConfig {
 
     MetricsGroup metrics();
 
+    TasksGroup tasks();
+
+    interface TasksGroup {
+        /** How often the coordinator does its own open tasks (reports, deleting a run's raw batches). */
+        @WithDefault("2s")
+        String interval();
+    }
+
     interface MetricsGroup {
         /** How often {@code ferry_runs{status}} is counted again from the database. */
         @WithDefault("15s")

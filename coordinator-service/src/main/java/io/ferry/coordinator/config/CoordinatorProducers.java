@@ -2,12 +2,15 @@ package io.ferry.coordinator.config;
 
 import io.ferry.coordinator.outbox.OutboxRelay;
 import io.ferry.coordinator.persistence.RunStore;
+import io.ferry.coordinator.reports.ReportWriter;
 import io.ferry.coordinator.runs.LoadSlot;
 import io.ferry.coordinator.runs.RunStarter;
+import io.ferry.coordinator.runs.RunTasks;
 import io.ferry.coordinator.runs.Sweeper;
 import io.ferry.coordinator.saga.RunSaga;
 import io.ferry.service.messaging.Publisher;
 import io.ferry.staging.FileSystemStaging;
+import io.ferry.staging.Staging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import javax.sql.DataSource;
@@ -30,8 +33,26 @@ public class CoordinatorProducers {
 
     @Produces
     @ApplicationScoped
-    RunStarter starter(RunStore runs, CoordinatorConfig config) {
-        return new RunStarter(runs, new FileSystemStaging(config.staging().root()), config.specFile());
+    Staging staging(CoordinatorConfig config) {
+        return new FileSystemStaging(config.staging().root());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RunStarter starter(RunStore runs, Staging staging, CoordinatorConfig config) {
+        return new RunStarter(runs, staging, config.specFile());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ReportWriter reports(RunStore runs, Staging staging) {
+        return new ReportWriter(runs, staging);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RunTasks tasks(DataSource db, Staging staging, ReportWriter reports) {
+        return new RunTasks(db, staging, reports);
     }
 
     @Produces

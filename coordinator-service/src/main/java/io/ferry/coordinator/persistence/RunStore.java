@@ -3,6 +3,13 @@ package io.ferry.coordinator.persistence;
 import io.ferry.contracts.Json;
 import io.ferry.contracts.Topics;
 import io.ferry.contracts.ids.MessageIds;
+import io.ferry.contracts.messages.CompensateResult;
+import io.ferry.contracts.messages.ExtractResult;
+import io.ferry.contracts.messages.LeakCheckResult;
+import io.ferry.contracts.messages.LoadResult;
+import io.ferry.contracts.messages.Message;
+import io.ferry.contracts.messages.PreflightResult;
+import io.ferry.contracts.messages.ValidateResult;
 import io.ferry.coordinator.saga.Decision;
 import io.ferry.coordinator.saga.Effect;
 import io.ferry.coordinator.saga.RunEvent;
@@ -16,6 +23,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -29,6 +37,10 @@ import javax.sql.DataSource;
 public final class RunStore {
 
     private static final String ONE_ACTIVE_RUN = "run_one_active_per_district";
+    private static final Map<String, Class<? extends Message>> RESULT_TYPES = Map.of(
+            "PreflightResult", PreflightResult.class, "ExtractResult", ExtractResult.class,
+            "LeakCheckResult", LeakCheckResult.class, "ValidateResult", ValidateResult.class,
+            "LoadResult", LoadResult.class, "CompensateResult", CompensateResult.class);
 
     private final DataSource db;
     private final RunSaga saga;
@@ -109,7 +121,8 @@ public final class RunStore {
                 }
             }
         }
-        audit(c, runId, next, event, decision);
+        // An answer the run ignored (stale, not awaited) changes nothing and is kept without its payload.
+        audit(c, runId, next, event, decision, !after.equals(before));
         effects(c, after, next, event, decision.effects());
         return new Applied(after, false, decision.what());
     }
@@ -129,10 +142,10 @@ public final class RunStore {
         }
     }
 
-    private static void audit(Connection c, String runId, long seq, RunEvent event, Decision decision)
-            throws SQLException {
+    private static void audit(Connection c, String runId, long seq, RunEvent event, Decision decision,
+            boolean changed) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO run_event (run_id, seq, event_id, kind, actor, at,"
-                + " what, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " what, status, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
             st.setString(1, runId);
             st.setLong(2, seq);
             st.setObject(3, event.id());
@@ -141,6 +154,7 @@ public final class RunStore {
             st.setTimestamp(6, Timestamp.from(event.at()));
             st.setString(7, decision.what());
             st.setString(8, decision.state().status().name());
+            st.setString(9, changed && event instanceof RunEvent.Answered a ? Json.toJson(a.result()) : null);
             st.executeUpdate();
         }
     }
@@ -290,6 +304,23 @@ public final class RunStore {
             }
         }
         return runs;
+    }
+
+    /** The phase services' answers the run applied, in order (ignored and redelivered ones left out). */
+    public List<Message> results(String runId) throws SQLException {
+        List<Message> results = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT kind, payload FROM"
+                + " run_event WHERE run_id = ? AND payload IS NOT NULL ORDER BY seq")) {
+            st.setString(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String kind = rs.getString(1);
+                    results.add(Json.fromJson(rs.getString(2), RESULT_TYPES.get(kind.substring(kind.indexOf('(') + 1,
+                            kind.length() - 1))));
+                }
+            }
+        }
+        return results;
     }
 
     private static Optional<String> activeRun(Connection c, String district) throws SQLException {

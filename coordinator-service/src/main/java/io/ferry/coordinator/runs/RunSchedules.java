@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
-/** The coordinator's clockwork: CERT's load slot handed on, and stuck runs swept. */
+/** The coordinator's clockwork: its own tasks (reports, raw batches), CERT's load slot handed on, stuck runs swept. */
 @ApplicationScoped
 public class RunSchedules {
 
@@ -14,12 +14,25 @@ public class RunSchedules {
 
     private final LoadSlot slot;
     private final Sweeper sweeper;
+    private final RunTasks tasks;
     private final CoordinatorConfig config;
 
-    public RunSchedules(LoadSlot slot, Sweeper sweeper, CoordinatorConfig config) {
+    public RunSchedules(LoadSlot slot, Sweeper sweeper, RunTasks tasks, CoordinatorConfig config) {
         this.slot = slot;
         this.sweeper = sweeper;
+        this.tasks = tasks;
         this.config = config;
+    }
+
+    @Scheduled(every = "${ferry.coordinator.tasks.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void runTasks() {
+        try {
+            while (tasks.runOnce(Instant.now()) > 0) {
+                // more may be open: go on until a round does nothing
+            }
+        } catch (Exception e) {
+            LOG.warnf("run tasks: %s; tried again next round", e.getClass().getName());
+        }
     }
 
     @Scheduled(every = "${ferry.coordinator.load-slot.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -99,7 +99,7 @@ public final class RunSaga {
     private Decision start(Requested r) {
         RunState created = new RunState(r.runId(), r.district(), r.specHash(), r.by(), r.options(), r.plan(),
                 RunStatus.REQUESTED, Step.PREFLIGHT, null, null, null, "requested by " + r.by(), Map.of(), Map.of(), 0,
-                Set.of(), Map.of(), Map.of(), Map.of(), List.of(), 0);
+                Set.of(), Map.of(), Map.of(), Map.of(), List.of(), 0, null);
         Turn turn = new Turn(created, r);
         turn.announce(null, created.reason());
         turn.send(Commands.preflight(r.runId()), new PreflightRequest(r.runId(), r.district(), r.specHash(), 1));
@@ -219,6 +219,7 @@ public final class RunSaga {
             return;
         }
         turn.b.stalls = 0;
+        turn.b.keyVersion = m.keyVersion();
         turn.b.anonymized.computeIfAbsent(m.store() + "/" + m.schema() + "." + m.table(), k -> new java.util.TreeSet<>())
                 .add(m.seq());
         turn.what("batch " + m.batchId() + " anonymized");

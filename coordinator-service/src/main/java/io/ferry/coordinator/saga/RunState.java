@@ -27,12 +27,13 @@ import java.util.Set;
  * @param fingerprints per store, CERT's schema fingerprint the validator checked against
  * @param loaded       stores loaded, in order
  * @param stalls       sweeps that found no progress since the last event
+ * @param keyVersion   the anonymization key version the batches name; null before the first anonymized batch
  */
 public record RunState(String runId, String district, String specHash, String requestedBy, RunOptions options,
         RunPlan plan, RunStatus status, Step step, Gate awaiting, String waitingFor, String continueWith, String reason,
         Map<String, Pending> pending, Map<String, Integer> attempts, int wave, Set<String> extracted,
         Map<String, Integer> expected, Map<String, Set<Integer>> anonymized, Map<String, String> fingerprints,
-        List<String> loaded, int stalls) {
+        List<String> loaded, int stalls, Integer keyVersion) {
 
     public RunState {
         pending = Map.copyOf(pending);
@@ -78,6 +79,7 @@ public record RunState(String runId, String district, String specHash, String re
         final Map<String, String> fingerprints;
         final List<String> loaded;
         int stalls;
+        Integer keyVersion;
 
         private Builder(RunState s) {
             from = s;
@@ -97,6 +99,7 @@ public record RunState(String runId, String district, String specHash, String re
             fingerprints = new TreeMap<>(s.fingerprints);
             loaded = new ArrayList<>(s.loaded);
             stalls = s.stalls;
+            keyVersion = s.keyVersion;
         }
 
         /** Clears what only a waiting run has. */
@@ -112,7 +115,7 @@ public record RunState(String runId, String district, String specHash, String re
         RunState build() {
             return new RunState(from.runId, from.district, from.specHash, from.requestedBy, from.options, from.plan, status,
                     step, awaiting, waitingFor, continueWith, reason, pending, attempts, wave, extracted, expected,
-                    anonymized, fingerprints, loaded, stalls);
+                    anonymized, fingerprints, loaded, stalls, keyVersion);
         }
     }
 }

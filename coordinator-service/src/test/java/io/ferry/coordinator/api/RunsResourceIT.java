@@ -80,6 +80,16 @@ class RunsResourceIT {
                 .body("status", equalTo("CANCELLED")).body("reason", equalTo("cancelled by demo: wrong district"));
         demo().contentType(ContentType.JSON).body("{\"district\": \"district-302\"}")
                 .post("/runs").then().statusCode(201);
+
+        // The cancelled run's report, in the three formats.
+        demo().get("/runs/" + first + "/report").then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("district", equalTo("district-302")).body("audit.kind", org.hamcrest.Matchers.contains("Requested",
+                        "Cancelled"));
+        demo().get("/runs/" + first + "/report.md").then().statusCode(200).contentType("text/markdown")
+                .body(containsString("ended CANCELLED"));
+        demo().get("/runs/" + first + "/report.html").then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("<h1>Run " + first + ": district-302</h1>"));
+        demo().get("/runs/mig-20260101000000-999/report.html").then().statusCode(404);
     }
 
     @Test
