@@ -47,6 +47,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response notFound(jakarta.ws.rs.NotFoundException e) {
+        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), path());
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         String detail = status == Response.Status.BAD_REQUEST

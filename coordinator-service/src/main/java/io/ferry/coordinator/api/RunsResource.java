@@ -71,16 +71,8 @@ public class RunsResource {
         if (request == null || request.district() == null || request.district().isBlank()) {
             throw new BadRequestProblem("district is required: the value of the spec's tenant key, e.g. district-001");
         }
-        Set<Gate> gates = EnumSet.noneOf(Gate.class);
-        if (Boolean.TRUE.equals(request.approveBeforeExtract())) {
-            gates.add(Gate.BEFORE_EXTRACT);
-        }
-        if (Boolean.TRUE.equals(request.approveBeforeLoad())) {
-            gates.add(Gate.BEFORE_LOAD);
-        }
-        RunOptions options = new RunOptions(Boolean.TRUE.equals(request.dryRun()), Boolean.TRUE.equals(request.skipLoad()),
-                Boolean.TRUE.equals(request.refresh()), gates);
-        RunStarter.Started started = starter.start(request.district().trim(), options, idempotencyKey, user(), Instant.now());
+        RunStarter.Started started = starter.start(request.district().trim(), options(request), idempotencyKey, user(),
+                Instant.now());
         RunView view = RunView.of(started.run());
         return started.created()
                 ? Response.created(uri.getBaseUriBuilder().path("runs").path(view.runId()).build()).entity(view).build()
@@ -171,7 +163,24 @@ public class RunsResource {
     }
 
     private String user() {
+        return user(security);
+    }
+
+    static String user(SecurityContext security) {
         return security == null || security.getUserPrincipal() == null ? "anonymous"
                 : security.getUserPrincipal().getName();
+    }
+
+    /** The run's options from a request's flags (absent is false); gates a request adds to the spec's. */
+    static RunOptions options(RunRequest request) {
+        Set<Gate> gates = EnumSet.noneOf(Gate.class);
+        if (Boolean.TRUE.equals(request.approveBeforeExtract())) {
+            gates.add(Gate.BEFORE_EXTRACT);
+        }
+        if (Boolean.TRUE.equals(request.approveBeforeLoad())) {
+            gates.add(Gate.BEFORE_LOAD);
+        }
+        return new RunOptions(Boolean.TRUE.equals(request.dryRun()), Boolean.TRUE.equals(request.skipLoad()),
+                Boolean.TRUE.equals(request.refresh()), gates);
     }
 }

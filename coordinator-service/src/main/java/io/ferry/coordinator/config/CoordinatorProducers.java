@@ -3,6 +3,7 @@ package io.ferry.coordinator.config;
 import io.ferry.coordinator.outbox.OutboxRelay;
 import io.ferry.coordinator.persistence.RunStore;
 import io.ferry.coordinator.reports.ReportWriter;
+import io.ferry.coordinator.runs.Batches;
 import io.ferry.coordinator.runs.LoadSlot;
 import io.ferry.coordinator.runs.RunStarter;
 import io.ferry.coordinator.runs.RunTasks;
@@ -41,6 +42,12 @@ public class CoordinatorProducers {
     @ApplicationScoped
     RunStarter starter(RunStore runs, Staging staging, CoordinatorConfig config) {
         return new RunStarter(runs, staging, config.specFile());
+    }
+
+    @Produces
+    @ApplicationScoped
+    Batches batches(DataSource db, RunStarter starter) {
+        return new Batches(db, starter);
     }
 
     @Produces

@@ -41,6 +41,8 @@ class AccessControlIT {
             new Endpoint("GET", RUN + "/report.md", READERS),
             new Endpoint("GET", RUN + "/report.html", READERS),
             new Endpoint("POST", "/runs", Set.of("operator", "demo")),
+            new Endpoint("GET", "/batches/batch-none", READERS),
+            new Endpoint("POST", "/batches", Set.of("operator", "demo")),
             new Endpoint("POST", RUN + "/cancel", Set.of("operator", "demo")),
             new Endpoint("POST", RUN + "/resume", Set.of("operator", "demo")),
             new Endpoint("POST", RUN + "/approve", Set.of("approver", "demo")),
@@ -73,6 +75,9 @@ class AccessControlIT {
     private static Response call(RequestSpecification request, Endpoint e) {
         // A body for POST /runs that is valid but names a district no other test uses; a started run is cancelled
         // right after, so the next allowed user can start one too.
+        if (e.method().equals("POST") && e.path().equals("/batches")) {
+            return request.contentType(ContentType.JSON).body("{\"districts\": []}").post(e.path());
+        }
         if (e.method().equals("POST") && e.path().equals("/runs")) {
             Response response = request.contentType(ContentType.JSON).body("{\"district\": \"district-access\"}")
                     .post(e.path());
