@@ -1,0 +1,107 @@
+package io.ferry.coordinator.messaging;
+
+import static io.ferry.service.testing.Requests.awaitRecords;
+import static io.ferry.service.testing.Requests.keyed;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ferry.contracts.Json;
+import io.ferry.contracts.Topics;
+import io.ferry.contracts.messages.CompensateRequest;
+import io.ferry.contracts.messages.Failure;
+import io.ferry.contracts.messages.RunStatus;
+import io.ferry.contracts.messages.RunStatusChanged;
+import io.ferry.coordinator.api.ApiSettings;
+import io.ferry.service.testing.Requests;
+import io.ferry.testkit.quarkus.KafkaResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole runs through the service over the phase services' real topics, the services played by
+ * {@link PhaseStandIns}, with the sample estate's spec (five stores in three waves, approval before loading).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
+@QuarkusTestResource(value = ApiSettings.class, restrictToAnnotatedClass = true)
+class RunPipelineIT {
+
+    private static final List<String> STORES = List.of("ids", "hcp1", "hcp2", "adb", "sp");
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+
+    @Test
+    void aLoadFailureAfterApprovalCompensatesEveryStoreAndEndsCompensated() throws Exception {
+        String run = start("{\"district\": \"district-701\"}");
+        ConsumerTask<String, String> statuses = new Requests(companion).watch(Topics.RUNS);
+        ConsumerTask<String, String> compensations = new Requests(companion).watch(Topics.COMPENSATE_REQUESTS);
+        int[] loads = {0};
+        try (PhaseStandIns services = new PhaseStandIns(bootstrap(), run, STORES, load -> ++loads[0] == 2
+                ? new Failure(Failure.Kind.FATAL, "CERT_REFUSED", "store " + load.store() + " (cert) refused the load")
+                : null)) {
+            awaitStatus(run, "AWAITING_APPROVAL");
+            demo().post("/runs/" + run + "/approve").then().statusCode(200);
+            awaitStatus(run, "COMPENSATED");
+        }
+        CompensateRequest compensate = Json.fromJson(awaitRecords(compensations, keyed(run), 1).get(0).value(),
+                CompensateRequest.class);
+        assertThat(compensate.force()).isFalse();
+        assertThat(compensate.reason()).contains("CERT_REFUSED", "refused the load");
+        assertThat(awaitRecords(statuses, keyed(run), 6)).extracting(r -> Json.fromJson(r.value(),
+                RunStatusChanged.class).status()).containsExactly(RunStatus.REQUESTED, RunStatus.RUNNING,
+                RunStatus.AWAITING_APPROVAL, RunStatus.RUNNING, RunStatus.COMPENSATING, RunStatus.COMPENSATED);
+        List<String> kinds = demo().get("/runs/" + run + "/audit").then().statusCode(200).extract().jsonPath()
+                .getList("kind");
+        assertThat(kinds).containsSubsequence("Requested", "Answered(PreflightResult)", "Answered(ExtractResult)",
+                "Answered(LeakCheckResult)", "Answered(ValidateResult)", "Approved", "LoadSlotGranted",
+                "Answered(LoadResult)", "Answered(LoadResult)", "Answered(CompensateResult)");
+        await().atMost(WAIT).untilAsserted(() -> demo().get("/runs/" + run + "/report").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("COMPENSATED"))
+                .body("compensation.status", org.hamcrest.Matchers.equalTo("COMPENSATED"))
+                .body("load.stores.store", org.hamcrest.Matchers.contains("ids")));
+    }
+
+    @Test
+    void aDryRunGoesThroughEveryCheckAndEndsSucceededWithoutALoadRequest() throws Exception {
+        ConsumerTask<String, String> loads = new Requests(companion).watch(Topics.LOAD_REQUESTS);
+        String run = start("{\"district\": \"district-702\", \"dryRun\": true}");
+        try (PhaseStandIns services = new PhaseStandIns(bootstrap(), run, STORES, load -> null)) {
+            awaitStatus(run, "SUCCEEDED");
+        }
+        demo().get("/runs/" + run).then().body("extractedStores", org.hamcrest.Matchers.containsInAnyOrder(
+                STORES.toArray())).body("anonymizedBatches", org.hamcrest.Matchers.equalTo(5));
+        assertThat(Requests.matching(loads, keyed(run))).isEmpty();
+    }
+
+    private static String start(String body) {
+        return demo().contentType(ContentType.JSON).body(body).post("/runs").then().statusCode(201).extract()
+                .path("runId");
+    }
+
+    private static void awaitStatus(String run, String status) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> status.equals(demo().get("/runs/" + run)
+                .then().statusCode(200).extract().path("status")));
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private static RequestSpecification demo() {
+        return given().auth().preemptive().basic("demo", ApiSettings.PASSWORD);
+    }
+}
