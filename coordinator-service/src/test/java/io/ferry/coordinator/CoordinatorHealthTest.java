@@ -39,7 +39,7 @@ class CoordinatorHealthTest {
                 ResultSet rs = st.executeQuery("SELECT string_agg(table_name, ',' ORDER BY table_name) FROM"
                         + " information_schema.tables WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("outbox,processed_message,run,run_event,run_task");
+            assertThat(rs.getString(1)).isEqualTo("batch,batch_district,outbox,processed_message,run,run_event,run_task");
         }
     }
 }

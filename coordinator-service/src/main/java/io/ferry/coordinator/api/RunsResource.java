@@ -1,6 +1,9 @@
 package io.ferry.coordinator.api;
 
 import io.ferry.contracts.messages.RunStatus;
+import io.ferry.contracts.messages.RunStatusChanged;
+import io.ferry.coordinator.feed.FeedItem;
+import io.ferry.coordinator.feed.RunFeed;
 import io.ferry.coordinator.persistence.AuditEntry;
 import io.ferry.coordinator.persistence.RunStore;
 import io.ferry.coordinator.persistence.UnknownRunException;
@@ -12,6 +15,9 @@ import io.ferry.coordinator.runs.RunStarter;
 import io.ferry.coordinator.saga.Gate;
 import io.ferry.coordinator.saga.RunEvent;
 import io.ferry.coordinator.saga.RunOptions;
+import io.ferry.coordinator.saga.RunState;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -27,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,6 +56,7 @@ public class RunsResource {
     private final RunStore runs;
     private final RunStarter starter;
     private final ReportWriter reports;
+    private final RunFeed feed;
 
     @Context
     SecurityContext security;
@@ -56,10 +64,11 @@ public class RunsResource {
     @Context
     UriInfo uri;
 
-    public RunsResource(RunStore runs, RunStarter starter, ReportWriter reports) {
+    public RunsResource(RunStore runs, RunStarter starter, ReportWriter reports, RunFeed feed) {
         this.runs = runs;
         this.starter = starter;
         this.reports = reports;
+        this.feed = feed;
     }
 
     /** Starts a run; with an {@code Idempotency-Key} a repeated request returns the run the first one started (200). */
@@ -106,6 +115,22 @@ public class RunsResource {
     public List<AuditEntry> audit(@PathParam("runId") String runId) throws SQLException {
         get(runId);
         return runs.audit(runId);
+    }
+
+    /**
+     * The run's live feed as server-sent events: its status now, then each status change and progress report as it
+     * comes (JSON {@link FeedItem}s).
+     */
+    @GET
+    @Path("{runId}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Multi<FeedItem> events(@PathParam("runId") String runId) throws SQLException {
+        RunState run = runs.find(runId).orElseThrow(() -> new UnknownRunException(runId));
+        FeedItem now = FeedItem.of(new RunStatusChanged(runId, run.district(), run.status(), null, run.reason(),
+                Instant.now()));
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(now), feed.of(runId));
     }
 
     /** The run's report as JSON (DESIGN.md's shape), made from what the coordinator holds now. */

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 /**
  * Finds runs that wait on a command and have not changed for the timeout, and tells each it stalled: the saga
  * sends the outstanding commands again with the same message ids, and gives the run up after its limit.
- * Runs waiting for a person (approval, a blocked step) or for the load slot are not stalled.
+ * Runs waiting for a person (approval, a blocked step) or for the load slot are not stalled, nor are runs whose
+ * phase services reported progress within the timeout ({@code run.progress_at}).
  */
 public final class Sweeper {
 
@@ -33,7 +34,7 @@ public final class Sweeper {
     public List<String> sweep(Instant now, Duration timeout) throws SQLException {
         List<String> stalled = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT run_id FROM run"
-                + " WHERE status IN ('REQUESTED', 'RUNNING', 'COMPENSATING') AND updated_at < ?"
+                + " WHERE status IN ('REQUESTED', 'RUNNING', 'COMPENSATING') AND greatest(updated_at, progress_at) < ?"
                 + " AND state -> 'pending' <> '{}'::jsonb ORDER BY updated_at")) {
             st.setTimestamp(1, Timestamp.from(now.minus(timeout)));
             try (ResultSet rs = st.executeQuery()) {

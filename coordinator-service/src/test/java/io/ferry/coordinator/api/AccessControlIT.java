@@ -66,6 +66,14 @@ class AccessControlIT {
     }
 
     @Test
+    void theLiveFeedWantsCredentialsAndAFerryRole() {
+        // Allowed users get a stream that stays open: RunEventsStreamIT reads one.
+        assertThat(given().get(RUN + "/events").statusCode()).isEqualTo(401);
+        assertThat(given().auth().preemptive().basic("stranger", ApiSettings.PASSWORD).get(RUN + "/events").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void healthMetricsAndTheApiDocumentStayOpen() {
         for (String path : List.of("/q/health", "/q/metrics", "/q/openapi")) {
             assertThat(given().get(path).statusCode()).as(path).isEqualTo(200);

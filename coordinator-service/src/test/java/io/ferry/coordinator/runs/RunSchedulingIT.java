@@ -97,6 +97,17 @@ class RunSchedulingIT {
                 + "'")).isEqualTo(2);
         assertThat(runs.audit(run).get(1).kind()).isEqualTo("Stalled");
         assertThat(runs.find(run).orElseThrow().stalls()).isEqualTo(1);
+
+        // A phase service reporting progress keeps the sweeper off (the feed consumer records when it last did).
+        execute("UPDATE run SET progress_at = '" + AT.plus(Duration.ofMinutes(60)) + "' WHERE run_id = '" + run + "'");
+        assertThat(sweeper.sweep(AT.plus(Duration.ofMinutes(80)), timeout)).doesNotContain(run);
+        assertThat(sweeper.sweep(AT.plus(Duration.ofMinutes(91)), timeout)).contains(run);
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.executeUpdate();
+        }
     }
 
     /** A run of one store brought through every step up to CERT's load queue. */
