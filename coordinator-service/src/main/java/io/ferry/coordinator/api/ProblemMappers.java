@@ -1,5 +1,6 @@
 package io.ferry.coordinator.api;
 
+import io.ferry.coordinator.catalog.CatalogUnavailableException;
 import io.ferry.coordinator.persistence.DistrictBusyException;
 import io.ferry.coordinator.persistence.UnknownRunException;
 import io.ferry.coordinator.saga.RunActionRefused;
@@ -32,6 +33,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response refused(RunActionRefused e) {
         return Problem.response(Response.Status.CONFLICT, e.getMessage(), path());
+    }
+
+    @ServerExceptionMapper
+    public Response catalog(CatalogUnavailableException e) {
+        return Problem.response(e.timedOut() ? Response.Status.GATEWAY_TIMEOUT : Response.Status.BAD_GATEWAY,
+                e.getMessage(), path());
     }
 
     @ServerExceptionMapper

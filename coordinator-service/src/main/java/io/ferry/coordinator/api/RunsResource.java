@@ -76,7 +76,7 @@ public class RunsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     public Response start(RunRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey)
-            throws SQLException, IOException {
+            throws SQLException {
         if (request == null || request.district() == null || request.district().isBlank()) {
             throw new BadRequestProblem("district is required: the value of the spec's tenant key, e.g. district-001");
         }

@@ -37,6 +37,14 @@ public interface CoordinatorConfig {
 
     TasksGroup tasks();
 
+    CatalogGroup catalog();
+
+    interface CatalogGroup {
+        /** How long {@code /districts}, {@code /schema} and {@code /plan} wait for the extractor's answer. */
+        @WithDefault("2m")
+        Duration timeout();
+    }
+
     interface TasksGroup {
         /** How often the coordinator does its own open tasks (reports, deleting a run's raw batches). */
         @WithDefault("2s")

@@ -1,5 +1,6 @@
 package io.ferry.coordinator.config;
 
+import io.ferry.coordinator.catalog.CatalogClient;
 import io.ferry.coordinator.outbox.OutboxRelay;
 import io.ferry.coordinator.persistence.RunStore;
 import io.ferry.coordinator.reports.ReportWriter;
@@ -7,6 +8,7 @@ import io.ferry.coordinator.runs.Batches;
 import io.ferry.coordinator.runs.LoadSlot;
 import io.ferry.coordinator.runs.RunStarter;
 import io.ferry.coordinator.runs.RunTasks;
+import io.ferry.coordinator.runs.StagedSpec;
 import io.ferry.coordinator.runs.Sweeper;
 import io.ferry.coordinator.saga.RunSaga;
 import io.ferry.service.messaging.Publisher;
@@ -40,8 +42,20 @@ public class CoordinatorProducers {
 
     @Produces
     @ApplicationScoped
-    RunStarter starter(RunStore runs, Staging staging, CoordinatorConfig config) {
-        return new RunStarter(runs, staging, config.specFile());
+    StagedSpec spec(Staging staging, CoordinatorConfig config) {
+        return new StagedSpec(staging, config.specFile());
+    }
+
+    @Produces
+    @ApplicationScoped
+    CatalogClient catalog(Publisher publisher, StagedSpec spec, CoordinatorConfig config) {
+        return new CatalogClient(publisher, spec, config.catalog().timeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RunStarter starter(RunStore runs, StagedSpec spec) {
+        return new RunStarter(runs, spec);
     }
 
     @Produces

@@ -4,7 +4,7 @@ import io.ferry.contracts.messages.RunStatus;
 import io.ferry.coordinator.persistence.DistrictBusyException;
 import io.ferry.coordinator.saga.RunOptions;
 import io.ferry.spec.SpecException;
-import java.io.IOException;
+import io.ferry.staging.StagingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,10 +67,8 @@ public final class Batches {
             String failure = null;
             try {
                 runId = starter.start(district, options, null, by, now).run().runId();
-            } catch (DistrictBusyException | SpecException e) {
+            } catch (DistrictBusyException | SpecException | StagingException e) {
                 failure = e.getMessage();
-            } catch (IOException e) {
-                failure = "the spec could not be read or staged (" + e.getClass().getSimpleName() + ")";
             }
             try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO batch_district"
                     + " (batch_id, position, district, run_id, failure) VALUES (?, ?, ?, ?, ?)")) {

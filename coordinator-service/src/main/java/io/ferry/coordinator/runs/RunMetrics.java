@@ -29,6 +29,9 @@ public class RunMetrics {
 
     public RunMetrics(DataSource db, MeterRegistry registry) {
         this.db = db;
+        // An application restarted in the same JVM (tests do) meets the gauges of the one before, which would
+        // keep reading that one's counts: they go first.
+        registry.find("ferry.runs").meters().forEach(registry::remove);
         for (RunStatus status : RunStatus.values()) {
             AtomicLong count = new AtomicLong();
             counts.put(status, count);

@@ -42,6 +42,7 @@ class AccessControlIT {
             new Endpoint("GET", RUN + "/report.html", READERS),
             new Endpoint("POST", "/runs", Set.of("operator", "demo")),
             new Endpoint("GET", "/batches/batch-none", READERS),
+            new Endpoint("GET", "/plan", READERS),
             new Endpoint("POST", "/batches", Set.of("operator", "demo")),
             new Endpoint("POST", RUN + "/cancel", Set.of("operator", "demo")),
             new Endpoint("POST", RUN + "/resume", Set.of("operator", "demo")),

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The coordinator's settings for API tests: the sample estate's spec in a fresh folder, a fresh staging root,
- * run metrics counted every second, and one user per role ({@value #PASSWORD} for all): {@code viewer},
+ * run metrics counted every second, catalog answers awaited 5 s, and one user per role ({@value #PASSWORD} for all): {@code viewer},
  * {@code operator}, {@code approver}, {@code demo} (all three roles) and {@code stranger} (no Ferry role).
  */
 public class ApiSettings implements QuarkusTestResourceLifecycleManager {
@@ -26,7 +26,8 @@ public class ApiSettings implements QuarkusTestResourceLifecycleManager {
             Files.writeString(spec, SampleEstate.ferryYaml());
             Path staging = Files.createDirectories(dir.resolve("staging"));
             Map<String, String> config = new HashMap<>(Map.of("ferry.coordinator.spec-file", spec.toString(),
-                    "ferry.coordinator.staging.root", staging.toString(), "ferry.coordinator.metrics.interval", "1s"));
+                    "ferry.coordinator.staging.root", staging.toString(), "ferry.coordinator.metrics.interval", "1s",
+                    "ferry.coordinator.catalog.timeout", "5s"));
             Map.of("viewer", "viewer", "operator", "operator", "approver", "approver", "demo",
                     "viewer,operator,approver", "stranger", "guest").forEach((user, roles) -> {
                         config.put("quarkus.security.users.embedded.users." + user, PASSWORD);

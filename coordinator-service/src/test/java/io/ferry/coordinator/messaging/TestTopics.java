@@ -10,7 +10,8 @@ public final class TestTopics {
             + "ferry.load.results.v1:2,ferry.compensate.requests.v1:2,ferry.compensate.results.v1:2,ferry.runs.v1:2,"
             + "ferry.preflight.requests.v1.dlq:2,ferry.extract.requests.v1.dlq:2,ferry.batches.extracted.v1.dlq:2,"
             + "ferry.leakcheck.requests.v1.dlq:2,ferry.validate.requests.v1.dlq:2,ferry.load.requests.v1.dlq:2,"
-            + "ferry.compensate.requests.v1.dlq:2";
+            + "ferry.compensate.requests.v1.dlq:2,ferry.progress.v1:2,ferry.catalog.requests.v1:2,"
+            + "ferry.catalog.results.v1:2";
 
     private TestTopics() {
     }
