@@ -23,7 +23,7 @@ public class ApiSettings implements QuarkusTestResourceLifecycleManager {
         try {
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "coordinator-spec-");
             Path spec = dir.resolve("ferry.yaml");
-            Files.writeString(spec, SampleEstate.ferryYaml());
+            Files.writeString(spec, specYaml());
             Path staging = Files.createDirectories(dir.resolve("staging"));
             Map<String, String> config = new HashMap<>(Map.of("ferry.coordinator.spec-file", spec.toString(),
                     "ferry.coordinator.staging.root", staging.toString(), "ferry.coordinator.metrics.interval", "1s",
@@ -37,6 +37,11 @@ public class ApiSettings implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The spec the coordinator is given. */
+    protected String specYaml() {
+        return SampleEstate.ferryYaml();
     }
 
     @Override
