@@ -6,7 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
-/** Identifies the service; the pipeline endpoints and consumers arrive with its own issue. */
+/** Identifies the service (open, like health: probes and the command line ask it which service answers). */
 @Path("/info")
 public class CoordinatorInfo {
 

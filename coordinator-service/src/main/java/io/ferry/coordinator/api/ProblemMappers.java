@@ -68,7 +68,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        LOG.errorf("%s %s failed: %s", uri == null ? "" : "request", path(), e.getClass().getName());
+        LOG.errorf("request %s failed: %s", path(), e.getClass().getName());
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "the coordinator failed ("
                 + e.getClass().getSimpleName() + "); see its log", path());
     }

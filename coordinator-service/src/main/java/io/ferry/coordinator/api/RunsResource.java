@@ -11,7 +11,9 @@ import io.ferry.coordinator.reports.HtmlReport;
 import io.ferry.coordinator.reports.MarkdownReport;
 import io.ferry.coordinator.reports.ReportWriter;
 import io.ferry.coordinator.reports.RunReport;
+import io.ferry.coordinator.runs.LoadSlot;
 import io.ferry.coordinator.runs.RunStarter;
+import io.ferry.coordinator.saga.RunActionRefused;
 import io.ferry.coordinator.saga.Gate;
 import io.ferry.coordinator.saga.RunEvent;
 import io.ferry.coordinator.saga.RunOptions;
@@ -40,6 +42,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -57,6 +60,7 @@ public class RunsResource {
     private final RunStarter starter;
     private final ReportWriter reports;
     private final RunFeed feed;
+    private final LoadSlot slot;
 
     @Context
     SecurityContext security;
@@ -64,11 +68,12 @@ public class RunsResource {
     @Context
     UriInfo uri;
 
-    public RunsResource(RunStore runs, RunStarter starter, ReportWriter reports, RunFeed feed) {
+    public RunsResource(RunStore runs, RunStarter starter, ReportWriter reports, RunFeed feed, LoadSlot slot) {
         this.runs = runs;
         this.starter = starter;
         this.reports = reports;
         this.feed = feed;
+        this.slot = slot;
     }
 
     /** Starts a run; with an {@code Idempotency-Key} a repeated request returns the run the first one started (200). */
@@ -173,6 +178,12 @@ public class RunsResource {
     @RolesAllowed(Roles.APPROVER)
     public RunView rollback(@PathParam("runId") String runId, @QueryParam("force") @DefaultValue("false") boolean force)
             throws SQLException {
+        // Taking a run out writes into CERT too: not while another run does.
+        Optional<String> writing = slot.holder().filter(h -> !h.equals(runId));
+        if (writing.isPresent()) {
+            throw new RunActionRefused("run " + writing.get() + " is writing into CERT now; roll " + runId
+                    + " back when it has finished");
+        }
         return act(runId, new RunEvent.RollbackRequested(UUID.randomUUID(), user(), force, Instant.now()));
     }
 

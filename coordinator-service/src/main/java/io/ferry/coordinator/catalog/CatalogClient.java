@@ -60,7 +60,7 @@ public final class CatalogClient {
                     + " request within " + timeout.toSeconds() + " s: is it running?", true);
         } catch (ExecutionException e) {
             throw new CatalogUnavailableException("the " + kind.name().toLowerCase() + " request could not be sent ("
-                    + e.getCause().getClass().getSimpleName() + ")", true);
+                    + e.getCause().getClass().getSimpleName() + ")", false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CatalogUnavailableException("interrupted while waiting for the extractor", true);

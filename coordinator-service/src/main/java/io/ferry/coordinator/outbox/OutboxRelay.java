@@ -26,14 +26,18 @@ import org.jboss.logging.Logger;
  * Sends the outbox: rows whose {@code not_before} has come, oldest first, in batches. One relay works at a time
  * (a transaction-scoped advisory lock is its lease, so replicas of the coordinator do not interleave); it sends
  * a batch, waits for the broker's acknowledgements, and marks sent the rows up to the first one that was not
- * acknowledged, in the same transaction it read them in. A relay that dies before that commit leaves the rows
- * unsent: they go again, with the same message ids, and consumers drop the repeat.
+ * acknowledged, in the same transaction it read them in (rows after it may be on the wire already and go again:
+ * consumers drop the repeat). A row refused {@value #PARK_AFTER} times is parked, so one bad row cannot hold up
+ * every run (its run's sweeper re-sends its step). A relay that dies before that commit leaves the rows unsent:
+ * they go again, with the same message ids.
  */
 public final class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The lease's key: any constant the coordinator's database uses for nothing else. */
     private static final long LEASE = 0x4665727279L;
+    /** Times the broker may refuse a row before it is parked (left unsent, logged) so that it holds up no other. */
+    static final int PARK_AFTER = 5;
 
     private final DataSource db;
     private final Publisher publisher;
@@ -91,6 +95,10 @@ public final class OutboxRelay {
         List<Long> acked = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (!acknowledged(acks.get(i), rows.get(i))) {
+                try (PreparedStatement st = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?")) {
+                    st.setLong(1, rows.get(i).id());
+                    st.executeUpdate();
+                }
                 break;
             }
             acked.add(rows.get(i).id());
@@ -106,7 +114,8 @@ public final class OutboxRelay {
     private List<Row> due(Connection c, Instant now) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT id, message_id, run_id, topic, message_key, causation_id,"
-                + " payload FROM outbox WHERE sent_at IS NULL AND not_before <= ? ORDER BY id LIMIT ?")) {
+                + " payload FROM outbox WHERE sent_at IS NULL AND not_before <= ? AND attempts < " + PARK_AFTER
+                + " ORDER BY id LIMIT ?")) {
             st.setTimestamp(1, Timestamp.from(now));
             st.setInt(2, batchSize);
             try (ResultSet rs = st.executeQuery()) {
@@ -131,8 +140,9 @@ public final class OutboxRelay {
             ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (ExecutionException | TimeoutException e) {
-            // Logged by id and topic only: payloads may name districts but never go to logs.
-            LOG.warnf("outbox row %d (%s) was not acknowledged: %s; it and the rows after it go again",
+            // Logged by id and topic only: payloads never go to logs.
+            LOG.warnf("outbox row %d (%s) was not acknowledged: %s; it and the rows after it go again, it is parked"
+                    + " after " + PARK_AFTER + " refusals",
                     row.id(), row.envelope().topic(), e instanceof TimeoutException ? "timed out"
                             : e.getCause().getClass().getSimpleName());
             return false;

@@ -7,11 +7,9 @@ import io.ferry.contracts.messages.LeakCheckRequest;
 import io.ferry.contracts.messages.LoadRequest;
 import io.ferry.contracts.messages.Message;
 import io.ferry.contracts.messages.PreflightRequest;
-import io.ferry.contracts.messages.RunStatusChanged;
 import io.ferry.contracts.messages.ValidateRequest;
-import io.ferry.contracts.messages.VerifyRequest;
 
-/** The topic each message the coordinator sends goes to. */
+/** The topic each command the coordinator sends goes to (status changes go to {@code ferry.runs.v1}). */
 final class CommandTopics {
 
     private CommandTopics() {
@@ -25,8 +23,6 @@ final class CommandTopics {
             case ValidateRequest m -> Topics.VALIDATE_REQUESTS;
             case LoadRequest m -> Topics.LOAD_REQUESTS;
             case CompensateRequest m -> Topics.COMPENSATE_REQUESTS;
-            case VerifyRequest m -> Topics.VERIFY_REQUESTS;
-            case RunStatusChanged m -> Topics.RUNS;
             default -> throw new IllegalArgumentException("the coordinator sends no " + message.getClass().getSimpleName());
         };
     }

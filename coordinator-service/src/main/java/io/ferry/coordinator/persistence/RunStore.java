@@ -9,6 +9,7 @@ import io.ferry.contracts.messages.LeakCheckResult;
 import io.ferry.contracts.messages.LoadResult;
 import io.ferry.contracts.messages.Message;
 import io.ferry.contracts.messages.PreflightResult;
+import io.ferry.contracts.messages.RunStatus;
 import io.ferry.contracts.messages.ValidateResult;
 import io.ferry.coordinator.saga.Decision;
 import io.ferry.coordinator.saga.Effect;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +32,8 @@ import javax.sql.DataSource;
 
 /**
  * Runs in the coordinator's database. Every event goes through {@link RunSaga#decide} in one transaction that
- * records the event's id as processed (a redelivered one changes nothing), locks and updates the run row (its
- * version counts the changes), appends the audit line, and writes the decision's messages to the outbox and its
+ * records the event's id as processed (a redelivered one changes nothing), locks the run row and updates it if the
+ * run changed (its version counts the changes), appends the audit line, and writes the decision's messages to the outbox and its
  * own work to {@code run_task}. A rollback leaves no trace of the event, so it can be applied again.
  */
 public final class RunStore {
@@ -67,10 +69,16 @@ public final class RunStore {
                 c.commit();
                 return applied;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if (event instanceof RunEvent.Requested r && e instanceof SQLException sql && ONE_ACTIVE_RUN.equals(
-                        constraint(sql))) {
-                    throw new DistrictBusyException(r.district(), activeRun(c, r.district()).orElse(null));
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                // A request, or a rollback that makes a finished run active again, meets the district's active run.
+                if (e instanceof SQLException sql && ONE_ACTIVE_RUN.equals(constraint(sql))) {
+                    String district = event instanceof RunEvent.Requested r ? r.district()
+                            : find(c, runId).map(RunState::district).orElse("?");
+                    throw new DistrictBusyException(district, activeRun(c, district).orElse(null));
                 }
                 throw e;
             }
@@ -84,7 +92,9 @@ public final class RunStore {
             st.setString(2, runId);
             st.setTimestamp(3, Timestamp.from(event.at()));
             if (st.executeUpdate() == 0) {
-                return new Applied(find(c, runId).orElse(null), true, "already applied: " + event.id());
+                // The run the event was applied to the first time (a repeated request names a new run id).
+                String applied = runOf(c, event.id()).orElse(runId);
+                return new Applied(find(c, applied).orElse(null), true, "already applied: " + event.id());
             }
         }
         RunState before = null;
@@ -103,33 +113,38 @@ public final class RunStore {
         }
         Decision decision = saga.decide(before, event);
         RunState after = decision.state();
-        long next = version + 1;
+        // An event the run ignored (a stale answer, a sweep with nothing to do) leaves the row, its version and
+        // its times alone; it still gets its audit line, without a payload.
+        boolean changed = !after.equals(before);
+        long next = changed ? version + 1 : version;
         if (before == null) {
             insertRun(c, after, event.at());
-        } else {
+        } else if (changed) {
             try (PreparedStatement st = c.prepareStatement("UPDATE run SET status = ?, step = ?, state = ?::jsonb,"
-                    + " version = ?, updated_at = ? WHERE run_id = ? AND version = ?")) {
+                    + " version = ?, updated_at = ?, step_since = CASE WHEN step = ? THEN step_since ELSE ? END"
+                    + " WHERE run_id = ? AND version = ?")) {
                 st.setString(1, after.status().name());
                 st.setString(2, after.step().name());
                 st.setString(3, StateJson.write(after));
                 st.setLong(4, next);
                 st.setTimestamp(5, Timestamp.from(event.at()));
-                st.setString(6, runId);
-                st.setLong(7, version);
+                st.setString(6, after.step().name());
+                st.setTimestamp(7, Timestamp.from(event.at()));
+                st.setString(8, runId);
+                st.setLong(9, version);
                 if (st.executeUpdate() != 1) {
                     throw new IllegalStateException("run " + runId + " changed under its row lock");
                 }
             }
         }
-        // An answer the run ignored (stale, not awaited) changes nothing and is kept without its payload.
-        audit(c, runId, next, event, decision, !after.equals(before));
+        audit(c, runId, event, decision, changed);
         effects(c, after, next, event, decision.effects());
         return new Applied(after, false, decision.what());
     }
 
     private static void insertRun(Connection c, RunState run, Instant at) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO run (run_id, district, status, step, version, state,"
-                + " requested_by, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?::jsonb, ?, ?, ?)")) {
+                + " requested_by, created_at, updated_at, step_since) VALUES (?, ?, ?, ?, 1, ?::jsonb, ?, ?, ?, ?)")) {
             st.setString(1, run.runId());
             st.setString(2, run.district());
             st.setString(3, run.status().name());
@@ -138,23 +153,26 @@ public final class RunStore {
             st.setString(6, run.requestedBy());
             st.setTimestamp(7, Timestamp.from(at));
             st.setTimestamp(8, Timestamp.from(at));
+            st.setTimestamp(9, Timestamp.from(at));
             st.executeUpdate();
         }
     }
 
-    private static void audit(Connection c, String runId, long seq, RunEvent event, Decision decision,
-            boolean changed) throws SQLException {
+    /** The next line of the run's audit trail; the run's row lock orders them. */
+    private static void audit(Connection c, String runId, RunEvent event, Decision decision, boolean changed)
+            throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO run_event (run_id, seq, event_id, kind, actor, at,"
-                + " what, status, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                + " what, status, payload) SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ?::jsonb FROM run_event"
+                + " WHERE run_id = ?")) {
             st.setString(1, runId);
-            st.setLong(2, seq);
-            st.setObject(3, event.id());
-            st.setString(4, kind(event));
-            st.setString(5, event.by());
-            st.setTimestamp(6, Timestamp.from(event.at()));
-            st.setString(7, decision.what());
-            st.setString(8, decision.state().status().name());
-            st.setString(9, changed && event instanceof RunEvent.Answered a ? Json.toJson(a.result()) : null);
+            st.setObject(2, event.id());
+            st.setString(3, kind(event));
+            st.setString(4, event.by());
+            st.setTimestamp(5, Timestamp.from(event.at()));
+            st.setString(6, decision.what());
+            st.setString(7, decision.state().status().name());
+            st.setString(8, changed && event instanceof RunEvent.Answered a ? Json.toJson(a.result()) : null);
+            st.setString(9, runId);
             st.executeUpdate();
         }
     }
@@ -244,8 +262,13 @@ public final class RunStore {
 
     /** The run an event created or changed, by the event's id: how a repeated request finds its run. */
     public Optional<String> runOf(UUID eventId) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT run_id FROM processed_message WHERE message_id = ?")) {
+        try (Connection c = db.getConnection()) {
+            return runOf(c, eventId);
+        }
+    }
+
+    private static Optional<String> runOf(Connection c, UUID eventId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT run_id FROM processed_message WHERE message_id = ?")) {
             st.setObject(1, eventId);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -324,13 +347,19 @@ public final class RunStore {
     }
 
     private static Optional<String> activeRun(Connection c, String district) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT run_id FROM run WHERE district = ? AND status IN"
-                + " ('REQUESTED', 'RUNNING', 'AWAITING_APPROVAL', 'BLOCKED', 'COMPENSATING')")) {
+        try (PreparedStatement st = c.prepareStatement("SELECT run_id FROM run WHERE district = ? AND status = ANY (?)")) {
             st.setString(1, district);
+            st.setArray(2, c.createArrayOf("text", Arrays.stream(RunStatus.values()).filter(RunStatus::isActive)
+                    .map(Enum::name).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /** Whether the failure is the run table's primary key: a run id another start took first. */
+    public static boolean runIdTaken(SQLException e) {
+        return "run_pkey".equals(constraint(e));
     }
 
     private static String constraint(SQLException e) {

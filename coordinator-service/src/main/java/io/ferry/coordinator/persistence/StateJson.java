@@ -42,8 +42,9 @@ final class StateJson {
         try {
             return MAPPER.readValue(json, RunState.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("run " + runId + ": its stored state does not read ("
-                    + e.getOriginalMessage() + ")", e);
+            // The location only: the parser's message may quote the stored values.
+            throw new IllegalStateException("run " + runId + ": its stored state does not read (at "
+                    + e.getLocation() + ")", e);
         }
     }
 

@@ -65,8 +65,7 @@ public final class ReportBuilder {
                 .sum();
         long loaded = loads.stream().flatMap(l -> l.tables().stream()).mapToLong(t -> t.inserted() + t.updated()).sum();
         phase(phases, "preflight", first(audit, kind("Requested")), last(audit, kind("Answered(PreflightResult)")), null);
-        phase(phases, "extract", last(audit, kind("Answered(PreflightResult)").or(kind("Approved"))),
-                last(audit, kind("Answered(ExtractResult)")), extracted);
+        phase(phases, "extract", extractionStart(audit), last(audit, kind("Answered(ExtractResult)")), extracted);
         phase(phases, "anonymize", first(audit, kind("BatchAnonymized")), last(audit, kind("BatchAnonymized")),
                 extracted);
         phase(phases, "leakcheck", last(audit, kind("BatchAnonymized")), last(audit, kind("Answered(LeakCheckResult)")),
@@ -77,6 +76,17 @@ public final class ReportBuilder {
         phase(phases, "compensate", first(audit, e -> e.status().equals("COMPENSATING")),
                 last(audit, kind("Answered(CompensateResult)")), null);
         return phases;
+    }
+
+    /** After the preflight, or after the approval a gate before extraction waited for (one before loading comes later). */
+    private static Optional<AuditEntry> extractionStart(List<AuditEntry> audit) {
+        Optional<AuditEntry> preflight = last(audit, kind("Answered(PreflightResult)"));
+        Optional<AuditEntry> firstExtract = first(audit, kind("Answered(ExtractResult)"));
+        if (preflight.isEmpty() || firstExtract.isEmpty()) {
+            return preflight;
+        }
+        return audit.stream().filter(kind("Approved")).filter(e -> e.seq() > preflight.get().seq()
+                && e.seq() < firstExtract.get().seq()).findFirst().or(() -> preflight);
     }
 
     private static void phase(List<PhaseTiming> phases, String phase, Optional<AuditEntry> from, Optional<AuditEntry> to,

@@ -12,10 +12,16 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * CERT's load slot: one run loads into the CERT estate at a time (a run loading, blocked while loading, or being
- * compensated holds it). When it is free, the run that has waited longest in {@code LOAD_QUEUED} gets it.
+ * CERT's load slot: one run writes into the CERT estate at a time (a run loading, blocked while loading, or being
+ * compensated holds it). When it is free, the run that entered {@code LOAD_QUEUED} first gets it. A session
+ * advisory lock makes the check and the grant one step across coordinators: two cannot hand the slot to two runs.
  */
 public final class LoadSlot {
+
+    /** The lock's key: any constant the coordinator's database uses for nothing else. */
+    private static final long LOCK = 0x466572727953L;
+    private static final String HOLDER = "SELECT run_id FROM run WHERE step IN ('LOAD', 'COMPENSATE')"
+            + " AND status IN ('RUNNING', 'BLOCKED', 'COMPENSATING') ORDER BY run_id LIMIT 1";
 
     private final DataSource db;
     private final RunStore runs;
@@ -25,23 +31,53 @@ public final class LoadSlot {
         this.runs = runs;
     }
 
-    /** @return the run granted the slot; empty when a run holds it or none waits */
+    /** The run writing into CERT now, if any. */
+    public Optional<String> holder() throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return holder(c);
+        }
+    }
+
+    /** @return the run granted the slot; empty when a run holds it, none waits, or another coordinator is granting */
     public Optional<String> grantNext(Instant now) throws SQLException {
-        String next;
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT run_id FROM run"
-                + " WHERE step = 'LOAD_QUEUED' AND status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM run h WHERE"
-                + " h.step IN ('LOAD', 'COMPENSATE') AND h.status IN ('RUNNING', 'BLOCKED', 'COMPENSATING'))"
-                + " ORDER BY updated_at, run_id LIMIT 1")) {
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
+        try (Connection c = db.getConnection()) {
+            if (!lock(c, "pg_try_advisory_lock")) {
+                return Optional.empty();
+            }
+            try {
+                if (holder(c).isPresent()) {
                     return Optional.empty();
                 }
-                next = rs.getString(1);
+                String next;
+                try (PreparedStatement st = c.prepareStatement("SELECT run_id FROM run WHERE step = 'LOAD_QUEUED'"
+                        + " AND status = 'RUNNING' ORDER BY step_since, run_id LIMIT 1"); ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    next = rs.getString(1);
+                }
+                // Committed before the lock goes: the next coordinator to take it sees the holder.
+                runs.apply(next, new RunEvent.LoadSlotGranted(UUID.randomUUID(), now));
+                return Optional.of(next);
+            } finally {
+                lock(c, "pg_advisory_unlock");
             }
         }
-        // The saga ignores a grant to a run no longer queued; two coordinators granting at once both reach the
-        // saga under the run's row lock, and only the first grant finds the run queued.
-        runs.apply(next, new RunEvent.LoadSlotGranted(UUID.randomUUID(), now));
-        return Optional.of(next);
+    }
+
+    private static Optional<String> holder(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(HOLDER); ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    private static boolean lock(Connection c, String function) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT " + function + "(?)")) {
+            st.setLong(1, LOCK);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 }

@@ -13,8 +13,7 @@ import java.util.UUID;
 
 /**
  * Starts runs: stages the spec as it is now ({@link StagedSpec}), works out the plan, and applies the request to a
- * new run. A
- * request repeated with the same idempotency key by the same user returns the run the first one started.
+ * new run. A request repeated with the same idempotency key by the same user returns the run the first one started.
  */
 public final class RunStarter {
 
@@ -47,8 +46,18 @@ public final class RunStarter {
         String specHash = current.hash();
         String replaces = options.refresh() ? runs.lastLoaded(district).orElse(null) : null;
         RunPlan plan = RunPlans.of(current.spec(), replaces);
-        String runId = RunIds.next(now, runs.lastRunId(RunIds.prefix(now)));
-        RunEvent requested = new RunEvent.Requested(eventId, runId, district, specHash, options, plan, by, now);
-        return new Started(runs.apply(runId, requested).state(), true);
+        for (int tries = 1; ; tries++) {
+            String runId = RunIds.next(now, runs.lastRunId(RunIds.prefix(now)));
+            RunEvent requested = new RunEvent.Requested(eventId, runId, district, specHash, options, plan, by, now);
+            try {
+                RunStore.Applied applied = runs.apply(runId, requested);
+                return new Started(applied.state(), !applied.duplicate());
+            } catch (SQLException e) {
+                // Another start took the id in the same second: take the next one.
+                if (!RunStore.runIdTaken(e) || tries == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 }

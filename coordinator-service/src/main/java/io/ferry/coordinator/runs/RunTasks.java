@@ -8,8 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -17,7 +15,7 @@ import org.jboss.logging.Logger;
  * The coordinator's own work after a run changed ({@code run_task}): writing the run's report, and deleting its
  * raw (extracted) batches once it ended, so no PROD data outlives a run. Tasks are taken with {@code SKIP LOCKED},
  * so coordinators share them, and marked done in the same transaction; a task that fails stays open and is tried
- * again next round.
+ * again later, waiting longer each time.
  */
 public final class RunTasks {
 
@@ -38,29 +36,35 @@ public final class RunTasks {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<long[]> done = new ArrayList<>();
-                try (PreparedStatement st = c.prepareStatement("SELECT id, run_id, kind FROM run_task WHERE done_at IS NULL"
-                        + " ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED"); ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        if (perform(rs.getString(2), rs.getString(3))) {
-                            done.add(new long[] {rs.getLong(1)});
+                int done = 0;
+                try (PreparedStatement st = c.prepareStatement("SELECT id, run_id, kind, attempts FROM run_task WHERE"
+                        + " done_at IS NULL AND (not_before IS NULL OR not_before <= ?) ORDER BY id LIMIT 20"
+                        + " FOR UPDATE SKIP LOCKED")) {
+                    st.setTimestamp(1, Timestamp.from(now));
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            boolean ok = perform(rs.getString(2), rs.getString(3));
+                            record(c, rs.getLong(1), ok, rs.getInt(4), now);
+                            done += ok ? 1 : 0;
                         }
                     }
                 }
-                try (PreparedStatement st = c.prepareStatement("UPDATE run_task SET done_at = ? WHERE id = ?")) {
-                    for (long[] id : done) {
-                        st.setTimestamp(1, Timestamp.from(now));
-                        st.setLong(2, id[0]);
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                }
                 c.commit();
-                return done.size();
+                return done;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** Done, or tried again later: after 10 s, 20 s, 40 s ... at most an hour, so a failing task holds up no other. */
+    private static void record(Connection c, long id, boolean ok, int attempts, Instant now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(ok ? "UPDATE run_task SET done_at = ?, attempts = attempts + 1"
+                + " WHERE id = ?" : "UPDATE run_task SET not_before = ?, attempts = attempts + 1 WHERE id = ?")) {
+            st.setTimestamp(1, Timestamp.from(ok ? now : now.plusSeconds(Math.min(3600, 10L << Math.min(attempts, 9)))));
+            st.setLong(2, id);
+            st.executeUpdate();
         }
     }
 

@@ -13,14 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
- * Finds runs that wait on a command and have not changed for the timeout, and tells each it stalled: the saga
- * sends the outstanding commands again with the same message ids, and gives the run up after its limit.
+ * Finds runs that wait on a command (or, in extraction, on anonymized batches) and have not changed for the
+ * timeout, and tells each it stalled: the saga sends the outstanding commands again with the same message ids, and
+ * gives the run up after its limit.
  * Runs waiting for a person (approval, a blocked step) or for the load slot are not stalled, nor are runs whose
  * phase services reported progress within the timeout ({@code run.progress_at}).
  */
 public final class Sweeper {
+
+    private static final Logger LOG = Logger.getLogger(Sweeper.class);
 
     private final DataSource db;
     private final RunStore runs;
@@ -35,7 +39,7 @@ public final class Sweeper {
         List<String> stalled = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT run_id FROM run"
                 + " WHERE status IN ('REQUESTED', 'RUNNING', 'COMPENSATING') AND greatest(updated_at, progress_at) < ?"
-                + " AND state -> 'pending' <> '{}'::jsonb ORDER BY updated_at")) {
+                + " AND (state -> 'pending' <> '{}'::jsonb OR step = 'EXTRACT') ORDER BY updated_at")) {
             st.setTimestamp(1, Timestamp.from(now.minus(timeout)));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -43,9 +47,16 @@ public final class Sweeper {
                 }
             }
         }
+        List<String> told = new ArrayList<>();
         for (String runId : stalled) {
-            runs.apply(runId, new RunEvent.Stalled(UUID.randomUUID(), now));
+            try {
+                runs.apply(runId, new RunEvent.Stalled(UUID.randomUUID(), now));
+                told.add(runId);
+            } catch (SQLException | RuntimeException e) {
+                // One run that cannot be told must not keep the others from being swept.
+                LOG.warnf("sweep of run %s failed: %s", runId, e.getClass().getName());
+            }
         }
-        return stalled;
+        return told;
     }
 }

@@ -20,7 +20,7 @@ public record RunOptions(boolean dryRun, boolean skipLoad, boolean refresh, Set<
         return new RunOptions(false, false, false, Set.of());
     }
 
-    /** Whether the run stops before loading. */
+    /** Whether the run loads into CERT: neither a dry run nor {@code skipLoad}. */
     public boolean loads() {
         return !dryRun && !skipLoad;
     }

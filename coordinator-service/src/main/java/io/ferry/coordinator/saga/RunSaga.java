@@ -37,6 +37,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The run saga: {@code decide(state, event) -> (state', effects)}, pure (no clock, no I/O). The coordinator
@@ -98,8 +99,8 @@ public final class RunSaga {
 
     private Decision start(Requested r) {
         RunState created = new RunState(r.runId(), r.district(), r.specHash(), r.by(), r.options(), r.plan(),
-                RunStatus.REQUESTED, Step.PREFLIGHT, null, null, null, "requested by " + r.by(), Map.of(), Map.of(), 0,
-                Set.of(), Map.of(), Map.of(), Map.of(), List.of(), 0, null);
+                RunStatus.REQUESTED, Step.PREFLIGHT, null, null, null, "requested", Map.of(), Map.of(), 0,
+                Set.of(), Map.of(), Map.of(), Map.of(), List.of(), 0, null, Set.of());
         Turn turn = new Turn(created, r);
         turn.announce(null, created.reason());
         turn.send(Commands.preflight(r.runId()), new PreflightRequest(r.runId(), r.district(), r.specHash(), 1));
@@ -162,6 +163,7 @@ public final class RunSaga {
                 }
             }
             case BLOCKING -> {
+                turn.b.blocked.add(answer.commandId());
                 turn.block(failure.message(), "ferry resume " + turn.state.runId(), what);
             }
             case FATAL -> {
@@ -220,7 +222,7 @@ public final class RunSaga {
         }
         turn.b.stalls = 0;
         turn.b.keyVersion = m.keyVersion();
-        turn.b.anonymized.computeIfAbsent(m.store() + "/" + m.schema() + "." + m.table(), k -> new java.util.TreeSet<>())
+        turn.b.anonymized.computeIfAbsent(m.store() + "/" + m.schema() + "." + m.table(), k -> new TreeSet<>())
                 .add(m.seq());
         turn.what("batch " + m.batchId() + " anonymized");
         leakCheckWhenAnonymized(turn);
@@ -235,7 +237,7 @@ public final class RunSaga {
         if (!allExtracted || !allAnonymized) {
             return;
         }
-        int batches = turn.b.anonymized.values().stream().mapToInt(Set::size).sum();
+        int batches = turn.b.build().anonymizedBatches();
         turn.b.step = Step.LEAK_CHECK;
         turn.send(Commands.leakCheck(s.runId()), new LeakCheckRequest(s.runId(), s.specHash(), 1, batches));
         turn.what("every batch anonymized (" + batches + "); leak check sent");
@@ -310,15 +312,18 @@ public final class RunSaga {
     }
 
     private void compensated(Turn turn, CompensateResult r) {
+        String id = Commands.compensate(turn.state.runId());
+        Pending compensation = turn.state.pending().get(id);
         if (r.status() == CompensationStatus.BLOCKED) {
-            turn.b.pending.put(Commands.compensate(turn.state.runId()), turn.state.pending()
-                    .get(Commands.compensate(turn.state.runId())));
+            turn.b.pending.put(id, compensation);
+            turn.b.blocked.add(id);
             turn.block(r.blocked().size() + " row(s) changed or referenced from outside since the load",
                     "ferry rollback " + turn.state.runId() + " --force", "compensation blocked by " + r.blocked().size()
                             + " row(s)");
             return;
         }
-        turn.end(RunStatus.COMPENSATED, turn.state.reason());
+        // The reason compensation started, whatever happened since (a block, a resume).
+        turn.end(RunStatus.COMPENSATED, ((CompensateRequest) compensation.message()).reason());
         turn.what("compensated: every store back to its state before the load");
     }
 
@@ -344,14 +349,14 @@ public final class RunSaga {
         if (s.step() == Step.COMPENSATE) {
             throw new RunActionRefused("run " + s.runId() + " is being taken out of CERT; it cannot be cancelled");
         }
-        String reason = "cancelled by " + c.by() + (c.reason() == null ? "" : ": " + c.reason());
+        // Who and why stay in the audit trail: status changes and commands go on Kafka, names and free text do not.
+        String reason = "cancelled by an operator";
         if (s.loadStarted()) {
             turn.compensate(reason, false);
         } else {
-            turn.b.pending.clear();
             turn.end(RunStatus.CANCELLED, reason);
         }
-        turn.what(reason);
+        turn.what("cancelled by " + c.by() + (c.reason() == null ? "" : ": " + c.reason()));
     }
 
     private void rollback(Turn turn, RollbackRequested r) {
@@ -363,26 +368,26 @@ public final class RunSaga {
             throw new RunActionRefused("run " + s.runId() + " is " + s.status() + (s.status().isActive()
                     ? "; cancel it instead" : " and has nothing in CERT to roll back"));
         }
-        String reason = "rollback" + (r.force() ? " --force" : "") + " requested by " + r.by();
+        String reason = "rollback" + (r.force() ? " --force" : "") + " requested";
         turn.compensate(reason, r.force());
-        turn.what(reason);
+        turn.what(reason + " by " + r.by());
     }
 
     private void resume(Turn turn) {
         RunState s = turn.state;
         if (s.status() == RunStatus.BLOCKED) {
-            for (String id : List.copyOf(s.pending().keySet())) {
+            for (String id : s.blocked()) {
                 turn.resend(id, s.attempts().get(id) + 1, Duration.ZERO);
             }
-            turn.running(s.step(), "resumed by " + turn.event.by());
+            turn.running(s.step(), "resumed");
             if (s.step() == Step.COMPENSATE) {
                 turn.b.status = RunStatus.COMPENSATING;
+                turn.announceChange();
             }
-            turn.announceChange();
-            turn.what("resumed by " + turn.event.by() + ": " + s.pending().keySet() + " sent again");
+            turn.what("resumed by " + turn.event.by() + ": " + s.blocked() + " sent again");
             return;
         }
-        if (!s.status().isActive() || s.status() == RunStatus.AWAITING_APPROVAL) {
+        if (!s.status().isActive() || s.status() == RunStatus.AWAITING_APPROVAL || s.pending().isEmpty()) {
             throw new RunActionRefused("run " + s.runId() + " is " + s.status() + (s.status() == RunStatus.AWAITING_APPROVAL
                     ? "; approve it to go on" : "; there is nothing to resume"));
         }
@@ -392,20 +397,25 @@ public final class RunSaga {
 
     private void stalled(Turn turn) {
         RunState s = turn.state;
-        if (!s.status().isActive() || s.pending().isEmpty() || s.status() == RunStatus.BLOCKED
-                || s.status() == RunStatus.AWAITING_APPROVAL) {
+        // Every extract answered but batches missing: nothing to send again (the anonymizer takes no command from
+        // the coordinator), but the run must not wait for ever.
+        boolean waitingForBatches = s.status() == RunStatus.RUNNING && s.step() == Step.EXTRACT && s.pending().isEmpty();
+        if (!s.status().isActive() || s.status() == RunStatus.BLOCKED || s.status() == RunStatus.AWAITING_APPROVAL
+                || s.pending().isEmpty() && !waitingForBatches) {
             turn.what("sweep: nothing outstanding");
             return;
         }
         turn.b.stalls = s.stalls() + 1;
+        String waited = waitingForBatches ? "the anonymized batches (" + s.anonymizedBatches() + " of "
+                + s.expected().values().stream().mapToInt(Integer::intValue).sum() + " came)"
+                : s.pending().keySet().toString();
         if (turn.b.stalls > stallLimit) {
-            List<String> waited = List.copyOf(s.pending().keySet());
-            turn.b.pending.clear();
             turn.fail("no answer to " + waited + " after " + stallLimit + " re-sends");
             return;
         }
         turn.sendPendingAgain();
-        turn.what("sweep " + turn.b.stalls + " of " + stallLimit + ": " + s.pending().keySet() + " sent again");
+        turn.what("sweep " + turn.b.stalls + " of " + stallLimit + ": waiting for " + waited
+                + (s.pending().isEmpty() ? "" : ", sent again"));
     }
 
     private static void deadLettered(Turn turn, DeadLettered d) {
@@ -523,6 +533,7 @@ public final class RunSaga {
             b.continueWith = null;
             b.reason = reason;
             b.pending.clear();
+            b.blocked.clear();
             announceChange();
             effects.add(new Effect.CleanRawStaging());
             effects.add(new Effect.WriteReport());

@@ -28,12 +28,13 @@ import java.util.Set;
  * @param loaded       stores loaded, in order
  * @param stalls       sweeps that found no progress since the last event
  * @param keyVersion   the anonymization key version the batches name; null before the first anonymized batch
+ * @param blocked      commands a service answered with a blocking failure: what {@code resume} sends again
  */
 public record RunState(String runId, String district, String specHash, String requestedBy, RunOptions options,
         RunPlan plan, RunStatus status, Step step, Gate awaiting, String waitingFor, String continueWith, String reason,
         Map<String, Pending> pending, Map<String, Integer> attempts, int wave, Set<String> extracted,
         Map<String, Integer> expected, Map<String, Set<Integer>> anonymized, Map<String, String> fingerprints,
-        List<String> loaded, int stalls, Integer keyVersion) {
+        List<String> loaded, int stalls, Integer keyVersion, Set<String> blocked) {
 
     public RunState {
         pending = Map.copyOf(pending);
@@ -45,6 +46,7 @@ public record RunState(String runId, String district, String specHash, String re
         anonymized = Map.copyOf(copy);
         fingerprints = Map.copyOf(fingerprints);
         loaded = List.copyOf(loaded);
+        blocked = Set.copyOf(blocked);
     }
 
     /** Whether a load was asked of any store: from then on a failure compensates instead of failing. */
@@ -80,6 +82,7 @@ public record RunState(String runId, String district, String specHash, String re
         final List<String> loaded;
         int stalls;
         Integer keyVersion;
+        final Set<String> blocked;
 
         private Builder(RunState s) {
             from = s;
@@ -100,22 +103,23 @@ public record RunState(String runId, String district, String specHash, String re
             loaded = new ArrayList<>(s.loaded);
             stalls = s.stalls;
             keyVersion = s.keyVersion;
+            blocked = new TreeSet<>(s.blocked);
         }
 
         /** Clears what only a waiting run has. */
-        Builder running(Step next) {
+        void running(Step next) {
             status = RunStatus.RUNNING;
             step = next;
             awaiting = null;
             waitingFor = null;
             continueWith = null;
-            return this;
+            blocked.clear();
         }
 
         RunState build() {
             return new RunState(from.runId, from.district, from.specHash, from.requestedBy, from.options, from.plan, status,
                     step, awaiting, waitingFor, continueWith, reason, pending, attempts, wave, extracted, expected,
-                    anonymized, fingerprints, loaded, stalls, keyVersion);
+                    anonymized, fingerprints, loaded, stalls, keyVersion, blocked);
         }
     }
 }

@@ -49,7 +49,7 @@ class BatchesResourceIT {
                 .body("completed", empty())
                 .body("failed.district", contains("district-601", "district-603"))
                 .body("failed[0].status", equalTo("CANCELLED"))
-                .body("failed[0].reason", equalTo("cancelled by demo: not this one"));
+                .body("failed[0].reason", equalTo("cancelled by an operator"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.contracts.Headers;
 import io.ferry.contracts.Json;
 import io.ferry.contracts.Topics;
-import io.ferry.contracts.messages.CatalogKind;
 import io.ferry.contracts.messages.CatalogRequest;
 import io.ferry.contracts.messages.CatalogResult;
 import io.ferry.contracts.messages.Failure;

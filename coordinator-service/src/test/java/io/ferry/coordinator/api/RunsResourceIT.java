@@ -19,7 +19,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
@@ -77,7 +76,8 @@ class RunsResourceIT {
                         + ": wait for it to end, or cancel it"));
         // Cancelled, the district takes a new run.
         demo().queryParam("reason", "wrong district").post("/runs/" + first + "/cancel").then().statusCode(200)
-                .body("status", equalTo("CANCELLED")).body("reason", equalTo("cancelled by demo: wrong district"));
+                .body("status", equalTo("CANCELLED")).body("reason", equalTo("cancelled by an operator"));
+        demo().get("/runs/" + first + "/audit").then().body("what", org.hamcrest.Matchers.hasItem("cancelled by demo: wrong district"));
         demo().contentType(ContentType.JSON).body("{\"district\": \"district-302\"}")
                 .post("/runs").then().statusCode(201);
 

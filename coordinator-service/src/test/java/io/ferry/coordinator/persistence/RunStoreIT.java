@@ -107,6 +107,21 @@ class RunStoreIT {
     }
 
     @Test
+    void anEventTheRunIgnoresLeavesItsRowAloneButNotItsAuditTrail() throws Exception {
+        String run = "mig-20261123160000-008";
+        store.apply(run, requested(run, "district-108"));
+        store.apply(run, answered(new PreflightResult(run, SPEC, 1, CheckStatus.PASSED, 9, List.of(), null)));
+        String row = single("SELECT version || ' ' || updated_at FROM run WHERE run_id = '" + run + "'");
+        // The same answer again under another message id: not awaited any more.
+        store.apply(run, new RunEvent.Answered(UUID.randomUUID(), new PreflightResult(run, SPEC, 1, CheckStatus.PASSED, 9,
+                List.of(), null), "extractor", AT.plusSeconds(600)));
+        assertThat(single("SELECT version || ' ' || updated_at FROM run WHERE run_id = '" + run + "'")).isEqualTo(row);
+        assertThat(store.audit(run)).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L);
+        assertThat(store.audit(run).get(2).what()).startsWith("ignored PreflightResult");
+        assertThat(count("run_event WHERE run_id = '" + run + "' AND payload IS NOT NULL")).isEqualTo(1);
+    }
+
+    @Test
     void aRetryWaitsInTheOutboxForItsBackoff() throws Exception {
         String run = "mig-20261123160000-003";
         store.apply(run, requested(run, "district-103"));

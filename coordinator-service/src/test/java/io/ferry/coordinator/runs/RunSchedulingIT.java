@@ -110,6 +110,25 @@ class RunSchedulingIT {
         }
     }
 
+    @Test
+    void rollingBackALoadedRunOfADistrictThatHasAnotherActiveRunIsRefusedByTheDatabase() throws Exception {
+        LoadSlot slot = new LoadSlot(db, runs);
+        String loaded = "mig-20261123180000-004";
+        queued(loaded, "district-404", AT.plusSeconds(100));
+        assertThat(slot.grantNext(AT.plusSeconds(101))).contains(loaded);
+        assertThat(slot.holder()).contains(loaded);
+        answer(loaded, new LoadResult(loaded, SPEC, 1, "ids", List.of(), null), AT.plusSeconds(102));
+        assertThat(slot.holder()).isEmpty();
+        String next = "mig-20261123180000-005";
+        runs.apply(next, new RunEvent.Requested(UUID.randomUUID(), next, "district-404", SPEC, RunOptions.defaults(), PLAN,
+                "ops", AT.plusSeconds(103)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runs.apply(loaded, new RunEvent.RollbackRequested(
+                UUID.randomUUID(), "approver", false, AT.plusSeconds(104))))
+                .isInstanceOf(io.ferry.coordinator.persistence.DistrictBusyException.class)
+                .hasMessageContaining("district district-404 has an active run, " + next);
+        assertThat(runs.find(loaded).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
     /** A run of one store brought through every step up to CERT's load queue. */
     private static void queued(String run, String district, Instant at) throws Exception {
         runs.apply(run, new RunEvent.Requested(UUID.randomUUID(), run, district, SPEC, RunOptions.defaults(), PLAN, "ops",

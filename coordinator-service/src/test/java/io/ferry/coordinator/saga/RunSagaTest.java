@@ -279,6 +279,57 @@ class RunSagaTest {
     }
 
     @Test
+    void aRunWhoseBatchesStopComingIsSweptAndGivenUpThoughNothingIsOutstanding() {
+        RunScript script = RunScript.requested().preflightPassed().extracted("a").anonymized("a", 0).anonymized("a", 1)
+                .extracted("b").anonymized("b", 0);
+        assertThat(script.state.pending()).isEmpty();
+        for (int sweep = 1; sweep <= 3; sweep++) {
+            script.on(stalled());
+            assertThat(script.state.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(script.last.what()).contains("waiting for the anonymized batches (3 of 4 came)");
+        }
+        script.on(stalled());
+        assertThat(script.state.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(script.state.reason()).isEqualTo("no answer to the anonymized batches (3 of 4 came) after 3 re-sends");
+    }
+
+    @Test
+    void resumeSendsOnlyTheBlockedCommandAgainNotOthersStillAtWork() {
+        RunPlan plan = new RunPlan(List.of(new RunPlan.ExtractStep("a", 0, List.of()),
+                new RunPlan.ExtractStep("c", 0, List.of())), List.of("a", "c"), Set.of(), null);
+        RunScript script = new RunScript(RunSaga.defaults());
+        script.on(new RunEvent.Requested(UUID.randomUUID(), RUN, RunScript.DISTRICT, RunScript.SPEC, RunOptions.defaults(),
+                plan, "ops", AT)).preflightPassed();
+        script.answer(RunScript.extract("a", 1, RunScript.failure(Kind.BLOCKING)));
+        assertThat(script.state.status()).isEqualTo(RunStatus.BLOCKED);
+        script.on(resume());
+        assertThat(effects(script.last)).containsExactly("extract/" + RUN + "/a#2");
+        assertThat(script.state.attempts()).containsEntry("extract/" + RUN + "/c", 1);
+        assertThat(script.state.status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
+    void whoAndWhyStayInTheAuditTrailNotInWhatGoesOnKafka() {
+        RunScript script = RunScript.requested().loading().on(new RunEvent.Cancelled(UUID.randomUUID(), "jane.doe",
+                "my own reasons", AT));
+        assertThat(script.last.what()).isEqualTo("cancelled by jane.doe: my own reasons");
+        CompensateRequest request = (CompensateRequest) ((Effect.Send) script.last.effects().stream()
+                .filter(Effect.Send.class::isInstance).findFirst().orElseThrow()).command().message();
+        assertThat(request.reason()).isEqualTo("cancelled by an operator");
+        assertThat(script.last.effects()).filteredOn(Effect.Announce.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((Effect.Announce) e).change().reason()).isEqualTo("cancelled by an operator"));
+        // Compensated, the run keeps the reason its compensation started for.
+        script.answer(RunScript.compensate(1, CompensationStatus.COMPENSATED, null));
+        assertThat(script.state.reason()).isEqualTo("cancelled by an operator");
+    }
+
+    @Test
+    void resumingARunThatWaitsOnNothingIsRefused() {
+        assertThatThrownBy(() -> RunScript.requested().validated().on(resume())).isInstanceOf(RunActionRefused.class)
+                .hasMessageContaining("nothing to resume");
+    }
+
+    @Test
     void loadsNameTheValidatedFingerprintAndForARefreshTheRunItReplaces() {
         RunScript script = new RunScript(RunSaga.defaults());
         script.on(new RunEvent.Requested(UUID.randomUUID(), RUN, RunScript.DISTRICT, RunScript.SPEC,
