@@ -5,14 +5,9 @@ import io.ferry.contracts.Json;
 import io.ferry.contracts.Topics;
 import io.ferry.contracts.ids.MessageIds;
 import io.ferry.contracts.messages.BatchManifest;
-import io.ferry.contracts.messages.CompensateResult;
-import io.ferry.contracts.messages.ExtractResult;
-import io.ferry.contracts.messages.LeakCheckResult;
-import io.ferry.contracts.messages.LoadResult;
 import io.ferry.contracts.messages.Message;
 import io.ferry.contracts.messages.MessageTypes;
-import io.ferry.contracts.messages.PreflightResult;
-import io.ferry.contracts.messages.ValidateResult;
+import io.ferry.coordinator.saga.Commands;
 import io.ferry.coordinator.saga.RunEvent;
 import io.ferry.service.messaging.InboundRecord;
 import java.time.Instant;
@@ -58,7 +53,9 @@ public final class RunEvents {
         if (message instanceof BatchManifest batch) {
             return Optional.of(new Read(batch.runId(), new RunEvent.BatchAnonymized(id, batch, now)));
         }
-        return Optional.of(new Read(runId(message), new RunEvent.Answered(id, message, sender(record.topic()), now)));
+        String runId = Commands.answered(message).map(Commands.Answer::runId).orElseThrow(() ->
+                new IllegalArgumentException("not a result the coordinator reads: " + message.getClass().getSimpleName()));
+        return Optional.of(new Read(runId, new RunEvent.Answered(id, message, sender(record.topic()), now)));
     }
 
     /** The record's message id; one derived from where it is when a producer left the header out. */
@@ -73,19 +70,6 @@ public final class RunEvents {
         }
         return MessageIds.uuidV5(MessageIds.FERRY_NAMESPACE, record.topic() + "/" + record.partition() + "/"
                 + record.offset());
-    }
-
-    private static String runId(Message message) {
-        return switch (message) {
-            case PreflightResult r -> r.runId();
-            case ExtractResult r -> r.runId();
-            case LeakCheckResult r -> r.runId();
-            case ValidateResult r -> r.runId();
-            case LoadResult r -> r.runId();
-            case CompensateResult r -> r.runId();
-            default -> throw new IllegalArgumentException("not a result the coordinator reads: "
-                    + message.getClass().getSimpleName());
-        };
     }
 
     private static String sender(String topic) {

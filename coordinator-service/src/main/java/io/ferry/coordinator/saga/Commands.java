@@ -4,6 +4,7 @@ import io.ferry.contracts.messages.CompensateRequest;
 import io.ferry.contracts.messages.CompensateResult;
 import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.ExtractResult;
+import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.LeakCheckRequest;
 import io.ferry.contracts.messages.LeakCheckResult;
 import io.ferry.contracts.messages.LoadRequest;
@@ -17,9 +18,9 @@ import java.util.Optional;
 
 /**
  * The run's commands by id: an id names the command over all its attempts ({@code load/{runId}/{store}}), and a
- * result names the command it answers and the attempt.
+ * result names the command it answers, the attempt, its run and its failure.
  */
-final class Commands {
+public final class Commands {
 
     private Commands() {
     }
@@ -48,20 +49,24 @@ final class Commands {
         return "compensate/" + runId;
     }
 
-    /** The command a result answers and its attempt; empty for a message that answers none of the run's commands. */
-    static Optional<Answer> answered(Message result) {
+    /**
+     * The command a result answers, its attempt, its run and its failure; empty for a message that answers none
+     * of a run's commands.
+     */
+    public static Optional<Answer> answered(Message result) {
         return Optional.ofNullable(switch (result) {
-            case PreflightResult r -> new Answer(preflight(r.runId()), r.attempt());
-            case ExtractResult r -> new Answer(extract(r.runId(), r.store()), r.attempt());
-            case LeakCheckResult r -> new Answer(leakCheck(r.runId()), r.attempt());
-            case ValidateResult r -> new Answer(validate(r.runId()), r.attempt());
-            case LoadResult r -> new Answer(load(r.runId(), r.store()), r.attempt());
-            case CompensateResult r -> new Answer(compensate(r.runId()), r.attempt());
+            case PreflightResult r -> new Answer(preflight(r.runId()), r.attempt(), r.runId(), r.failure());
+            case ExtractResult r -> new Answer(extract(r.runId(), r.store()), r.attempt(), r.runId(), r.failure());
+            case LeakCheckResult r -> new Answer(leakCheck(r.runId()), r.attempt(), r.runId(), r.failure());
+            case ValidateResult r -> new Answer(validate(r.runId()), r.attempt(), r.runId(), r.failure());
+            case LoadResult r -> new Answer(load(r.runId(), r.store()), r.attempt(), r.runId(), r.failure());
+            case CompensateResult r -> new Answer(compensate(r.runId()), r.attempt(), r.runId(), r.failure());
             default -> null;
         });
     }
 
-    record Answer(String commandId, int attempt) {
+    /** @param failure null when the command succeeded */
+    public record Answer(String commandId, int attempt, String runId, Failure failure) {
     }
 
     /** The same command as another attempt. */

@@ -118,9 +118,8 @@ public final class RunSaga {
             return;
         }
         turn.b.stalls = 0;
-        Failure failure = failure(a.result());
-        if (failure != null) {
-            failed(turn, answer, failure);
+        if (answer.failure() != null) {
+            failed(turn, answer, answer.failure());
             return;
         }
         turn.b.pending.remove(answer.commandId());
@@ -133,18 +132,6 @@ public final class RunSaga {
             case CompensateResult r -> compensated(turn, r);
             default -> throw new IllegalStateException("answered() knows every result type");
         }
-    }
-
-    private static Failure failure(Message result) {
-        return switch (result) {
-            case PreflightResult r -> r.failure();
-            case ExtractResult r -> r.failure();
-            case LeakCheckResult r -> r.failure();
-            case ValidateResult r -> r.failure();
-            case LoadResult r -> r.failure();
-            case CompensateResult r -> r.failure();
-            default -> null;
-        };
     }
 
     private void failed(Turn turn, Commands.Answer answer, Failure failure) {
