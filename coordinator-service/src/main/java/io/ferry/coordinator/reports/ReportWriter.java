@@ -4,11 +4,10 @@ import io.ferry.contracts.Json;
 import io.ferry.contracts.ids.RunId;
 import io.ferry.coordinator.persistence.RunStore;
 import io.ferry.coordinator.persistence.UnknownRunException;
+import io.ferry.coordinator.runs.StagedSpec;
 import io.ferry.coordinator.saga.RunState;
 import io.ferry.spec.model.AnonymizeRule;
 import io.ferry.spec.model.Spec;
-import io.ferry.spec.parse.Resolver;
-import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.Staging;
 import io.ferry.staging.StagingLayout;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Makes a run's report from the coordinator's database and writes it as JSON, Markdown and HTML under
@@ -68,7 +66,7 @@ public final class ReportWriter {
         Path file = dir.resolve("ferry.yaml");
         try {
             staging.get(StagingLayout.spec(specHash), file);
-            Spec spec = new SpecParser(Resolver.forFolder(dir, Map.of()), Set.of()).read(file);
+            Spec spec = StagedSpec.parse(file);
             return spec.anonymize() == null ? List.of() : spec.anonymize().rules().stream().map(ReportWriter::rule).toList();
         } finally {
             Files.deleteIfExists(file);

@@ -34,11 +34,16 @@ public final class StagedSpec {
      * @throws io.ferry.spec.SpecException the spec does not read
      */
     public Current stage() {
-        Spec spec = new SpecParser(Resolver.forFolder(file.toAbsolutePath().getParent(), Map.of()), Set.of()).read(file);
+        Spec spec = parse(file);
         String hash = SpecHash.of(spec);
         if (staging.stat(StagingLayout.spec(hash)).isEmpty()) {
             staging.put(StagingLayout.spec(hash), file);
         }
         return new Current(spec, hash);
+    }
+
+    /** A spec file read as the coordinator reads specs: its connections left unresolved. */
+    public static Spec parse(Path file) {
+        return new SpecParser(Resolver.forFolder(file.toAbsolutePath().getParent(), Map.of()), Set.of()).read(file);
     }
 }

@@ -224,7 +224,7 @@ public final class RunSaga {
         if (!allExtracted || !allAnonymized) {
             return;
         }
-        int batches = turn.b.build().anonymizedBatches();
+        int batches = turn.b.anonymized.values().stream().mapToInt(Set::size).sum();
         turn.b.step = Step.LEAK_CHECK;
         turn.send(Commands.leakCheck(s.runId()), new LeakCheckRequest(s.runId(), s.specHash(), 1, batches));
         turn.what("every batch anonymized (" + batches + "); leak check sent");
