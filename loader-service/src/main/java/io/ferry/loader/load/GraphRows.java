@@ -2,13 +2,10 @@ package io.ferry.loader.load;
 
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
+import io.ferry.cert.GraphStamps;
 import io.ferry.schema.introspect.Neo4jIntrospector;
 import io.ferry.schema.neo4j.GraphValues;
 import io.ferry.service.run.StagedTable;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,10 +22,6 @@ import java.util.function.Consumer;
  * are typed.
  */
 final class GraphRows {
-
-    /** Properties Ferry sets on what it creates: the run that created it and the hash of its properties then. */
-    static final String STAMP = "_ferryRun";
-    static final String HASH = "_ferryHash";
 
     /**
      * @param keys       key column to its text
@@ -58,22 +51,7 @@ final class GraphRows {
 
         /** The hash Ferry stamps on what it writes and compensation compares: of the properties' canonical text. */
         String hash() {
-            return hash(properties);
-        }
-
-        static String hash(Map<String, Object> properties) {
-            Map<String, Object> own = new TreeMap<>();
-            properties.forEach((k, v) -> {
-                if (!k.startsWith("_ferry")) {
-                    own.put(k, v);
-                }
-            });
-            try {
-                byte[] digest = MessageDigest.getInstance("MD5").digest(GraphValues.text(own).getBytes(StandardCharsets.UTF_8));
-                return String.format("%032x", new BigInteger(1, digest));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has MD5", e);
-            }
+            return GraphStamps.hash(properties);
         }
     }
 

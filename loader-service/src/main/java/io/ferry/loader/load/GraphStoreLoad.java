@@ -1,5 +1,6 @@
 package io.ferry.loader.load;
 
+import io.ferry.cert.GraphStamps;
 import io.ferry.cert.GraphTarget;
 import io.ferry.cert.InitTarget;
 import io.ferry.cert.TargetRefusedException;
@@ -25,7 +26,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 /**
  * Loads one Neo4j store's part of a run into CERT's graph. A graph has no transaction that spans a district, so
  * the load goes in batched transactions and its atomicity comes from compensation: everything it creates is
- * stamped with the run ({@value GraphRows#STAMP}, with the hash of its properties in {@value GraphRows#HASH}), a
+ * stamped with the run ({@value GraphStamps#STAMP}, with the hash of its properties in {@value GraphStamps#HASH}), a
  * node it merges onto one CERT already held keeps its before-image in a {@code :FerryLedger} node, and a load that
  * fails takes out what it wrote before it reports the failure. The run is recorded in a {@code :FerryRun} node.
  *
@@ -220,13 +221,13 @@ public final class GraphStoreLoad {
                     Map<String, Object> merged = new TreeMap<>(found.get("props").asMap());
                     // Another run's stamp on the node is kept under other names: its take-out must not find the image.
                     Map<String, Object> image = new HashMap<>(merged);
-                    image.put("_ferryImageRun", image.remove(GraphRows.STAMP));
-                    image.put("_ferryImageHash", image.remove(GraphRows.HASH));
+                    image.put("_ferryImageRun", image.remove(GraphStamps.STAMP));
+                    image.put("_ferryImageHash", image.remove(GraphStamps.HASH));
                     image.values().removeIf(v -> v == null);
                     merged.putAll(row.properties());
                     param.put("key", key);
                     param.put("image", image);
-                    param.put("hash", GraphRows.Row.hash(merged));
+                    param.put("hash", GraphStamps.hash(merged));
                     updates.add(param);
                     continue;
                 }
@@ -237,7 +238,7 @@ public final class GraphStoreLoad {
         try (Session session = cert.session()) {
             for (Map.Entry<String, List<Map<String, Object>>> e : creates.entrySet()) {
                 List<Record> made = session.executeWrite(tx -> tx.run("UNWIND $rows AS row CREATE (n" + e.getKey()
-                        + ") SET n = row.props, n." + GraphRows.STAMP + " = $run, n." + GraphRows.HASH + " = row.hash"
+                        + ") SET n = row.props, n." + GraphStamps.STAMP + " = $run, n." + GraphStamps.HASH + " = row.hash"
                         + " RETURN row.source AS source, elementId(n) AS id", Map.of("rows", e.getValue(), "run", runId))
                         .list(), config());
                 for (Record r : made) {
@@ -267,7 +268,7 @@ public final class GraphStoreLoad {
         Map<Object, Record> found = new HashMap<>();
         try (Session session = cert.session()) {
             for (Record r : session.executeRead(tx -> tx.run("UNWIND $keys AS k MATCH (n:" + quote(label) + " {"
-                    + quote(mergeKey) + ": k}) RETURN k, n." + GraphRows.STAMP + " AS run, properties(n) AS props",
+                    + quote(mergeKey) + ": k}) RETURN k, n." + GraphStamps.STAMP + " AS run, properties(n) AS props",
                     Map.of("keys", keys)).list(), config())) {
                 found.put(r.get("k").asObject(), r);
             }
@@ -287,8 +288,8 @@ public final class GraphStoreLoad {
         start.map(rewrites).ifPresent(m -> maps.put(start.column(), m));
         end.map(rewrites).ifPresent(m -> maps.put(end.column(), m));
         String cypher = "UNWIND $rows AS row " + start.match("a", "row.from") + " " + end.match("b", "row.to")
-                + " CREATE (a)-[r:" + quote(type) + "]->(b) SET r = row.props, r." + GraphRows.STAMP + " = $run, r."
-                + GraphRows.HASH + " = row.hash RETURN count(r) AS n";
+                + " CREATE (a)-[r:" + quote(type) + "]->(b) SET r = row.props, r." + GraphStamps.STAMP + " = $run, r."
+                + GraphStamps.HASH + " = row.hash RETURN count(r) AS n";
         List<Map<String, Object>> rows = new ArrayList<>();
         long[] done = {0};
         GraphRows.read(table, keyColumns, maps, row -> {

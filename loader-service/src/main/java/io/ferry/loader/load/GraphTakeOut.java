@@ -1,5 +1,6 @@
 package io.ferry.loader.load;
 
+import io.ferry.cert.GraphStamps;
 import io.ferry.cert.GraphTarget;
 import io.ferry.contracts.messages.CompensateResult.BlockedRow;
 import io.ferry.contracts.messages.CompensateResult.Cause;
@@ -52,7 +53,7 @@ final class GraphTakeOut {
         List<BlockedRow> blocked = new ArrayList<>();
         changed().stream().limit(LISTED).forEach(c -> blocked.add(new BlockedRow(store, c.table(), c.id(),
                 Cause.CHANGED_SINCE_LOAD)));
-        for (Record r : read("MATCH (n)-[x]-() WHERE n." + GraphRows.STAMP + " = $run AND coalesce(x." + GraphRows.STAMP
+        for (Record r : read("MATCH (n)-[x]-() WHERE n." + GraphStamps.STAMP + " = $run AND coalesce(x." + GraphStamps.STAMP
                 + ", '') <> $run RETURN DISTINCT elementId(n) AS id, labels(n) AS labels LIMIT " + LISTED)) {
             blocked.add(new BlockedRow(store, label(r), r.get("id").asString(), Cause.REFERENCED_FROM_OUTSIDE));
         }
@@ -65,9 +66,9 @@ final class GraphTakeOut {
 
     private List<Changed> changed() {
         List<Changed> changed = new ArrayList<>();
-        for (Record r : read("MATCH (n) WHERE n." + GraphRows.STAMP + " = $run RETURN elementId(n) AS id,"
+        for (Record r : read("MATCH (n) WHERE n." + GraphStamps.STAMP + " = $run RETURN elementId(n) AS id,"
                 + " labels(n) AS labels, properties(n) AS props")) {
-            if (changed(r.get("props").asMap(), r.get("props").get(GraphRows.HASH).asString(null))) {
+            if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asString(null))) {
                 changed.add(new Changed(label(r), r.get("id").asString(), false));
             }
         }
@@ -78,9 +79,9 @@ final class GraphTakeOut {
                 changed.add(new Changed(label(r), r.get("id").asString(), false));
             }
         }
-        for (Record r : read("MATCH ()-[x]->() WHERE x." + GraphRows.STAMP + " = $run RETURN elementId(x) AS id,"
+        for (Record r : read("MATCH ()-[x]->() WHERE x." + GraphStamps.STAMP + " = $run RETURN elementId(x) AS id,"
                 + " type(x) AS type, properties(x) AS props")) {
-            if (changed(r.get("props").asMap(), r.get("props").get(GraphRows.HASH).asString(null))) {
+            if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asString(null))) {
                 changed.add(new Changed(TableId.RELATIONSHIPS + "." + r.get("type").asString(), r.get("id").asString(), true));
             }
         }
@@ -98,11 +99,11 @@ final class GraphTakeOut {
         // The images lose the run's stamp: the take-out deletes whatever carries it.
         write("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id CREATE (f:FerryForcedImage) SET f = properties(n),"
                 + " f._ferryForcedRun = $run, f._ferryCause = 'changed', f._ferryLabels = labels(n),"
-                + " f._ferryElement = id REMOVE f." + GraphRows.STAMP + ", f." + GraphRows.HASH, nodes);
+                + " f._ferryElement = id REMOVE f." + GraphStamps.STAMP + ", f." + GraphStamps.HASH, nodes);
         write("UNWIND $ids AS id MATCH ()-[x]->() WHERE elementId(x) = id CREATE (f:FerryForcedImage) SET f ="
                 + " properties(x), f._ferryForcedRun = $run, f._ferryCause = 'changed', f._ferryType = type(x),"
-                + " f._ferryElement = id REMOVE f." + GraphRows.STAMP + ", f." + GraphRows.HASH, relationships);
-        write("MATCH (n)-[x]-(o) WHERE n." + GraphRows.STAMP + " = $run AND coalesce(x." + GraphRows.STAMP + ", '') <> $run"
+                + " f._ferryElement = id REMOVE f." + GraphStamps.STAMP + ", f." + GraphStamps.HASH, relationships);
+        write("MATCH (n)-[x]-(o) WHERE n." + GraphStamps.STAMP + " = $run AND coalesce(x." + GraphStamps.STAMP + ", '') <> $run"
                 + " WITH DISTINCT x CREATE (f:FerryForcedImage) SET f = properties(x), f._ferryForcedRun = $run,"
                 + " f._ferryCause = 'referenced', f._ferryType = type(x), f._ferryElement = elementId(x)", List.of());
     }
@@ -110,17 +111,17 @@ final class GraphTakeOut {
     /** @return per label or type, {deleted, restored} */
     Map<TableId, long[]> apply() {
         Map<TableId, long[]> done = new TreeMap<>();
-        for (Record r : read("MATCH ()-[x]->() WHERE x." + GraphRows.STAMP + " = $run RETURN type(x) AS t, count(*) AS n")) {
+        for (Record r : read("MATCH ()-[x]->() WHERE x." + GraphStamps.STAMP + " = $run RETURN type(x) AS t, count(*) AS n")) {
             done.put(new TableId(store, TableId.RELATIONSHIPS, r.get("t").asString()), new long[] {r.get("n").asLong(), 0});
         }
-        for (Record r : read("MATCH (n) WHERE n." + GraphRows.STAMP + " = $run UNWIND labels(n) AS l RETURN l, count(*) AS n")) {
+        for (Record r : read("MATCH (n) WHERE n." + GraphStamps.STAMP + " = $run UNWIND labels(n) AS l RETURN l, count(*) AS n")) {
             done.put(new TableId(store, TableId.LABELS, r.get("l").asString()), new long[] {r.get("n").asLong(), 0});
         }
-        while (writeCount("MATCH ()-[x]->() WHERE x." + GraphRows.STAMP + " = $run WITH x LIMIT " + CHUNK
+        while (writeCount("MATCH ()-[x]->() WHERE x." + GraphStamps.STAMP + " = $run WITH x LIMIT " + CHUNK
                 + " DELETE x RETURN count(*) AS n") > 0) {
             // chunk by chunk
         }
-        while (writeCount("MATCH (n) WHERE n." + GraphRows.STAMP + " = $run WITH n LIMIT " + CHUNK
+        while (writeCount("MATCH (n) WHERE n." + GraphStamps.STAMP + " = $run WITH n LIMIT " + CHUNK
                 + " DETACH DELETE n RETURN count(*) AS n") > 0) {
             // chunk by chunk
         }
@@ -132,7 +133,7 @@ final class GraphTakeOut {
                     + literal(label) + "}) MATCH (n:" + GraphStoreLoad.quote(label) + " {" + GraphStoreLoad.quote(key)
                     + ": l[" + literal(key) + "]}) SET n = properties(l) REMOVE n." + GraphTarget.LEDGER_RUN
                     + ", n._ferryLabel, n._ferryKey, n._ferryLedgerHash, n._ferryImageRun, n._ferryImageHash"
-                    + " SET n." + GraphRows.STAMP + " = l._ferryImageRun, n." + GraphRows.HASH + " = l._ferryImageHash");
+                    + " SET n." + GraphStamps.STAMP + " = l._ferryImageRun, n." + GraphStamps.HASH + " = l._ferryImageHash");
             done.computeIfAbsent(new TableId(store, TableId.LABELS, label), t -> new long[2])[1] += r.get("n").asLong();
         }
         return done;
@@ -154,13 +155,13 @@ final class GraphTakeOut {
         for (Record r : read(nodes)) {
             Map<String, Object> props = new LinkedHashMap<>(r.get("props").asMap());
             hashes.computeIfAbsent(new TableId(store, TableId.LABELS, r.get("label").asString()), t -> new ArrayList<>())
-                    .add(GraphRows.Row.hash(props));
+                    .add(GraphStamps.hash(props));
         }
         if (!images) {
-            for (Record r : read("MATCH (n) WHERE n." + GraphRows.STAMP + " = $run UNWIND labels(n) AS l RETURN l AS label,"
+            for (Record r : read("MATCH (n) WHERE n." + GraphStamps.STAMP + " = $run UNWIND labels(n) AS l RETURN l AS label,"
                     + " properties(n) AS props")) {
                 hashes.computeIfAbsent(new TableId(store, TableId.LABELS, r.get("label").asString()), t -> new ArrayList<>())
-                        .add(GraphRows.Row.hash(r.get("props").asMap()));
+                        .add(GraphStamps.hash(r.get("props").asMap()));
             }
         }
         Map<TableId, TableProof> proofs = new LinkedHashMap<>();
@@ -183,7 +184,7 @@ final class GraphTakeOut {
     }
 
     private static boolean changed(Map<String, Object> props, String hash) {
-        return hash == null || !GraphRows.Row.hash(props).equals(hash);
+        return hash == null || !GraphStamps.hash(props).equals(hash);
     }
 
     private static String label(Record r) {

@@ -1,5 +1,6 @@
 package io.ferry.loader.load;
 
+import io.ferry.cert.LedgerKeys;
 import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.TableId;
 

@@ -1,6 +1,7 @@
 package io.ferry.loader.load;
 
 import io.ferry.batches.CopyText;
+import io.ferry.cert.LedgerKeys;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import org.postgresql.PGConnection;

@@ -1,5 +1,6 @@
 package io.ferry.loader.load;
 
+import io.ferry.cert.LedgerKeys;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.staging.checksum.CanonicalChecksum;

@@ -1,5 +1,6 @@
 package io.ferry.loader.load;
 
+import io.ferry.cert.LedgerKeys;
 import io.ferry.contracts.messages.CompensateResult.BlockedRow;
 import io.ferry.contracts.messages.CompensateResult.Cause;
 import io.ferry.contracts.messages.CompensateResult.TableProof;

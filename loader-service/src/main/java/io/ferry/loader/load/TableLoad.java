@@ -3,6 +3,7 @@ package io.ferry.loader.load;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.CopyText;
+import io.ferry.cert.LedgerKeys;
 import io.ferry.schema.mapping.ColumnMapping;
 import io.ferry.schema.mapping.TableMapping;
 import io.ferry.schema.model.Column;

@@ -14,6 +14,7 @@ import io.ferry.schema.model.TableId;
 import io.ferry.service.run.RunBatches;
 import io.ferry.service.run.StagedTable;
 import io.ferry.service.spec.LoadedSpec;
+import io.ferry.service.testing.DistrictStage;
 import io.ferry.service.testing.EstateSpec;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;

@@ -10,6 +10,8 @@ import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.staging.StagingLayout;
 import io.ferry.validator.messaging.ValidateCommand;
+import io.ferry.validator.messaging.VerifyCommand;
+import io.ferry.validator.verify.VerifyJob;
 import io.ferry.validator.messaging.ValidatorPublisher;
 import io.ferry.validator.metrics.ValidatorMetrics;
 import io.ferry.validator.work.ValidationJob;
@@ -68,6 +70,12 @@ public class ValidatorProducers {
     ValidateCommand validateCommand(Staging staging, ValidationSettings settings, ValidatorMetrics metrics,
             ValidatorPublisher publisher, Clock clock) {
         return new ValidateCommand(() -> new ValidationJob(staging, settings), metrics, publisher, clock);
+    }
+
+    @Produces
+    @Singleton
+    VerifyCommand verifyCommand(Staging staging, ValidationSettings settings) {
+        return new VerifyCommand(new VerifyJob(staging, settings));
     }
 
     @Produces

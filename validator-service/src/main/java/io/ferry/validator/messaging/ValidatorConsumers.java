@@ -1,6 +1,7 @@
 package io.ferry.validator.messaging;
 
 import io.ferry.service.kafka.KafkaRecords;
+import io.ferry.service.messaging.Command;
 import io.ferry.service.messaging.CommandProcessor;
 import io.ferry.service.messaging.InboundRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -11,9 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * The input topic. Each request is handled on a worker of the {@value #WORK_POOL} pool
+ * The input topics, validate and verify requests. Each request is handled on a worker of the {@value #WORK_POOL} pool
  * ({@code smallrye.messaging.worker.ferry-validator-work.max-concurrency}, 1: a validation takes DuckDB's
- * threads and memory and CERT's attention, so an instance runs one at a time and more instances scale out),
+ * threads and memory and CERT's attention, a verify CERT's, so an instance runs one at a time and more instances scale out),
  * and acknowledged only after its result was acknowledged by the broker; the throttled commit strategy then
  * commits its offset. A request whose result was not acknowledged is nacked, which stops the channel
  * (failure strategy {@code fail}) and marks the service unhealthy rather than committing past lost work;
@@ -29,18 +30,30 @@ public class ValidatorConsumers {
 
     private final CommandProcessor processor;
     private final ValidateCommand validate;
+    private final VerifyCommand verify;
 
-    public ValidatorConsumers(CommandProcessor processor, ValidateCommand validate) {
+    public ValidatorConsumers(CommandProcessor processor, ValidateCommand validate, VerifyCommand verify) {
         this.processor = processor;
         this.validate = validate;
+        this.verify = verify;
     }
 
     @Incoming("validate-requests")
     @Blocking(value = WORK_POOL, ordered = false)
     public CompletionStage<Void> onValidateRequest(Message<String> record) {
+        return handle(record, validate);
+    }
+
+    @Incoming("verify-requests")
+    @Blocking(value = WORK_POOL, ordered = false)
+    public CompletionStage<Void> onVerifyRequest(Message<String> record) {
+        return handle(record, verify);
+    }
+
+    private CompletionStage<Void> handle(Message<String> record, Command<?, ?> command) {
         InboundRecord inbound = KafkaRecords.inbound(record);
         try {
-            processor.handle(inbound, validate);
+            processor.handle(inbound, command);
             return record.ack();
         } catch (RuntimeException e) {
             LOG.errorf("%s: not acknowledged, it will be delivered again: %s", inbound, e.getClass().getName());

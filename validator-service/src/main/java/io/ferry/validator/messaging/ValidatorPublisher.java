@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Sends the validator's records through SmallRye emitters, one outgoing channel per topic (see
- * {@code application.properties}): validation results, progress (best effort) and dead letters.
+ * {@code application.properties}): validation and verify results, progress (best effort) and dead letters.
  */
 @ApplicationScoped
 public class ValidatorPublisher extends EmitterPublisher {
@@ -20,11 +20,15 @@ public class ValidatorPublisher extends EmitterPublisher {
     Emitter<String> results;
 
     @Inject
+    @Channel("verify-results")
+    Emitter<String> verifyResults;
+
+    @Inject
     @Channel("progress")
     @OnOverflow(OnOverflow.Strategy.DROP)
     Emitter<String> progress;
 
-    /** Unreadable requests, as they came, on {@code ferry.validate.requests.v1.dlq}. */
+    /** Unreadable requests, as they came, on {@code <input topic>.dlq} (each record names its topic). */
     @Inject
     @Channel("dead-letters")
     Emitter<String> deadLetters;
@@ -33,6 +37,7 @@ public class ValidatorPublisher extends EmitterPublisher {
     protected Emitter<String> emitterFor(String topic) {
         return switch (topic) {
             case Topics.VALIDATE_RESULTS -> results;
+            case Topics.VERIFY_RESULTS -> verifyResults;
             case Topics.PROGRESS -> progress;
             default -> Topics.isDlq(topic) ? deadLetters : null;
         };

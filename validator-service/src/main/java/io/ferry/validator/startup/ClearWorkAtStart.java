@@ -3,6 +3,7 @@ package io.ferry.validator.startup;
 import io.ferry.validator.config.ValidatorConfig;
 import io.ferry.validator.config.ValidatorProducers;
 import io.ferry.service.run.WorkFolders;
+import io.ferry.validator.verify.VerifyJob;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,8 +29,9 @@ public class ClearWorkAtStart {
     void onStart(@Observes StartupEvent event) {
         Path root = ValidatorProducers.workDir(config);
         try {
-            int removed = WorkFolders.deleteLeftovers(root).size();
-            LOG.infof("removed %d leftover validation folder(s) from %s", removed, root);
+            int removed = WorkFolders.deleteLeftovers(root).size()
+                    + WorkFolders.deleteLeftovers(root.resolve(VerifyJob.WORK_FOLDER)).size();
+            LOG.infof("removed %d leftover validation and verify folder(s) from %s", removed, root);
         } catch (UncheckedIOException e) {
             LOG.warnf("cannot clear %s (%s)", root, e.getCause().getClass().getSimpleName());
         }

@@ -15,6 +15,8 @@ import org.neo4j.driver.Driver;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,26 @@ public record CertEstate(EstateSchema schema, Map<String, String> fingerprints) 
             return StoreConnector.openPostgres(store.name(), "cert", resolver.resolve(store.cert()), false);
         } catch (StoreUnavailableException e) {
             throw unavailable(e);
+        }
+    }
+
+    /**
+     * A session for checks in one transaction (the caller rolls it back): CERT's users are protected by the
+     * statement timeout given and a 5 s lock timeout.
+     */
+    public static Connection checkSession(Store store, Resolver resolver, Duration statementTimeout)
+            throws SQLException {
+        Connection c = open(store, resolver);
+        try {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+                st.execute("SET LOCAL lock_timeout = 5000");
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
         }
     }
 

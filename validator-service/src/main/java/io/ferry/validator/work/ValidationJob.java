@@ -13,7 +13,6 @@ import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.StepFailure;
 import io.ferry.service.spec.LoadedSpec;
-import io.ferry.spec.model.ConflictStrategy;
 import io.ferry.spec.model.Spec;
 import io.ferry.spec.model.Store;
 import io.ferry.spec.model.TableMode;
@@ -34,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,18 +179,13 @@ public final class ValidationJob {
             if (tables.isEmpty() && storeLookups.isEmpty()) {
                 continue;
             }
-            try (Connection c = CertEstate.open(store, loaded.resolver())) {
-                c.setAutoCommit(false);
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LOCAL statement_timeout = " + settings.statementTimeout().toMillis());
-                    st.execute("SET LOCAL lock_timeout = 5000");
-                }
+            try (Connection c = CertEstate.checkSession(store, loaded.resolver(), settings.statementTimeout())) {
                 CertStoreChecks checks = new CertStoreChecks(c, findings, settings.examples());
                 for (TableId t : tables) {
                     Table target = cert.schema().table(t).orElseThrow();
                     List<ValidateRule> rules = spec.validate().stream().filter(r -> r.table().equals(t)).toList();
-                    checks.table(staged.get(t), target, mappings.get(t), rules, strategy(spec, t),
-                            remapped(spec, cert, t));
+                    checks.table(staged.get(t), target, mappings.get(t), rules, KeyRewrites.strategy(spec, t),
+                            KeyRewrites.remapped(spec, cert.schema(), t));
                 }
                 for (CertLookup lookup : storeLookups) {
                     checks.lookup(lookup, cert.schema().table(lookup.reference().to()).orElseThrow());
@@ -200,23 +193,5 @@ public final class ValidationJob {
                 c.rollback();
             }
         }
-    }
-
-    private static ConflictStrategy strategy(Spec spec, TableId table) {
-        return spec.load().keys().getOrDefault(table, spec.load().conflict());
-    }
-
-    /** The columns of a table that the load rewrites with fresh CERT keys. */
-    static Set<String> remapped(Spec spec, CertEstate cert, TableId table) {
-        Set<String> columns = new java.util.HashSet<>();
-        if (strategy(spec, table) == ConflictStrategy.REMAP) {
-            cert.schema().table(table).flatMap(Table::primary).ifPresent(k -> columns.addAll(k.columns()));
-        }
-        for (Reference r : cert.schema().references()) {
-            if (r.from().equals(table) && r.jsonPath() == null && strategy(spec, r.to()) == ConflictStrategy.REMAP) {
-                columns.addAll(r.fromColumns());
-            }
-        }
-        return columns;
     }
 }

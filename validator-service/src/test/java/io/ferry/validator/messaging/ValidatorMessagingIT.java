@@ -5,6 +5,7 @@ import static io.ferry.service.testing.Requests.header;
 import static io.ferry.service.testing.Requests.keyed;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -21,6 +22,9 @@ import io.ferry.contracts.messages.Severity;
 import io.ferry.contracts.messages.ValidateRequest;
 import io.ferry.contracts.messages.ValidateResult;
 import io.ferry.contracts.messages.ValidationStatus;
+import io.ferry.contracts.messages.VerifyRequest;
+import io.ferry.contracts.messages.VerifyResult;
+import io.ferry.contracts.messages.VerifyStatus;
 import io.ferry.estate.SampleEstate;
 import io.ferry.service.testing.Requests;
 import io.ferry.testkit.quarkus.KafkaResource;
@@ -150,6 +154,25 @@ class ValidatorMessagingIT {
             assertThat(header(both.get(1), name)).as(name).isEqualTo(header(first, name));
         }
         assertThat(verdicts()).as("validations run").isEqualTo(1.0);
+    }
+
+    @Test
+    void aVerifyOfARunCertNeverSawIsInvalidInEveryStore() {
+        // The staged run was validated, never loaded: no CERT store has a record of it.
+        ConsumerTask<String, String> verified = requests.watch(Topics.VERIFY_RESULTS);
+        try {
+            VerifyRequest request = new VerifyRequest(RUN, specHash, 1);
+            requests.send(Requests.record(Topics.VERIFY_REQUESTS, request, Requests.messageIdOf("verify", request, 1)));
+
+            VerifyResult result = Json.fromJson(awaitRecords(verified, keyed(RUN), 1).get(0).value(), VerifyResult.class);
+            assertThat(result.failure()).isNull();
+            assertThat(result.status()).isEqualTo(VerifyStatus.INVALID);
+            assertThat(result.findings()).extracting(Finding::check, Finding::store, Finding::table)
+                    .containsExactlyInAnyOrderElementsOf(SampleEstate.PG_DATABASES.stream()
+                            .map(store -> tuple("verify.run-missing", store, "ferry.run")).toList());
+        } finally {
+            verified.stop();
+        }
     }
 
     @Test

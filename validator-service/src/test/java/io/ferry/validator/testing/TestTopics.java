@@ -4,7 +4,7 @@ package io.ferry.validator.testing;
 public final class TestTopics {
 
     public static final String ALL = "ferry.validate.requests.v1:2,ferry.validate.results.v1:2,"
-            + "ferry.progress.v1:2,ferry.validate.requests.v1.dlq:2";
+            + "ferry.progress.v1:2,ferry.validate.requests.v1.dlq:2,ferry.verify.requests.v1:2,ferry.verify.results.v1:2";
 
     private TestTopics() {
     }

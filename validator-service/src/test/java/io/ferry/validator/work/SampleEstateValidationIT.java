@@ -15,6 +15,7 @@ import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.spec.LoadedSpec;
+import io.ferry.service.testing.DistrictStage;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.postgres.PostgresServer;

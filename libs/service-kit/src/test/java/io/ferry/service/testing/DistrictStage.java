@@ -1,4 +1,4 @@
-package io.ferry.validator.work;
+package io.ferry.service.testing;
 
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchSchema;
@@ -37,13 +37,19 @@ import java.util.stream.Collectors;
  * Test stand-in for extraction and anonymization: the rows of a district's closure (as the planner
  * computes it against PROD), plus chosen planted rows the extractor's policies would have left out,
  * staged as the run's plaintext anonymized batches, one per table. The validator must find what is
- * wrong with them however they got there.
+ * wrong with them however they got there; the loader and verify take the clean ones.
  */
 public final class DistrictStage {
 
     private static final int KEYS_PER_STATEMENT = 2_000;
 
     private DistrictStage() {
+    }
+
+    /** The district's closure alone. */
+    public static Map<TableId, List<List<String>>> stage(PostgresServer prod, LoadedSpec spec, String district,
+            Staging staging, String runId, Path tmp) throws Exception {
+        return stage(prod, spec, district, List.of(), staging, runId, tmp);
     }
 
     /** @return per staged table, the key columns' text of every closure row (for counting overlaps in CERT) */

@@ -1,4 +1,4 @@
-package io.ferry.loader.load;
+package io.ferry.cert;
 
 import io.ferry.schema.model.Column;
 import io.ferry.schema.model.Table;
@@ -16,26 +16,27 @@ import java.util.List;
  * columns as text (every column for a table without a primary key), and the SQL that finds the row again
  * from a ledger entry. Primary-key columns are compared in their own type, so CERT's key index can serve
  * the join; a table without a key is compared as the whole {@code row_key} (every column as text, NULL as JSON
- * null), one jsonb value a hash join can use.
+ * null), one jsonb value a hash join can use. The loader writes and reads ledger rows through it; the validator's
+ * verify reads them back the same way.
  */
-final class LedgerKeys {
+public final class LedgerKeys {
 
     /** {@code jsonb_build_object} takes at most 100 arguments: wider keys are built in pieces and joined. */
     private static final int PAIRS_PER_CALL = 50;
 
     private final Table table;
 
-    LedgerKeys(Table table) {
+    public LedgerKeys(Table table) {
         this.table = table;
     }
 
     /** The ledger's name for the table: {@code schema.name}, quoted where needed. */
-    String tableName() {
+    public String tableName() {
         return table.id().qualified();
     }
 
     /** The {@code row_key} of the row that {@code alias} stands for. */
-    String rowKey(String alias) {
+    public String rowKey(String alias) {
         List<String> columns = table.identity();
         List<String> parts = new ArrayList<>();
         for (int from = 0; from < columns.size(); from += PAIRS_PER_CALL) {
@@ -49,7 +50,7 @@ final class LedgerKeys {
     }
 
     /** A predicate that holds when the row {@code alias} is the one the ledger entry {@code ledger} names. */
-    String matches(String alias, String ledger) {
+    public String matches(String alias, String ledger) {
         if (table.primaryKey() == null) {
             // The whole row's key as one jsonb value: it hashes, so the join need not compare every pair.
             return "(" + rowKey(alias) + ") = " + ledger + ".row_key";
@@ -68,7 +69,7 @@ final class LedgerKeys {
      * ({@code rk}), the entry's {@code action} and {@code row_hash}, and analyzes it, so that
      * joins to CERT's table go through its key index or a hash join instead of re-reading JSON per row pair.
      */
-    void collect(Connection cert, String runId, String action, String temp) throws SQLException {
+    public void collect(Connection cert, String runId, String action, String temp) throws SQLException {
         List<String> columns = table.identity();
         List<String> select = new ArrayList<>();
         boolean keyed = table.primaryKey() != null;
@@ -93,7 +94,7 @@ final class LedgerKeys {
      * The typed key columns of the row {@code alias} as {@link #collect} keeps them ({@code k0, k1, ...}); none for
      * a table without a primary key, whose collected key is its {@code row_key} alone ({@code rk}).
      */
-    List<String> collectedKeyItems(String alias) {
+    public List<String> collectedKeyItems(String alias) {
         List<String> items = new ArrayList<>();
         if (table.primaryKey() != null) {
             List<String> columns = table.identity();
@@ -105,7 +106,7 @@ final class LedgerKeys {
     }
 
     /** A predicate that holds when the row {@code alias} is the one the collected key {@code keys} names. */
-    String matchesCollected(String alias, String keys) {
+    public String matchesCollected(String alias, String keys) {
         if (table.primaryKey() == null) {
             return "(" + rowKey(alias) + ") = " + keys + ".rk";
         }
@@ -117,7 +118,7 @@ final class LedgerKeys {
         return String.join(" AND ", terms);
     }
 
-    static String literal(String text) {
+    public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }

@@ -1,4 +1,4 @@
-package io.ferry.loader.load;
+package io.ferry.service.testing;
 
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchSchema;

@@ -1,0 +1,39 @@
+package io.ferry.cert;
+
+import io.ferry.schema.neo4j.GraphValues;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What Ferry sets on every node and relationship it creates in a CERT graph: the run that created it
+ * ({@value #STAMP}) and the hash of its own properties then ({@value #HASH}). The loader writes them,
+ * compensation and the validator's verify compare a node's properties now with its hash.
+ */
+public final class GraphStamps {
+
+    public static final String STAMP = "_ferryRun";
+    public static final String HASH = "_ferryHash";
+
+    private GraphStamps() {
+    }
+
+    /** The md5 (32 hex digits) of the canonical text of the properties that are not Ferry's own ({@code _ferry*}). */
+    public static String hash(Map<String, Object> properties) {
+        Map<String, Object> own = new TreeMap<>();
+        properties.forEach((k, v) -> {
+            if (!k.startsWith("_ferry")) {
+                own.put(k, v);
+            }
+        });
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(GraphValues.text(own).getBytes(StandardCharsets.UTF_8));
+            return String.format("%032x", new BigInteger(1, digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has MD5", e);
+        }
+    }
+}
