@@ -47,7 +47,7 @@ public class BatchesResource {
                     + " [\"district-001\", \"district-002\"], none blank");
         }
         List<String> districts = List.copyOf(new LinkedHashSet<>(request.districts().stream().map(String::trim).toList()));
-        RunRequest o = request.options() == null ? new RunRequest(null, null, null, null, null, null) : request.options();
+        RunRequest o = request.options() == null ? new RunRequest(null, null, null, null, null, null, null) : request.options();
         Batches.Batch batch = batches.start(districts, RunsResource.options(o), RunsResource.user(security), Instant.now());
         return Response.created(uri.getBaseUriBuilder().path("batches").path(batch.batchId()).build())
                 .entity(BatchView.of(batch)).build();

@@ -3,6 +3,7 @@ package io.ferry.coordinator.api;
 import io.ferry.coordinator.catalog.CatalogUnavailableException;
 import io.ferry.coordinator.persistence.DistrictBusyException;
 import io.ferry.coordinator.persistence.UnknownRunException;
+import io.ferry.coordinator.runs.NothingToReuseException;
 import io.ferry.coordinator.saga.RunActionRefused;
 import io.ferry.spec.SpecException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,6 +28,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response busy(DistrictBusyException e) {
+        return Problem.response(Response.Status.CONFLICT, e.getMessage(), path());
+    }
+
+    @ServerExceptionMapper
+    public Response nothingToReuse(NothingToReuseException e) {
         return Problem.response(Response.Status.CONFLICT, e.getMessage(), path());
     }
 

@@ -194,6 +194,18 @@ public class RunsResource {
         return act(runId, new RunEvent.Resumed(UUID.randomUUID(), user(), Instant.now()));
     }
 
+    /**
+     * Asks the validator to check what CERT holds for a finished run against its ledger and batches; the answer shows
+     * as {@code verification} on the run (and in its report) when it comes.
+     */
+    @POST
+    @Path("{runId}/verify")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response verify(@PathParam("runId") String runId) throws SQLException {
+        return Response.accepted(act(runId, new RunEvent.VerifyRequested(UUID.randomUUID(), user(), Instant.now())))
+                .build();
+    }
+
     private RunView act(String runId, RunEvent event) throws SQLException {
         return RunView.of(runs.apply(runId, event).state());
     }
@@ -217,6 +229,6 @@ public class RunsResource {
             gates.add(Gate.BEFORE_LOAD);
         }
         return new RunOptions(Boolean.TRUE.equals(request.dryRun()), Boolean.TRUE.equals(request.skipLoad()),
-                Boolean.TRUE.equals(request.refresh()), gates);
+                Boolean.TRUE.equals(request.refresh()), Boolean.TRUE.equals(request.reuseExtraction()), gates);
     }
 }

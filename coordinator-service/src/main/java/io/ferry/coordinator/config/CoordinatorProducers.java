@@ -54,8 +54,8 @@ public class CoordinatorProducers {
 
     @Produces
     @ApplicationScoped
-    RunStarter starter(RunStore runs, StagedSpec spec) {
-        return new RunStarter(runs, spec);
+    RunStarter starter(RunStore runs, StagedSpec spec, Staging staging) {
+        return new RunStarter(runs, spec, staging);
     }
 
     @Produces

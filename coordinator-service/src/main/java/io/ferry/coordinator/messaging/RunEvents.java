@@ -24,9 +24,10 @@ public final class RunEvents {
     /** The topics the coordinator reads: results, anonymized batches, and the dead letters of what it and the phases send. */
     public static final List<String> TOPICS = List.of(Topics.PREFLIGHT_RESULTS, Topics.EXTRACT_RESULTS,
             Topics.BATCHES_ANONYMIZED, Topics.LEAKCHECK_RESULTS, Topics.VALIDATE_RESULTS, Topics.LOAD_RESULTS,
-            Topics.COMPENSATE_RESULTS, Topics.dlq(Topics.PREFLIGHT_REQUESTS), Topics.dlq(Topics.EXTRACT_REQUESTS),
+            Topics.COMPENSATE_RESULTS, Topics.VERIFY_RESULTS, Topics.dlq(Topics.PREFLIGHT_REQUESTS), Topics.dlq(Topics.EXTRACT_REQUESTS),
             Topics.dlq(Topics.BATCHES_EXTRACTED), Topics.dlq(Topics.LEAKCHECK_REQUESTS),
-            Topics.dlq(Topics.VALIDATE_REQUESTS), Topics.dlq(Topics.LOAD_REQUESTS), Topics.dlq(Topics.COMPENSATE_REQUESTS));
+            Topics.dlq(Topics.VALIDATE_REQUESTS), Topics.dlq(Topics.LOAD_REQUESTS), Topics.dlq(Topics.COMPENSATE_REQUESTS),
+            Topics.dlq(Topics.VERIFY_REQUESTS));
 
     /** A record of a run, read. */
     public record Read(String runId, RunEvent event) {
@@ -76,7 +77,7 @@ public final class RunEvents {
         return switch (topic) {
             case Topics.PREFLIGHT_RESULTS, Topics.EXTRACT_RESULTS -> "extractor";
             case Topics.LEAKCHECK_RESULTS -> "anonymizer";
-            case Topics.VALIDATE_RESULTS -> "validator";
+            case Topics.VALIDATE_RESULTS, Topics.VERIFY_RESULTS -> "validator";
             default -> "loader";
         };
     }

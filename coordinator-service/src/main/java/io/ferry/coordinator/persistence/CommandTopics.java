@@ -8,6 +8,7 @@ import io.ferry.contracts.messages.LoadRequest;
 import io.ferry.contracts.messages.Message;
 import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.ValidateRequest;
+import io.ferry.contracts.messages.VerifyRequest;
 
 /** The topic each command the coordinator sends goes to (status changes go to {@code ferry.runs.v1}). */
 final class CommandTopics {
@@ -23,6 +24,7 @@ final class CommandTopics {
             case ValidateRequest m -> Topics.VALIDATE_REQUESTS;
             case LoadRequest m -> Topics.LOAD_REQUESTS;
             case CompensateRequest m -> Topics.COMPENSATE_REQUESTS;
+            case VerifyRequest m -> Topics.VERIFY_REQUESTS;
             default -> throw new IllegalArgumentException("the coordinator sends no " + message.getClass().getSimpleName());
         };
     }

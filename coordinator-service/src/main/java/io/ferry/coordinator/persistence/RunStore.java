@@ -11,6 +11,7 @@ import io.ferry.contracts.messages.Message;
 import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.RunStatus;
 import io.ferry.contracts.messages.ValidateResult;
+import io.ferry.contracts.messages.VerifyResult;
 import io.ferry.coordinator.saga.Decision;
 import io.ferry.coordinator.saga.Effect;
 import io.ferry.coordinator.saga.RunEvent;
@@ -42,7 +43,7 @@ public final class RunStore {
     private static final Map<String, Class<? extends Message>> RESULT_TYPES = Map.of(
             "PreflightResult", PreflightResult.class, "ExtractResult", ExtractResult.class,
             "LeakCheckResult", LeakCheckResult.class, "ValidateResult", ValidateResult.class,
-            "LoadResult", LoadResult.class, "CompensateResult", CompensateResult.class);
+            "LoadResult", LoadResult.class, "CompensateResult", CompensateResult.class, "VerifyResult", VerifyResult.class);
 
     private final DataSource db;
     private final RunSaga saga;
@@ -290,6 +291,27 @@ public final class RunStore {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The district's runs under this spec hash whose leak check passed (their anonymized batches were complete and
+     * clean when they were made), newest first: what {@code reuseExtraction} may copy, if their batches are still kept.
+     */
+    public List<RunState> leakChecked(String district, String specHash) throws SQLException {
+        List<RunState> found = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT r.run_id, r.state"
+                + " FROM run r WHERE r.district = ? AND r.state->>'specHash' = ? AND EXISTS (SELECT 1 FROM run_event e"
+                + " WHERE e.run_id = r.run_id AND e.kind = 'Answered(LeakCheckResult)' AND e.payload->>'status' = 'PASSED')"
+                + " ORDER BY r.created_at DESC, r.run_id DESC")) {
+            st.setString(1, district);
+            st.setString(2, specHash);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.add(StateJson.read(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return found;
     }
 
     /** The highest run id taken in the second {@code prefix} names ({@code mig-yyyyMMddHHmmss-}). */

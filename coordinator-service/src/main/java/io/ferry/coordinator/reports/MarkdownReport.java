@@ -1,5 +1,6 @@
 package io.ferry.coordinator.reports;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,11 +44,7 @@ public final class MarkdownReport {
             md.append(r.validation().status()).append(", ").append(r.validation().findings().size())
                     .append(" finding(s).\n");
             if (!r.validation().findings().isEmpty()) {
-                md.append("\n| check | severity | where | count | examples |\n|---|---|---|---:|---|\n");
-                r.validation().findings().forEach(f -> md.append("| ").append(f.check()).append(" | ").append(f.severity())
-                        .append(" | ").append(f.store()).append(' ').append(text(f.table())).append(' ')
-                        .append(text(f.column())).append(" | ").append(f.count()).append(" | ")
-                        .append(String.join(", ", f.examples())).append(" |\n"));
+                findings(md, r.validation().findings());
             }
         }
         md.append("\n## Load\n\n");
@@ -58,6 +55,17 @@ public final class MarkdownReport {
             r.load().stores().forEach(s -> md.append("| ").append(s.store()).append(" | ").append(s.inserted())
                     .append(" | ").append(s.updated()).append(" | ").append(s.skipped()).append(" | ")
                     .append(s.remapped()).append(" |\n"));
+            RunReport.Verification v = r.load().verification();
+            md.append("\n### Verification\n\n");
+            if (v == null) {
+                md.append("Not verified (`ferry verify ").append(r.runId()).append("`).\n");
+            } else {
+                md.append(v.status() != null ? "**" + v.status() + "**" : "Could not run: " + v.failure())
+                        .append(" (verify ").append(v.attempt()).append(", ").append(text(v.at())).append(")\n");
+                if (!v.findings().isEmpty()) {
+                    findings(md, v.findings());
+                }
+            }
         }
         if (r.compensation() != null) {
             md.append("\n## Compensation\n\n").append(r.compensation().status()).append(": per table, rows and checksum")
@@ -74,6 +82,13 @@ public final class MarkdownReport {
         r.audit().forEach(a -> md.append("| ").append(a.at()).append(" | ").append(a.actor()).append(" | ").append(a.kind())
                 .append(" | ").append(a.what().replace("|", "\\|")).append(" | ").append(a.status()).append(" |\n"));
         return md.toString();
+    }
+
+    private static void findings(StringBuilder md, List<RunReport.ValidationFinding> findings) {
+        md.append("\n| check | severity | where | count | examples |\n|---|---|---|---:|---|\n");
+        findings.forEach(f -> md.append("| ").append(f.check()).append(" | ").append(f.severity()).append(" | ")
+                .append(f.store()).append(' ').append(text(f.table())).append(' ').append(text(f.column())).append(" | ")
+                .append(f.count()).append(" | ").append(String.join(", ", f.examples())).append(" |\n"));
     }
 
     private static void row(StringBuilder md, String name, Object value) {

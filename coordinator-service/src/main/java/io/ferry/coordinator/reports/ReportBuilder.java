@@ -2,11 +2,13 @@ package io.ferry.coordinator.reports;
 
 import io.ferry.contracts.messages.CompensateResult;
 import io.ferry.contracts.messages.ExtractResult;
+import io.ferry.contracts.messages.Finding;
 import io.ferry.contracts.messages.LeakCheckResult;
 import io.ferry.contracts.messages.LoadResult;
 import io.ferry.contracts.messages.Message;
 import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.ValidateResult;
+import io.ferry.contracts.messages.VerifyResult;
 import io.ferry.coordinator.persistence.AuditEntry;
 import io.ferry.coordinator.reports.RunReport.AuditLine;
 import io.ferry.coordinator.reports.RunReport.PhaseTiming;
@@ -50,10 +52,8 @@ public final class ReportBuilder {
                 stores(extracts, loads, leak.isPresent() || run.step() == Step.LEAK_CHECK),
                 new RunReport.Anonymization(rules, preflight.map(PreflightResult::fieldsClassified).orElse(null)),
                 leak.map(l -> new RunReport.LeakCheck(l.status().name(), l.findings().size())).orElse(null),
-                validation.map(v -> new RunReport.Validation(v.status().name(), v.findings().stream()
-                        .map(f -> new RunReport.ValidationFinding(f.check(), f.severity().name(), f.store(), f.table(),
-                                f.column(), f.count(), f.examples())).toList())).orElse(null),
-                loads.isEmpty() ? null : load(loads),
+                validation.map(v -> new RunReport.Validation(v.status().name(), findings(v.findings()))).orElse(null),
+                loads.isEmpty() ? null : load(loads, verification(run, results, audit)),
                 compensation.filter(c -> c.failure() == null).map(c -> new RunReport.Compensation(c.status().name(),
                         c.before(), c.after())).orElse(null),
                 audit.stream().map(e -> new AuditLine(e.at(), e.actor(), e.kind(), e.what(), e.status())).toList());
@@ -75,6 +75,7 @@ public final class ReportBuilder {
         phase(phases, "load", first(audit, kind("LoadSlotGranted")), last(audit, kind("Answered(LoadResult)")), loaded);
         phase(phases, "compensate", first(audit, e -> e.status().equals("COMPENSATING")),
                 last(audit, kind("Answered(CompensateResult)")), null);
+        phase(phases, "verify", last(audit, kind("VerifyRequested")), last(audit, kind("Answered(VerifyResult)")), null);
         return phases;
     }
 
@@ -120,13 +121,31 @@ public final class ReportBuilder {
         return list;
     }
 
-    private static RunReport.Load load(List<LoadResult> loads) {
+    /** The answer to the run's latest verify (an older attempt's late answer does not count). */
+    private static RunReport.Verification verification(RunState run, List<Message> results, List<AuditEntry> audit) {
+        if (run.verification() == null) {
+            return null;
+        }
+        Optional<VerifyResult> answer = of(results, VerifyResult.class).stream()
+                .filter(v -> v.attempt() == run.verification().attempt()).reduce((a, b) -> b);
+        return answer.map(v -> new RunReport.Verification(v.failure() == null ? v.status().name() : null, v.attempt(),
+                last(audit, kind("Answered(VerifyResult)")).map(AuditEntry::at).orElse(null),
+                v.failure() == null ? null : v.failure().code() + ": " + v.failure().message(),
+                findings(v.findings()))).orElse(null);
+    }
+
+    private static List<RunReport.ValidationFinding> findings(List<Finding> findings) {
+        return findings.stream().map(f -> new RunReport.ValidationFinding(f.check(), f.severity().name(), f.store(),
+                f.table(), f.column(), f.count(), f.examples())).toList();
+    }
+
+    private static RunReport.Load load(List<LoadResult> loads, RunReport.Verification verification) {
         List<RunReport.StoreLoad> stores = loads.stream().map(l -> new RunReport.StoreLoad(l.store(),
                 l.tables().stream().mapToLong(LoadResult.TableCounts::inserted).sum(),
                 l.tables().stream().mapToLong(LoadResult.TableCounts::updated).sum(),
                 l.tables().stream().mapToLong(LoadResult.TableCounts::skipped).sum(),
                 l.tables().stream().mapToLong(LoadResult.TableCounts::remapped).sum())).toList();
-        return new RunReport.Load(stores, stores.stream().mapToLong(s -> s.inserted() + s.updated()).sum());
+        return new RunReport.Load(stores, stores.stream().mapToLong(s -> s.inserted() + s.updated()).sum(), verification);
     }
 
     private static Predicate<AuditEntry> kind(String kind) {

@@ -39,8 +39,18 @@ public record RunReport(String runId, String district, RunStatus status, boolean
             List<String> examples) {
     }
 
-    /** @param stores per store loaded: rows inserted, updated, skipped and keys remapped */
-    public record Load(List<StoreLoad> stores, long rows) {
+    /**
+     * @param stores       per store loaded: rows inserted, updated, skipped and keys remapped
+     * @param verification the latest verify of what CERT holds for the run; null when none answered
+     */
+    public record Load(List<StoreLoad> stores, long rows, Verification verification) {
+    }
+
+    /**
+     * @param status  {@code VALID} or {@code INVALID}; null when the verify could not run ({@code failure} says why)
+     * @param at      when the validator's answer came
+     */
+    public record Verification(String status, int attempt, Instant at, String failure, List<ValidationFinding> findings) {
     }
 
     public record StoreLoad(String store, long inserted, long updated, long skipped, long remapped) {

@@ -67,7 +67,7 @@ public final class Batches {
             String failure = null;
             try {
                 runId = starter.start(district, options, null, by, now).run().runId();
-            } catch (DistrictBusyException | SpecException | StagingException e) {
+            } catch (DistrictBusyException | NothingToReuseException | SpecException | StagingException e) {
                 failure = e.getMessage();
             }
             try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO batch_district"

@@ -48,7 +48,7 @@ public class SpecSchedule {
 
     private void refresh(Schedule schedule) {
         try {
-            Batches.Batch batch = batches.start(schedule.districts(), new RunOptions(false, false, true,
+            Batches.Batch batch = batches.start(schedule.districts(), new RunOptions(false, false, true, false,
                     Set.of()), "schedule", Instant.now());
             LOG.infof("scheduled refresh: batch %s for %s", batch.batchId(), schedule.districts());
         } catch (Exception e) {

@@ -14,6 +14,8 @@ import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.ValidateRequest;
 import io.ferry.contracts.messages.ValidateResult;
+import io.ferry.contracts.messages.VerifyRequest;
+import io.ferry.contracts.messages.VerifyResult;
 import java.util.Optional;
 
 /**
@@ -49,6 +51,10 @@ public final class Commands {
         return "compensate/" + runId;
     }
 
+    static String verify(String runId) {
+        return "verify/" + runId;
+    }
+
     /**
      * The command a result answers, its attempt, its run and its failure; empty for a message that answers none
      * of a run's commands.
@@ -61,6 +67,7 @@ public final class Commands {
             case ValidateResult r -> new Answer(validate(r.runId()), r.attempt(), r.runId(), r.failure());
             case LoadResult r -> new Answer(load(r.runId(), r.store()), r.attempt(), r.runId(), r.failure());
             case CompensateResult r -> new Answer(compensate(r.runId()), r.attempt(), r.runId(), r.failure());
+            case VerifyResult r -> new Answer(verify(r.runId()), r.attempt(), r.runId(), r.failure());
             default -> null;
         });
     }
@@ -80,6 +87,7 @@ public final class Commands {
             case LoadRequest c -> new LoadRequest(c.runId(), c.district(), c.specHash(), attempt, c.store(),
                     c.certSchemaFingerprint(), c.replacesRunId());
             case CompensateRequest c -> new CompensateRequest(c.runId(), c.specHash(), attempt, c.force(), c.reason());
+            case VerifyRequest c -> new VerifyRequest(c.runId(), c.specHash(), attempt);
             default -> throw new IllegalArgumentException("not a run command: " + command.getClass().getSimpleName());
         };
     }

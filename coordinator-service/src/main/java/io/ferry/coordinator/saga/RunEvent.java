@@ -57,6 +57,10 @@ public sealed interface RunEvent {
     record Resumed(UUID id, String by, Instant at) implements RunEvent {
     }
 
+    /** Check what CERT holds for a finished run against its ledger and batches (the validator's verify). */
+    record VerifyRequested(UUID id, String by, Instant at) implements RunEvent {
+    }
+
     /** A sweep found the run without progress for the sweeper's timeout. */
     record Stalled(UUID id, Instant at) implements RunEvent {
         @Override

@@ -1,7 +1,9 @@
 package io.ferry.coordinator.saga;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the spec says about a run, worked out when it starts so the state machine needs no spec: which stores
@@ -12,8 +14,38 @@ import java.util.Set;
  * @param loadOrder     the stores in cross-store dependency order
  * @param gates         the spec's minimum approval gates
  * @param replacesRunId the district's loaded run a refresh swaps out; null otherwise
+ * @param reuse         the earlier run whose anonymized batches this run took instead of extracting; null otherwise
  */
-public record RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gate> gates, String replacesRunId) {
+public record RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gate> gates, String replacesRunId,
+        Reuse reuse) {
+
+    /**
+     * An earlier run's extraction, copied into this run's staging before it started: what that run's batches were.
+     *
+     * @param runId      the run that extracted and anonymized them (its leak check passed)
+     * @param expected   per {@code store/schema.table}, its batches
+     * @param anonymized per {@code store/schema.table}, the sequence numbers anonymized
+     */
+    public record Reuse(String runId, Integer keyVersion, Map<String, Integer> expected,
+            Map<String, Set<Integer>> anonymized) {
+
+        public Reuse {
+            expected = Map.copyOf(expected);
+            Map<String, Set<Integer>> copy = new TreeMap<>();
+            anonymized.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+            anonymized = Map.copyOf(copy);
+        }
+    }
+
+    /** A plan that extracts. */
+    public RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gate> gates, String replacesRunId) {
+        this(extract, loadOrder, gates, replacesRunId, null);
+    }
+
+    /** The same plan, starting from an earlier run's kept extraction. */
+    public RunPlan reusing(Reuse from) {
+        return new RunPlan(extract, loadOrder, gates, replacesRunId, from);
+    }
 
     /** One store's extraction: wave 0 needs nothing, a later wave the key sets of {@code dependsOn}. */
     public record ExtractStep(String store, int wave, List<String> dependsOn) {

@@ -20,6 +20,9 @@ import io.ferry.contracts.messages.RunStatusChanged;
 import io.ferry.contracts.messages.ValidateRequest;
 import io.ferry.contracts.messages.ValidateResult;
 import io.ferry.contracts.messages.ValidationStatus;
+import io.ferry.contracts.messages.Severity;
+import io.ferry.contracts.messages.VerifyRequest;
+import io.ferry.contracts.messages.VerifyResult;
 import io.ferry.contracts.Phase;
 import io.ferry.coordinator.saga.RunEvent.Answered;
 import io.ferry.coordinator.saga.RunEvent.Approved;
@@ -31,6 +34,7 @@ import io.ferry.coordinator.saga.RunEvent.Requested;
 import io.ferry.coordinator.saga.RunEvent.Resumed;
 import io.ferry.coordinator.saga.RunEvent.RollbackRequested;
 import io.ferry.coordinator.saga.RunEvent.Stalled;
+import io.ferry.coordinator.saga.RunEvent.VerifyRequested;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -91,6 +95,7 @@ public final class RunSaga {
             case RollbackRequested r -> rollback(turn, r);
             case Resumed r -> resume(turn);
             case Stalled s -> stalled(turn);
+            case VerifyRequested v -> verify(turn);
             case DeadLettered d -> deadLettered(turn, d);
             case Requested r -> throw new IllegalStateException("handled above");
         }
@@ -98,13 +103,38 @@ public final class RunSaga {
     }
 
     private Decision start(Requested r) {
+        RunPlan.Reuse reuse = r.plan().reuse();
+        if (reuse != null) {
+            return startReusing(r, reuse);
+        }
         RunState created = new RunState(r.runId(), r.district(), r.specHash(), r.by(), r.options(), r.plan(),
                 RunStatus.REQUESTED, Step.PREFLIGHT, null, null, null, "requested", Map.of(), Map.of(), 0,
-                Set.of(), Map.of(), Map.of(), Map.of(), List.of(), 0, null, Set.of());
+                Set.of(), Map.of(), Map.of(), Map.of(), List.of(), 0, null, Set.of(), null);
         Turn turn = new Turn(created, r);
         turn.announce(null, created.reason());
         turn.send(Commands.preflight(r.runId()), new PreflightRequest(r.runId(), r.district(), r.specHash(), 1));
         turn.what("run requested for district " + r.district() + "; preflight sent");
+        return turn.decision();
+    }
+
+    /**
+     * A run that takes an earlier run's kept extraction (copied into its staging before it was requested): every
+     * store counts as extracted with that run's batches, and it starts at the leak check of its own copy. No
+     * preflight: the spec is the same (same hash), and so are its rules and key version.
+     */
+    private Decision startReusing(Requested r, RunPlan.Reuse reuse) {
+        Set<String> stores = new TreeSet<>();
+        r.plan().extract().forEach(x -> stores.add(x.store()));
+        RunState created = new RunState(r.runId(), r.district(), r.specHash(), r.by(), r.options(), r.plan(),
+                RunStatus.RUNNING, Step.LEAK_CHECK, null, null, null, "extraction reused from run " + reuse.runId(),
+                Map.of(), Map.of(), r.plan().lastWave(), stores, reuse.expected(), reuse.anonymized(), Map.of(),
+                List.of(), 0, reuse.keyVersion(), Set.of(), null);
+        Turn turn = new Turn(created, r);
+        turn.announce(null, created.reason());
+        int batches = created.anonymizedBatches();
+        turn.send(Commands.leakCheck(r.runId()), new LeakCheckRequest(r.runId(), r.specHash(), 1, batches));
+        turn.what("run requested for district " + r.district() + " reusing the extraction of run " + reuse.runId()
+                + " (" + batches + " anonymized batches copied); leak check sent");
         return turn.decision();
     }
 
@@ -115,6 +145,10 @@ public final class RunSaga {
                 || s.attempts().getOrDefault(answer.commandId(), 0) != answer.attempt()) {
             turn.what("ignored " + a.result().getClass().getSimpleName() + (answer == null ? ""
                     : " of " + answer.commandId() + " attempt " + answer.attempt()) + ": not awaited");
+            return;
+        }
+        if (a.result() instanceof VerifyResult r) {
+            verified(turn, r);
             return;
         }
         turn.b.stalls = 0;
@@ -130,6 +164,7 @@ public final class RunSaga {
             case ValidateResult r -> validated(turn, r);
             case LoadResult r -> loaded(turn, r);
             case CompensateResult r -> compensated(turn, r);
+            case VerifyResult r -> throw new IllegalStateException("answered above");
             default -> throw new IllegalStateException("answered() knows every result type");
         }
     }
@@ -380,6 +415,40 @@ public final class RunSaga {
         }
         turn.sendPendingAgain();
         turn.what("resumed by " + turn.event.by() + ": " + s.pending().keySet() + " sent again");
+    }
+
+    /**
+     * A verify of a run that wrote into CERT and is still there. Its status stays as it is; asking again sends a new
+     * attempt, and only the newest attempt's answer counts.
+     */
+    private static void verify(Turn turn) {
+        RunState s = turn.state;
+        if (s.status() != RunStatus.SUCCEEDED || !s.options().loads()) {
+            throw new RunActionRefused("run " + s.runId() + " is " + s.status() + (s.options().loads() ? ""
+                    : s.options().dryRun() ? " as a dry run" : " without a load") + "; only a run that loaded into CERT"
+                    + " and is still there can be verified");
+        }
+        String id = Commands.verify(s.runId());
+        int attempt = s.attempts().getOrDefault(id, 0) + 1;
+        Pending p = new Pending(id, new VerifyRequest(s.runId(), s.specHash(), attempt), attempt, turn.event.id());
+        turn.b.pending.put(id, p);
+        turn.b.attempts.put(id, attempt);
+        turn.b.verification = Verification.asked(attempt);
+        turn.effects.add(new Effect.Send(p, Duration.ZERO));
+        turn.what("verify " + attempt + " asked for by " + turn.event.by());
+    }
+
+    /** The validator's verdict on what CERT holds for the run; one that could not run is recorded as such. */
+    private static void verified(Turn turn, VerifyResult r) {
+        turn.b.pending.remove(Commands.verify(turn.state.runId()));
+        int errors = (int) r.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        String failure = r.failure() == null ? null : r.failure().code() + ": " + r.failure().message();
+        turn.b.verification = new Verification(r.attempt(), failure == null ? r.status() : null, errors,
+                r.findings().size() - errors, failure);
+        turn.effects.add(new Effect.WriteReport());
+        turn.what(failure != null ? "verify " + r.attempt() + " could not run: " + failure
+                : "verify " + r.attempt() + ": " + r.status() + " (" + errors + " error and " + (r.findings().size() - errors)
+                        + " warning finding(s))");
     }
 
     private void stalled(Turn turn) {

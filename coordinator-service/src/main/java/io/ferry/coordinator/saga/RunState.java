@@ -29,12 +29,13 @@ import java.util.Set;
  * @param stalls       sweeps that found no progress since the last event
  * @param keyVersion   the anonymization key version the batches name; null before the first anonymized batch
  * @param blocked      commands a service answered with a blocking failure: what {@code resume} sends again
+ * @param verification the latest verify of a finished run; null when none was asked for
  */
 public record RunState(String runId, String district, String specHash, String requestedBy, RunOptions options,
         RunPlan plan, RunStatus status, Step step, Gate awaiting, String waitingFor, String continueWith, String reason,
         Map<String, Pending> pending, Map<String, Integer> attempts, int wave, Set<String> extracted,
         Map<String, Integer> expected, Map<String, Set<Integer>> anonymized, Map<String, String> fingerprints,
-        List<String> loaded, int stalls, Integer keyVersion, Set<String> blocked) {
+        List<String> loaded, int stalls, Integer keyVersion, Set<String> blocked, Verification verification) {
 
     public RunState {
         pending = Map.copyOf(pending);
@@ -83,6 +84,7 @@ public record RunState(String runId, String district, String specHash, String re
         int stalls;
         Integer keyVersion;
         final Set<String> blocked;
+        Verification verification;
 
         private Builder(RunState s) {
             from = s;
@@ -104,6 +106,7 @@ public record RunState(String runId, String district, String specHash, String re
             stalls = s.stalls;
             keyVersion = s.keyVersion;
             blocked = new TreeSet<>(s.blocked);
+            verification = s.verification;
         }
 
         /** Clears what only a waiting run has. */
@@ -119,7 +122,7 @@ public record RunState(String runId, String district, String specHash, String re
         RunState build() {
             return new RunState(from.runId, from.district, from.specHash, from.requestedBy, from.options, from.plan, status,
                     step, awaiting, waitingFor, continueWith, reason, pending, attempts, wave, extracted, expected,
-                    anonymized, fingerprints, loaded, stalls, keyVersion, blocked);
+                    anonymized, fingerprints, loaded, stalls, keyVersion, blocked, verification);
         }
     }
 }

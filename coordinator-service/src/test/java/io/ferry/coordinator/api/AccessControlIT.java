@@ -46,6 +46,7 @@ class AccessControlIT {
             new Endpoint("POST", "/batches", Set.of("operator", "demo")),
             new Endpoint("POST", RUN + "/cancel", Set.of("operator", "demo")),
             new Endpoint("POST", RUN + "/resume", Set.of("operator", "demo")),
+            new Endpoint("POST", RUN + "/verify", Set.of("operator", "demo")),
             new Endpoint("POST", RUN + "/approve", Set.of("approver", "demo")),
             new Endpoint("POST", RUN + "/rollback", Set.of("approver", "demo")));
 

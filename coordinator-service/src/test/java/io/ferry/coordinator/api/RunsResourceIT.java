@@ -100,11 +100,15 @@ class RunsResourceIT {
                 .body("detail", equalTo("run " + runId + " is REQUESTED, not awaiting approval"));
         demo().post("/runs/" + runId + "/rollback").then().statusCode(409)
                 .body("detail", containsString("cancel it instead"));
+        demo().post("/runs/" + runId + "/verify").then().statusCode(409)
+                .body("detail", equalTo("run " + runId + " is REQUESTED; only a run that loaded into CERT and is still"
+                        + " there can be verified"));
         for (String path : new String[] {"/runs/mig-20260101000000-999", "/runs/mig-20260101000000-999/audit"}) {
             demo().get(path).then().statusCode(404).contentType("application/problem+json")
                     .body("detail", equalTo("no run mig-20260101000000-999"));
         }
         demo().post("/runs/mig-20260101000000-999/resume").then().statusCode(404);
+        demo().post("/runs/mig-20260101000000-999/verify").then().statusCode(404);
     }
 
     @Test

@@ -25,6 +25,11 @@ import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.ValidateRequest;
 import io.ferry.contracts.messages.ValidateResult;
+import io.ferry.contracts.messages.Severity;
+import io.ferry.contracts.messages.Finding;
+import io.ferry.contracts.messages.VerifyStatus;
+import io.ferry.contracts.messages.VerifyResult;
+import io.ferry.contracts.messages.VerifyRequest;
 import io.ferry.contracts.messages.ValidationStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,7 +51,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The four phase services as the coordinator sees them, for tests of the saga over the real topics: each request
  * of the given run is answered as a service that did the work would answer it (one batch of one table per store,
- * anonymized; checks passed; CERT fingerprints for every store), except a load whose answer {@code loads} decides.
+ * anonymized; checks passed; CERT fingerprints for every store; a verify that finds one changed row), except a
+ * load whose answer {@code loads} decides.
  * Nothing here touches a store: the phase services' own tests do that.
  */
 final class PhaseStandIns implements AutoCloseable {
@@ -68,7 +74,7 @@ final class PhaseStandIns implements AutoCloseable {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(Topics.PREFLIGHT_REQUESTS, Topics.EXTRACT_REQUESTS, Topics.LEAKCHECK_REQUESTS,
-                Topics.VALIDATE_REQUESTS, Topics.LOAD_REQUESTS, Topics.COMPENSATE_REQUESTS));
+                Topics.VALIDATE_REQUESTS, Topics.LOAD_REQUESTS, Topics.COMPENSATE_REQUESTS, Topics.VERIFY_REQUESTS));
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("acks", "all");
@@ -114,6 +120,9 @@ final class PhaseStandIns implements AutoCloseable {
             case CompensateRequest q when q.runId().equals(runId) -> send(Topics.COMPENSATE_RESULTS, q.key(),
                     new CompensateResult(runId, q.specHash(), q.attempt(), CompensationStatus.COMPENSATED, Map.of(),
                             Map.of(), List.of(), null));
+            case VerifyRequest q when q.runId().equals(runId) -> send(Topics.VERIFY_RESULTS, q.key(), new VerifyResult(runId,
+                    q.specHash(), q.attempt(), VerifyStatus.INVALID, List.of(new Finding("verify.changed", Severity.ERROR,
+                    "ids", "public.t_ids", null, 1, List.of("{\"id\": \"7\"}"))), null));
             default -> {
                 // another run's request: not this stand-in's
             }

@@ -23,6 +23,8 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -76,6 +78,29 @@ class RunPipelineIT {
     }
 
     @Test
+    void aLoadedRunIsVerifiedOnRequestAndItsReportShowsTheVerdict() throws Exception {
+        String run = start("{\"district\": \"district-703\"}");
+        try (PhaseStandIns services = new PhaseStandIns(bootstrap(), run, STORES, load -> null)) {
+            awaitStatus(run, "AWAITING_APPROVAL");
+            demo().post("/runs/" + run + "/approve").then().statusCode(200);
+            awaitStatus(run, "SUCCEEDED");
+            demo().post("/runs/" + run + "/verify").then().statusCode(202)
+                    .body("verification.attempt", org.hamcrest.Matchers.equalTo(1))
+                    .body("verification.status", org.hamcrest.Matchers.nullValue());
+            await().atMost(WAIT).untilAsserted(() -> demo().get("/runs/" + run).then()
+                    .body("verification.status", org.hamcrest.Matchers.equalTo("INVALID"))
+                    .body("verification.errors", org.hamcrest.Matchers.equalTo(1))
+                    .body("status", org.hamcrest.Matchers.equalTo("SUCCEEDED")));
+        }
+        await().atMost(WAIT).untilAsserted(() -> demo().get("/runs/" + run + "/report").then().statusCode(200)
+                .body("load.verification.status", org.hamcrest.Matchers.equalTo("INVALID"))
+                .body("load.verification.findings.check", org.hamcrest.Matchers.contains("verify.changed"))
+                .body("phases.phase", org.hamcrest.Matchers.hasItem("verify")));
+        assertThat(demo().get("/runs/" + run + "/report.md").then().statusCode(200).extract().asString())
+                .contains("### Verification", "**INVALID**", "verify.changed");
+    }
+
+    @Test
     void aDryRunGoesThroughEveryCheckAndEndsSucceededWithoutALoadRequest() throws Exception {
         ConsumerTask<String, String> loads = new Requests(companion).watch(Topics.LOAD_REQUESTS);
         String run = start("{\"district\": \"district-702\", \"dryRun\": true}");
@@ -85,6 +110,42 @@ class RunPipelineIT {
         demo().get("/runs/" + run).then().body("extractedStores", org.hamcrest.Matchers.containsInAnyOrder(
                 STORES.toArray())).body("anonymizedBatches", org.hamcrest.Matchers.equalTo(5));
         assertThat(Requests.matching(loads, keyed(run))).isEmpty();
+    }
+
+    @Test
+    void aRunReusesTheKeptExtractionOfAnEarlierRunAndStartsAtItsLeakCheck() throws Exception {
+        demo().contentType(ContentType.JSON).body("{\"district\": \"district-704\", \"reuseExtraction\": true}")
+                .post("/runs").then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString(
+                        "no earlier run of district district-704 under spec"));
+        String first = start("{\"district\": \"district-704\", \"dryRun\": true}");
+        try (PhaseStandIns services = new PhaseStandIns(bootstrap(), first, STORES, load -> null)) {
+            awaitStatus(first, "SUCCEEDED");
+        }
+        // What the anonymizer and the preflight would have left in staging for the first run.
+        Path root = Path.of(ConfigProvider.getConfig().getValue("ferry.coordinator.staging.root", String.class));
+        List<String> kept = List.of("anonymized/ids/public.t_ids/part-0.parquet", "leak/ids/public.t_ids/part-0.bin",
+                "dictionary/tokens.txt");
+        for (String file : kept) {
+            Path path = root.resolve(first).resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, "kept " + file);
+        }
+
+        String second = start("{\"district\": \"district-704\", \"dryRun\": true, \"reuseExtraction\": true}");
+        for (String file : kept) {
+            assertThat(root.resolve(second).resolve(file)).as(file).hasContent("kept " + file);
+        }
+        demo().get("/runs/" + second).then().body("step", org.hamcrest.Matchers.equalTo("LEAK_CHECK"))
+                .body("extractedStores", org.hamcrest.Matchers.containsInAnyOrder(STORES.toArray()))
+                .body("anonymizedBatches", org.hamcrest.Matchers.equalTo(5));
+        try (PhaseStandIns services = new PhaseStandIns(bootstrap(), second, STORES, load -> null)) {
+            awaitStatus(second, "SUCCEEDED");
+        }
+        List<String> kinds = demo().get("/runs/" + second + "/audit").then().statusCode(200).extract().jsonPath()
+                .getList("kind");
+        assertThat(kinds).containsExactly("Requested", "Answered(LeakCheckResult)", "Answered(ValidateResult)");
+        assertThat(demo().get("/runs/" + second + "/audit").then().extract().jsonPath().getString("[0].what"))
+                .contains("reusing the extraction of run " + first);
     }
 
     private static String start(String body) {

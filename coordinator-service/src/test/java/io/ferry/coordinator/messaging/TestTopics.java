@@ -11,7 +11,8 @@ public final class TestTopics {
             + "ferry.preflight.requests.v1.dlq:2,ferry.extract.requests.v1.dlq:2,ferry.batches.extracted.v1.dlq:2,"
             + "ferry.leakcheck.requests.v1.dlq:2,ferry.validate.requests.v1.dlq:2,ferry.load.requests.v1.dlq:2,"
             + "ferry.compensate.requests.v1.dlq:2,ferry.progress.v1:2,ferry.catalog.requests.v1:2,"
-            + "ferry.catalog.results.v1:2";
+            + "ferry.catalog.results.v1:2,ferry.verify.requests.v1:2,ferry.verify.results.v1:2,"
+            + "ferry.verify.requests.v1.dlq:2";
 
     private TestTopics() {
     }

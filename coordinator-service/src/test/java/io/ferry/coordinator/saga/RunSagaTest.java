@@ -15,6 +15,7 @@ import io.ferry.contracts.messages.LoadRequest;
 import io.ferry.contracts.messages.RunStatus;
 import io.ferry.contracts.messages.RunStatusChanged;
 import io.ferry.contracts.messages.ValidationStatus;
+import io.ferry.contracts.messages.VerifyStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +47,8 @@ class RunSagaTest {
         return Stream.of(
                 t("a request sends the preflight", () -> new RunScript(RunSaga.defaults()), s -> s.on(requested(Set.of())),
                         RunStatus.REQUESTED, Step.PREFLIGHT, "preflight/" + RUN + "#1"),
+                t("a run reusing a kept extraction starts at its leak check", () -> new RunScript(RunSaga.defaults()),
+                        s -> RunScript.reusing(), RunStatus.RUNNING, Step.LEAK_CHECK, "leakcheck/" + RUN + "#1"),
                 t("a passed preflight extracts wave 0", RunScript::requested, RunScript::preflightPassed,
                         RunStatus.RUNNING, Step.EXTRACT, "extract/" + RUN + "/a#1"),
                 t("a passed preflight waits at the spec's gate before extraction", () -> RunScript.requested(
@@ -78,14 +81,14 @@ class RunSagaTest {
                 t("validation with warnings queues the load too", () -> RunScript.requested().extractedAndAnonymized()
                         .leakCheckPassed(), s -> s.answer(RunScript.validate(ValidationStatus.PASSED_WITH_WARNINGS)),
                         RunStatus.RUNNING, Step.LOAD_QUEUED),
-                t("a dry run succeeds after validation", () -> RunScript.requested(new RunOptions(true, false, false,
+                t("a dry run succeeds after validation", () -> RunScript.requested(new RunOptions(true, false, false, false,
                         Set.of()), Set.of()).extractedAndAnonymized().leakCheckPassed(), RunScript::validatePassed,
                         RunStatus.SUCCEEDED, Step.DONE, "+clean", "+report"),
-                t("skipLoad succeeds after validation", () -> RunScript.requested(new RunOptions(false, true, false,
+                t("skipLoad succeeds after validation", () -> RunScript.requested(new RunOptions(false, true, false, false,
                         Set.of()), Set.of()).extractedAndAnonymized().leakCheckPassed(), RunScript::validatePassed,
                         RunStatus.SUCCEEDED, Step.DONE, "+clean", "+report"),
                 t("a gate the request adds waits before loading", () -> RunScript.requested(new RunOptions(false, false,
-                        false, Set.of(Gate.BEFORE_LOAD)), Set.of()).extractedAndAnonymized().leakCheckPassed(),
+                        false, false, Set.of(Gate.BEFORE_LOAD)), Set.of()).extractedAndAnonymized().leakCheckPassed(),
                         RunScript::validatePassed, RunStatus.AWAITING_APPROVAL, Step.VALIDATE),
                 t("failed validation fails the run before CERT is touched", () -> RunScript.requested()
                         .extractedAndAnonymized().leakCheckPassed(), s -> s.answer(RunScript.validate(
@@ -153,6 +156,16 @@ class RunSagaTest {
                 t("a sweep re-sends the current step with the same attempt", () -> RunScript.requested()
                         .preflightPassed(), s -> s.on(stalled()), RunStatus.RUNNING, Step.EXTRACT,
                         "extract/" + RUN + "/a#1"),
+                t("verify of a loaded run asks the validator", () -> RunScript.requested().succeeded(), s -> s.on(verify()),
+                        RunStatus.SUCCEEDED, Step.DONE, "verify/" + RUN + "#1"),
+                t("verify asked again is a new attempt", () -> RunScript.requested().succeeded().on(verify()),
+                        s -> s.on(verify()), RunStatus.SUCCEEDED, Step.DONE, "verify/" + RUN + "#2"),
+                t("the verify answer rewrites the report, the status stays", () -> RunScript.requested().succeeded()
+                        .on(verify()), s -> s.answer(RunScript.verify(1, VerifyStatus.INVALID, null)), RunStatus.SUCCEEDED,
+                        Step.DONE, "+report"),
+                t("a verify that could not run is not retried", () -> RunScript.requested().succeeded().on(verify()),
+                        s -> s.answer(RunScript.verify(1, VerifyStatus.INVALID, RunScript.failure(Kind.TRANSIENT))),
+                        RunStatus.SUCCEEDED, Step.DONE, "+report"),
                 t("a sweep of a run waiting for approval does nothing", () -> RunScript.requested(RunOptions.defaults(),
                         Set.of(Gate.BEFORE_LOAD)).validated(), s -> s.on(stalled()), RunStatus.AWAITING_APPROVAL,
                         Step.VALIDATE));
@@ -333,7 +346,7 @@ class RunSagaTest {
     void loadsNameTheValidatedFingerprintAndForARefreshTheRunItReplaces() {
         RunScript script = new RunScript(RunSaga.defaults());
         script.on(new RunEvent.Requested(UUID.randomUUID(), RUN, RunScript.DISTRICT, RunScript.SPEC,
-                new RunOptions(false, false, true, Set.of()), RunScript.plan(Set.of(), "mig-20261101000000-001"), "ops",
+                new RunOptions(false, false, true, false, Set.of()), RunScript.plan(Set.of(), "mig-20261101000000-001"), "ops",
                 AT));
         script.validated().slot();
         LoadRequest load = (LoadRequest) ((Effect.Send) script.last.effects().stream().filter(Effect.Send.class::isInstance)
@@ -366,7 +379,7 @@ class RunSagaTest {
                 .isInstanceOf(RunActionRefused.class).hasMessageContaining("cannot be cancelled");
         assertThatThrownBy(() -> RunScript.requested().preflightPassed().on(rollback(false)))
                 .isInstanceOf(RunActionRefused.class).hasMessageContaining("cancel it instead");
-        assertThatThrownBy(() -> RunScript.requested(new RunOptions(true, false, false, Set.of()), Set.of()).validated()
+        assertThatThrownBy(() -> RunScript.requested(new RunOptions(true, false, false, false, Set.of()), Set.of()).validated()
                 .on(rollback(false))).isInstanceOf(RunActionRefused.class).hasMessageContaining("nothing in CERT");
         assertThatThrownBy(() -> RunScript.requested().succeeded().on(resume()))
                 .isInstanceOf(RunActionRefused.class).hasMessageContaining("nothing to resume");
@@ -383,6 +396,60 @@ class RunSagaTest {
                 .map(e -> ((Effect.Announce) e).change()).findFirst().orElseThrow();
         assertThat(change).isEqualTo(new RunStatusChanged(RUN, RunScript.DISTRICT, RunStatus.RUNNING,
                 RunStatus.REQUESTED, "extracting", AT));
+    }
+
+    @Test
+    void onlyTheLatestVerifyCountsAndOnlyRunsStillInCertAreVerified() {
+        RunScript script = RunScript.requested().succeeded().on(verify()).on(verify());
+        assertThat(script.state.verification()).isEqualTo(new Verification(2, null, 0, 0, null));
+
+        script.answer(RunScript.verify(1, VerifyStatus.VALID, null));
+        assertThat(script.last.effects()).isEmpty();
+        assertThat(script.state.verification().status()).isNull();
+
+        script.answer(RunScript.verify(2, VerifyStatus.INVALID, null));
+        assertThat(script.state.verification()).isEqualTo(new Verification(2, VerifyStatus.INVALID, 1, 0, null));
+        assertThat(script.state.pending()).isEmpty();
+
+        script.answer(RunScript.verify(2, VerifyStatus.INVALID, null));
+        assertThat(script.last.effects()).as("a redelivered answer").isEmpty();
+
+        RunScript failed = RunScript.requested().succeeded().on(verify())
+                .answer(RunScript.verify(1, VerifyStatus.INVALID, RunScript.failure(Kind.TRANSIENT)));
+        assertThat(failed.state.verification()).isEqualTo(new Verification(1, null, 0, 0,
+                "CERT_UNREACHABLE: store a (cert) did not answer"));
+
+        RunScript dryRun = RunScript.requested(new RunOptions(true, false, false, false, Set.of()), Set.of())
+                .extractedAndAnonymized().leakCheckPassed().validatePassed();
+        assertThatThrownBy(() -> dryRun.on(verify())).isInstanceOf(RunActionRefused.class)
+                .hasMessageContaining("as a dry run");
+        RunScript rolledBack = RunScript.requested().succeeded().on(rollback(false))
+                .answer(RunScript.compensate(1, CompensationStatus.COMPENSATED, null));
+        assertThatThrownBy(() -> rolledBack.on(verify())).isInstanceOf(RunActionRefused.class)
+                .hasMessageContaining("is COMPENSATED");
+        assertThatThrownBy(() -> RunScript.requested().loading().on(verify())).isInstanceOf(RunActionRefused.class)
+                .hasMessageContaining("is RUNNING");
+    }
+
+    @Test
+    void aRunReusingAnExtractionSkipsPreflightExtractionAndTheGateBeforeItAndGoesOnFromItsLeakCheck() {
+        RunScript script = RunScript.reusing();
+        assertThat(script.state.extracted()).containsExactlyInAnyOrder("a", "b");
+        assertThat(script.state.anonymizedBatches()).isEqualTo(3);
+        assertThat(script.state.keyVersion()).isEqualTo(1);
+        assertThat(script.last.effects()).filteredOn(Effect.Send.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((LeakCheckRequest) ((Effect.Send) e).command().message()).anonymizedBatches())
+                        .isEqualTo(3));
+        assertThat(script.last.what()).contains("reusing the extraction of run mig-20261122150000-001");
+
+        script.leakCheckPassed();
+        assertThat(script.state.step()).isEqualTo(Step.VALIDATE);
+        script.validatePassed().slot().loaded("a").loaded("b");
+        assertThat(script.state.status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    private static RunEvent verify() {
+        return new RunEvent.VerifyRequested(UUID.randomUUID(), "ops", AT);
     }
 
     private static RunEvent requested(Set<Gate> gates) {

@@ -14,6 +14,10 @@ import io.ferry.contracts.messages.LoadResult;
 import io.ferry.contracts.messages.Message;
 import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.ValidateResult;
+import io.ferry.contracts.messages.Severity;
+import io.ferry.contracts.messages.Finding;
+import io.ferry.contracts.messages.VerifyStatus;
+import io.ferry.contracts.messages.VerifyResult;
 import io.ferry.contracts.messages.ValidationStatus;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +53,16 @@ final class RunScript {
     static RunScript requested(RunOptions options, Set<Gate> specGates) {
         RunScript script = new RunScript(RunSaga.defaults());
         script.on(new RunEvent.Requested(UUID.randomUUID(), RUN, DISTRICT, SPEC, options, plan(specGates, null), "ops", AT));
+        return script;
+    }
+
+    /** A run that reuses an earlier run's kept extraction: store a's two batches and b's one, all anonymized. */
+    static RunScript reusing() {
+        RunScript script = new RunScript(RunSaga.defaults());
+        RunPlan.Reuse reuse = new RunPlan.Reuse("mig-20261122150000-001", 1, Map.of("a/public.t_a", 2, "b/public.t_b", 1),
+                Map.of("a/public.t_a", Set.of(0, 1), "b/public.t_b", Set.of(0)));
+        script.on(new RunEvent.Requested(UUID.randomUUID(), RUN, DISTRICT, SPEC, new RunOptions(false, false, false, true,
+                Set.of()), plan(Set.of(Gate.BEFORE_EXTRACT), null).reusing(reuse), "ops", AT));
         return script;
     }
 
@@ -151,6 +165,12 @@ final class RunScript {
     static CompensateResult compensate(int attempt, CompensationStatus status, Failure failure) {
         return new CompensateResult(RUN, SPEC, attempt, status, Map.of(), Map.of(), status == CompensationStatus.BLOCKED
                 ? List.of(new CompensateResult.BlockedRow("a", "public.t_a", "7", CompensateResult.Cause.CHANGED_SINCE_LOAD))
+                : List.of(), failure);
+    }
+
+    static VerifyResult verify(int attempt, VerifyStatus status, Failure failure) {
+        return new VerifyResult(RUN, SPEC, attempt, status, status == VerifyStatus.INVALID && failure == null
+                ? List.of(new Finding("verify.changed", Severity.ERROR, "a", "public.t_a", null, 1, List.of("{\"id\": \"7\"}")))
                 : List.of(), failure);
     }
 
