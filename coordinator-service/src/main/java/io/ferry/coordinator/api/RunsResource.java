@@ -13,6 +13,7 @@ import io.ferry.coordinator.reports.ReportWriter;
 import io.ferry.coordinator.reports.RunReport;
 import io.ferry.coordinator.runs.LoadSlot;
 import io.ferry.coordinator.runs.RunStarter;
+import io.ferry.coordinator.runs.StagedBatches;
 import io.ferry.coordinator.saga.RunActionRefused;
 import io.ferry.coordinator.saga.Gate;
 import io.ferry.coordinator.saga.RunEvent;
@@ -61,6 +62,7 @@ public class RunsResource {
     private final ReportWriter reports;
     private final RunFeed feed;
     private final LoadSlot slot;
+    private final StagedBatches staged;
 
     @Context
     SecurityContext security;
@@ -68,12 +70,14 @@ public class RunsResource {
     @Context
     UriInfo uri;
 
-    public RunsResource(RunStore runs, RunStarter starter, ReportWriter reports, RunFeed feed, LoadSlot slot) {
+    public RunsResource(RunStore runs, RunStarter starter, ReportWriter reports, RunFeed feed, LoadSlot slot,
+            StagedBatches staged) {
         this.runs = runs;
         this.starter = starter;
         this.reports = reports;
         this.feed = feed;
         this.slot = slot;
+        this.staged = staged;
     }
 
     /** Starts a run; with an {@code Idempotency-Key} a repeated request returns the run the first one started (200). */
@@ -191,7 +195,7 @@ public class RunsResource {
     @Path("{runId}/resume")
     @RolesAllowed(Roles.OPERATOR)
     public RunView resume(@PathParam("runId") String runId) throws SQLException {
-        return act(runId, new RunEvent.Resumed(UUID.randomUUID(), user(), Instant.now()));
+        return act(runId, new RunEvent.Resumed(UUID.randomUUID(), user(), Instant.now(), staged.anonymized(runId)));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.ferry.coordinator.runs.Batches;
 import io.ferry.coordinator.runs.LoadSlot;
 import io.ferry.coordinator.runs.RunStarter;
 import io.ferry.coordinator.runs.RunTasks;
+import io.ferry.coordinator.runs.StagedBatches;
 import io.ferry.coordinator.runs.StagedSpec;
 import io.ferry.coordinator.runs.Sweeper;
 import io.ferry.coordinator.saga.RunSaga;
@@ -50,6 +51,12 @@ public class CoordinatorProducers {
     @ApplicationScoped
     CatalogClient catalog(Publisher publisher, StagedSpec spec, CoordinatorConfig config) {
         return new CatalogClient(publisher, spec, config.catalog().timeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    StagedBatches stagedBatches(Staging staging) {
+        return new StagedBatches(staging);
     }
 
     @Produces

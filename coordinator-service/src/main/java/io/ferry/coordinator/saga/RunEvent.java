@@ -3,6 +3,8 @@ package io.ferry.coordinator.saga;
 import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.contracts.messages.Message;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -53,8 +55,13 @@ public sealed interface RunEvent {
     record RollbackRequested(UUID id, String by, boolean force, Instant at) implements RunEvent {
     }
 
-    /** Go on from a blocked or stuck run's current step. */
-    record Resumed(UUID id, String by, Instant at) implements RunEvent {
+    /**
+     * Go on from a blocked or stuck run's current step, after reconciling the run with what staging holds.
+     *
+     * @param staged per {@code store/schema.table}, the anonymized batches staging holds for the run when resume was
+     *               asked for; null when it was not looked at
+     */
+    record Resumed(UUID id, String by, Instant at, Map<String, Set<Integer>> staged) implements RunEvent {
     }
 
     /** Check what CERT holds for a finished run against its ledger and batches (the validator's verify). */

@@ -93,7 +93,7 @@ public final class RunSaga {
             case Approved a -> approve(turn);
             case Cancelled c -> cancel(turn, c);
             case RollbackRequested r -> rollback(turn, r);
-            case Resumed r -> resume(turn);
+            case Resumed r -> resume(turn, r);
             case Stalled s -> stalled(turn);
             case VerifyRequested v -> verify(turn);
             case DeadLettered d -> deadLettered(turn, d);
@@ -395,8 +395,17 @@ public final class RunSaga {
         turn.what(reason + " by " + r.by());
     }
 
-    private void resume(Turn turn) {
+    private void resume(Turn turn, Resumed r) {
         RunState s = turn.state;
+        boolean waitingForBatches = s.status() == RunStatus.RUNNING && s.step() == Step.EXTRACT && s.pending().isEmpty();
+        if (s.status() != RunStatus.BLOCKED && (!s.status().isActive() || s.status() == RunStatus.AWAITING_APPROVAL
+                || s.pending().isEmpty() && !waitingForBatches)) {
+            throw new RunActionRefused("run " + s.runId() + " is " + s.status() + (s.status() == RunStatus.AWAITING_APPROVAL
+                    ? "; approve it to go on" : "; there is nothing to resume"));
+        }
+        if (!reconciled(turn, r.staged())) {
+            return;
+        }
         if (s.status() == RunStatus.BLOCKED) {
             for (String id : s.blocked()) {
                 turn.resend(id, s.attempts().get(id) + 1, Duration.ZERO);
@@ -409,12 +418,54 @@ public final class RunSaga {
             turn.what("resumed by " + turn.event.by() + ": " + s.blocked() + " sent again");
             return;
         }
-        if (!s.status().isActive() || s.status() == RunStatus.AWAITING_APPROVAL || s.pending().isEmpty()) {
-            throw new RunActionRefused("run " + s.runId() + " is " + s.status() + (s.status() == RunStatus.AWAITING_APPROVAL
-                    ? "; approve it to go on" : "; there is nothing to resume"));
-        }
         turn.sendPendingAgain();
-        turn.what("resumed by " + turn.event.by() + ": " + s.pending().keySet() + " sent again");
+        turn.what("resumed by " + turn.event.by() + (s.pending().isEmpty() ? "" : ": " + s.pending().keySet() + " sent again"));
+        if (s.step() == Step.EXTRACT) {
+            leakCheckWhenAnonymized(turn);
+        }
+    }
+
+    /**
+     * Compares the anonymized batches the run counted with those staging holds. Batches there that no message
+     * reported are counted now; batches the run counted that are gone fail the run (or compensate it once a load was
+     * asked for): nothing downstream can work without them. Each difference goes into the audit line.
+     *
+     * @return whether the run goes on
+     */
+    private static boolean reconciled(Turn turn, Map<String, Set<Integer>> staged) {
+        if (staged == null) {
+            return true;
+        }
+        RunState s = turn.state;
+        List<String> found = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        if (s.step() == Step.EXTRACT) {
+            staged.forEach((table, seqs) -> seqs.forEach(seq -> {
+                if (!s.anonymized().getOrDefault(table, Set.of()).contains(seq)) {
+                    found.add(table + "#" + seq);
+                    turn.b.anonymized.computeIfAbsent(table, k -> new TreeSet<>()).add(seq);
+                }
+            }));
+        }
+        s.anonymized().forEach((table, seqs) -> seqs.forEach(seq -> {
+            if (!staged.getOrDefault(table, Set.of()).contains(seq)) {
+                gone.add(table + "#" + seq);
+            }
+        }));
+        if (!found.isEmpty()) {
+            turn.what("reconciled with staging: " + found.size() + " anonymized batch(es) no message had reported, counted"
+                    + " now: " + sample(found));
+        }
+        if (!gone.isEmpty() && s.step() != Step.COMPENSATE) {
+            turn.fail("reconciled with staging: " + gone.size() + " anonymized batch(es) the run counted are gone from"
+                    + " staging (" + sample(gone) + "); run the district again");
+            return false;
+        }
+        return true;
+    }
+
+    private static String sample(List<String> items) {
+        return items.stream().sorted().limit(5).toList() + (items.size() > 5 ? " and " + (items.size() - 5) + " more" : "");
     }
 
     /**

@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -59,6 +60,7 @@ final class PhaseStandIns implements AutoCloseable {
 
     private final String runId;
     private final Function<LoadRequest, Failure> loads;
+    private final Set<String> lostBatches;
     private final KafkaConsumer<String, String> consumer;
     private final KafkaProducer<String, String> producer;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -66,8 +68,15 @@ final class PhaseStandIns implements AutoCloseable {
 
     /** @param loads the failure a load request ends in, or null for success */
     PhaseStandIns(String bootstrap, String runId, List<String> stores, Function<LoadRequest, Failure> loads) {
+        this(bootstrap, runId, stores, loads, Set.of());
+    }
+
+    /** @param lostBatches stores whose anonymized batch is never reported (its message lost) */
+    PhaseStandIns(String bootstrap, String runId, List<String> stores, Function<LoadRequest, Failure> loads,
+            Set<String> lostBatches) {
         this.runId = runId;
         this.loads = loads;
+        this.lostBatches = Set.copyOf(lostBatches);
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "stand-ins-" + UUID.randomUUID());
@@ -99,9 +108,11 @@ final class PhaseStandIns implements AutoCloseable {
                     new PreflightResult(runId, q.specHash(), q.attempt(), CheckStatus.PASSED, 12, List.of(), null));
             case ExtractRequest q when q.runId().equals(runId) -> {
                 String table = "t_" + q.store();
-                send(Topics.BATCHES_ANONYMIZED, runId, new BatchManifest(BatchId.of(runId, Phase.ANONYMIZE, q.store(),
+                if (!lostBatches.contains(q.store())) {
+                    send(Topics.BATCHES_ANONYMIZED, runId, new BatchManifest(BatchId.of(runId, Phase.ANONYMIZE, q.store(),
                         "public", table, 0).toString(), runId, q.specHash(), 1, Phase.ANONYMIZE, q.store(), "public", table,
                         BatchKind.TABLE, 0, "p", 50, 500, "a".repeat(64), "fp", 1, false, true));
+                }
                 send(Topics.EXTRACT_RESULTS, q.key(), new ExtractResult(runId, q.specHash(), q.attempt(), q.store(),
                         List.of(new ExtractResult.TableBatches("public", table, BatchKind.TABLE, 1, 50)),
                         "keys/" + q.store(), List.of(), List.of(), null));

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -122,7 +123,7 @@ class RunPipelineIT {
             awaitStatus(first, "SUCCEEDED");
         }
         // What the anonymizer and the preflight would have left in staging for the first run.
-        Path root = Path.of(ConfigProvider.getConfig().getValue("ferry.coordinator.staging.root", String.class));
+        Path root = stagingRoot();
         List<String> kept = List.of("anonymized/ids/public.t_ids/part-0.parquet", "leak/ids/public.t_ids/part-0.bin",
                 "dictionary/tokens.txt");
         for (String file : kept) {
@@ -146,6 +147,34 @@ class RunPipelineIT {
         assertThat(kinds).containsExactly("Requested", "Answered(LeakCheckResult)", "Answered(ValidateResult)");
         assertThat(demo().get("/runs/" + second + "/audit").then().extract().jsonPath().getString("[0].what"))
                 .contains("reusing the extraction of run " + first);
+    }
+
+    @Test
+    void resumeCountsABatchStagingHoldsThatNoMessageReportedAndTheRunGoesOn() throws Exception {
+        String run = start("{\"district\": \"district-705\", \"dryRun\": true}");
+        try (PhaseStandIns services = new PhaseStandIns(bootstrap(), run, STORES, load -> null, Set.of("adb"))) {
+            await().atMost(WAIT).until(() -> demo().get("/runs/" + run).then().extract().jsonPath()
+                    .getList("extractedStores").size() == STORES.size());
+            demo().get("/runs/" + run).then().body("step", org.hamcrest.Matchers.equalTo("EXTRACT"))
+                    .body("anonymizedBatches", org.hamcrest.Matchers.equalTo(4));
+            // The anonymizer wrote every store's batch; only adb's message was lost.
+            for (String store : STORES) {
+                Path batch = stagingRoot().resolve(run).resolve("anonymized/" + store + "/public.t_" + store
+                        + "/part-0.parquet");
+                Files.createDirectories(batch.getParent());
+                Files.writeString(batch, "anonymized");
+            }
+
+            demo().post("/runs/" + run + "/resume").then().statusCode(200);
+            awaitStatus(run, "SUCCEEDED");
+        }
+        assertThat(demo().get("/runs/" + run + "/audit").then().extract().jsonPath().getList("what", String.class))
+                .anySatisfy(what -> assertThat(what).contains("1 anonymized batch(es) no message had reported",
+                        "adb/public.t_adb#0"));
+    }
+
+    private static Path stagingRoot() {
+        return Path.of(ConfigProvider.getConfig().getValue("ferry.coordinator.staging.root", String.class));
     }
 
     private static String start(String body) {

@@ -160,7 +160,7 @@ class RunStoreIT {
                 .hasMessageContaining("not awaiting approval");
         assertThat(store.audit(run)).hasSize(1);
         assertThat(count("processed_message WHERE message_id = '" + approve.id() + "'")).isZero();
-        assertThatThrownBy(() -> store.apply("mig-20261123160000-999", new RunEvent.Resumed(UUID.randomUUID(), "ops", AT)))
+        assertThatThrownBy(() -> store.apply("mig-20261123160000-999", new RunEvent.Resumed(UUID.randomUUID(), "ops", AT, null)))
                 .isInstanceOf(UnknownRunException.class).hasMessage("no run mig-20261123160000-999");
     }
 

@@ -18,6 +18,7 @@ import io.ferry.contracts.messages.ValidationStatus;
 import io.ferry.contracts.messages.VerifyStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -110,7 +111,7 @@ class RunSagaTest {
                         Step.LOAD),
                 t("resume sends the blocked command again", () -> RunScript.requested().loading()
                         .answer(RunScript.load("a", 1, RunScript.failure(Kind.BLOCKING))), s -> s.on(
-                        new RunEvent.Resumed(UUID.randomUUID(), "ops", AT)), RunStatus.RUNNING, Step.LOAD,
+                        new RunEvent.Resumed(UUID.randomUUID(), "ops", AT, null)), RunStatus.RUNNING, Step.LOAD,
                         "load/" + RUN + "/a#2"),
                 t("compensation done ends COMPENSATED", () -> RunScript.requested().loading().answer(RunScript.load("a",
                         1, RunScript.failure(Kind.FATAL))), s -> s.answer(RunScript.compensate(1,
@@ -448,6 +449,41 @@ class RunSagaTest {
         assertThat(script.state.status()).isEqualTo(RunStatus.SUCCEEDED);
     }
 
+    @Test
+    void resumeReconcilesTheRunWithTheBatchesStagingHolds() {
+        Map<String, Set<Integer>> all = Map.of("a/public.t_a", Set.of(0, 1), "b/public.t_b", Set.of(0, 1));
+        // Every store extracted, but the message of b's batch 0 was lost: staging has it.
+        RunScript waiting = RunScript.requested().preflightPassed().extracted("a").anonymized("a", 0).anonymized("a", 1)
+                .extracted("b").anonymized("b", 1);
+        waiting.on(resumed(all));
+        assertThat(waiting.state.step()).isEqualTo(Step.LEAK_CHECK);
+        assertThat(effects(waiting.last)).containsExactly("leakcheck/" + RUN + "#1");
+        assertThat(waiting.last.what()).contains("1 anonymized batch(es) no message had reported", "b/public.t_b#0");
+
+        // Staging as the run counted it: resume only sends the outstanding command again.
+        RunScript validating = RunScript.requested().extractedAndAnonymized().leakCheckPassed();
+        validating.on(resumed(all));
+        assertThat(effects(validating.last)).containsExactly("validate/" + RUN + "#1");
+        assertThat(validating.state.status()).isEqualTo(RunStatus.RUNNING);
+
+        // A batch the run counted is gone: validation cannot be trusted, the run fails before CERT.
+        RunScript lost = RunScript.requested().extractedAndAnonymized().leakCheckPassed();
+        lost.on(resumed(Map.of("a/public.t_a", Set.of(0, 1), "b/public.t_b", Set.of(1))));
+        assertThat(lost.state.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(lost.state.reason()).contains("1 anonymized batch(es) the run counted are gone from staging",
+                "b/public.t_b#0");
+
+        // The same while loading: what was loaded is taken back out.
+        RunScript loading = RunScript.requested().loading();
+        loading.on(resumed(Map.of()));
+        assertThat(loading.state.status()).isEqualTo(RunStatus.COMPENSATING);
+        assertThat(effects(loading.last)).containsExactly("compensate/" + RUN + "#1");
+    }
+
+    private static RunEvent resumed(Map<String, Set<Integer>> staged) {
+        return new RunEvent.Resumed(UUID.randomUUID(), "ops", AT, staged);
+    }
+
     private static RunEvent verify() {
         return new RunEvent.VerifyRequested(UUID.randomUUID(), "ops", AT);
     }
@@ -470,7 +506,7 @@ class RunSagaTest {
     }
 
     private static RunEvent resume() {
-        return new RunEvent.Resumed(UUID.randomUUID(), "ops", AT);
+        return new RunEvent.Resumed(UUID.randomUUID(), "ops", AT, null);
     }
 
     private static RunEvent stalled() {
