@@ -79,8 +79,15 @@ public record CertEstate(EstateSchema schema, Map<String, String> fingerprints) 
     }
 
     private static StoreSchema graph(Store store, Resolver resolver) {
-        try (Driver driver = StoreConnector.openNeo4j(store.name(), "cert", resolver.resolve(store.cert()))) {
+        try (Driver driver = openGraph(store, resolver)) {
             return new Neo4jIntrospector().introspect(driver, store.name());
+        }
+    }
+
+    /** A driver for the store's CERT graph, for checks; the caller closes it. */
+    public static Driver openGraph(Store store, Resolver resolver) {
+        try {
+            return StoreConnector.openNeo4j(store.name(), "cert", resolver.resolve(store.cert()));
         } catch (StoreUnavailableException e) {
             throw unavailable(e);
         }

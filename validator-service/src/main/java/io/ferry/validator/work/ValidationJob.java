@@ -13,6 +13,8 @@ import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.StepFailure;
 import io.ferry.service.spec.LoadedSpec;
+import io.ferry.spec.model.ConflictStrategy;
+import io.ferry.spec.model.Link;
 import io.ferry.spec.model.Spec;
 import io.ferry.spec.model.Store;
 import io.ferry.spec.model.TableMode;
@@ -24,9 +26,13 @@ import io.ferry.validator.check.CheckFailedException;
 import io.ferry.validator.check.ClosureChecks;
 import io.ferry.validator.check.DuckSession;
 import io.ferry.validator.check.Findings;
+import io.ferry.validator.check.GraphCertChecks;
 import io.ferry.service.run.RunBatches;
 import io.ferry.service.run.StagedTable;
 import io.ferry.service.run.WorkFolders;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.Neo4jException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,6 +108,7 @@ public final class ValidationJob {
             List<CertLookup> lookups = closureChecks(spec, staged, cert, mappings, findings, work);
             t = lap("closure-checks", t);
             certChecks(loaded, staged, cert, mappings, lookups, findings);
+            graphChecks(loaded, staged, findings);
             lap("cert-checks", t);
             return new ValidateResult(request.runId(), request.specHash(), request.attempt(), findings.status(),
                     findings.list(), cert.fingerprints(), null);
@@ -113,6 +120,8 @@ public final class ValidationJob {
                     + e.getSQLState() + ")", e);
         } catch (CheckFailedException e) {
             throw StepFailure.transientFailure("CHECK_FAILED", e.getMessage(), e);
+        } catch (Neo4jException e) {
+            throw StepFailure.transientFailure("CHECK_FAILED", "a check on a CERT graph failed (" + e.code() + ")", e);
         } finally {
             WorkFolders.deleteTree(work);
         }
@@ -161,6 +170,33 @@ public final class ValidationJob {
             integritySeconds = (System.nanoTime() - start) / 1e9;
             referenceChecks = checks.referenceChecks();
             return lookups;
+        }
+    }
+
+    /** Uniqueness of each linked label's merge key against CERT's graph. */
+    private void graphChecks(LoadedSpec loaded, Map<TableId, StagedTable> staged, Findings findings) {
+        Spec spec = loaded.spec();
+        for (Store store : spec.stores().values()) {
+            if (store.kind() != StoreKind.NEO4J) {
+                continue;
+            }
+            List<Link> linked = spec.links().stream().filter(l -> l.from().table().store().equals(store.name())
+                    && l.from().table().schema().equals(TableId.LABELS) && l.from().columns().size() == 1
+                    && staged.containsKey(l.from().table())).toList();
+            if (linked.isEmpty()) {
+                continue;
+            }
+            try (Driver graph = CertEstate.openGraph(store, loaded.resolver())) {
+                GraphCertChecks checks = new GraphCertChecks(graph, findings, settings.examples());
+                Set<TableId> done = new java.util.HashSet<>();
+                for (Link link : linked) {
+                    // The first link of a label names its merge key, as init-target and the loader take it.
+                    if (done.add(link.from().table())) {
+                        checks.mergeKey(staged.get(link.from().table()), link.from().columns().get(0),
+                                KeyRewrites.strategy(spec, link.to().table()) == ConflictStrategy.REMAP ? "remap" : "merge");
+                    }
+                }
+            }
         }
     }
 
