@@ -123,7 +123,7 @@ class AnonymizerMessagingIT {
         assertThat(manifest.phase()).isEqualTo(Phase.ANONYMIZE);
         assertThat(manifest.rows()).isEqualTo(2);
         assertThat(manifest.encrypted()).isFalse();
-        assertThat(header(first, Headers.MESSAGE_ID)).isEqualTo(MessageIds.forAttempt(anonymizedId, 1).toString());
+        assertThat(header(first, Headers.MESSAGE_ID)).isEqualTo(MessageIds.forAttempt(Topics.BATCHES_ANONYMIZED + "/" + anonymizedId, 1).toString());
         assertThat(header(first, Headers.RUN_ID)).isEqualTo(run);
         Path file = root.resolve(manifest.stagingPath());
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))))

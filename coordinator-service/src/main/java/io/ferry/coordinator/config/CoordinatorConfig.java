@@ -19,7 +19,23 @@ public interface CoordinatorConfig {
 
     StagingGroup staging();
 
+    /**
+     * The coordinator's own database. application.properties hands these to Quarkus's default datasource; they are
+     * mapped here too so that setting them passes configuration validation.
+     */
+    DbGroup db();
+
     OutboxGroup outbox();
+
+    interface DbGroup {
+        @WithDefault("jdbc:postgresql://127.0.0.1:5432/ferry_coordinator")
+        String url();
+
+        @WithDefault("ferry_coordinator")
+        String user();
+
+        java.util.Optional<String> password();
+    }
 
     interface StagingGroup {
         /** Root folder of the filesystem staging shared with the phase services. */

@@ -36,6 +36,30 @@ public interface ExtractorConfig {
 
     ReadinessGroup readiness();
 
+    /** The free-text dictionary's HMAC key, base64; the same as the anonymizer's {@code dictionary-key}. */
+    Optional<String> dictionaryKey();
+
+    PreflightGroup preflight();
+
+    /** The preflight's classification and reserved ranges (see {@code PreflightSettingsProducer}). */
+    interface PreflightGroup {
+        @WithDefault("true")
+        boolean enforce();
+
+        @WithDefault("200")
+        int sampleSize();
+
+        /** Reserved email domains besides example.org. */
+        Optional<List<String>> reservedEmailDomains();
+
+        @WithDefault("FERRY-")
+        String idPrefix();
+
+        /** PROD's {@code statement_timeout} for the preflight's samples; 0 keeps the server's. */
+        @WithDefault("PT0S")
+        Duration statementTimeout();
+    }
+
     interface ProdGroup {
         /** Most PROD sessions one store's extraction opens at once (they share one snapshot). */
         @WithDefault("4")

@@ -1,17 +1,13 @@
 package io.ferry.extractor.preflight;
 
+import io.ferry.extractor.config.ExtractorConfig;
 import io.ferry.service.DictionaryKey;
-import io.ferry.anonymize.classify.ReservedRanges;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,30 +32,19 @@ public class PreflightSettingsProducer {
     static final String KEY_PROPERTY = "ferry.extractor.dictionary-key";
     private static final Logger LOG = Logger.getLogger(PreflightSettingsProducer.class);
 
-    @ConfigProperty(name = KEY_PROPERTY)
-    Optional<String> dictionaryKey;
+    private final ExtractorConfig config;
 
-    @ConfigProperty(name = "ferry.extractor.preflight.enforce", defaultValue = "true")
-    boolean enforce;
-
-    @ConfigProperty(name = "ferry.extractor.preflight.sample-size", defaultValue = "200")
-    int sampleSize;
-
-    @ConfigProperty(name = "ferry.extractor.preflight.reserved-email-domains")
-    Optional<List<String>> reservedEmailDomains;
-
-    @ConfigProperty(name = "ferry.extractor.preflight.id-prefix", defaultValue = ReservedRanges.DEFAULT_ID_PREFIX)
-    String idPrefix;
-
-    @ConfigProperty(name = "ferry.extractor.preflight.statement-timeout", defaultValue = "PT0S")
-    Duration statementTimeout;
+    public PreflightSettingsProducer(ExtractorConfig config) {
+        this.config = config;
+    }
 
     @Produces
     @Singleton
     PreflightSettings settings() {
-        return new PreflightSettings(sampleSize, enforce, key(dictionaryKey, LaunchMode.current()),
-                reservedEmailDomains.orElse(List.of()), idPrefix, PreflightSettings.DEFAULT_SPILL_THRESHOLD,
-                statementTimeout);
+        ExtractorConfig.PreflightGroup p = config.preflight();
+        return new PreflightSettings(p.sampleSize(), p.enforce(), key(config.dictionaryKey(), LaunchMode.current()),
+                p.reservedEmailDomains().orElse(List.of()), p.idPrefix(), PreflightSettings.DEFAULT_SPILL_THRESHOLD,
+                p.statementTimeout());
     }
 
     /** The configured key; in dev and test mode the built-in one when none is set; in production an error. */

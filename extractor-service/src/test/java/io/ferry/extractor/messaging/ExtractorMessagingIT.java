@@ -132,7 +132,7 @@ class ExtractorMessagingIT {
             assertThat(record.key()).isEqualTo(batchId);
             assertThat(Json.fromJson(record.value(), BatchManifest.class))
                     .isEqualTo(ScriptedStoreExtractor.manifest(request, seq, seq == 2));
-            assertHeaders(record, MessageIds.forAttempt(batchId, 1), request.runId(), requestId);
+            assertHeaders(record, MessageIds.forAttempt(Topics.BATCHES_EXTRACTED + "/" + batchId, 1), request.runId(), requestId);
         }
 
         // The work is still running: no result, and the request's offset is not committed.
@@ -144,7 +144,7 @@ class ExtractorMessagingIT {
         release.countDown();
         ConsumerRecord<String, String> result = awaitRecords(extractResults, keyed(request.key()), 1).getFirst();
         assertThat(Json.fromJson(result.value(), ExtractResult.class)).isEqualTo(ScriptedStoreExtractor.result(request));
-        assertHeaders(result, MessageIds.forAttempt(request.runId() + "/pagila", 1), request.runId(), requestId);
+        assertHeaders(result, MessageIds.forAttempt(Topics.EXTRACT_RESULTS + "/" + request.runId() + "/pagila", 1), request.runId(), requestId);
         await().atMost(Requests.WAIT).untilAsserted(() ->
                 assertThat(companion.consumerGroups().offsets(GROUP, partition).offset()).isEqualTo(sent.offset() + 1));
         assertThat(extractor.calls()).isEqualTo(1);
@@ -334,7 +334,8 @@ class ExtractorMessagingIT {
 
             assertThat(Json.fromJson(record.value(), PreflightResult.class)).isEqualTo(new PreflightResult(
                     request.runId(), SPEC_HASH, 2, CheckStatus.PASSED, 7, List.of(), null));
-            assertHeaders(record, MessageIds.forAttempt(request.runId(), 2), request.runId(), requestId);
+            assertHeaders(record, MessageIds.forAttempt(Topics.PREFLIGHT_RESULTS + "/" + request.runId(), 2),
+                    request.runId(), requestId);
             assertThat(stagingRoot.resolve(request.runId() + "/results/preflight.none.2.json")).isRegularFile();
             assertThat(preflight.calls()).isEqualTo(callsBefore + 1);
         } finally {
@@ -358,7 +359,7 @@ class ExtractorMessagingIT {
             payload.putArray("stores").add("pagila");
             assertThat(Json.fromJson(record.value(), CatalogResult.class)).isEqualTo(new CatalogResult(
                     "cat-3c9a1e", CatalogKind.PLAN, SPEC_HASH, 1, payload, null));
-            assertHeaders(record, MessageIds.forAttempt("cat-3c9a1e", 1), null, requestId);
+            assertHeaders(record, MessageIds.forAttempt(Topics.CATALOG_RESULTS + "/cat-3c9a1e", 1), null, requestId);
             assertThat(catalog.calls()).isEqualTo(callsBefore + 1);
         } finally {
             results.stop();

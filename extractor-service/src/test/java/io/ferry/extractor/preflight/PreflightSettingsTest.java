@@ -7,7 +7,8 @@ import io.quarkus.runtime.LaunchMode;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.ferry.extractor.config.ExtractorConfig;
+import io.smallrye.config.WithDefault;
 import org.junit.jupiter.api.Test;
 
 /** The settings' defaults and the dictionary key's configuration. */
@@ -28,10 +29,11 @@ class PreflightSettingsTest {
 
     @Test
     void theServiceEnforcesUnlessConfiguredNotTo() throws Exception {
-        ConfigProperty enforce = PreflightSettingsProducer.class.getDeclaredField("enforce")
-                .getAnnotation(ConfigProperty.class);
-        assertThat(enforce.name()).isEqualTo("ferry.extractor.preflight.enforce");
-        assertThat(enforce.defaultValue()).isEqualTo("true");
+        // ferry.extractor.preflight.enforce, mapped (so that setting it passes configuration validation), default true
+        WithDefault enforce = ExtractorConfig.PreflightGroup.class.getMethod("enforce").getAnnotation(WithDefault.class);
+        assertThat(enforce.value()).isEqualTo("true");
+        assertThat(ExtractorConfig.class.getAnnotation(io.smallrye.config.ConfigMapping.class).prefix())
+                .isEqualTo("ferry.extractor");
     }
 
     @Test

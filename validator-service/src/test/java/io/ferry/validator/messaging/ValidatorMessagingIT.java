@@ -131,7 +131,7 @@ class ValidatorMessagingIT {
                 .extracting(Finding::count).containsExactly(checkViolations);
         assertThat(errors).allSatisfy(f -> assertThat(f.examples()).hasSize((int) Math.min(5, f.count())));
         assertThat(result.certSchemaFingerprints()).containsOnlyKeys(SampleEstate.PG_DATABASES);
-        assertThat(header(first, Headers.MESSAGE_ID)).isEqualTo(MessageIds.forAttempt(RUN, 1).toString());
+        assertThat(header(first, Headers.MESSAGE_ID)).isEqualTo(MessageIds.forAttempt(Topics.VALIDATE_RESULTS + "/" + RUN, 1).toString());
         assertThat(header(first, Headers.RUN_ID)).isEqualTo(RUN);
         assertThat(header(first, Headers.SCHEMA_VERSION)).isEqualTo(SchemaVersion.CURRENT);
         assertThat(header(first, Headers.CAUSATION_ID)).isEqualTo(requestId.toString());

@@ -16,8 +16,8 @@ import java.util.UUID;
  * What a service puts on the wire (DESIGN.md, Interfaces): the record key is {@link Message#key()}, the
  * value the message's JSON ({@link Json}), and the headers
  * <ul>
- *   <li>{@code ferry-message-id}: for results and manifests {@link MessageIds#forAttempt} of the
- *       message's key (the request's key, the batch id) and the attempt;</li>
+ *   <li>{@code ferry-message-id}: for results and manifests {@link MessageIds#forAttempt} of
+ *       {@code {topic}/{key}} (the request's key, the batch id) and the attempt;</li>
  *   <li>{@code ferry-run-id}: the run, left out on messages of no run (catalog results);</li>
  *   <li>{@code ferry-schema-version}: {@link SchemaVersion#CURRENT};</li>
  *   <li>{@code ferry-causation-id}: the message id of the request that caused this one.</li>
@@ -29,13 +29,14 @@ public final class Envelopes {
     }
 
     /**
-     * A result or manifest of attempt {@code attempt}: its id is derived from its key and the attempt, so
-     * a re-sent result or a re-written batch repeats the id and consumers drop the duplicate.
+     * A result or manifest of attempt {@code attempt}: its id is derived from its topic, key and the attempt, so
+     * a re-sent result or a re-written batch repeats the id and consumers drop the duplicate, while results of
+     * different phases of one run (all keyed by the run id) stay distinct for a consumer of several topics.
      *
      * @param runId the run, or null for a message of no run
      */
     public static Envelope ofAttempt(String topic, Message message, int attempt, String runId, UUID causationId) {
-        return of(topic, message, MessageIds.forAttempt(message.key(), attempt), runId, causationId);
+        return of(topic, message, MessageIds.forAttempt(topic + "/" + message.key(), attempt), runId, causationId);
     }
 
     /**

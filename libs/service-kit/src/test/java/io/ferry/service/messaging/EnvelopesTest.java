@@ -14,6 +14,9 @@ import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.contracts.messages.CatalogKind;
 import io.ferry.contracts.messages.CatalogResult;
 import io.ferry.contracts.messages.ExtractResult;
+import io.ferry.contracts.messages.CheckStatus;
+import io.ferry.contracts.messages.LeakCheckResult;
+import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.Progress;
 import java.time.Instant;
@@ -40,7 +43,7 @@ class EnvelopesTest {
         assertThat(envelope.key()).isEqualTo(RUN + "/extract/ids/public.person/4");
         assertThat(Json.fromJson(envelope.value(), BatchManifest.class)).isEqualTo(manifest);
         assertThat(envelope.headers()).containsExactly(
-                entry(Headers.MESSAGE_ID, MessageIds.forAttempt(RUN + "/extract/ids/public.person/4", 2).toString()),
+                entry(Headers.MESSAGE_ID, MessageIds.forAttempt(Topics.BATCHES_EXTRACTED + "/" + RUN + "/extract/ids/public.person/4", 2).toString()),
                 entry(Headers.RUN_ID, RUN),
                 entry(Headers.SCHEMA_VERSION, "1.0"),
                 entry(Headers.CAUSATION_ID, CAUSE.toString()));
@@ -56,7 +59,18 @@ class EnvelopesTest {
         assertThat(envelope.topic()).isEqualTo(Topics.EXTRACT_RESULTS);
         assertThat(envelope.key()).isEqualTo(RUN + "/hcp1");
         assertThat(envelope.headers()).containsEntry(Headers.MESSAGE_ID,
-                MessageIds.forAttempt(RUN + "/hcp1", 3).toString());
+                MessageIds.forAttempt(Topics.EXTRACT_RESULTS + "/" + RUN + "/hcp1", 3).toString());
+    }
+
+    @Test
+    void resultsOfDifferentPhasesOfOneRunAndAttemptHaveDifferentIds() {
+        // All keyed by the run id: the coordinator, which reads every result topic, must not take one for another.
+        String preflight = Envelopes.ofAttempt(Topics.PREFLIGHT_RESULTS, new PreflightResult(RUN, SPEC, 1,
+                CheckStatus.PASSED, 3, List.of(), null), 1, RUN, CAUSE).headers().get(Headers.MESSAGE_ID);
+        String leakCheck = Envelopes.ofAttempt(Topics.LEAKCHECK_RESULTS, new LeakCheckResult(RUN, SPEC, 1,
+                CheckStatus.PASSED, 3, List.of(), null), 1, RUN, CAUSE).headers().get(Headers.MESSAGE_ID);
+
+        assertThat(preflight).isNotEqualTo(leakCheck);
     }
 
     @Test
@@ -68,7 +82,7 @@ class EnvelopesTest {
 
         assertThat(envelope.key()).isEqualTo("cat-1");
         assertThat(envelope.headers()).doesNotContainKey(Headers.RUN_ID)
-                .containsEntry(Headers.MESSAGE_ID, MessageIds.forAttempt("cat-1", 1).toString());
+                .containsEntry(Headers.MESSAGE_ID, MessageIds.forAttempt(Topics.CATALOG_RESULTS + "/cat-1", 1).toString());
     }
 
     @Test
