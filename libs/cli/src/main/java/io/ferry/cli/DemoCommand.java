@@ -1,45 +1,38 @@
 package io.ferry.cli;
 
-import io.ferry.cli.estate.EstateArgs;
-import io.ferry.cli.estate.EstateLauncher;
-import io.ferry.cli.estate.EstateLayout;
-import io.ferry.cli.estate.EstateTable;
+import io.ferry.cli.demo.Demo;
+import io.ferry.cli.demo.DemoStop;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ferry demo}: the README's main command. The migration pipeline is not built yet, so for now
- * it brings the embedded estate up in DIR/estate and shows what it holds.
+ * {@code ferry demo}: the README's main command. Brings up the embedded estate, prepares CERT, starts the five
+ * services from their packaged applications, migrates the top-ranked district through the coordinator's API and
+ * ends with the report (see {@link Demo}). {@code ferry demo stop} stops what a {@code --keep} demo left running.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Bring up the embedded estate (PROD and CERT on real servers) and show what it holds. The full migration arrives with the pipeline services.")
+@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = DemoStop.class,
+        description = "Migrate a district end to end on this machine: the embedded estate (PROD and CERT on real servers, Kafka),"
+                + " CERT prepared, the five services started as processes, the top-ranked district migrated through the"
+                + " REST API with live progress, the services' logs scanned for honeytokens, and the report. Exit 0 when the"
+                + " run SUCCEEDED and no honeytoken reached a log.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Demo directory (default: .ferry); the estate lives in DIR/estate.")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Demo directory (default: .ferry): DIR/estate, DIR/logs, DIR/demo.properties.")
     Path dir = Path.of(".ferry");
 
     @Option(names = "--preset", defaultValue = "medium", paramLabel = "small|medium|large",
             description = "Estate size (default: ${DEFAULT-VALUE}).")
     String preset = "medium";
 
+    @Option(names = "--keep", description = "Leave the estate and the services running after the run, printing the API's address.")
+    boolean keep;
+
     @Override
-    public Integer call() {
-        EstateLayout layout = new EstateLayout(dir.resolve("estate"));
-        EstateArgs args = new EstateArgs();
-        args.preset = preset;
-        if (!new EstateLauncher(layout).ensureUp(args)) {
-            System.err.println("demo: estate already up in " + layout.dir());
-        }
-        EstateTable.print(layout, System.out);
-        System.out.println();
-        System.out.println("PROD and CERT are running. Connection settings: " + layout.properties());
-        System.out.println("Generated spec: " + layout.spec() + "; planted problems: "
-                + layout.dir().resolve("planted.json") + "; honeytokens: " + layout.dir().resolve("honeytokens.json"));
-        System.out.println("Try: ./ferry districts --spec " + layout.spec());
-        System.out.println("     ./ferry plan --spec " + layout.spec() + " --district district-001");
-        System.out.println("Stop everything with: ./ferry estate down --dir " + layout.dir());
-        return ExitCodes.OK;
+    public Integer call() throws Exception {
+        Path home = Path.of(System.getProperty("ferry.home", "."));
+        return new Demo(dir.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), preset, keep, System.out)
+                .run();
     }
 }

@@ -21,18 +21,18 @@ import java.util.regex.Pattern;
  * (PostgreSQL runs detached and survives it): SIGTERM to the host, then a fast shutdown of each
  * postmaster found by pid or data directory, then the estate's files are deleted and its ports checked.
  */
-final class EstateStopper {
+public final class EstateStopper {
 
     private static final Pattern PORT = Pattern.compile("(?:127\\.0\\.0\\.1|localhost):(\\d+)");
 
     private final EstateLayout layout;
 
-    EstateStopper(EstateLayout layout) {
+    public EstateStopper(EstateLayout layout) {
         this.layout = layout;
     }
 
-    record Outcome(boolean found, List<Long> stopped, List<Long> livePids, List<Integer> openPorts) {
-        String describe() {
+    public record Outcome(boolean found, List<Long> stopped, List<Long> livePids, List<Integer> openPorts) {
+        public String describe() {
             if (!found) {
                 return "nothing to stop";
             }
@@ -47,7 +47,7 @@ final class EstateStopper {
         }
     }
 
-    Outcome stop() {
+    public Outcome stop() {
         Optional<EstateProperties> props = Files.exists(layout.properties())
                 ? Optional.of(EstateLauncher.readProperties(layout)) : Optional.empty();
         boolean found = props.isPresent() || layout.ownedPaths().stream().anyMatch(Files::exists);

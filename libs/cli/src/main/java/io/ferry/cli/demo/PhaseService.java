@@ -1,0 +1,59 @@
+package io.ferry.cli.demo;
+
+import io.ferry.spec.parse.EstateProperties;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of Ferry's five services as the demo starts it: its packaged application ({@code <module>/target/quarkus-app/
+ * quarkus-run.jar}, as in production) and the settings that point it at the demo's estate, staging and keys.
+ */
+record PhaseService(String name, Path jar, Map<String, String> settings) {
+
+    static final List<String> NAMES = List.of("extractor", "anonymizer", "validator", "loader", "coordinator");
+
+    /**
+     * @param repo   the repository root (the services' modules)
+     * @param dir    the demo folder (work folders live under {@code DIR/work})
+     * @param port   the HTTP port to listen on
+     * @param user   the API user of the coordinator (every role), and its password
+     */
+    static PhaseService of(String name, Path repo, Path dir, Path estateDir, EstateProperties estate, DemoSecrets secrets,
+            int port, String user, String password) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("quarkus.http.port", Integer.toString(port));
+        s.put("kafka.bootstrap.servers", estate.require("kafka.bootstrap.servers"));
+        String prefix = "ferry." + name + ".";
+        s.put(prefix + "staging.root", estate.require("staging.root"));
+        if (name.equals("coordinator")) {
+            s.put(prefix + "spec-file", estate.require("spec"));
+            s.put(prefix + "db.url", estate.require("coordinator.db.url"));
+            s.put(prefix + "db.user", estate.require("coordinator.db.user"));
+            s.put(prefix + "db.password", estate.require("coordinator.db.password"));
+            s.put("quarkus.security.users.embedded.users." + user, password);
+            s.put("quarkus.security.users.embedded.roles." + user, "viewer,operator,approver");
+        } else {
+            // ${...} in the staged spec resolve from the estate's properties, its key paths from the estate's folder.
+            s.put(prefix + "spec.properties-file", estateDir.resolve(EstateProperties.FILE_NAME).toString());
+            s.put(prefix + "spec.secrets-dir", estateDir.toString());
+        }
+        switch (name) {
+            case "extractor" -> {
+                s.put(prefix + "raw-key.file", secrets.rawKey().toString());
+                s.put(prefix + "dictionary-key", secrets.dictionaryKey());
+            }
+            case "anonymizer" -> {
+                s.put(prefix + "raw-key.file", secrets.rawKey().toString());
+                s.put(prefix + "dictionary-key", secrets.dictionaryKey());
+                s.put(prefix + "leak.honeytokens-file", estateDir.resolve("honeytokens.json").toString());
+            }
+            case "validator", "loader" -> s.put(prefix + "work-dir", dir.resolve("work").resolve(name).toString());
+            default -> {
+                // the coordinator's settings are above
+            }
+        }
+        return new PhaseService(name, repo.resolve(name + "-service/target/quarkus-app/quarkus-run.jar"), s);
+    }
+}

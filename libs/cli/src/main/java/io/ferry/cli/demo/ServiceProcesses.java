@@ -1,0 +1,203 @@
+package io.ferry.cli.demo;
+
+import io.ferry.cli.ExitCodes;
+import io.ferry.cli.FerryException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo's five service processes: started from their packaged applications with their settings as system
+ * properties, each logging to {@code DIR/logs/<name>.log}, their pids kept in {@code DIR/services.pids} so that
+ * {@code ferry demo stop} finds them from another terminal.
+ */
+final class ServiceProcesses {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path dir;
+    private final Map<String, ProcessHandle> started = new LinkedHashMap<>();
+
+    ServiceProcesses(Path dir) {
+        this.dir = dir;
+    }
+
+    static Path logs(Path dir) {
+        return dir.resolve("logs");
+    }
+
+    private static Path pids(Path dir) {
+        return dir.resolve("services.pids");
+    }
+
+    /** Starts every service, then waits until each reports ready on {@code /q/health/ready}. */
+    void start(List<PhaseService> services) {
+        try {
+            Files.createDirectories(logs(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + logs(dir), e);
+        }
+        for (PhaseService s : services) {
+            if (!Files.isRegularFile(s.jar())) {
+                throw new FerryException(ExitCodes.NOT_OK, "the " + s.name() + " service is not built (" + s.jar()
+                        + " is missing); run './ferry --rebuild demo' or './mvnw package -DskipTests'");
+            }
+            started.put(s.name(), launch(s));
+            savePids();
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (PhaseService s : services) {
+            awaitReady(http, s);
+        }
+    }
+
+    private ProcessHandle launch(PhaseService s) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        s.settings().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", s.jar().toString()));
+        try {
+            Path log = logs(dir).resolve(s.name() + ".log");
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            return p.toHandle();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the " + s.name() + " service", e);
+        }
+    }
+
+    private void awaitReady(HttpClient http, PhaseService s) {
+        URI ready = URI.create("http://127.0.0.1:" + s.settings().get("quarkus.http.port") + "/q/health/ready");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            ProcessHandle handle = started.get(s.name());
+            if (!handle.isAlive()) {
+                throw new FerryException(ExitCodes.NOT_OK, "the " + s.name() + " service stopped while starting; see "
+                        + logs(dir).resolve(s.name() + ".log"));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FerryException(ExitCodes.NOT_OK, "interrupted while waiting for the " + s.name() + " service");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new FerryException(ExitCodes.NOT_OK, "the " + s.name() + " service was not ready after "
+                        + READY_TIMEOUT.toMinutes() + " minutes; see " + logs(dir).resolve(s.name() + ".log"));
+            }
+            sleep(500);
+        }
+    }
+
+    private void savePids() {
+        StringBuilder text = new StringBuilder();
+        started.forEach((name, handle) -> text.append(name).append('=').append(handle.pid()).append('\n'));
+        try {
+            Files.writeString(pids(dir), text.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + pids(dir), e);
+        }
+    }
+
+    /** Whether a demo in {@code dir} has services running (its pid file names a live one). */
+    static boolean running(Path dir) {
+        Path file = pids(dir);
+        try {
+            return Files.exists(file) && Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(l -> l.substring(l.indexOf('=') + 1).strip()).anyMatch(pid -> processOf(pid).isPresent());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops the services this object started. */
+    void stop() {
+        stop(started.values().stream().toList());
+        started.clear();
+        try {
+            Files.deleteIfExists(pids(dir));
+        } catch (IOException e) {
+            // the pid file is only a hint
+        }
+    }
+
+    /**
+     * Stops the services a demo in {@code dir} started (from its pid file), as {@code ferry demo stop} does.
+     *
+     * @return how many were still running
+     */
+    static int stopRecorded(Path dir) {
+        Path file = pids(dir);
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        List<ProcessHandle> live = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    processOf(line.substring(eq + 1).strip()).ifPresent(live::add);
+                }
+            }
+            stop(live);
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return live.size();
+    }
+
+    /** A live Java process of that pid (a pid reused by another program is left alone). */
+    private static Optional<ProcessHandle> processOf(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL what is left after 30 s. */
+    private static void stop(List<ProcessHandle> handles) {
+        handles.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (ProcessHandle h : handles) {
+            while (h.isAlive() && System.nanoTime() < deadline) {
+                sleep(200);
+            }
+            if (h.isAlive()) {
+                h.destroyForcibly();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
