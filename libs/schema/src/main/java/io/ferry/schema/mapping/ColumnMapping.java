@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param targetType its type, as {@code format_type()} prints it
  * @param source     the batch column it comes from; null for {@link Fill#DEFAULT}, {@link Fill#VALUE}
  * @param value      the SQL literal for {@link Fill#VALUE}; null otherwise
- * @param limit      the most characters CERT's column holds where it is shorter than PROD's (checked or
- *                   truncated); 0 for no limit to watch
+ * @param limit      the most characters CERT's column holds (every value is checked against it, or cut to it by a
+ *                   truncate rule); 0 for no limit
  */
 public record ColumnMapping(String target, String targetType, String source, Fill fill, String value, int limit) {
 

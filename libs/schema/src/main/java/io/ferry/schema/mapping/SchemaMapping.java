@@ -119,7 +119,8 @@ public final class SchemaMapping {
             issues.add(new MappingIssue(false, c.name(), "drift-narrower", where + "; every value is checked against"
                     + " CERT's type"));
         }
-        return new ColumnMapping(c.name(), c.type(), p.name(), ColumnMapping.Fill.COPY, null,
-                fit == TypeFit.NARROWER ? TypeFit.length(c.type()) : 0);
+        // CERT's length is watched even where PROD's is the same: anonymization may write a longer value than PROD
+        // held (a generated id with its reserved prefix), and a cast to CERT's type would cut it.
+        return new ColumnMapping(c.name(), c.type(), p.name(), ColumnMapping.Fill.COPY, null, TypeFit.length(c.type()));
     }
 }

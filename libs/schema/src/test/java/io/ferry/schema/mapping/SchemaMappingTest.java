@@ -86,6 +86,20 @@ class SchemaMappingTest {
     }
 
     @Test
+    void aVarcharOfTheSameLengthInBothStillHasItsLimitWatched() {
+        // Anonymized values may be longer than PROD's: a state id becomes FERRY- and its encryption.
+        List<Column> prod = List.of(col("id", "bigint"), col("state_id", "character varying(12)"));
+        Table cert = cert(col("id", "bigint"), col("state_id", "character varying(12)"));
+        TableMapping m = SchemaMapping.map(List.of(), T, prod, cert);
+        assertThat(m.issues()).isEmpty();
+        assertThat(m.column("state_id")).hasValueSatisfying(c -> {
+            assertThat(c.fill()).isEqualTo(Fill.COPY);
+            assertThat(c.limit()).isEqualTo(12);
+        });
+        assertThat(m.column("id")).hasValueSatisfying(c -> assertThat(c.limit()).isZero());
+    }
+
+    @Test
     void aShorterVarcharIsAWarningWithItsLimitAndTruncateCutsToIt() {
         List<Column> prod = List.of(col("id", "bigint"), col("name", "character varying(200)"));
         Table cert = cert(col("id", "bigint"), col("name", "character varying(120)"));
