@@ -83,8 +83,8 @@ public final class GraphCertChecks {
         }
     }
 
-    /** A label or property name as Cypher writes it: in backticks, a backtick doubled. */
-    private static String cypher(String name) {
+    /** A label, type or property name as Cypher writes it: in backticks, a backtick doubled. */
+    public static String cypher(String name) {
         return "`" + name.replace("`", "``") + "`";
     }
 }

@@ -12,6 +12,7 @@ import io.ferry.schema.model.TableId;
 import io.ferry.service.run.StagedTable;
 import io.ferry.validator.check.CertLookup;
 import io.ferry.validator.check.Findings;
+import io.ferry.validator.check.GraphCertChecks;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -70,7 +71,7 @@ final class GraphRunCheck {
     void table(TableCounts counts, StagedTable staged) {
         boolean relationship = TableId.RELATIONSHIPS.equals(counts.schema());
         TableId id = new TableId(store, counts.schema(), counts.table());
-        String name = TableId.quote(counts.table()).replace('"', '`');
+        String name = GraphCertChecks.cypher(counts.table());
         long held = relationship
                 ? single("MATCH ()-[x:" + name + "]->() WHERE x." + GraphStamps.STAMP + " = $run RETURN count(x) AS v")
                         .get("v").asLong()
@@ -109,8 +110,8 @@ final class GraphRunCheck {
 
     /** The distinct values of a link's property on the run's nodes of its label, to be looked up where it points. */
     CertLookup referenced(Reference reference) {
-        String label = TableId.quote(reference.from().name()).replace('"', '`');
-        String property = "n." + TableId.quote(reference.fromColumns().get(0)).replace('"', '`');
+        String label = GraphCertChecks.cypher(reference.from().name());
+        String property = "n." + GraphCertChecks.cypher(reference.fromColumns().get(0));
         List<CertLookup.Key> keys = new ArrayList<>();
         for (Record r : list("MATCH (n:" + label + ") WHERE n." + GraphStamps.STAMP + " = $run AND " + property
                 + " IS NOT NULL RETURN toString(" + property + ") AS v, count(*) AS c, min(elementId(n)) AS ex", Map.of())) {

@@ -15,13 +15,14 @@ import java.util.Base64;
  * and anonymizer share, and the free-text dictionary's key. Development keys for a throw-away estate; a real
  * deployment takes its keys from its secret store.
  */
-record DemoSecrets(Path anonymizationKey, Path rawKey, String dictionaryKey) {
+record DemoSecrets(Path rawKey, String dictionaryKey) {
 
     static DemoSecrets ensure(Path estateDir) {
         Path dir = estateDir.resolve("secrets");
         try {
             Files.createDirectories(dir);
-            return new DemoSecrets(key(dir.resolve("ferry-key")), key(dir.resolve("raw-key")),
+            key(dir.resolve("ferry-key")); // read by the anonymizer, through the spec's anonymize.key.file
+            return new DemoSecrets(key(dir.resolve("raw-key")),
                     Files.readString(key(dir.resolve("dictionary-key")), StandardCharsets.US_ASCII).strip());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo's keys under " + dir, e);
