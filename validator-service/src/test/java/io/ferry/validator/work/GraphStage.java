@@ -37,7 +37,7 @@ final class GraphStage {
 
     /**
      * @param rows        per label and relationship type ({@code label.Order}), the staged nodes or relationships
-     * @param crossTenant per label, the nodes the plan copies across tenants
+     * @param crossTenant per label, the nodes the plan reports across tenants
      */
     record Staged(Map<String, Long> rows, Map<String, Long> crossTenant) {
     }

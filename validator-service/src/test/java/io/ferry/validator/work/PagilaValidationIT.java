@@ -9,6 +9,7 @@ import io.ferry.contracts.messages.ValidateResult;
 import io.ferry.contracts.messages.ValidationStatus;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.spec.LoadedSpec;
+import io.ferry.service.testing.BatchEdit;
 import io.ferry.service.testing.DistrictStage;
 import io.ferry.spec.SpecHash;
 import io.ferry.spec.model.Spec;

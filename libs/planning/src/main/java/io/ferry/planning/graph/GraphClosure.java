@@ -31,7 +31,9 @@ import java.util.Set;
  *   <li><b>foreign</b> when it carries the root label but is not a root, or one of its linked rows is a
  *       cross-tenant row of the relational closure or a PROD row outside it: reported with the path from
  *       a root, handled by {@code crossTenant} ({@code copy} and {@code fail} include it, {@code nullify}
- *       leaves it and its relationships out), and never expanded;</li>
+ *       leaves it and its relationships out), and never expanded. A node linked to a PROD row outside the
+ *       relational closure is always left out: the run does not copy that row, so the node's link would
+ *       dangle in CERT;</li>
  *   <li><b>dangling</b> when a linked row does not exist in PROD: counted per link; {@code drop} leaves the
  *       node out, otherwise it is included and expanded like an owned node;</li>
  *   <li><b>owned</b> otherwise (also a node without links): included and expanded next round.</li>
@@ -113,8 +115,8 @@ public final class GraphClosure {
             for (GraphRules.Link link : links(n)) {
                 List<Object> values = values(n, link);
                 Verdict v = values == null ? Verdict.OWNED : verdicts.get(link).get(values);
-                if (v.state() == State.FOREIGN && foreign == null) {
-                    foreign = v;
+                if (v.state() == State.OUTSIDE || v.state() == State.FOREIGN && foreign == null) {
+                    foreign = foreign != null && foreign.state() == State.OUTSIDE ? foreign : v;
                 } else if (v.state() == State.ABSENT && absent == null) {
                     absent = link;
                 }
@@ -124,7 +126,8 @@ public final class GraphClosure {
                 String owner = foreign.owner() != null ? foreign.owner() : ownerInGraph(n);
                 crossTenant.add(new Plan.CrossTenantRow(rules.store(), GraphPlan.tableText(true, label(n)),
                         key(n), owner, path(n)));
-                include(n, hop, rules.crossTenant() != CrossTenantPolicy.NULLIFY);
+                // a node whose row stays in PROD would hold a reference CERT cannot resolve: never copied
+                include(n, hop, foreign.state() != State.OUTSIDE && rules.crossTenant() != CrossTenantPolicy.NULLIFY);
             } else if (absent != null) {
                 dangling.merge(absent, 1L, Long::sum);
                 if (include(n, hop, absent.dangling() != DanglingPolicy.DROP)) {

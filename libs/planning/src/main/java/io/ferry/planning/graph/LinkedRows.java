@@ -15,8 +15,10 @@ public interface LinkedRows {
     enum State {
         /** In the relational closure and not one of its cross-tenant rows (or the link is not decided there). */
         OWNED,
-        /** A cross-tenant row of the relational closure, or a PROD row outside it. */
+        /** A cross-tenant row of the relational closure: the run copies it under {@code crossTenant: copy}. */
         FOREIGN,
+        /** A PROD row outside the relational closure: the run never copies it, so a node linked to it would dangle. */
+        OUTSIDE,
         /** No such row in PROD: the link dangles. */
         ABSENT
     }

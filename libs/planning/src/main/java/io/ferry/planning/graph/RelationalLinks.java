@@ -75,7 +75,7 @@ public final class RelationalLinks implements LinkedRows {
                     row -> inProd.add(Tuple.of(row).describe(link.targetColumns())));
             for (Tuple t : outside) {
                 out.put(List.of(t.values()), inProd.contains(t.describe(link.targetColumns()))
-                        ? new Verdict(State.FOREIGN, null) : new Verdict(State.ABSENT, null));
+                        ? new Verdict(State.OUTSIDE, null) : new Verdict(State.ABSENT, null));
             }
         }
         return out;

@@ -41,7 +41,7 @@ class GraphClosureTest {
                 .rel("g400", "GUARDIAN_OF", "p101").rel("p100", "KNOWS", "p201");
     }
 
-    /** The relational side: 100 and 101 owned, 400 a reported cross-tenant row, 200 and 201 in PROD only, 300 nowhere. */
+    /** The relational side: 100 and 101 owned, 400 a copied cross-tenant row, 200 and 201 in PROD only, 300 nowhere. */
     private static final class Relational implements LinkedRows {
         @Override
         public List<List<Object>> tenantValues(GraphRules.Link link) {
@@ -55,7 +55,7 @@ class GraphClosureTest {
                 long id = (Long) v.get(0);
                 out.put(v, switch ((int) id) {
                     case 400 -> new Verdict(State.FOREIGN, "district-002");
-                    case 200, 201 -> new Verdict(State.FOREIGN, null);
+                    case 200, 201 -> new Verdict(State.OUTSIDE, null);
                     case 300 -> new Verdict(State.ABSENT, null);
                     default -> Verdict.OWNED;
                 });
@@ -103,12 +103,13 @@ class GraphClosureTest {
     }
 
     @Test
-    void copiesForeignNodesButNeverTraversesFromThem() {
+    void copiesForeignNodesWhoseRowsTheRunCopiesButNeverTraversesFromThem() {
         GraphPlan plan = plan(rules(FOLLOW, CrossTenantPolicy.COPY, DanglingPolicy.FAIL));
-        assertThat(persons(plan)).containsExactlyInAnyOrder(100L, 101L, 200L, 300L, 400L);
+        // 400's row is a copied cross-tenant row; 200's row stays in PROD, so its node would dangle in CERT
+        assertThat(persons(plan)).containsExactlyInAnyOrder(100L, 101L, 300L, 400L);
         assertThat(plan.keys(new TableId("sp", "label", "School"))).containsExactly(Tuple.of(10L));
         assertThat(plan.keys(new TableId("sp", "label", "District"))).containsExactly(Tuple.of(1L));
-        assertThat(rels(plan, "CONNECTED_TO")).containsExactly(Tuple.of(100L, 200L));
+        assertThat(rels(plan, "CONNECTED_TO")).isEmpty();
         assertThat(rels(plan, "GUARDIAN_OF")).containsExactly(Tuple.of(400L, 101L));
         assertThat(rels(plan, "MEMBER_OF")).containsExactly(Tuple.of(100L, 10L), Tuple.of(101L, 10L), Tuple.of(300L, 10L));
         assertThat(plan.keyColumns(new TableId("sp", "relationship", "CONNECTED_TO")))
@@ -140,7 +141,7 @@ class GraphClosureTest {
     @Test
     void failPolicyKeepsTheNodesAndFailsTheRun() {
         GraphPlan plan = plan(rules(FOLLOW, CrossTenantPolicy.FAIL, DanglingPolicy.NULL));
-        assertThat(persons(plan)).contains(200L, 400L);
+        assertThat(persons(plan)).contains(400L).doesNotContain(200L);
         assertThat(plan.failures()).containsExactlyInAnyOrder("cross-tenant node sp.label.Person owned by district-002",
                 "cross-tenant node sp.label.Person owned by district-002");
     }
@@ -170,13 +171,13 @@ class GraphClosureTest {
         GraphPlan graph = plan(rules(FOLLOW, CrossTenantPolicy.COPY, DanglingPolicy.FAIL));
         Plan plan = graph.addTo(new Plan("district-001", List.of(), List.of(), List.of(), List.of("ids.public.district")));
         assertThat(plan.tables()).extracting(Plan.TableRows::table, Plan.TableRows::kind, Plan.TableRows::rows)
-                .contains(org.assertj.core.groups.Tuple.tuple("label.Person", "label", 5L),
-                        org.assertj.core.groups.Tuple.tuple("relationship.CONNECTED_TO", "relationship", 1L));
+                .contains(org.assertj.core.groups.Tuple.tuple("label.Person", "label", 4L),
+                        org.assertj.core.groups.Tuple.tuple("relationship.GUARDIAN_OF", "relationship", 1L));
         assertThat(plan.loadOrder()).startsWith("ids.public.district", "sp.label.District").endsWith("sp.relationship.PART_OF");
         graph.writeKeys(dir);
         assertThat(Files.readAllLines(dir.resolve("sp/label.Person.csv")))
-                .containsExactly("personId", "100", "101", "200", "300", "400");
-        assertThat(Files.readAllLines(dir.resolve("sp/relationship.CONNECTED_TO.csv")))
-                .containsExactly("from.personId,to.personId", "100,200");
+                .containsExactly("personId", "100", "101", "300", "400");
+        assertThat(Files.readAllLines(dir.resolve("sp/relationship.GUARDIAN_OF.csv")))
+                .containsExactly("from.personId,to.personId", "400,101");
     }
 }

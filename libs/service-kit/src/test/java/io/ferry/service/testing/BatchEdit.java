@@ -1,4 +1,4 @@
-package io.ferry.validator.work;
+package io.ferry.service.testing;
 
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
@@ -17,24 +17,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Rewrites a staged plaintext batch (part 0) row by row: how tests plant a fault in a run's output. */
-final class BatchEdit {
+public final class BatchEdit {
 
-    interface RowChange {
+    /** Changes one row in place. */
+    public interface RowChange {
         void apply(List<String> columns, String[] row, long index);
     }
 
     private BatchEdit() {
     }
 
-    static void rewrite(Staging staging, String run, TableId table, RowChange change) throws Exception {
-        edit(staging, run, table, change, false);
+    public static void rewrite(Staging staging, String run, TableId table, RowChange change) throws Exception {
+        edit(staging, run, table, change, null);
     }
 
-    static void duplicateFirstRow(Staging staging, String run, TableId table) throws Exception {
-        edit(staging, run, table, (c, r, i) -> { }, true);
+    public static void duplicateFirstRow(Staging staging, String run, TableId table) throws Exception {
+        edit(staging, run, table, (c, r, i) -> { }, (c, r, i) -> { });
     }
 
-    private static void edit(Staging staging, String run, TableId table, RowChange change, boolean duplicateFirst)
+    /** Adds a copy of the first row, changed by {@code change}, after it. */
+    public static void addAfterFirstRow(Staging staging, String run, TableId table, RowChange change) throws Exception {
+        edit(staging, run, table, (c, r, i) -> { }, change);
+    }
+
+    private static void edit(Staging staging, String run, TableId table, RowChange change, RowChange copyOfFirst)
             throws Exception {
         String key = StagingLayout.batch(BatchId.of(run, Phase.ANONYMIZE, table.store(), table.schema(), table.name(), 0));
         Path in = Files.createTempFile("batch-in-", ".parquet");
@@ -51,8 +57,10 @@ final class BatchEdit {
                     while ((row = reader.next()) != null) {
                         change.apply(names, row, index);
                         writer.write(row);
-                        if (duplicateFirst && index == 0) {
-                            writer.write(row);
+                        if (copyOfFirst != null && index == 0) {
+                            String[] copy = row.clone();
+                            copyOfFirst.apply(names, copy, index);
+                            writer.write(copy);
                         }
                         index++;
                     }
