@@ -42,7 +42,7 @@ public interface AnonymizerConfig {
         String emailDomain();
 
         /** Prefix of generated state ids and usernames; must equal the preflight's {@code id-prefix}. */
-        @WithDefault("FERRY-")
+        @WithDefault("F-")
         String idPrefix();
 
         /** Cached values per rule and thread. */

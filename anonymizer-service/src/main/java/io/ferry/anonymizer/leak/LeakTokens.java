@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * holds a digit, {@link Form#ALNUM}, its letters and digits alone in upper case (identifiers written with
  * or without separators); when it holds 7 to 15 digits and no letter, {@link Form#DIGITS}, the digits alone,
  * and for ten digits also with the North American country code {@code 1} (phones in any format; the digits of
- * an identifier such as {@code FERRY-5413197026} are no phone). Only values with
+ * an identifier such as {@code F-5413197026} are no phone). Only values with
  * {@value #MIN_ALNUM} or more letters and digits have forms: shorter ones identify nobody and would match
  * everywhere, and skipping them on both sides keeps the output side cheap (most words are short). An
  * output value gives every form; a source value only those that suit its type
@@ -139,7 +139,7 @@ public final class LeakTokens {
 
     /**
      * Digits joined by at most two of {@code ( ) - . space +} in a row: phone numbers however written. A run
-     * that continues a word ({@code FERRY-0032256563}, {@code A12-3456789}) is part of an identifier, not a
+     * that continues a word ({@code F-0032256563}, {@code A12-3456789}) is part of an identifier, not a
      * phone, and is left to the word's own forms.
      */
     private static void digitRuns(String value, Consumer<String> sink) {

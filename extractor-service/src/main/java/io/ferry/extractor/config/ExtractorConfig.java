@@ -52,7 +52,7 @@ public interface ExtractorConfig {
         /** Reserved email domains besides example.org. */
         Optional<List<String>> reservedEmailDomains();
 
-        @WithDefault("FERRY-")
+        @WithDefault("F-")
         String idPrefix();
 
         /** PROD's {@code statement_timeout} for the preflight's samples; 0 keeps the server's. */

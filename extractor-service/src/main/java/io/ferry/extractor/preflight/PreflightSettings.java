@@ -14,7 +14,7 @@ import java.util.Objects;
  *                             reserved range fails the run either way.
  * @param dictionaryKey        the HMAC key of the free-text dictionary (at least 16 bytes)
  * @param reservedEmailDomains domains reserved for generated emails besides {@code example.org}
- * @param idPrefix             the prefix reserved for generated identifiers ({@code FERRY-})
+ * @param idPrefix             the prefix reserved for generated identifiers ({@code F-})
  * @param spillThreshold       keys the closure holds on the heap before spilling to encrypted files
  * @param statementTimeout     PROD's {@code statement_timeout} for the preflight's sessions; zero keeps
  *                             the server's setting
@@ -39,7 +39,7 @@ public record PreflightSettings(int sampleSize, boolean enforce, byte[] dictiona
         Objects.requireNonNull(statementTimeout, "statementTimeout");
     }
 
-    /** Enforcing, 200 samples, {@code example.org}, {@code FERRY-}, the server's statement timeout. */
+    /** Enforcing, 200 samples, {@code example.org}, {@code F-}, the server's statement timeout. */
     public static PreflightSettings defaults(byte[] dictionaryKey) {
         return new PreflightSettings(DEFAULT_SAMPLE_SIZE, true, dictionaryKey, List.of(),
                 ReservedRanges.DEFAULT_ID_PREFIX, DEFAULT_SPILL_THRESHOLD, Duration.ZERO);

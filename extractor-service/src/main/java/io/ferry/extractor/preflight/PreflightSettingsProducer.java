@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * <tr><td>{@code ferry.extractor.preflight.enforce}</td><td>default {@code true}</td></tr>
  * <tr><td>{@code ferry.extractor.preflight.sample-size}</td><td>default 200</td></tr>
  * <tr><td>{@code ferry.extractor.preflight.reserved-email-domains}</td><td>comma-separated, besides example.org</td></tr>
- * <tr><td>{@code ferry.extractor.preflight.id-prefix}</td><td>default {@code FERRY-}</td></tr>
+ * <tr><td>{@code ferry.extractor.preflight.id-prefix}</td><td>default {@code F-}</td></tr>
  * <tr><td>{@code ferry.extractor.preflight.statement-timeout}</td><td>ISO-8601 duration, default {@code PT0S} (the server's)</td></tr>
  * </table>
  */

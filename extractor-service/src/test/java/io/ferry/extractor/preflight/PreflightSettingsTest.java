@@ -19,7 +19,7 @@ class PreflightSettingsTest {
         PreflightSettings s = PreflightSettings.defaults(new byte[32]);
         assertThat(s.enforce()).isTrue();
         assertThat(s.sampleSize()).isEqualTo(200);
-        assertThat(s.idPrefix()).isEqualTo("FERRY-");
+        assertThat(s.idPrefix()).isEqualTo("F-");
         assertThat(s.reservedRanges().emailDomains()).containsExactly("example.org");
         assertThat(s.withEnforce(false).enforce()).isFalse();
         assertThat(s.toString()).contains("dictionaryKey=***");

@@ -20,7 +20,7 @@ import java.util.List;
 public record ReservedRanges(List<String> emailDomains, String idPrefix) {
 
     public static final String EXAMPLE_DOMAIN = "example.org";
-    public static final String DEFAULT_ID_PREFIX = "FERRY-";
+    public static final String DEFAULT_ID_PREFIX = "F-";
 
     /**
      * A value whose digits are {@code [1]NPA55501xx}: every digit may be surrounded by non-digits. The

@@ -45,7 +45,7 @@ public final class Anonymizer {
             }
         }
 
-        /** {@code example.org}, {@code FERRY-}, 4096 cached values per rule and thread. */
+        /** {@code example.org}, {@code F-}, 4096 cached values per rule and thread. */
         public static Options defaults() {
             return new Options(ReservedRanges.EXAMPLE_DOMAIN, ReservedRanges.DEFAULT_ID_PREFIX, 4096);
         }

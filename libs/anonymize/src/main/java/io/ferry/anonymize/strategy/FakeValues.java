@@ -14,7 +14,7 @@ import java.util.Locale;
  * <li>emails: {@code first.last.CODE@example.org}, where CODE is the {@link UniqueCode} of the whole address
  *     (injective) and {@code first.last} are the fake names of the address's own words when it reads like
  *     {@code thea.vandermolen@...};</li>
- * <li>usernames: {@code ferry-ilindgren.CODE}; state ids: {@code FERRY-} and the FF1 encryption of the id;</li>
+ * <li>usernames: {@code f-ilindgren.CODE}; state ids: {@code F-} and the FF1 encryption of the id;</li>
  * <li>phones: {@code NPA 555-01xx} in the source's format; SSNs: area {@code 000}; IP addresses: documentation
  *     networks.</li>
  * </ul>

@@ -87,7 +87,7 @@ class SchemaMappingTest {
 
     @Test
     void aVarcharOfTheSameLengthInBothStillHasItsLimitWatched() {
-        // Anonymized values may be longer than PROD's: a state id becomes FERRY- and its encryption.
+        // Anonymized values may be longer than PROD's: a state id becomes F- and its encryption.
         List<Column> prod = List.of(col("id", "bigint"), col("state_id", "character varying(12)"));
         Table cert = cert(col("id", "bigint"), col("state_id", "character varying(12)"));
         TableMapping m = SchemaMapping.map(List.of(), T, prod, cert);
