@@ -138,7 +138,8 @@ public final class TextScrubber {
         long[] counts = new long[PiiKind.values().length];
         StringWriter w = new StringWriter(json.length() + 16);
         List<String> path = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(json); JsonGenerator g = JSON.createGenerator(w)) {
+        try (JsonParser p = JSON.createParser(json);
+                JsonGenerator g = JSON.createGenerator(w).setPrettyPrinter(JsonbLayout.INSTANCE)) {
             JsonToken t;
             int depth = 0;
             boolean seenRoot = false;

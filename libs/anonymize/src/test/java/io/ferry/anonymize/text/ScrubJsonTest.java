@@ -43,8 +43,9 @@ class ScrubJsonTest {
         assertThat(out.at("/client/ip").asText()).isEqualTo("73.12.40.200");
         assertThat(out.at("/sessionId").asText()).isEqualTo("3f6c2a9e-0001-4c1b-9d2e-5a7b8c9d0e1f");
         // numbers exactly as written, booleans and nulls
-        assertThat(r.text()).contains("\"personId\":415,\"schoolId\":3,").contains("\"score\":1.10,\"big\":12345678901234567890,\"exp\":1e5,")
-                .contains("\"flags\":[true,false,null]");
+        assertThat(r.text()).contains("\"personId\": 415, \"schoolId\": 3,")
+                .contains("\"score\": 1.10, \"big\": 12345678901234567890, \"exp\": 1e5,")
+                .contains("\"flags\": [true, false, null]");
         assertThat(r.counts()).isEqualTo(new ScrubCounts(1, 2, 0, 4, 0));
         for (String t : List.of("tvandermolen", "thea", "vandermolen", "319-7026")) {
             assertThat(TextScrubberTest.absent(r.text(), t)).as(t).isTrue();
@@ -75,6 +76,15 @@ class ScrubJsonTest {
         assertThat(out.at("/tags/0").asText()).isEqualTo(scrubber.scrub("Thea").text());
         assertThat(out.at("/tags/2/0").asText()).isEqualTo("Vandermolen");
         assertThat(out.get("a\"b").asText()).isEqualTo("Cassius");
+    }
+
+    /** CERT's jsonb prints {@code {"a": 1}}: a value with nothing to change must read back as the same text. */
+    @Test
+    void theOutputIsLaidOutAsPostgresPrintsJsonb() {
+        String jsonb = "{\"n\": 1.50, \"ok\": true, \"no\": null, \"list\": [1, \"x\", [], {}], \"empty\": {}, "
+                + "\"nested\": {\"a\": [{\"b\": -2e3}]}}";
+        assertThat(scrubber.scrubJson(jsonb, Set.of()).text()).isEqualTo(jsonb);
+        assertThat(scrubber.scrubJson("{\"a\":[1,2],\"b\":{}}", Set.of()).text()).isEqualTo("{\"a\": [1, 2], \"b\": {}}");
     }
 
     @Test
