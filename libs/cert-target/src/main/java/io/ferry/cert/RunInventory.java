@@ -64,10 +64,12 @@ public record RunInventory(String store, boolean prepared, List<Entry> runs) {
             for (Record r : session.run("MATCH (r:" + GraphTarget.RUN + ") RETURN r ORDER BY r.district, r.startedAt,"
                     + " r.runId").list()) {
                 Value run = r.get("r");
+                // the graph holds "" for "not superseded": a null property would be no property at all
+                String supersededBy = run.get("supersededBy").asString("");
                 runs.add(new Entry(run.get("district").asString(null), run.get("runId").asString(),
                         run.get("status").asString(null), run.get("keyVersion").asInt(0),
                         run.get("requestedBy").asString(null), time(run.get("startedAt")), time(run.get("finishedAt")),
-                        time(run.get("takenOutAt")), run.get("supersededBy").asString(null), run.get("rows").asLong(0)));
+                        time(run.get("takenOutAt")), supersededBy.isEmpty() ? null : supersededBy, run.get("rows").asLong(0)));
             }
         }
         return new RunInventory(store, true, runs);

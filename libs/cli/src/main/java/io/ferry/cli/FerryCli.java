@@ -18,7 +18,11 @@ import picocli.CommandLine.HelpCommand;
                 io.ferry.cli.spec.AnalyzeCommand.class, io.ferry.cli.spec.PlanCommand.class,
                 io.ferry.cli.spec.DistrictsCommand.class, io.ferry.cli.spec.ClassifyCommand.class,
                 io.ferry.cli.spec.InitTargetCommand.class, io.ferry.cli.spec.InventoryCommand.class,
-                io.ferry.cli.staging.StagingCommand.class},
+                io.ferry.cli.staging.StagingCommand.class, io.ferry.cli.ops.RunCommand.class,
+                io.ferry.cli.ops.StatusCommand.class, io.ferry.cli.ops.WatchCommand.class, io.ferry.cli.ops.ReportCommand.class,
+                io.ferry.cli.ops.ApproveCommand.class, io.ferry.cli.ops.CancelCommand.class,
+                io.ferry.cli.ops.RollbackCommand.class, io.ferry.cli.ops.ResumeCommand.class,
+                io.ferry.cli.ops.VerifyCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 not OK, 2 usage, 3 unreachable, 4 refused, 5 not found, 6 conflict.",
                 "Tests: './ferry test' runs the whole suite."})
 public final class FerryCli implements Runnable {

@@ -2,6 +2,8 @@ package io.ferry.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.cert.InitTarget;
+import io.ferry.cli.api.ApiClient;
+import io.ferry.cli.api.RunWatch;
 import io.ferry.cli.ExitCodes;
 import io.ferry.cli.FerryException;
 import io.ferry.cli.estate.EstateArgs;
@@ -85,7 +87,7 @@ public final class Demo {
             services.start(list);
             String api = "http://127.0.0.1:" + list.get(list.size() - 1).settings().get("quarkus.http.port");
             writeDemoProperties(api, password);
-            int code = migrate(new ApiClient(api, USER, password), estate);
+            int code = migrate(ApiClient.basic(api, USER, password), estate);
             if (keep) {
                 out.println();
                 out.println("demo: everything keeps running. API: " + api + "   Swagger UI: " + api + "/q/swagger-ui");
@@ -116,7 +118,7 @@ public final class Demo {
         JsonNode run = api.post("/runs", Map.of("district", district));
         String runId = run.path("runId").asText();
         out.println("demo: run " + runId + " for " + district + " (rank 1 of " + districts.size() + ")");
-        JsonNode ended = new RunWatch(api, out).follow(runId, SpecSession.open(layout.spec()).spec().stores().size());
+        JsonNode ended = new RunWatch(api, out, true).follow(runId, SpecSession.open(layout.spec()).spec().stores().size());
         String status = ended.path("status").asText();
         List<LogScan.Hit> hits = LogScan.scan(layout.dir().resolve("honeytokens.json"), ServiceProcesses.logs(dir));
         out.println();

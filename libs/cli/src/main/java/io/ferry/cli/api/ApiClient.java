@@ -1,4 +1,4 @@
-package io.ferry.cli.demo;
+package io.ferry.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** The coordinator's REST API as the demo uses it: JSON in and out, HTTP basic, problem details turned into errors. */
-final class ApiClient {
+/**
+ * The coordinator's REST API as the command line uses it: JSON in and out, HTTP basic or a bearer token, problem
+ * details turned into errors with DESIGN.md's exit codes (401/403 refused, 404 not found, 409 conflict, no answer
+ * unreachable).
+ */
+public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,13 +26,25 @@ final class ApiClient {
     private final String base;
     private final String authorization;
 
-    ApiClient(String base, String user, String password) {
-        this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+    private ApiClient(String base, String authorization) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.authorization = authorization;
     }
 
-    JsonNode get(String path) {
+    public static ApiClient basic(String base, String user, String password) {
+        return new ApiClient(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static ApiClient bearer(String base, String token) {
+        return new ApiClient(base, "Bearer " + token);
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public JsonNode get(String path) {
         try {
             return JSON.readTree(text(path));
         } catch (IOException e) {
@@ -36,11 +52,11 @@ final class ApiClient {
         }
     }
 
-    String text(String path) {
+    public String text(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path);
     }
 
-    JsonNode post(String path, Object body) {
+    public JsonNode post(String path, Object body) {
         try {
             String json = body == null ? "" : JSON.writeValueAsString(body);
             return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + path))

@@ -1,0 +1,65 @@
+package io.ferry.cli.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Follows a run through the API until it ends, printing a line whenever its status, step or counts change. A run
+ * waiting at an approval gate is approved when the watcher was told to (the demo's user holds every role, and the
+ * demo says so), else the watch says who must act and goes on; a blocked run ends the watch, since only an operator
+ * can decide what to do.
+ */
+public final class RunWatch {
+
+    /** Statuses a run does not leave by itself. */
+    public static final Set<String> ENDED = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "COMPENSATED",
+            "COMPENSATION_FAILED", "BLOCKED");
+
+    private final ApiClient api;
+    private final PrintStream out;
+    private final boolean approve;
+
+    /** @param approve whether to approve the gates the run waits at */
+    public RunWatch(ApiClient api, PrintStream out, boolean approve) {
+        this.api = api;
+        this.out = out;
+        this.approve = approve;
+    }
+
+    /**
+     * @param stores the spec's stores, or 0 when unknown
+     * @return the run as it ended (or blocked)
+     */
+    public JsonNode follow(String runId, int stores) throws InterruptedException {
+        long start = System.nanoTime();
+        String last = "";
+        String of = stores > 0 ? "/" + stores : "";
+        boolean told = false;
+        while (true) {
+            JsonNode run = api.get("/runs/" + runId);
+            String status = run.path("status").asText();
+            String line = String.format(Locale.ROOT, "%-20s %-12s extracted %d%s stores, %d batches anonymized, loaded %d%s",
+                    status, run.path("step").asText(), run.path("extractedStores").size(), of,
+                    run.path("anonymizedBatches").asInt(), run.path("loadedStores").size(), of);
+            if (!line.equals(last)) {
+                out.printf(Locale.ROOT, "%7.1f s  %s%n", (System.nanoTime() - start) / 1e9, line);
+                last = line;
+            }
+            if (status.equals("AWAITING_APPROVAL") && approve) {
+                out.println("           approving: " + run.path("waitingFor").asText() + " (ferry approve " + runId + ")");
+                api.post("/runs/" + runId + "/approve", null);
+                continue;
+            }
+            if (status.equals("AWAITING_APPROVAL") && !told) {
+                out.println("           waiting for " + run.path("waitingFor").asText() + ": ferry approve " + runId);
+                told = true;
+            }
+            if (ENDED.contains(status)) {
+                return run;
+            }
+            Thread.sleep(1000);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.ferry.cli.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.cli.ExitCodes;
+import io.ferry.cli.FerryException;
+import io.ferry.cli.api.ApiClient;
+import io.ferry.cli.api.ApiOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ferry verify RUN}: asks the validator (through the coordinator) to check what CERT holds for a finished run
+ * against its ledger and batches, waits for the answer, and prints {@code VALID} or {@code INVALID} on line 1, then
+ * the findings (or, with {@code --format json}, the verification as JSON). Exit 0 only when VALID.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Verify a finished run against CERT (ledger rows present and unchanged, counts, column values,"
+                + " references, graph stamps). Line 1: VALID or INVALID; exit 0 only when VALID.")
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Mixin
+    ApiOptions api;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run id (mig-...).")
+    String runId;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--timeout", defaultValue = "PT10M", paramLabel = "DURATION",
+            description = "How long to wait for the validator's answer (ISO-8601, default ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!List.of("text", "json").contains(format)) {
+            throw new FerryException(ExitCodes.USAGE, "--format is text or json, not '" + format + "'");
+        }
+        ApiClient client = api.client();
+        int attempt = client.post("/runs/" + runId + "/verify", null).path("verification").path("attempt").asInt();
+        JsonNode verification = answer(client, attempt);
+        String failure = verification.path("failure").asText("");
+        if (verification.path("status").isNull() || verification.path("status").isMissingNode()) {
+            throw new FerryException(ExitCodes.NOT_OK, "the verify of " + runId + " failed: " + failure);
+        }
+        boolean valid = verification.path("status").asText().equals("VALID");
+        System.out.println(valid ? "VALID" : "INVALID");
+        JsonNode report = client.get("/runs/" + runId + "/report").path("load").path("verification");
+        if (format.equals("json")) {
+            System.out.println(report.toPrettyString());
+        } else {
+            for (JsonNode f : report.path("findings")) {
+                System.out.println(String.format(Locale.ROOT, "%-8s %-18s %-6s %-28s %-20s %6d  %s",
+                        f.path("severity").asText(), f.path("check").asText(), f.path("store").asText(),
+                        f.path("table").asText(), f.path("column").asText(""), f.path("count").asLong(),
+                        String.join(", ", examples(f))).stripTrailing());
+            }
+        }
+        return valid ? 0 : 1;
+    }
+
+    /** The run's verification once the validator answered this attempt (or a later one). */
+    private JsonNode answer(ApiClient client, int attempt) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode v = client.get("/runs/" + runId).path("verification");
+            boolean answered = v.path("attempt").asInt() >= attempt
+                    && (!v.path("status").isNull() && !v.path("status").isMissingNode()
+                    || !v.path("failure").asText("").isEmpty());
+            if (answered) {
+                return v;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new FerryException(ExitCodes.UNREACHABLE, "no answer to the verify of " + runId + " within "
+                        + timeout + "; is the validator running? ('ferry status " + runId + "' shows what the run waits on)");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static List<String> examples(JsonNode finding) {
+        List<String> out = new java.util.ArrayList<>();
+        finding.path("examples").forEach(e -> out.add(e.asText()));
+        return out;
+    }
+}
