@@ -1,5 +1,8 @@
 package io.ferry.anonymizer.leak;
 
+import io.ferry.anonymize.leak.LeakTokens;
+import io.ferry.anonymize.leak.LeakKey;
+import io.ferry.anonymize.leak.LeakHashes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

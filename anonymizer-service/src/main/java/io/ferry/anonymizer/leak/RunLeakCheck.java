@@ -1,5 +1,8 @@
 package io.ferry.anonymizer.leak;
 
+import io.ferry.anonymize.leak.LeakTokens;
+import io.ferry.anonymize.leak.LeakKey;
+import io.ferry.anonymize.leak.LeakHashes;
 import io.ferry.anonymizer.rules.TableRules;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;

@@ -1,5 +1,6 @@
 package io.ferry.anonymizer.leak;
 
+import io.ferry.anonymize.leak.LeakTokens;
 import io.ferry.anonymize.strategy.DataType;
 import io.ferry.anonymize.text.PiiKind;
 import java.util.EnumSet;

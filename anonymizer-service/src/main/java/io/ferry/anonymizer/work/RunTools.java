@@ -4,7 +4,7 @@ import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.strategy.Anonymizer;
 import io.ferry.anonymize.text.TextScrubber;
 import io.ferry.anonymizer.batch.BatchAnonymizer;
-import io.ferry.anonymizer.leak.LeakKey;
+import io.ferry.anonymize.leak.LeakKey;
 import io.ferry.anonymizer.rules.TableRules;
 import io.ferry.schema.model.TableId;
 import io.ferry.batches.BatchColumn;

@@ -5,7 +5,7 @@ import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.strategy.Anonymizer;
 import io.ferry.anonymize.text.DictionaryHashes;
 import io.ferry.anonymize.text.TextScrubber;
-import io.ferry.anonymizer.leak.LeakKey;
+import io.ferry.anonymize.leak.LeakKey;
 import io.ferry.service.StepFailure;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.staging.Staging;

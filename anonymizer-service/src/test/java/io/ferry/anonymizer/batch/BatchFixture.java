@@ -5,7 +5,7 @@ import io.ferry.anonymize.classify.TokenDictionary;
 import io.ferry.anonymize.strategy.Anonymizer;
 import io.ferry.anonymize.text.DictionaryHashes;
 import io.ferry.anonymize.text.TextScrubber;
-import io.ferry.anonymizer.leak.LeakKey;
+import io.ferry.anonymize.leak.LeakKey;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.BatchSchema;

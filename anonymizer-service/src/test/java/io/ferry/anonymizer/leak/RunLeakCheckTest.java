@@ -1,5 +1,7 @@
 package io.ferry.anonymizer.leak;
 
+import io.ferry.anonymize.leak.LeakTokens;
+import io.ferry.anonymize.leak.LeakHashes;
 import static io.ferry.anonymizer.batch.BatchFixture.column;
 import static io.ferry.anonymizer.batch.BatchFixture.columns;
 import static org.assertj.core.api.Assertions.assertThat;

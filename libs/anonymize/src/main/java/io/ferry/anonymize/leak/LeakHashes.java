@@ -1,4 +1,4 @@
-package io.ferry.anonymizer.leak;
+package io.ferry.anonymize.leak;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

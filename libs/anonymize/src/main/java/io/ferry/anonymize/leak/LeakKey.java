@@ -1,4 +1,4 @@
-package io.ferry.anonymizer.leak;
+package io.ferry.anonymize.leak;
 
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;

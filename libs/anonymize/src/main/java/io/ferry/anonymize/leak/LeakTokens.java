@@ -1,4 +1,4 @@
-package io.ferry.anonymizer.leak;
+package io.ferry.anonymize.leak;
 
 import java.text.Normalizer;
 import java.util.EnumSet;
