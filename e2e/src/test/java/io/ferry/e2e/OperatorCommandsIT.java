@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.cli.demo.Demo;
+import io.ferry.spec.parse.EstateProperties;
 import io.ferry.testkit.Datasets;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -75,10 +80,29 @@ class OperatorCommandsIT {
 
     @Test
     @Order(3)
-    void verifyFindsCertHoldingExactlyWhatTheRunLoaded() {
-        Cli.Result verify = Cli.run("verify", firstRun, "--api-config", api);
+    void verifyFindsCertHoldingExactlyWhatTheRunLoadedAndNoSourceValueInTheLogs() throws Exception {
+        Cli.Result verify = Cli.run("verify", firstRun, "--api-config", api, "--logs", dir.resolve("logs").toString());
         assertThat(verify.code()).as(verify.toString()).isZero();
-        assertThat(verify.lines().get(0)).isEqualTo("VALID");
+        assertThat(verify.lines()).containsExactly("VALID");
+
+        // one PROD email of the district in a copy of the logs: found by its keyed hash, never shown
+        String email;
+        EstateProperties estate = EstateProperties.read(dir.resolve("estate/estate.properties"));
+        try (Connection c = DriverManager.getConnection(estate.require("prod.ids.url"), estate.require("prod.ids.user"),
+                estate.require("prod.ids.password")); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT p.email FROM person p JOIN district d ON d.id = p.district_id"
+                        + " WHERE d.code = 'district-001' AND p.email IS NOT NULL ORDER BY p.id LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            email = rs.getString(1);
+        }
+        Path logs = Files.createDirectories(dir.resolve("logs-with-a-leak"));
+        Files.writeString(logs.resolve("loader.log"), "2026-11-24 INFO fine\n2026-11-24 WARN row of " + email + "\n");
+        Cli.Result leaked = Cli.run("verify", firstRun, "--api-config", api, "--logs", logs.toString());
+        assertThat(leaked.code()).as(leaked.toString()).isEqualTo(1);
+        assertThat(leaked.lines().get(0)).isEqualTo("INVALID");
+        assertThat(leaked.lines().subList(1, leaked.lines().size())).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).matches("log-leak .*loader\\.log:2 [0-9a-f]{16}"));
+        assertThat(leaked.out() + leaked.err()).doesNotContain(email);
     }
 
     @Test

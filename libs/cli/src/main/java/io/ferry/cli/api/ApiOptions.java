@@ -52,6 +52,16 @@ public final class ApiOptions {
                 + " or FERRY_TOKEN), pass --api-config FILE, or start one with './ferry demo --keep'");
     }
 
+    /**
+     * The folder of the demo whose API these options call ({@code --api-config}'s folder, else {@code .ferry} when it
+     * holds {@code demo.properties}): its {@code estate/} names the spec and staging root when a command needs them.
+     */
+    public java.util.Optional<Path> demoDir() {
+        Path file = config != null ? config : DEMO_PROPERTIES;
+        Path dir = file.toAbsolutePath().getParent();
+        return Files.isRegularFile(file) && dir != null ? java.util.Optional.of(dir) : java.util.Optional.empty();
+    }
+
     private static ApiClient fromFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new FerryException(ExitCodes.NOT_FOUND, file + " does not exist; './ferry demo --keep' writes"

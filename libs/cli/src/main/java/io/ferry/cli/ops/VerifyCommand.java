@@ -5,6 +5,16 @@ import io.ferry.cli.ExitCodes;
 import io.ferry.cli.FerryException;
 import io.ferry.cli.api.ApiClient;
 import io.ferry.cli.api.ApiOptions;
+import io.ferry.anonymize.AnonymizationKey;
+import io.ferry.anonymize.leak.LeakHashes;
+import io.ferry.anonymize.leak.LeakKey;
+import io.ferry.cli.spec.SpecSession;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.parse.EstateProperties;
+import io.ferry.staging.FileSystemStaging;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +31,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify a finished run against CERT (ledger rows present and unchanged, counts, column values,"
-                + " references, graph stamps). Line 1: VALID or INVALID; exit 0 only when VALID.")
+                + " references, graph stamps), and with --logs DIR the log files for the run's source identifiers. Line 1:"
+                + " VALID or INVALID; exit 0 only when VALID.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,6 +48,17 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "How long to wait for the validator's answer (ISO-8601, default ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--logs", paramLabel = "DIR", description = "Also scan every file under DIR for the run's source"
+            + " identifiers (keyed hashes from staging); a hit makes the run INVALID and names file, line and hash.")
+    Path logs;
+
+    @Option(names = "--spec", paramLabel = "S", description = "With --logs: the spec (for the anonymization key);"
+            + " default: the demo's, next to --api-config.")
+    Path spec;
+
+    @Option(names = "--staging", paramLabel = "ROOT", description = "With --logs: the staging root; default: the demo's.")
+    Path staging;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!List.of("text", "json").contains(format)) {
@@ -49,8 +71,10 @@ public final class VerifyCommand implements Callable<Integer> {
         if (verification.path("status").isNull() || verification.path("status").isMissingNode()) {
             throw new FerryException(ExitCodes.NOT_OK, "the verify of " + runId + " failed: " + failure);
         }
-        boolean valid = verification.path("status").asText().equals("VALID");
+        List<LogLeakScan.Hit> hits = logs == null ? List.of() : scanLogs();
+        boolean valid = verification.path("status").asText().equals("VALID") && hits.isEmpty();
         System.out.println(valid ? "VALID" : "INVALID");
+        hits.forEach(h -> System.out.println("log-leak " + h));
         JsonNode report = client.get("/runs/" + runId + "/report").path("load").path("verification");
         if (format.equals("json")) {
             System.out.println(report.toPrettyString());
@@ -81,6 +105,38 @@ public final class VerifyCommand implements Callable<Integer> {
                         + timeout + "; is the validator running? ('ferry status " + runId + "' shows what the run waits on)");
             }
             Thread.sleep(500);
+        }
+    }
+
+    private List<LogLeakScan.Hit> scanLogs() {
+        if (!Files.isDirectory(logs)) {
+            throw new FerryException(ExitCodes.NOT_FOUND, "--logs " + logs + " is not a folder");
+        }
+        EstateProperties demo = api.demoDir().map(d -> d.resolve("estate").resolve(EstateProperties.FILE_NAME))
+                .filter(Files::isRegularFile).map(EstateProperties::read).orElse(null);
+        Path specFile = spec != null ? spec : demo == null ? null : Path.of(demo.require("spec"));
+        Path root = staging != null ? staging : demo == null ? null : Path.of(demo.require("staging.root"));
+        if (specFile == null || root == null) {
+            throw new FerryException(ExitCodes.USAGE, "--logs needs the spec (for the anonymization key) and the staging"
+                    + " root: pass --spec S and --staging ROOT");
+        }
+        Spec parsed = SpecSession.open(specFile).spec();
+        LeakKey key = new LeakKey(AnonymizationKey.fromSpec(specFile.toAbsolutePath().getParent(), parsed.anonymize().key()));
+        try {
+            Path tmp = Files.createTempDirectory("ferry-verify-");
+            try {
+                LeakHashes sources = LogLeakScan.sources(new FileSystemStaging(root), runId, tmp);
+                if (sources.size() == 0) {
+                    throw new FerryException(ExitCodes.NOT_FOUND, "staging " + root + " holds no leak hashes for " + runId
+                            + " (past retention, or not this run's staging root): the logs cannot be checked");
+                }
+                return new LogLeakScan(key, sources).scan(logs);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new FerryException(ExitCodes.NOT_OK, "scanning " + logs + " failed: " + e.getClass().getSimpleName()
+                    + " " + e.getMessage());
         }
     }
 
