@@ -168,7 +168,8 @@ final class GraphStoreReader {
                         deadline.check(request.store());
                         done[0] += rows;
                         double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-                        listener.progress(new Progress(request.runId(), Phase.EXTRACT, request.store(), layout.text(),
+                        // the store's figures, as for a relational store: no table named
+                        listener.progress(new Progress(request.runId(), Phase.EXTRACT, request.store(), null,
                                 done[0], total, done[0] / seconds, Instant.now()));
                     }));
                 }

@@ -246,8 +246,9 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                 long all = done.addAndGet(rowsSoFar - previous[0]);
                 previous[0] = rowsSoFar;
                 double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-                listener.progress(new Progress(request.runId(), Phase.EXTRACT, request.store(), table.id().schema() + "."
-                        + table.id().name(), all, total, all / seconds, Instant.now()));
+                // the store's figures (its tables are read in parallel): no table named
+                listener.progress(new Progress(request.runId(), Phase.EXTRACT, request.store(), null, all, total,
+                        all / seconds, Instant.now()));
             });
             return out.finish();
         }

@@ -121,6 +121,8 @@ class SampleEstateExtractionIT {
                 assertThat(danglingForeignKeys(snapshot, c, store)).as("dangling references in %s", store).isEmpty();
             }
             assertThat(out.progress()).isNotEmpty().last().satisfies(pr -> assertThat(pr.rowsDone()).isEqualTo(pr.rowsTotal()));
+            // the store's figures, not one table's: observers sum them per store
+            assertThat(out.progress()).allSatisfy(pr -> assertThat(pr.table()).isNull());
         }
         assertThat(total).as("rows of district-001 over the four PostgreSQL stores").isGreaterThan(10_000);
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.HelpCommand;
                 io.ferry.cli.ops.StatusCommand.class, io.ferry.cli.ops.WatchCommand.class, io.ferry.cli.ops.ReportCommand.class,
                 io.ferry.cli.ops.ApproveCommand.class, io.ferry.cli.ops.CancelCommand.class,
                 io.ferry.cli.ops.RollbackCommand.class, io.ferry.cli.ops.ResumeCommand.class,
-                io.ferry.cli.ops.VerifyCommand.class},
+                io.ferry.cli.ops.VerifyCommand.class, io.ferry.cli.doctor.DoctorCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 not OK, 2 usage, 3 unreachable, 4 refused, 5 not found, 6 conflict.",
                 "Tests: './ferry test' runs the whole suite."})
 public final class FerryCli implements Runnable {

@@ -66,6 +66,12 @@ public final class ApiClient {
         }
     }
 
+    /** A long-lived GET answered line by line (server-sent events); the caller closes the body. */
+    java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream(String path) {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Authorization", authorization)
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
     private String send(HttpRequest.Builder request, String path) {
         try {
             HttpResponse<String> r = http.send(request.header("Authorization", authorization)

@@ -2,11 +2,13 @@ package io.ferry.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Follows a run through the API until it ends, printing a line whenever its status, step or counts change. A run
+ * Follows a run through the API until it ends, printing a line whenever its status, step or counts change, with each
+ * phase's rows from the run's live feed (as progress bars on a terminal: rows, rows/s and time left). A run
  * waiting at an approval gate is approved when the watcher was told to (the demo's user holds every role, and the
  * demo says so), else the watch says who must act and goes on; a blocked run ends the watch, since only an operator
  * can decide what to do.
@@ -33,6 +35,18 @@ public final class RunWatch {
      * @return the run as it ended (or blocked)
      */
     public JsonNode follow(String runId, int stores) throws InterruptedException {
+        PhaseProgress progress = new PhaseProgress();
+        try (ProgressFeed feed = ProgressFeed.open(api, runId, progress::accept);
+                ProgressBars bars = ProgressBars.onTerminal() ? new ProgressBars() : null) {
+            return follow(runId, stores, progress, bars);
+        }
+    }
+
+    /**
+     * On a terminal the bars show each phase's rows and a line is printed when the status or step changes; otherwise
+     * a line whenever anything changes, the phases' rows included.
+     */
+    private JsonNode follow(String runId, int stores, PhaseProgress progress, ProgressBars bars) throws InterruptedException {
         long start = System.nanoTime();
         String last = "";
         String of = stores > 0 ? "/" + stores : "";
@@ -40,11 +54,19 @@ public final class RunWatch {
         while (true) {
             JsonNode run = api.get("/runs/" + runId);
             String status = run.path("status").asText();
-            String line = String.format(Locale.ROOT, "%-20s %-12s extracted %d%s stores, %d batches anonymized, loaded %d%s",
-                    status, run.path("step").asText(), run.path("extractedStores").size(), of,
-                    run.path("anonymizedBatches").asInt(), run.path("loadedStores").size(), of);
+            String step = String.format(Locale.ROOT, "%-20s %-12s", status, run.path("step").asText());
+            String line = step + String.format(Locale.ROOT, " extracted %d%s stores, %d batches anonymized, loaded %d%s",
+                    run.path("extractedStores").size(), of, run.path("anonymizedBatches").asInt(),
+                    run.path("loadedStores").size(), of);
+            List<PhaseProgress.Phase> phases = progress.snapshot();
+            if (bars != null) {
+                bars.show(phases, status);
+                line = step;
+            } else if (!phases.isEmpty()) {
+                line += " | " + String.join("; ", phases.stream().map(PhaseProgress.Phase::describe).toList());
+            }
             if (!line.equals(last)) {
-                out.printf(Locale.ROOT, "%7.1f s  %s%n", (System.nanoTime() - start) / 1e9, line);
+                out.printf(Locale.ROOT, "%7.1f s  %s%n", (System.nanoTime() - start) / 1e9, line.stripTrailing());
                 last = line;
             }
             if (status.equals("AWAITING_APPROVAL") && approve) {

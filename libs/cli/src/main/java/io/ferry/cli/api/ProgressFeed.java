@@ -1,0 +1,58 @@
+package io.ferry.cli.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A run's live feed ({@code GET /runs/{id}/events}, server-sent events) read in the background: each progress report
+ * goes to a consumer. Best effort, like the reports themselves: a feed that fails or ends leaves the watch to its
+ * polling of the run.
+ */
+final class ProgressFeed implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CompletableFuture<HttpResponse<Stream<String>>> response;
+
+    private ProgressFeed(CompletableFuture<HttpResponse<Stream<String>>> response) {
+        this.response = response;
+    }
+
+    static ProgressFeed open(ApiClient api, String runId, Consumer<JsonNode> progress) {
+        CompletableFuture<HttpResponse<Stream<String>>> response = api.stream("/runs/" + runId + "/events");
+        response.thenAcceptAsync(r -> {
+            if (r.statusCode() != 200) {
+                r.body().close();
+                return;
+            }
+            try (Stream<String> lines = r.body()) {
+                lines.filter(l -> l.startsWith("data:")).forEach(l -> item(l.substring(5).strip(), progress));
+            } catch (RuntimeException e) {
+                // the feed went away (the watch closed it, or the coordinator stopped): polling goes on
+            }
+        });
+        return new ProgressFeed(response);
+    }
+
+    private static void item(String json, Consumer<JsonNode> progress) {
+        try {
+            JsonNode item = JSON.readTree(json);
+            if (item.path("type").asText().equals("progress")) {
+                progress.accept(item.path("progress"));
+            }
+        } catch (IOException e) {
+            // not a feed item: skipped
+        }
+    }
+
+    @Override
+    public void close() {
+        response.thenAccept(r -> r.body().close());
+        response.cancel(true);
+    }
+}
