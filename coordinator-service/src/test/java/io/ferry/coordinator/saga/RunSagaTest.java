@@ -12,6 +12,7 @@ import io.ferry.contracts.messages.CompensationStatus;
 import io.ferry.contracts.messages.Failure.Kind;
 import io.ferry.contracts.messages.LeakCheckRequest;
 import io.ferry.contracts.messages.LoadRequest;
+import io.ferry.contracts.messages.ValidateRequest;
 import io.ferry.contracts.messages.RunStatus;
 import io.ferry.contracts.messages.RunStatusChanged;
 import io.ferry.contracts.messages.ValidationStatus;
@@ -355,6 +356,22 @@ class RunSagaTest {
         assertThat(load.store()).isEqualTo("a");
         assertThat(load.certSchemaFingerprint()).isEqualTo("fp-a");
         assertThat(load.replacesRunId()).isEqualTo("mig-20261101000000-001");
+    }
+
+    /** A refresh's validation knows the run it replaces: the rows that run inserted leave CERT before the new load. */
+    @Test
+    void aRefreshIsValidatedWithTheRunItReplaces() {
+        RunScript script = new RunScript(RunSaga.defaults());
+        script.on(new RunEvent.Requested(UUID.randomUUID(), RUN, RunScript.DISTRICT, RunScript.SPEC,
+                new RunOptions(false, false, true, false, Set.of()), RunScript.plan(Set.of(), "mig-20261101000000-001"), "ops",
+                AT));
+        script.preflightPassed().extractedAndAnonymized().leakCheckPassed();
+        ValidateRequest validate = (ValidateRequest) ((Effect.Send) script.last.effects().stream()
+                .filter(Effect.Send.class::isInstance).findFirst().orElseThrow()).command().message();
+        assertThat(validate.replacesRunId()).isEqualTo("mig-20261101000000-001");
+        assertThat(((ValidateRequest) RunScript.requested().preflightPassed().extractedAndAnonymized().leakCheckPassed()
+                .last.effects().stream().filter(Effect.Send.class::isInstance).map(e -> ((Effect.Send) e).command()
+                        .message()).findFirst().orElseThrow()).replacesRunId()).isNull();
     }
 
     @Test

@@ -1,12 +1,25 @@
 package io.ferry.contracts.messages;
 
-/** Validate the run's anonymized batches against CERT's live schema and the spec's rules. */
-public record ValidateRequest(String runId, String specHash, int attempt) implements Message {
+/**
+ * Validate the run's anonymized batches against CERT's live schema and the spec's rules.
+ *
+ * @param replacesRunId for a refresh, the district's loaded run the load will swap out: the rows it inserted are
+ *                      gone by then, so they do not count against the new rows' keys; null otherwise
+ */
+public record ValidateRequest(String runId, String specHash, int attempt, String replacesRunId) implements Message {
 
     public ValidateRequest {
         Require.runId("ValidateRequest.runId", runId);
         Require.sha256("ValidateRequest.specHash", specHash);
         Require.attempt("ValidateRequest.attempt", attempt);
+        if (replacesRunId != null) {
+            Require.runId("ValidateRequest.replacesRunId", replacesRunId);
+        }
+    }
+
+    /** A run that replaces none. */
+    public ValidateRequest(String runId, String specHash, int attempt) {
+        this(runId, specHash, attempt, null);
     }
 
     @Override
