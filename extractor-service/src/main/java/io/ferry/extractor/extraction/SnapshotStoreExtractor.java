@@ -1,5 +1,6 @@
 package io.ferry.extractor.extraction;
 
+import io.ferry.service.faults.KillPoint;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchSchema;
 import io.ferry.batches.BatchWriterOptions;
@@ -243,6 +244,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
             KeySets.write(staging, request, table, keyColumns, keys, key, tempDir);
             reader.read(table, closure.relational(), keyColumns, keys, nulling, out, rowsSoFar -> {
                 deadline.check(request.store());
+                KillPoint.reach(KillPoint.EXTRACTOR_MID_COPY);
                 long all = done.addAndGet(rowsSoFar - previous[0]);
                 previous[0] = rowsSoFar;
                 double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
@@ -302,16 +304,21 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
 
     private static List<CrossTenantRows> crossTenant(DistrictClosure closure, String store) {
         CrossTenantPolicy policy = CrossTenantPolicy.valueOf(closure.rules().crossTenant().name());
+        // graph nodes the plan leaves out whatever the policy (their row stays in PROD) are reported as nullified
+        java.util.Set<Plan.CrossTenantRow> leftOut = new java.util.HashSet<>();
+        closure.graphs().forEach(g -> leftOut.addAll(g.leftOut()));
         Map<List<String>, Long> counts = new LinkedHashMap<>();
         for (Plan.CrossTenantRow row : closure.plan().crossTenant()) {
             if (row.store().equals(store)) {
-                counts.merge(List.of(row.table(), row.owner()), 1L, Long::sum);
+                CrossTenantPolicy handled = leftOut.contains(row) ? CrossTenantPolicy.NULLIFY : policy;
+                counts.merge(List.of(row.table(), row.owner(), handled.name()), 1L, Long::sum);
             }
         }
         List<CrossTenantRows> rows = new ArrayList<>();
         counts.forEach((k, n) -> {
             List<String> parts = TableId.splitQualified(k.get(0));
-            rows.add(new CrossTenantRows(parts.get(0), parts.get(parts.size() - 1), k.get(1), n, policy));
+            rows.add(new CrossTenantRows(parts.get(0), parts.get(parts.size() - 1), k.get(1), n,
+                    CrossTenantPolicy.valueOf(k.get(2))));
         });
         return rows;
     }

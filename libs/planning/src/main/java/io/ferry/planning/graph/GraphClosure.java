@@ -53,6 +53,7 @@ public final class GraphClosure {
     private final Set<String> excluded = new HashSet<>();
     private final Map<String, Rel> rels = new LinkedHashMap<>();
     private final List<Plan.CrossTenantRow> crossTenant = new ArrayList<>();
+    private final List<Plan.CrossTenantRow> leftOut = new ArrayList<>();
     private final Map<GraphRules.Link, Long> dangling = new LinkedHashMap<>();
 
     public GraphClosure(GraphRules rules, GraphSource source, LinkedRows linked) {
@@ -96,7 +97,7 @@ public final class GraphClosure {
         List<Plan.Dangling> danglingOut = dangling.entrySet().stream()
                 .map(e -> new Plan.Dangling(e.getKey().fromText(), e.getKey().toText(), e.getValue(), e.getKey().dangling().name().toLowerCase(java.util.Locale.ROOT)))
                 .toList();
-        return new GraphPlan(rules, nodes, rels.values(), crossTenant, danglingOut, rounds);
+        return new GraphPlan(rules, nodes, rels.values(), crossTenant, leftOut, danglingOut, rounds);
     }
 
     /** Decides each newly reached node; returns the ids to expand next round. */
@@ -124,10 +125,13 @@ public final class GraphClosure {
             if (foreign != null) {
                 via.put(n.id(), hop);
                 String owner = foreign.owner() != null ? foreign.owner() : ownerInGraph(n);
-                crossTenant.add(new Plan.CrossTenantRow(rules.store(), GraphPlan.tableText(true, label(n)),
-                        key(n), owner, path(n)));
+                Plan.CrossTenantRow row = new Plan.CrossTenantRow(rules.store(), GraphPlan.tableText(true, label(n)),
+                        key(n), owner, path(n));
+                crossTenant.add(row);
                 // a node whose row stays in PROD would hold a reference CERT cannot resolve: never copied
-                include(n, hop, foreign.state() != State.OUTSIDE && rules.crossTenant() != CrossTenantPolicy.NULLIFY);
+                if (!include(n, hop, foreign.state() != State.OUTSIDE && rules.crossTenant() != CrossTenantPolicy.NULLIFY)) {
+                    leftOut.add(row);
+                }
             } else if (absent != null) {
                 dangling.merge(absent, 1L, Long::sum);
                 if (include(n, hop, absent.dangling() != DanglingPolicy.DROP)) {

@@ -39,15 +39,17 @@ public final class GraphPlan {
     private final Map<String, Node> nodes;
     private final List<Rel> rels;
     private final List<Plan.CrossTenantRow> crossTenant;
+    private final List<Plan.CrossTenantRow> leftOut;
     private final List<Plan.Dangling> dangling;
     private final int rounds;
 
     GraphPlan(GraphRules rules, Map<String, Node> nodes, Collection<Rel> rels, List<Plan.CrossTenantRow> crossTenant,
-            List<Plan.Dangling> dangling, int rounds) {
+            List<Plan.CrossTenantRow> leftOut, List<Plan.Dangling> dangling, int rounds) {
         this.rules = rules;
         this.nodes = Map.copyOf(nodes);
         this.rels = List.copyOf(rels);
         this.crossTenant = List.copyOf(crossTenant);
+        this.leftOut = List.copyOf(leftOut);
         this.dangling = List.copyOf(dangling);
         this.rounds = rounds;
     }
@@ -62,6 +64,14 @@ public final class GraphPlan {
 
     public List<Plan.CrossTenantRow> crossTenant() {
         return crossTenant;
+    }
+
+    /**
+     * The foreign nodes of {@link #crossTenant} the plan does not copy, whatever the policy: those {@code nullify}
+     * leaves out, and those whose linked row stays in PROD.
+     */
+    public List<Plan.CrossTenantRow> leftOut() {
+        return leftOut;
     }
 
     public List<Plan.Dangling> dangling() {

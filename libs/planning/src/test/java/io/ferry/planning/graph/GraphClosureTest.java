@@ -111,6 +111,7 @@ class GraphClosureTest {
         assertThat(plan.keys(new TableId("sp", "label", "District"))).containsExactly(Tuple.of(1L));
         assertThat(rels(plan, "CONNECTED_TO")).isEmpty();
         assertThat(rels(plan, "GUARDIAN_OF")).containsExactly(Tuple.of(400L, 101L));
+        assertThat(plan.leftOut()).extracting(Plan.CrossTenantRow::key).containsExactly("personId=200");
         assertThat(rels(plan, "MEMBER_OF")).containsExactly(Tuple.of(100L, 10L), Tuple.of(101L, 10L), Tuple.of(300L, 10L));
         assertThat(plan.keyColumns(new TableId("sp", "relationship", "CONNECTED_TO")))
                 .containsExactly("from.personId", "to.personId");
@@ -136,10 +137,11 @@ class GraphClosureTest {
         assertThat(rels(plan, "CONNECTED_TO")).isEmpty();
         assertThat(rels(plan, "GUARDIAN_OF")).isEmpty();
         assertThat(plan.crossTenant()).hasSize(2);
+        assertThat(plan.leftOut()).isEqualTo(plan.crossTenant());
     }
 
     @Test
-    void failPolicyKeepsTheNodesAndFailsTheRun() {
+    void failPolicyKeepsTheCopyableNodesAndFailsTheRun() {
         GraphPlan plan = plan(rules(FOLLOW, CrossTenantPolicy.FAIL, DanglingPolicy.NULL));
         assertThat(persons(plan)).contains(400L).doesNotContain(200L);
         assertThat(plan.failures()).containsExactlyInAnyOrder("cross-tenant node sp.label.Person owned by district-002",
