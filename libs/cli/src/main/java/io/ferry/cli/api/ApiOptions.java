@@ -53,13 +53,19 @@ public final class ApiOptions {
     }
 
     /**
-     * The folder of the demo whose API these options call ({@code --api-config}'s folder, else {@code .ferry} when it
-     * holds {@code demo.properties}): its {@code estate/} names the spec and staging root when a command needs them.
+     * The folder of the demo whose API these options call, when they call a demo's ({@code --api-config}'s folder, or
+     * {@code .ferry} when neither it nor {@code FERRY_API_URL} is given): its {@code estate/} names the spec and
+     * staging root when a command needs them.
      */
     public java.util.Optional<Path> demoDir() {
-        Path file = config != null ? config : DEMO_PROPERTIES;
-        Path dir = file.toAbsolutePath().getParent();
-        return Files.isRegularFile(file) && dir != null ? java.util.Optional.of(dir) : java.util.Optional.empty();
+        return demoDir(System.getenv());
+    }
+
+    java.util.Optional<Path> demoDir(Map<String, String> env) {
+        String url = env.get("FERRY_API_URL");
+        Path file = config != null ? config : url == null || url.isBlank() ? DEMO_PROPERTIES : null;
+        Path dir = file == null ? null : file.toAbsolutePath().getParent();
+        return dir != null && Files.isRegularFile(file) ? java.util.Optional.of(dir) : java.util.Optional.empty();
     }
 
     private static ApiClient fromFile(Path file) {

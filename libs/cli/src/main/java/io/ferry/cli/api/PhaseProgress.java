@@ -1,6 +1,9 @@
 package io.ferry.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A run's progress per phase, from the progress reports of its live feed: each report says how far one table (or
- * label, or the whole phase) of one store has got, so a phase's rows are the sum of the latest report of each, its
- * total the sum of their totals once every one is known, and its speed the sum of the speeds of the parts still
- * working. Reports may come twice or out of order (best effort): the latest by time wins. Thread-safe.
+ * A run's progress per phase, from the progress reports of its live feed. A report with a total says how far one
+ * part (a store, or one of its tables) has got: a phase's rows are the sum of the latest report of each part, its
+ * speed the sum of the speeds of the parts still short of their totals. A report without a total is one batch's own
+ * rows (the anonymizer's): those are added up, at their average speed over the phase so far. Reports may come out of
+ * order (the latest by time wins) or, rarely, twice (best effort, like the reports themselves). Thread-safe.
  */
 public final class PhaseProgress {
 
@@ -26,23 +30,43 @@ public final class PhaseProgress {
         }
     }
 
-    private record Part(long done, Long total, double rowsPerSec, String at) {
+    private record Part(long done, long total, double rowsPerSec, Instant at) {
+    }
+
+    /** Rows of batch reports (no total) added up, and the span of their times. */
+    private static final class Batches {
+        long rows;
+        Instant first;
+        Instant last;
     }
 
     private final Map<String, Map<String, Part>> phases = new LinkedHashMap<>();
+    private final Map<String, Batches> batches = new LinkedHashMap<>();
 
     /** One progress report ({@code {runId, phase, store, table, rowsDone, rowsTotal, rowsPerSec, at}}). */
     public synchronized void accept(JsonNode progress) {
         String phase = progress.path("phase").asText("");
+        Instant at;
+        try {
+            at = Instant.parse(progress.path("at").asText(""));
+        } catch (DateTimeParseException e) {
+            return;
+        }
         if (phase.isEmpty()) {
             return;
         }
-        String part = progress.path("store").asText("") + "/" + progress.path("table").asText("");
+        phases.computeIfAbsent(phase, p -> new LinkedHashMap<>());
         JsonNode total = progress.path("rowsTotal");
-        Part next = new Part(progress.path("rowsDone").asLong(), total.isNumber() ? total.asLong() : null,
-                progress.path("rowsPerSec").asDouble(), progress.path("at").asText(""));
-        phases.computeIfAbsent(phase, p -> new LinkedHashMap<>()).merge(part, next,
-                (old, now) -> now.at().compareTo(old.at()) >= 0 ? now : old);
+        if (!total.isNumber()) {
+            Batches b = batches.computeIfAbsent(phase, p -> new Batches());
+            b.rows += progress.path("rowsDone").asLong();
+            b.first = b.first == null || at.isBefore(b.first) ? at : b.first;
+            b.last = b.last == null || at.isAfter(b.last) ? at : b.last;
+            return;
+        }
+        String part = progress.path("store").asText("") + "/" + progress.path("table").asText("");
+        Part next = new Part(progress.path("rowsDone").asLong(), total.asLong(), progress.path("rowsPerSec").asDouble(), at);
+        phases.get(phase).merge(part, next, (old, now) -> now.at().isBefore(old.at()) ? old : now);
     }
 
     /** The phases that reported, in the order they first did. */
@@ -51,20 +75,21 @@ public final class PhaseProgress {
         phases.forEach((name, parts) -> {
             long done = 0;
             long total = 0;
-            boolean known = true;
             double rate = 0;
             for (Part p : parts.values()) {
                 done += p.done();
-                if (p.total() == null) {
-                    known = false;
-                } else {
-                    total += p.total();
-                }
-                if (p.total() == null || p.done() < p.total()) {
+                total += p.total();
+                if (p.done() < p.total()) {
                     rate += p.rowsPerSec();
                 }
             }
-            out.add(new Phase(name, done, known ? total : null, rate));
+            Batches b = batches.get(name);
+            if (b != null) {
+                done += b.rows;
+                double seconds = Math.max(1, Duration.between(b.first, b.last).toMillis() / 1000.0);
+                rate += b.rows / seconds;
+            }
+            out.add(new Phase(name, done, b == null ? total : null, rate));
         });
         return out;
     }

@@ -1,6 +1,8 @@
 package io.ferry.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.cli.ExitCodes;
+import io.ferry.cli.FerryException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,8 @@ public final class RunWatch {
     /** Statuses a run does not leave by itself. */
     public static final Set<String> ENDED = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "COMPENSATED",
             "COMPENSATION_FAILED", "BLOCKED");
+
+    private static final java.time.Duration UNREACHABLE_PATIENCE = java.time.Duration.ofMinutes(2);
 
     private final ApiClient api;
     private final PrintStream out;
@@ -51,8 +55,26 @@ public final class RunWatch {
         String last = "";
         String of = stores > 0 ? "/" + stores : "";
         boolean told = false;
+        long unreachableSince = 0;
         while (true) {
-            JsonNode run = api.get("/runs/" + runId);
+            JsonNode run;
+            try {
+                run = api.get("/runs/" + runId);
+                unreachableSince = 0;
+            } catch (FerryException e) {
+                // a coordinator that restarts (a new pod, a crash) is back in seconds: keep watching for a while
+                if (e.exitCode() != ExitCodes.UNREACHABLE || unreachableSince != 0
+                        && System.nanoTime() - unreachableSince > UNREACHABLE_PATIENCE.toNanos()) {
+                    throw e;
+                }
+                if (unreachableSince == 0) {
+                    unreachableSince = System.nanoTime();
+                    out.println("           the coordinator does not answer; still watching for "
+                            + UNREACHABLE_PATIENCE.toSeconds() + " s");
+                }
+                Thread.sleep(1000);
+                continue;
+            }
             String status = run.path("status").asText();
             String step = String.format(Locale.ROOT, "%-20s %-12s", status, run.path("step").asText());
             String line = step + String.format(Locale.ROOT, " extracted %d%s stores, %d batches anonymized, loaded %d%s",
@@ -76,8 +98,8 @@ public final class RunWatch {
             }
             if (status.equals("AWAITING_APPROVAL") && !told) {
                 out.println("           waiting for " + run.path("waitingFor").asText() + ": ferry approve " + runId);
-                told = true;
             }
+            told = status.equals("AWAITING_APPROVAL");
             if (ENDED.contains(status)) {
                 return run;
             }

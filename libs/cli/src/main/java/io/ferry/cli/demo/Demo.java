@@ -59,7 +59,15 @@ public final class Demo {
         this.keep = keep;
         this.out = out;
         this.layout = new EstateLayout(dir.resolve("estate"));
-        this.services = new ServiceProcesses(dir);
+        this.services = new ServiceProcesses(dir, out::println);
+    }
+
+    /**
+     * Restarts one of the running demo's services with a crash test's kill point armed
+     * ({@code io.ferry.service.faults.KillPoint}): it dies there once and is started again without it.
+     */
+    public void armKillPoint(String service, String point) {
+        services.restart(service, Map.of(ServiceProcesses.KILL_POINT, point));
     }
 
     public int run() throws InterruptedException {

@@ -17,21 +17,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The demo's five service processes: started from their packaged applications with their settings as system
  * properties, each logging to {@code DIR/logs/<name>.log}, their pids kept in {@code DIR/services.pids} so that
- * {@code ferry demo stop} finds them from another terminal.
+ * {@code ferry demo stop} finds them from another terminal. A service that dies is started again, as Kubernetes
+ * restarts a pod (without a crash test's kill point, so it dies once).
  */
 final class ServiceProcesses {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** The system property that arms a crash test's kill point in a service (io.ferry.service.faults.KillPoint). */
+    static final String KILL_POINT = "ferry.kill-point";
+
+    /** The demos this JVM supervises, by folder: {@code ferry demo stop} run in the same JVM must stop them too. */
+    private static final Map<Path, ServiceProcesses> SUPERVISING = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path dir;
+    private final Consumer<String> notices;
+    private final Map<String, PhaseService> services = new LinkedHashMap<>();
     private final Map<String, ProcessHandle> started = new LinkedHashMap<>();
+    private volatile boolean stopping;
 
-    ServiceProcesses(Path dir) {
+    /** @param notices where a restart is told */
+    ServiceProcesses(Path dir, Consumer<String> notices) {
         this.dir = dir;
+        this.notices = notices;
     }
 
     static Path logs(Path dir) {
@@ -44,6 +56,7 @@ final class ServiceProcesses {
 
     /** Starts every service, then waits until each reports ready on {@code /q/health/ready}. */
     void start(List<PhaseService> services) {
+        SUPERVISING.put(dir, this);
         try {
             Files.createDirectories(logs(dir));
         } catch (IOException e) {
@@ -54,13 +67,57 @@ final class ServiceProcesses {
                 throw new FerryException(ExitCodes.NOT_OK, "the " + s.name() + " service is not built (" + s.jar()
                         + " is missing); run './ferry --rebuild demo' or './mvnw package -DskipTests'");
             }
-            started.put(s.name(), launch(s));
-            savePids();
+            supervise(s, launch(s));
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (PhaseService s : services) {
             awaitReady(http, s);
         }
+    }
+
+    /**
+     * Stops one service and starts it again with {@code extra} settings (a crash test arms a kill point this way),
+     * then waits until it is ready.
+     */
+    void restart(String name, Map<String, String> extra) {
+        PhaseService s;
+        ProcessHandle old;
+        synchronized (this) {
+            s = services.get(name);
+            old = started.remove(name);
+        }
+        if (s == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        if (old != null) {
+            stop(List.of(old));
+        }
+        Map<String, String> settings = new LinkedHashMap<>(s.settings());
+        settings.putAll(extra);
+        PhaseService again = new PhaseService(s.name(), s.jar(), settings);
+        supervise(again, launch(again));
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), again);
+    }
+
+    /** Keeps {@code s} running: when its process ends while the demo is not stopping, it is started again. */
+    private synchronized void supervise(PhaseService s, ProcessHandle handle) {
+        services.put(s.name(), s);
+        started.put(s.name(), handle);
+        savePids();
+        handle.onExit().thenAccept(ended -> {
+            synchronized (this) {
+                ProcessHandle current = started.get(s.name());
+                if (stopping || current == null || current.pid() != ended.pid()) {
+                    return;
+                }
+                Map<String, String> settings = new LinkedHashMap<>(s.settings());
+                settings.remove(KILL_POINT);
+                PhaseService again = new PhaseService(s.name(), s.jar(), settings);
+                notices.accept("demo: the " + s.name() + " service stopped; starting it again (see "
+                        + logs(dir).resolve(s.name() + ".log") + ")");
+                supervise(again, launch(again));
+            }
+        });
     }
 
     private ProcessHandle launch(PhaseService s) {
@@ -134,7 +191,13 @@ final class ServiceProcesses {
 
     /** Stops the services this object started. */
     void stop() {
-        stop(started.values().stream().toList());
+        List<ProcessHandle> running;
+        synchronized (this) {
+            stopping = true;
+            running = started.values().stream().toList();
+        }
+        SUPERVISING.remove(dir, this);
+        stop(running);
         started.clear();
         try {
             Files.deleteIfExists(pids(dir));
@@ -149,9 +212,18 @@ final class ServiceProcesses {
      * @return how many were still running
      */
     static int stopRecorded(Path dir) {
+        ServiceProcesses supervising = SUPERVISING.get(dir);
+        int stopped = 0;
+        if (supervising != null) {
+            // else its supervisor would start again what the pid file's stop ends
+            synchronized (supervising) {
+                stopped = supervising.started.size();
+            }
+            supervising.stop();
+        }
         Path file = pids(dir);
         if (!Files.exists(file)) {
-            return 0;
+            return stopped;
         }
         List<ProcessHandle> live = new ArrayList<>();
         try {
@@ -166,7 +238,7 @@ final class ServiceProcesses {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return live.size();
+        return stopped + live.size();
     }
 
     /** A live Java process of that pid (a pid reused by another program is left alone). */

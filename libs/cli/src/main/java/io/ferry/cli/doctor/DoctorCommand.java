@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.Neo4jException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,6 +76,8 @@ public final class DoctorCommand implements Callable<Integer> {
                     checks.add(Check.fail("prod " + store.name(), e.getMessage()));
                 } catch (SQLException e) {
                     checks.add(Check.fail("prod " + store.name(), "checking failed (SQLSTATE " + e.getSQLState() + ")"));
+                } catch (Neo4jException e) {
+                    checks.add(Check.fail("prod " + store.name(), "checking failed (" + e.code() + ")"));
                 }
             }
             List<DatabaseIdentity> prodIds = new ArrayList<>();
@@ -117,6 +120,8 @@ public final class DoctorCommand implements Callable<Integer> {
             return List.of(Check.fail("cert " + store.name(), e.getMessage()));
         } catch (SQLException e) {
             return List.of(Check.fail("cert " + store.name(), "checking failed (SQLSTATE " + e.getSQLState() + ")"));
+        } catch (Neo4jException e) {
+            return List.of(Check.fail("cert " + store.name(), "checking failed (" + e.code() + ")"));
         }
     }
 

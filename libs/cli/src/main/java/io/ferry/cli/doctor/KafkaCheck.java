@@ -24,6 +24,17 @@ final class KafkaCheck {
     private KafkaCheck() {
     }
 
+    /** Whether the broker creates topics on first use; false when its configuration may not be read (an ACL). */
+    private static boolean autoCreate(Admin admin, String broker) throws InterruptedException {
+        try {
+            var config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.BROKER, broker))).all()
+                    .get(15, TimeUnit.SECONDS).values().iterator().next().get("auto.create.topics.enable");
+            return config != null && Boolean.parseBoolean(config.value());
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
     static List<Check> check(String bootstrap) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -33,10 +44,8 @@ final class KafkaCheck {
         try (Admin admin = Admin.create(p)) {
             Collection<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             String broker = admin.describeCluster().nodes().get(15, TimeUnit.SECONDS).iterator().next().idString();
-            boolean autoCreate = Boolean.parseBoolean(admin.describeConfigs(List.of(new ConfigResource(
-                    ConfigResource.Type.BROKER, broker))).all().get(15, TimeUnit.SECONDS).values().iterator().next()
-                    .get("auto.create.topics.enable").value());
             out.add(Check.ok("kafka", "broker at " + bootstrap + " answers"));
+            boolean autoCreate = autoCreate(admin, broker);
             List<String> wanted = new ArrayList<>();
             for (String t : Topics.all()) {
                 wanted.add(t);

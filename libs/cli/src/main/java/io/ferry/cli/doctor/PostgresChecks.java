@@ -26,10 +26,10 @@ final class PostgresChecks {
         String user = one(c, "SELECT current_user");
         long unreadable = count(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
-                + " AND NOT has_table_privilege(c.oid, 'SELECT')", schemas);
+                + " AND (NOT has_table_privilege(c.oid, 'SELECT') OR NOT has_schema_privilege(n.oid, 'USAGE'))", schemas);
         out.add(unreadable == 0 ? Check.ok(subject, "connected as " + user + "; every table of " + schemas + " readable")
                 : Check.fail(subject, user + " may not read " + unreadable + " table(s) of " + schemas
-                        + "; grant SELECT, e.g. GRANT pg_read_all_data TO " + user));
+                        + "; grant USAGE on the schemas and SELECT, e.g. GRANT pg_read_all_data TO " + user));
         if (one(c, "SELECT pg_is_in_recovery()::text").equals("true")) {
             out.add(Check.ok(subject, "a hot standby: read-only by recovery"));
             String feedback = one(c, "SELECT current_setting('hot_standby_feedback')");

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +34,11 @@ final class LogLeakScan {
         }
     }
 
+    private static final Pattern LOG_PUNCTUATION = Pattern.compile("[=:\"'()\\[\\]{}<>]");
+
     private final LeakKey key;
     private final LeakHashes sources;
+    private final List<Path> skipped = new ArrayList<>();
 
     LogLeakScan(LeakKey key, LeakHashes sources) {
         this.key = key;
@@ -64,6 +68,10 @@ final class LogLeakScan {
         }
         List<Hit> hits = new ArrayList<>();
         for (Path file : files) {
+            if (compressed(file)) {
+                skipped.add(file);
+                continue;
+            }
             // logs may hold bytes that are not UTF-8: read past them rather than stop
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -81,10 +89,30 @@ final class LogLeakScan {
         return hits;
     }
 
-    /** The keyed hashes of a line's tokens that are among the run's sources. */
+    /** Files {@link #scan} could not read as text (compressed logs): the caller says so. */
+    List<Path> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    private static boolean compressed(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+            boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+            boolean zstd = head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5
+                    && (head[2] & 0xff) == 0x2f && (head[3] & 0xff) == 0xfd;
+            return gzip || zip || zstd;
+        }
+    }
+
+    /**
+     * The keyed hashes of a line's tokens that are among the run's sources. A log line wraps values in more than
+     * whitespace ({@code email=x}, {@code "email":"x"}, PostgreSQL's {@code Key (email)=(x)}): those characters
+     * separate tokens here too.
+     */
     List<String> hashesIn(String line) {
         List<String> found = new ArrayList<>();
-        LeakTokens.candidates(line, token -> {
+        LeakTokens.candidates(LOG_PUNCTUATION.matcher(line).replaceAll(" "), token -> {
             long h = key.hash(token);
             if (sources.contains(h) && !found.contains(LeakKey.hex(h))) {
                 found.add(LeakKey.hex(h));

@@ -51,6 +51,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // the coordinator starts a district once per batch: so does the count of runs to wait for
+        districts = List.copyOf(new java.util.LinkedHashSet<>(districts));
         ApiClient client = api.client();
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("dryRun", dryRun);
@@ -70,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println(batch.path("batchId").asText());
             for (String field : List.of("pending", "running", "completed", "failed")) {
                 for (JsonNode e : batch.path(field)) {
-                    String runId = e.path("runId").isNull() ? "-" : e.path("runId").asText("-");
+                    String runId = e.path("runId").asText("-");
                     System.out.println(e.path("district").asText() + " " + runId);
                     if (!runId.equals("-")) {
                         runIds.add(runId);

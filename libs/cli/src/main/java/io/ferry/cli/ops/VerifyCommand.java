@@ -65,20 +65,31 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new FerryException(ExitCodes.USAGE, "--format is text or json, not '" + format + "'");
         }
         ApiClient client = api.client();
+        // what the log scan needs is checked before the validator is asked: its answer may take minutes
+        LogLeakScan scan = logs == null ? null : logScan();
         int attempt = client.post("/runs/" + runId + "/verify", null).path("verification").path("attempt").asInt();
         JsonNode verification = answer(client, attempt);
         String failure = verification.path("failure").asText("");
         if (verification.path("status").isNull() || verification.path("status").isMissingNode()) {
             throw new FerryException(ExitCodes.NOT_OK, "the verify of " + runId + " failed: " + failure);
         }
-        List<LogLeakScan.Hit> hits = logs == null ? List.of() : scanLogs();
+        List<LogLeakScan.Hit> hits = scan == null ? List.of() : scan(scan);
+        if (scan != null) {
+            scan.skipped().forEach(f -> System.err.println("ferry: " + f + " is compressed: not scanned"));
+        }
         boolean valid = verification.path("status").asText().equals("VALID") && hits.isEmpty();
+        // line 1 is the verdict (DESIGN.md); with --format json the rest is one JSON document
         System.out.println(valid ? "VALID" : "INVALID");
-        hits.forEach(h -> System.out.println("log-leak " + h));
         JsonNode report = client.get("/runs/" + runId + "/report").path("load").path("verification");
         if (format.equals("json")) {
-            System.out.println(report.toPrettyString());
+            com.fasterxml.jackson.databind.node.ObjectNode out = report.isObject()
+                    ? ((com.fasterxml.jackson.databind.node.ObjectNode) report).deepCopy()
+                    : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            var leaks = out.putArray("logLeaks");
+            hits.forEach(h -> leaks.addObject().put("file", h.file().toString()).put("line", h.line()).put("hash", h.hash()));
+            System.out.println(out.toPrettyString());
         } else {
+            hits.forEach(h -> System.out.println("log-leak " + h));
             for (JsonNode f : report.path("findings")) {
                 System.out.println(String.format(Locale.ROOT, "%-8s %-18s %-6s %-28s %-20s %6d  %s",
                         f.path("severity").asText(), f.path("check").asText(), f.path("store").asText(),
@@ -108,7 +119,8 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private List<LogLeakScan.Hit> scanLogs() {
+    /** The scan of {@code --logs}: the run's leak key and its source hashes from staging. */
+    private LogLeakScan logScan() {
         if (!Files.isDirectory(logs)) {
             throw new FerryException(ExitCodes.NOT_FOUND, "--logs " + logs + " is not a folder");
         }
@@ -121,7 +133,13 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " root: pass --spec S and --staging ROOT");
         }
         Spec parsed = SpecSession.open(specFile).spec();
-        LeakKey key = new LeakKey(AnonymizationKey.fromSpec(specFile.toAbsolutePath().getParent(), parsed.anonymize().key()));
+        LeakKey key;
+        try {
+            key = new LeakKey(AnonymizationKey.fromSpec(specFile.toAbsolutePath().getParent(),
+                    parsed.anonymize() == null ? null : parsed.anonymize().key()));
+        } catch (IllegalArgumentException e) {
+            throw new FerryException(ExitCodes.USAGE, specFile + ": " + e.getMessage());
+        }
         try {
             Path tmp = Files.createTempDirectory("ferry-verify-");
             try {
@@ -130,13 +148,21 @@ public final class VerifyCommand implements Callable<Integer> {
                     throw new FerryException(ExitCodes.NOT_FOUND, "staging " + root + " holds no leak hashes for " + runId
                             + " (past retention, or not this run's staging root): the logs cannot be checked");
                 }
-                return new LogLeakScan(key, sources).scan(logs);
+                return new LogLeakScan(key, sources);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new FerryException(ExitCodes.NOT_OK, "scanning " + logs + " failed: " + e.getClass().getSimpleName()
-                    + " " + e.getMessage());
+            throw new FerryException(ExitCodes.NOT_OK, "reading the leak hashes of " + runId + " from " + root
+                    + " failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private List<LogLeakScan.Hit> scan(LogLeakScan scan) {
+        try {
+            return scan.scan(logs);
+        } catch (IOException e) {
+            throw new FerryException(ExitCodes.NOT_OK, "scanning " + logs + " failed: " + e.getClass().getSimpleName());
         }
     }
 

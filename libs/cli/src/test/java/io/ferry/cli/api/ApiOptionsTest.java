@@ -41,4 +41,15 @@ class ApiOptionsTest {
                 .hasMessageContaining("nope.properties does not exist")
                 .satisfies(e -> assertThat(((FerryException) e).exitCode()).isEqualTo(ExitCodes.NOT_FOUND));
     }
+
+    @Test
+    void theDemoFolderIsOnlyTheOneWhoseApiIsCalled(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("demo.properties");
+        Files.writeString(file, "api.url=http://127.0.0.1:9/\n");
+        ApiOptions given = new ApiOptions();
+        given.config = file;
+        assertThat(given.demoDir(Map.of("FERRY_API_URL", "http://elsewhere"))).contains(dir.toAbsolutePath());
+        // without --api-config, FERRY_API_URL names another coordinator: .ferry is not its demo
+        assertThat(new ApiOptions().demoDir(Map.of("FERRY_API_URL", "http://elsewhere"))).isEmpty();
+    }
 }

@@ -21,18 +21,22 @@ class PhaseProgressTest {
         report(p, "EXTRACT", "ids", "public.person", 1000, 1000L, 300, "2026-11-24T00:00:03Z");
         report(p, "EXTRACT", "ids", "public.person", 700, 1000L, 250, "2026-11-24T00:00:02Z"); // late, older: ignored
         report(p, "EXTRACT", "hcp1", "public.enrollment", 200, 800L, 100, "2026-11-24T00:00:03Z");
+        report(p, "EXTRACT", "ids", "public.person", 1000, 1000L, 250, "2026-11-24T00:00:02.5Z"); // older again
+        // the anonymizer reports each batch's own rows, without a total: two batches of one table add up
         report(p, "ANONYMIZE", "ids", "public.person", 400, null, 50, "2026-11-24T00:00:03Z");
+        report(p, "ANONYMIZE", "ids", "public.person", 600, null, 80, "2026-11-24T00:00:08Z");
 
         assertThat(p.snapshot()).containsExactly(new PhaseProgress.Phase("EXTRACT", 1200, 1800L, 100),
-                new PhaseProgress.Phase("ANONYMIZE", 400, null, 50));
+                new PhaseProgress.Phase("ANONYMIZE", 1000, null, 200));
         assertThat(p.snapshot().get(0).describe()).isEqualTo("extract 1,200/1,800 rows, 100 rows/s");
-        assertThat(p.snapshot().get(1).describe()).isEqualTo("anonymize 400 rows, 50 rows/s");
+        assertThat(p.snapshot().get(1).describe()).isEqualTo("anonymize 1,000 rows, 200 rows/s");
     }
 
     @Test
-    void aReportWithoutPhaseIsIgnored() throws Exception {
+    void aReportWithoutPhaseOrTimeIsIgnored() throws Exception {
         PhaseProgress p = new PhaseProgress();
-        p.accept(JSON.readTree("{\"rowsDone\": 5}"));
+        p.accept(JSON.readTree("{\"rowsDone\": 5, \"at\": \"2026-11-24T00:00:03Z\"}"));
+        p.accept(JSON.readTree("{\"phase\": \"LOAD\", \"rowsDone\": 5}"));
         assertThat(p.snapshot()).isEmpty();
     }
 }

@@ -38,6 +38,27 @@ class LogLeakScanTest {
     }
 
     @Test
+    void valuesWrappedAsLogsWrapThemAreFound() {
+        LogLeakScan scan = scanFor("thea.vandermolen@gmail.com");
+        assertThat(scan.hashesIn("WARN insert failed email=thea.vandermolen@gmail.com")).isNotEmpty();
+        assertThat(scan.hashesIn("{\"level\":\"WARN\",\"email\":\"thea.vandermolen@gmail.com\"}")).isNotEmpty();
+        assertThat(scan.hashesIn("ERROR: duplicate key value violates unique constraint \"person_email_key\""
+                + " Detail: Key (email)=(thea.vandermolen@gmail.com) already exists.")).isNotEmpty();
+        assertThat(scan.hashesIn("<td>thea.vandermolen@gmail.com</td>")).isNotEmpty();
+    }
+
+    @Test
+    void compressedLogsAreSkippedAndNamed(@TempDir Path dir) throws Exception {
+        Path gz = dir.resolve("old.log.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("row for thea.vandermolen@gmail.com\n".getBytes());
+        }
+        LogLeakScan scan = scanFor("thea.vandermolen@gmail.com");
+        assertThat(scan.scan(dir)).isEmpty();
+        assertThat(scan.skipped()).containsExactly(gz);
+    }
+
+    @Test
     void filesAreScannedLineByLineNamingFileAndLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("extractor.log"), "ok\nstill ok\n");
         Files.createDirectories(dir.resolve("old"));
