@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ferry.cli.demo.Demo;
 import io.ferry.spec.parse.EstateProperties;
-import io.ferry.testkit.Datasets;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The five services as processes, as {@code ferry demo --keep} leaves them on a small estate (district-001 migrated
- * through the API), driven by the operator commands: status, report, verify, refused actions, a rollback that takes
- * the run back out of CERT, and a dry run that leaves CERT alone. One estate for the class; the tests run in
+ * The five services as processes, as {@code ferry demo --keep} leaves them on a small estate ({@link SharedDemo};
+ * district-001 loaded), driven by the operator commands: status, report, verify (logs included), refused actions, a
+ * rollback that takes the run back out of CERT, a dry run that leaves CERT alone, the approval gate, a district that
+ * fails, a cancel, a refresh on the same keys, and a rollback a tester's edit blocks until forced. One estate for the class; the tests run in
  * order because each builds on what the one before left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -38,32 +35,24 @@ class OperatorCommandsIT {
 
     @BeforeAll
     static void demo() throws Exception {
-        dir = Files.createTempDirectory(Path.of("target"), "demo-").toAbsolutePath();
-        api = dir.resolve("demo.properties").toString();
-        int code = new Demo(dir, Datasets.repoRoot(), "small", true, new PrintStream(System.err, true,
-                StandardCharsets.UTF_8)).run();
-        assertThat(code).as("ferry demo on the small estate").isZero();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (dir != null) {
-            Cli.run("demo", "stop", "--dir", dir.toString());
-        }
+        SharedDemo shared = SharedDemo.get();
+        dir = shared.dir;
+        api = shared.api;
+        firstRun = shared.loaded("district-001");
     }
 
     @Test
     @Order(1)
-    void statusListsTheDemosRunAsSucceeded() throws Exception {
+    void statusListsTheLoadedRunAsSucceeded() throws Exception {
         Cli.Result table = Cli.run("status", "--api-config", api);
         assertThat(table.code()).as(table.toString()).isZero();
         assertThat(table.lines().get(0)).startsWith("RUN").contains("DISTRICT", "STATUS");
-        assertThat(table.lines()).anySatisfy(l -> assertThat(l).contains("district-001", "SUCCEEDED", "DONE", "5/5"));
+        assertThat(table.lines()).anySatisfy(l -> assertThat(l).startsWith(firstRun)
+                .contains("district-001", "SUCCEEDED", "DONE", "5/5"));
 
-        JsonNode runs = JSON.readTree(Cli.run("status", "--api-config", api, "--format", "json").out());
-        assertThat(runs).hasSize(1);
-        firstRun = runs.get(0).path("runId").asText();
-        assertThat(runs.get(0).path("loadedStores")).hasSize(5);
+        JsonNode run = JSON.readTree(Cli.run("status", firstRun, "--api-config", api, "--format", "json").out());
+        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("loadedStores")).hasSize(5);
     }
 
     @Test
@@ -127,7 +116,7 @@ class OperatorCommandsIT {
                 "--format", "json").out());
         assertThat(inventory.toString()).contains(firstRun);
         assertThat(inventory.findValues("status").stream().map(JsonNode::asText)).containsOnly("compensated");
-        assertThat(inventory.findValues("supersededBy")).allMatch(JsonNode::isNull);
+        assertThat(inventory.findValues("supersededBy")).isNotEmpty().allMatch(JsonNode::isNull);
     }
 
     /**
@@ -147,5 +136,126 @@ class OperatorCommandsIT {
         assertThat(view.path("loadedStores")).isEmpty();
         Cli.Result inventory = Cli.run("inventory", "--spec", dir.resolve("estate/ferry.yaml").toString(), "--format", "json");
         assertThat(inventory.out()).contains(firstRun).doesNotContain(runId);
+    }
+
+    /** The spec's gate before loading: the run waits until an approver approves, then loads. */
+    @Test
+    @Order(7)
+    void aRunWaitsAtTheGateUntilApprovedThenLoads() throws Exception {
+        Cli.Result run = Cli.run("run", "district-001", "--api-config", api);
+        assertThat(run.code()).as(run.toString()).isZero();
+        String runId = run.lines().get(0);
+        JsonNode waiting = until(runId, "AWAITING_APPROVAL");
+        assertThat(waiting.path("waitingFor").asText()).contains("approval");
+        assertThat(waiting.path("loadedStores")).isEmpty();
+        Cli.Result approve = Cli.run("approve", runId, "--api-config", api);
+        assertThat(approve.code()).as(approve.toString()).isZero();
+        Cli.Result watch = Cli.run("watch", runId, "--api-config", api);
+        assertThat(watch.code()).as(watch.toString()).isZero();
+        assertThat(watch.out()).contains("load ").contains("SUCCEEDED");
+    }
+
+    /**
+     * Everything that makes a run fail is planted in the lowest-ranked district (docs/sample-estate.md): a dangling
+     * cross-store reference under {@code dangling: fail}, and rows CERT's checks refuse. It fails before CERT.
+     */
+    @Test
+    @Order(8)
+    void theLowestRankedDistrictFailsBeforeCert() throws Exception {
+        Cli.Result run = Cli.run("run", "district-003", "--wait", "--api-config", api);
+        assertThat(run.code()).as(run.toString()).isEqualTo(1);
+        JsonNode view = JSON.readTree(Cli.run("status", run.lines().get(0), "--api-config", api, "--format", "json").out());
+        assertThat(view.path("status").asText()).isEqualTo("FAILED");
+        assertThat(view.path("reason").asText()).isNotBlank();
+        assertThat(view.path("loadedStores")).isEmpty();
+        assertThat(Cli.run("inventory", "--spec", dir.resolve("estate/ferry.yaml").toString()).out())
+                .doesNotContain(run.lines().get(0));
+    }
+
+    @Test
+    @Order(9)
+    void aCancelledRunEndsCancelledBeforeAnyLoad() throws Exception {
+        Cli.Result run = Cli.run("run", "district-002", "--dry-run", "--api-config", api);
+        String runId = run.lines().get(0);
+        Cli.Result cancel = Cli.run("cancel", runId, "--reason", "changed my mind", "--api-config", api);
+        assertThat(cancel.code()).as(cancel.toString()).isZero();
+        JsonNode view = until(runId, "CANCELLED");
+        assertThat(view.path("loadedStores")).isEmpty();
+        String audit = Cli.run("report", runId, "--api-config", api, "--format", "json").out();
+        assertThat(JSON.readTree(audit).path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    /** A refresh replaces the district's loaded run store by store and lands on the same CERT keys. */
+    @Test
+    @Order(10)
+    void aRefreshReplacesTheLoadedRunOnTheSameKeys() throws Exception {
+        List<Long> before = certPeopleOfDistrictOne();
+        assertThat(before).isNotEmpty();
+        Cli.Result refresh = Cli.run("run", "district-001", "--refresh", "--api-config", api);
+        assertThat(refresh.code()).as(refresh.toString()).isZero();
+        String refreshed = refresh.lines().get(0);
+        assertThat(SharedDemo.get().approvedToItsEnd(refreshed)).isEqualTo("SUCCEEDED");
+        assertThat(certPeopleOfDistrictOne()).isEqualTo(before);
+        JsonNode inventory = JSON.readTree(Cli.run("inventory", "--spec", dir.resolve("estate/ferry.yaml").toString(),
+                "--format", "json").out());
+        assertThat(inventory.findValues("supersededBy").stream().map(JsonNode::asText)).contains(refreshed);
+    }
+
+    /** A tester's edit to a loaded row stops the rollback in BLOCKED; --force takes the run out anyway. */
+    @Test
+    @Order(11)
+    void aTestersEditBlocksTheRollbackUntilForced() throws Exception {
+        JsonNode latest = JSON.readTree(Cli.run("status", "--api-config", api, "--format", "json").out()).get(0);
+        String runId = latest.path("runId").asText();
+        assertThat(latest.path("status").asText()).isEqualTo("SUCCEEDED");
+        List<Long> people = certPeopleOfDistrictOne();
+        long person = people.get(0);
+        try (Connection c = cert("ids"); Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE public.person SET first_name = 'Edited by a tester' WHERE id = " + person))
+                    .isEqualTo(1);
+        }
+        assertThat(Cli.run("rollback", runId, "--api-config", api).code()).isZero();
+        JsonNode blocked = until(runId, "BLOCKED");
+        assertThat(blocked.path("continueWith").asText()).contains("--force");
+        assertThat(Cli.run("rollback", runId, "--force", "--api-config", api).code()).isZero();
+        until(runId, "COMPENSATED");
+        try (Connection c = cert("ids"); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT count(*) FROM public.person WHERE id IN (" + people.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",")) + ")")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("the run's people, the edited one included, taken out").isZero();
+        }
+    }
+
+    /** The CERT keys of district-001's people, in order. */
+    private static List<Long> certPeopleOfDistrictOne() throws Exception {
+        List<Long> ids = new java.util.ArrayList<>();
+        try (Connection c = cert("ids"); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT p.id FROM public.person p JOIN public.district d ON d.id = p.district_id"
+                        + " WHERE d.code = 'district-001' ORDER BY p.id")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** CERT's store as the estate's superuser (trusted on localhost), as a tester with full rights would be. */
+    private static Connection cert(String store) throws Exception {
+        EstateProperties estate = EstateProperties.read(dir.resolve("estate/estate.properties"));
+        return DriverManager.getConnection(estate.require("cert." + store + ".url"), "postgres", "");
+    }
+
+    /** The run as the API shows it once it has {@code status}; fails after two minutes. */
+    private static JsonNode until(String runId, String status) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (true) {
+            JsonNode view = JSON.readTree(Cli.run("status", runId, "--api-config", api, "--format", "json").out());
+            if (view.path("status").asText().equals(status) || System.nanoTime() > deadline) {
+                assertThat(view.path("status").asText()).as(view.toString()).isEqualTo(status);
+                return view;
+            }
+            Thread.sleep(500);
+        }
     }
 }

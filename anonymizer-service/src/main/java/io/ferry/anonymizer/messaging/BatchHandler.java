@@ -1,5 +1,6 @@
 package io.ferry.anonymizer.messaging;
 
+import io.ferry.service.faults.KillPoint;
 import io.ferry.anonymizer.metrics.AnonymizerMetrics;
 import io.ferry.anonymizer.work.BatchJob;
 import io.ferry.anonymizer.work.RunToolsSource;
@@ -97,6 +98,7 @@ public final class BatchHandler {
         BatchManifest anonymized = done.manifest();
         SendWindow.awaitOne(publisher.send(Envelopes.ofAttempt(Topics.BATCHES_ANONYMIZED, anonymized,
                 anonymized.attempt(), anonymized.runId(), inbound.messageId())), CommandProcessor.SEND_TIMEOUT);
+        KillPoint.reach(KillPoint.ANONYMIZER_AFTER_PUBLISH);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         metrics.batchDone(anonymized, done.fieldsChanged(), took);
         progress(anonymized, took, inbound);

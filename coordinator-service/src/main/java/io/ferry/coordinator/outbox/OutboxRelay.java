@@ -1,5 +1,6 @@
 package io.ferry.coordinator.outbox;
 
+import io.ferry.service.faults.KillPoint;
 import io.ferry.contracts.Headers;
 import io.ferry.contracts.SchemaVersion;
 import io.ferry.service.messaging.Envelope;
@@ -103,6 +104,7 @@ public final class OutboxRelay {
             }
             acked.add(rows.get(i).id());
         }
+        KillPoint.reach(KillPoint.COORDINATOR_AFTER_SEND);
         try (PreparedStatement st = c.prepareStatement("UPDATE outbox SET sent_at = ? WHERE id = ANY (?)")) {
             st.setTimestamp(1, Timestamp.from(now));
             st.setArray(2, c.createArrayOf("bigint", acked.toArray()));

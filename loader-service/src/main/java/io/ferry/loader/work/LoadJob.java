@@ -1,5 +1,6 @@
 package io.ferry.loader.work;
 
+import io.ferry.service.faults.KillPoint;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.BatchSchema;
 import io.ferry.cert.DatabaseIdentity;
@@ -88,6 +89,7 @@ public final class LoadJob {
             RunInfo run = runInfo(request, staged);
             List<TableCounts> counts = new PgStoreLoad(settings.timeouts()).load(cert, spec, store.name(),
                     prod(cert), run, staged, foreign(spec, store.name(), request.district(), loaded));
+            KillPoint.reach(KillPoint.LOADER_AFTER_COMMIT);
             return result(request, counts);
         } catch (SQLException e) {
             throw CertSessions.failure(store.name(), "loading", e);

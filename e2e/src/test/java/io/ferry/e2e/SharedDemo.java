@@ -1,0 +1,129 @@
+package io.ferry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.cli.api.RunWatch;
+import io.ferry.cli.demo.Demo;
+import io.ferry.testkit.Datasets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One {@code ferry demo --keep} on the small estate per test JVM (it takes a minute and a half to come up): the five
+ * services as processes, district-001 migrated once, stopped by a shutdown hook. The classes that use it run in one
+ * JVM one after another; each sets up the state it starts from.
+ */
+final class SharedDemo {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static SharedDemo instance;
+
+    final Path dir;
+    final String api;
+    final Demo demo;
+    private final ByteArrayOutputStream said = new ByteArrayOutputStream();
+
+    private SharedDemo(Path dir) throws InterruptedException {
+        this.dir = dir;
+        this.api = dir.resolve("demo.properties").toString();
+        this.demo = new Demo(dir, Datasets.repoRoot(), "small", true,
+                new PrintStream(new Tee(said, System.err), true, StandardCharsets.UTF_8));
+        assertThat(demo.run()).as("ferry demo on the small estate").isZero();
+    }
+
+    static synchronized SharedDemo get() throws InterruptedException {
+        if (instance == null) {
+            try {
+                Path dir = Files.createTempDirectory(Path.of("target"), "demo-").toAbsolutePath();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> Cli.run("demo", "stop", "--dir", dir.toString()),
+                        "shared-demo-stop"));
+                instance = new SharedDemo(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    /** What the demo printed since the last call (a restarted service is told there). */
+    String said() {
+        synchronized (said) {
+            String text = said.toString(StandardCharsets.UTF_8);
+            said.reset();
+            return text;
+        }
+    }
+
+    /** Writes to both: the tests read what the demo said, the log keeps it. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            synchronized (a) {
+                a.write(c);
+            }
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            synchronized (a) {
+                a.write(buf, off, len);
+            }
+            b.write(buf, off, len);
+        }
+    }
+
+    /**
+     * The newest run of {@code district} when it is loaded (SUCCEEDED, not a dry run); else a new run of it, approved
+     * at the spec's gate and followed to its end, which must succeed.
+     */
+    String loaded(String district) throws Exception {
+        for (JsonNode run : JSON.readTree(Cli.run("status", "--api-config", api, "--format", "json").out())) {
+            if (run.path("district").asText().equals(district)) {
+                if (run.path("status").asText().equals("SUCCEEDED") && !run.path("dryRun").asBoolean()
+                        && run.path("loadedStores").size() > 0) {
+                    return run.path("runId").asText();
+                }
+                break;
+            }
+        }
+        Cli.Result run = Cli.run("run", district, "--api-config", api);
+        assertThat(run.code()).as(run.toString()).isZero();
+        String runId = run.lines().get(0);
+        assertThat(approvedToItsEnd(runId)).isEqualTo("SUCCEEDED");
+        return runId;
+    }
+
+    /** Follows the run, approving the spec's gate before loading, until it ends; its status then (or after 5 minutes). */
+    String approvedToItsEnd(String runId) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            Cli.Result status = Cli.run("status", runId, "--api-config", api, "--format", "json");
+            // while the coordinator restarts, status cannot answer: ask again
+            String now = status.code() == 0 ? JSON.readTree(status.out()).path("status").asText() : "";
+            if (now.equals("AWAITING_APPROVAL")) {
+                assertThat(Cli.run("approve", runId, "--api-config", api).code()).isZero();
+            } else if (RunWatch.ENDED.contains(now)) {
+                return now;
+            }
+            Thread.sleep(1000);
+        }
+        return "still running after 5 minutes";
+    }
+}
