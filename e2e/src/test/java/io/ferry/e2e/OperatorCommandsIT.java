@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The five services as processes, as {@code ferry demo --keep} leaves them on a small estate ({@link SharedDemo};
  * district-001 loaded), driven by the operator commands: status, report, verify (logs included), refused actions, a
  * rollback that takes the run back out of CERT, a dry run that leaves CERT alone, the approval gate, a district that
- * fails, a cancel, a refresh on the same keys, and a rollback a tester's edit blocks until forced. One estate for the class; the tests run in
+ * fails, a cancel, a refresh on the same keys, a rollback a tester's edit blocks until forced, and a load failure
+ * compensated. One estate for the class; the tests run in
  * order because each builds on what the one before left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -224,6 +225,39 @@ class OperatorCommandsIT {
                         .collect(java.util.stream.Collectors.joining(",")) + ")")) {
             rs.next();
             assertThat(rs.getLong(1)).as("the run's people, the edited one included, taken out").isZero();
+        }
+    }
+
+    /**
+     * A load that fails in a later store (a CERT trigger refuses the run's submissions, which validation cannot
+     * foresee): the run compensates the stores it loaded and ends COMPENSATED, CERT exactly as before the run.
+     */
+    @Test
+    @Order(12)
+    void aLoadFailingInOneStoreIsCompensatedLeavingCertAsItWas() throws Exception {
+        SharedDemo shared = SharedDemo.get();
+        io.ferry.spec.model.Spec spec = io.ferry.cli.spec.SpecSession.open(dir.resolve("estate/ferry.yaml")).spec();
+        EstateProperties estate = EstateProperties.read(dir.resolve("estate/estate.properties"));
+        java.util.Map<String, String> before = CertContents.of(spec, estate);
+        try (Connection c = cert("hcp2"); Statement st = c.createStatement()) {
+            st.execute("CREATE FUNCTION public.refuse_submissions() RETURNS trigger LANGUAGE plpgsql AS"
+                    + " $$ BEGIN RAISE EXCEPTION 'submissions are frozen in CERT'; END $$");
+            st.execute("CREATE TRIGGER refuse_submissions BEFORE INSERT ON public.submission"
+                    + " FOR EACH ROW EXECUTE FUNCTION public.refuse_submissions()");
+        }
+        try {
+            Cli.Result run = Cli.run("run", "district-001", "--api-config", api);
+            assertThat(run.code()).as(run.toString()).isZero();
+            String runId = run.lines().get(0);
+            assertThat(shared.approvedToItsEnd(runId)).isEqualTo("COMPENSATED");
+            JsonNode view = JSON.readTree(Cli.run("status", runId, "--api-config", api, "--format", "json").out());
+            assertThat(view.path("reason").asText()).contains("hcp2");
+            assertThat(CertContents.of(spec, estate)).isEqualTo(before);
+        } finally {
+            try (Connection c = cert("hcp2"); Statement st = c.createStatement()) {
+                st.execute("DROP TRIGGER refuse_submissions ON public.submission");
+                st.execute("DROP FUNCTION public.refuse_submissions()");
+            }
         }
     }
 
