@@ -22,8 +22,9 @@ import java.util.function.Consumer;
 /**
  * The demo's five service processes: started from their packaged applications with their settings as system
  * properties, each logging to {@code DIR/logs/<name>.log}, their pids kept in {@code DIR/services.pids} so that
- * {@code ferry demo stop} finds them from another terminal. A service that dies is started again, as Kubernetes
- * restarts a pod (without a crash test's kill point, so it dies once).
+ * {@code ferry demo stop} finds them from another terminal. A service that dies after it was ready is started again,
+ * as Kubernetes restarts a pod (without a crash test's kill point, so it dies once); one that dies while starting
+ * fails the demo with its log's path.
  */
 final class ServiceProcesses {
 
@@ -38,6 +39,8 @@ final class ServiceProcesses {
     private final Consumer<String> notices;
     private final Map<String, PhaseService> services = new LinkedHashMap<>();
     private final Map<String, ProcessHandle> started = new LinkedHashMap<>();
+    /** Services that reached readiness: only those are started again (one dying while starting is a failure to show). */
+    private final java.util.Set<String> ready = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     /** @param notices where a restart is told */
@@ -107,7 +110,7 @@ final class ServiceProcesses {
         handle.onExit().thenAccept(ended -> {
             synchronized (this) {
                 ProcessHandle current = started.get(s.name());
-                if (stopping || current == null || current.pid() != ended.pid()) {
+                if (stopping || current == null || current.pid() != ended.pid() || !ready.contains(s.name())) {
                     return;
                 }
                 Map<String, String> settings = new LinkedHashMap<>(s.settings());
@@ -140,7 +143,7 @@ final class ServiceProcesses {
     }
 
     private void awaitReady(HttpClient http, PhaseService s) {
-        URI ready = URI.create("http://127.0.0.1:" + s.settings().get("quarkus.http.port") + "/q/health/ready");
+        URI probe = URI.create("http://127.0.0.1:" + s.settings().get("quarkus.http.port") + "/q/health/ready");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (true) {
             ProcessHandle handle = started.get(s.name());
@@ -149,9 +152,10 @@ final class ServiceProcesses {
                         + logs(dir).resolve(s.name() + ".log"));
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
+                    ready.add(s.name());
                     return;
                 }
             } catch (IOException e) {
