@@ -51,7 +51,7 @@ class CrashRecoveryIT {
         Cli.Result run = Cli.run("run", "district-001", "--api-config", api);
         assertThat(run.code()).as(run.toString()).isZero();
         lastRun = run.lines().get(0);
-        assertThat(shared.approvedToItsEnd(lastRun)).isEqualTo("SUCCEEDED");
+        SharedDemo.assertEnded(shared.approvedToItsEnd(lastRun)).isEqualTo("SUCCEEDED");
         assertThat(shared.said()).as("the supervisor restarted the killed service")
                 .contains("demo: the " + service + " service stopped; starting it again");
         assertThat(Files.readString(shared.dir.resolve("logs").resolve(service + ".log"))).contains("kill point " + point);

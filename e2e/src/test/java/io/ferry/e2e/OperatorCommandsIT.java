@@ -195,7 +195,7 @@ class OperatorCommandsIT {
         Cli.Result refresh = Cli.run("run", "district-001", "--refresh", "--api-config", api);
         assertThat(refresh.code()).as(refresh.toString()).isZero();
         String refreshed = refresh.lines().get(0);
-        assertThat(SharedDemo.get().approvedToItsEnd(refreshed)).isEqualTo("SUCCEEDED");
+        SharedDemo.assertEnded(SharedDemo.get().approvedToItsEnd(refreshed)).isEqualTo("SUCCEEDED");
         assertThat(certPeopleOfDistrictOne()).isEqualTo(before);
         JsonNode inventory = JSON.readTree(Cli.run("inventory", "--spec", dir.resolve("estate/ferry.yaml").toString(),
                 "--format", "json").out());
@@ -249,7 +249,7 @@ class OperatorCommandsIT {
             Cli.Result run = Cli.run("run", "district-001", "--api-config", api);
             assertThat(run.code()).as(run.toString()).isZero();
             String runId = run.lines().get(0);
-            assertThat(shared.approvedToItsEnd(runId)).isEqualTo("COMPENSATED");
+            SharedDemo.assertEnded(shared.approvedToItsEnd(runId)).isEqualTo("COMPENSATED");
             JsonNode view = JSON.readTree(Cli.run("status", runId, "--api-config", api, "--format", "json").out());
             assertThat(view.path("reason").asText()).contains("hcp2");
             assertThat(CertContents.of(spec, estate)).isEqualTo(before);

@@ -106,24 +106,37 @@ final class SharedDemo {
         Cli.Result run = Cli.run("run", district, "--api-config", api);
         assertThat(run.code()).as(run.toString()).isZero();
         String runId = run.lines().get(0);
-        assertThat(approvedToItsEnd(runId)).isEqualTo("SUCCEEDED");
+        assertEnded(approvedToItsEnd(runId)).isEqualTo("SUCCEEDED");
         return runId;
     }
 
-    /** Follows the run, approving the spec's gate before loading, until it ends; its status then (or after 5 minutes). */
-    String approvedToItsEnd(String runId) throws Exception {
+    /**
+     * Follows the run, approving the spec's gate before loading, until it ends (or 5 minutes pass): the run's status
+     * view then, which says why it ended; {@link #assertEnded} checks it with the view as the assertion's description.
+     */
+    JsonNode approvedToItsEnd(String runId) throws Exception {
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        JsonNode view = JSON.createObjectNode().put("status", "still running after 5 minutes");
         while (System.nanoTime() < deadline) {
             Cli.Result status = Cli.run("status", runId, "--api-config", api, "--format", "json");
             // while the coordinator restarts, status cannot answer: ask again
-            String now = status.code() == 0 ? JSON.readTree(status.out()).path("status").asText() : "";
+            String now = "";
+            if (status.code() == 0) {
+                view = JSON.readTree(status.out());
+                now = view.path("status").asText();
+            }
             if (now.equals("AWAITING_APPROVAL")) {
                 assertThat(Cli.run("approve", runId, "--api-config", api).code()).isZero();
             } else if (RunWatch.ENDED.contains(now)) {
-                return now;
+                return view;
             }
             Thread.sleep(1000);
         }
-        return "still running after 5 minutes";
+        return view;
+    }
+
+    /** The status a run ended with, described by its whole view (reason, steps) so a failing assertion says why. */
+    static org.assertj.core.api.AbstractStringAssert<?> assertEnded(JsonNode view) {
+        return assertThat(view.path("status").asText()).as("run %s", view.toPrettyString());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +27,8 @@ import java.util.Optional;
 public final class FileSystemStaging implements Staging {
 
     private static final String TEMP_SUFFIX = ".ferry-tmp";
+    /** How often a put makes its folder again when a concurrent delete removed it meanwhile. */
+    private static final int FOLDER_ATTEMPTS = 50;
 
     private final Path root;
 
@@ -42,8 +45,7 @@ public final class FileSystemStaging implements Staging {
         Path target = path(StagingKeys.requireKey(key));
         Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", TEMP_SUFFIX);
+            temp = tempBeside(target);
             try (FileChannel in = FileChannel.open(localFile, StandardOpenOption.READ);
                  FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 long size = in.size();
@@ -62,6 +64,25 @@ public final class FileSystemStaging implements Staging {
         } finally {
             if (temp != null) {
                 deleteQuietly(temp);
+            }
+        }
+    }
+
+    /**
+     * A new temp file in the target's folder, the folder made first. A delete (in this process or another) removes
+     * a folder the moment it is empty, which may fall between making it and putting the temp file in it; once the
+     * temp file is there the folder is not empty and stays. So the two steps are tried again a bounded number of
+     * times; a path that really is blocked (a file where a folder belongs) still fails.
+     */
+    private static Path tempBeside(Path target) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(target.getParent());
+                return Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", TEMP_SUFFIX);
+            } catch (NoSuchFileException | FileAlreadyExistsException e) {
+                if (attempt == FOLDER_ATTEMPTS) {
+                    throw e;
+                }
             }
         }
     }
@@ -193,6 +214,8 @@ public final class FileSystemStaging implements Staging {
     private static void syncFolder(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
+        } catch (NoSuchFileException e) {
+            // A delete took the new object and its emptied folder already: there is no name left to make durable.
         }
     }
 

@@ -49,6 +49,39 @@ class FileSystemStagingTest {
         }
     }
 
+    /**
+     * The extractor puts raw batches into a run's folder while the anonymizer (another process) deletes each one it
+     * is done with, and with the last file the folder: a put must not fail when the folder it just created is
+     * removed under it. Each put must still land.
+     */
+    @Test
+    void putsSurviveDeletesThatRemoveTheirFolderMeanwhile() throws Exception {
+        Staging writer = staging();
+        Staging deleter = staging();
+        Path content = local("batch", "rows");
+        AtomicBoolean done = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger deleted = new java.util.concurrent.atomic.AtomicInteger();
+        Thread sweeper = Thread.ofPlatform().start(() -> {
+            while (!done.get()) {
+                for (ObjectInfo o : deleter.list("run/raw")) {
+                    if (deleter.delete(o.key())) {
+                        deleted.incrementAndGet();
+                    }
+                }
+            }
+        });
+        int puts = 3000;
+        try {
+            for (int i = 0; i < puts; i++) {
+                writer.put("run/raw/sp/label/part-" + i + ".parquet", content);
+            }
+        } finally {
+            done.set(true);
+            sweeper.join();
+        }
+        assertThat(deleted.get() + writer.list("run/raw").size()).isEqualTo(puts);
+    }
+
     @Test
     void aFailedPutLeavesNoObjectAndNoTempFile() {
         Staging staging = staging();
