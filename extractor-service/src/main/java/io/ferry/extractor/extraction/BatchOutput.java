@@ -110,6 +110,9 @@ final class BatchOutput implements AutoCloseable {
             seq++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage a batch of " + target.schema() + "." + target.table(), e);
+        } catch (io.ferry.staging.StagingException e) {
+            // Staging is shared storage: a failure there is worth a new attempt, which overwrites what this one put.
+            throw ExtractionFailure.transientFailure("STAGING_UNAVAILABLE", e.getMessage(), e);
         } finally {
             deleteQuietly(file);
         }
