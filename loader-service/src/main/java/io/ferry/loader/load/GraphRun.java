@@ -42,6 +42,15 @@ final class GraphRun {
         return r.get("status").asString(null);
     }
 
+    /** The runs of districts other than {@code district} that this graph holds as loaded. */
+    java.util.Set<String> liveRunsOfOthers(String district) {
+        try (Session session = cert.session()) {
+            return java.util.Set.copyOf(session.executeRead(tx -> tx.run("MATCH (r:" + GraphTarget.RUN + ") WHERE"
+                    + " r.status = 'loaded' AND r.district <> $district RETURN r.runId AS run", Map.of("district", district))
+                    .list(r -> r.get("run").asString()), config()));
+        }
+    }
+
     void begin(RunInfo run) {
         write("CREATE (r:" + GraphTarget.RUN + " {runId: $run}) SET r.district = $district, r.specHash = $spec,"
                 + " r.keyVersion = $key, r.requestedBy = $by, r.startedAt = datetime(), r.status = 'loading'",

@@ -74,12 +74,13 @@ public final class GraphStoreLoad {
             Map<String, Map<String, String>> rewrites = linkMaps;
             Map<String, String> created = new HashMap<>();
             WrittenNodeKeys written = new WrittenNodeKeys();
+            java.util.Set<String> others = ledger.liveRunsOfOthers(run.district());
             List<TableCounts> counts = new ArrayList<>();
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
                 TableId id = e.getKey();
                 if (id.store().equals(store) && id.schema().equals(TableId.LABELS)) {
                     counts.add(loadLabel(cert, run.runId(), id.name(), e.getValue(), mergeKeys,
-                            propertyMaps(id.name(), rewrites), created, written));
+                            propertyMaps(id.name(), rewrites), created, written, others));
                 }
             }
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
@@ -151,17 +152,17 @@ public final class GraphStoreLoad {
 
     private TableCounts loadLabel(Driver cert, String runId, String label, StagedTable table,
             Map<String, String> mergeKeys, Map<String, Map<String, String>> rewrites, Map<String, String> created,
-            WrittenNodeKeys written) {
+            WrittenNodeKeys written, java.util.Set<String> others) {
         List<GraphRows.Row> rows = new ArrayList<>();
         long[] counts = new long[2];
         GraphRows.read(table, List.of(Neo4jIntrospector.ELEMENT), rewrites, row -> {
             rows.add(row);
             if (rows.size() == CHUNK) {
-                add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written));
+                add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written, others));
                 rows.clear();
             }
         });
-        add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written));
+        add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written, others));
         return new TableCounts(TableId.LABELS, label, BatchKind.LABEL, counts[0], counts[1], 0, table.rows() - counts[0]
                 - counts[1], null);
     }
@@ -171,9 +172,14 @@ public final class GraphStoreLoad {
         into[1] += counts[1];
     }
 
-    /** @return {created, updated}; rows of nodes this run already wrote through another label are neither */
+    /**
+     * @param others the live runs of other districts: a node one of them wrote under the row's merge key is the
+     *               same entity, shared by both districts' closures (as their PostgreSQL rows are), and is left as
+     *               it is
+     * @return {created, updated}; rows of nodes this run already wrote through another label, or shared, are neither
+     */
     private long[] writeNodes(Driver cert, String runId, String label, Map<String, String> mergeKeys,
-            List<GraphRows.Row> rows, Map<String, String> created, WrittenNodeKeys written) {
+            List<GraphRows.Row> rows, Map<String, String> created, WrittenNodeKeys written, java.util.Set<String> others) {
         if (rows.isEmpty()) {
             return new long[2];
         }
@@ -207,7 +213,8 @@ public final class GraphStoreLoad {
                             null);
                 }
                 Record found = existing.get(key);
-                if (found != null && runId.equals(found.get("run").asString(null))) {
+                if (found != null && (runId.equals(found.get("run").asString(null))
+                        || others.contains(found.get("run").asString("")))) {
                     continue;
                 }
                 if (found != null && row.moved().containsKey(mergeKey)) {

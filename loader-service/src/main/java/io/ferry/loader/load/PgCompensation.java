@@ -254,5 +254,11 @@ public final class PgCompensation {
             st.setString(3, runId);
             st.executeUpdate();
         }
+        // A run taken out shares no row any more, and no run shares its rows (a forced take-out went past them).
+        try (PreparedStatement st = cert.prepareStatement("DELETE FROM ferry.shared_row WHERE run_id = ? OR owner_run = ?")) {
+            st.setString(1, runId);
+            st.setString(2, runId);
+            st.executeUpdate();
+        }
     }
 }

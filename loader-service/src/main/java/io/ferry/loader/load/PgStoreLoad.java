@@ -120,6 +120,9 @@ public final class PgStoreLoad {
                 load.mapKeys(keyMap);
             }
             keyMap.analyze();
+            for (TableLoad load : loads) {
+                load.findShared(run.district());
+            }
             t = lap("key maps", t);
             Map<TableLoad, TableLoad.Counts> written = new LinkedHashMap<>();
             for (List<TableId> step : order.steps()) {
@@ -132,6 +135,7 @@ public final class PgStoreLoad {
             t = lap("insert", t);
             for (TableLoad load : loads) {
                 load.fixUp(run.runId(), spec.load().triggers(load.id()));
+                load.recordShared(run.runId(), run.district());
                 if (load.plan().remap()) {
                     keyMap.persist(schema.table(load.id()).orElseThrow());
                 }

@@ -2,6 +2,7 @@ package io.ferry.loader.load;
 
 import io.ferry.batches.CopyText;
 import io.ferry.cert.LedgerKeys;
+import io.ferry.cert.SharedRows;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import org.postgresql.PGConnection;
@@ -19,7 +20,9 @@ import java.util.Map;
 /**
  * The run's key maps inside the load's transaction: a temporary table {@value #TABLE} of (table, source key,
  * CERT key) as text, which every insert joins to rewrite keys and references set-based. Remapped tables are
- * mapped here and written to {@code ferry.key_map}; other stores' maps are read in from theirs.
+ * mapped here and written to {@code ferry.key_map}; other stores' maps are read in from theirs. An entry marked
+ * {@code shared} sends a source key to a row another district's live run loaded ({@link SharedRows}): the run
+ * references that row and does not insert it, and the entry stays out of the district's {@code ferry.key_map}.
  */
 final class RunKeyMap {
 
@@ -38,7 +41,7 @@ final class RunKeyMap {
     static RunKeyMap create(Connection cert, String district, String runId) throws SQLException {
         try (Statement st = cert.createStatement()) {
             st.execute("CREATE TEMP TABLE " + TABLE + " (tbl text NOT NULL, source text NOT NULL, cert text NOT NULL,"
-                    + " PRIMARY KEY (tbl, source)) ON COMMIT DROP");
+                    + " shared boolean NOT NULL DEFAULT false, PRIMARY KEY (tbl, source)) ON COMMIT DROP");
             st.execute("CREATE INDEX ON " + TABLE + " (tbl, cert)");
         }
         return new RunKeyMap(cert, district, runId);
@@ -53,7 +56,7 @@ final class RunKeyMap {
 
     /** Another store's map of {@code table}, as its {@code ferry.key_map} holds it for the district. */
     void load(TableId table, Map<String, String> sourceToCert) throws SQLException {
-        CopyIn in = cert.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + TABLE + " FROM STDIN");
+        CopyIn in = cert.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + TABLE + " (tbl, source, cert) FROM STDIN");
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             String name = table.toString();
@@ -70,10 +73,11 @@ final class RunKeyMap {
     }
 
     /**
-     * Maps every source key of a remapped table: the district's earlier CERT key where it is free again (so a
-     * refresh lands on the same keys), else the source key itself where CERT holds no such row and no other
-     * district's map claims it, else a fresh key above everything CERT, the maps and the run hold (and above
-     * the column's sequence, which is then moved forward past every key the run uses).
+     * Maps every source key of a remapped table: the row another district's live run loaded for it, shared;
+     * else the district's earlier CERT key where it is free again (so a refresh lands on the same keys), else
+     * the source key itself where CERT holds no such row and no other district's map claims it, else a fresh key
+     * above everything CERT, the maps and the run hold (and above the column's sequence, which is then moved
+     * forward past every key the run uses).
      *
      * @param keyText the staged table's text expression of the key, over alias {@code s} of {@code rows}
      * @return how many keys differ from their source
@@ -85,11 +89,16 @@ final class RunKeyMap {
         String target = table.id().qualified();
         String sources = "(SELECT DISTINCT " + keyText + " AS src FROM " + rows + " s WHERE " + keyText + " IS NOT NULL)";
         String sequence = sequence(table, column);
+        String unmapped = "NOT EXISTS (SELECT 1 FROM " + TABLE + " m WHERE m.tbl = " + tbl + " AND m.source = s.src)";
         try (Statement st = cert.createStatement()) {
+            st.executeUpdate("INSERT INTO " + TABLE + " (tbl, source, cert, shared) SELECT DISTINCT ON (s.src) " + tbl
+                    + ", s.src, k.cert_key, true FROM " + sources + " s JOIN ferry.key_map k ON "
+                    + SharedRows.keyMapRow(table, "s.src", district) + " ORDER BY s.src, k.cert_key");
             st.executeUpdate("INSERT INTO " + TABLE + " (tbl, source, cert) SELECT " + tbl + ", s.src, k.cert_key FROM "
                     + sources + " s JOIN ferry.key_map k ON k.district = " + LedgerKeys.literal(district)
                     + " AND k.table_name = " + ledgerName + " AND k.source_key = s.src"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM " + target + " t WHERE t." + col + " = k.cert_key::bigint)");
+                    + " WHERE " + unmapped
+                    + " AND NOT EXISTS (SELECT 1 FROM " + target + " t WHERE t." + col + " = k.cert_key::bigint)");
             st.executeUpdate("INSERT INTO " + TABLE + " (tbl, source, cert) SELECT " + tbl + ", s.src, s.src FROM "
                     + sources + " s WHERE NOT EXISTS (SELECT 1 FROM " + TABLE + " m WHERE m.tbl = " + tbl
                     + " AND m.source = s.src) AND NOT EXISTS (SELECT 1 FROM " + TABLE + " m WHERE m.tbl = " + tbl
@@ -113,7 +122,7 @@ final class RunKeyMap {
                         + " top FROM " + TABLE + " WHERE tbl = " + tbl + ") m, " + sequence + " q WHERE m.top > q.last_value");
             }
         }
-        try (PreparedStatement st = cert.prepareStatement("SELECT count(*) FROM " + TABLE + " WHERE tbl = ? AND cert <> source")) {
+        try (PreparedStatement st = cert.prepareStatement("SELECT count(*) FROM " + TABLE + " WHERE tbl = ? AND cert <> source AND NOT shared")) {
             st.setString(1, table.id().toString());
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -146,12 +155,13 @@ final class RunKeyMap {
         String ledgerName = LedgerKeys.literal(table.id().qualified());
         String d = LedgerKeys.literal(district);
         try (Statement st = cert.createStatement()) {
-            st.executeUpdate("DELETE FROM ferry.key_map k USING " + TABLE + " m WHERE m.tbl = " + tbl + " AND k.district = "
-                    + d + " AND k.table_name = " + ledgerName + " AND k.cert_key = m.cert AND k.source_key <> m.source");
+            st.executeUpdate("DELETE FROM ferry.key_map k USING " + TABLE + " m WHERE m.tbl = " + tbl + " AND NOT m.shared"
+                    + " AND k.district = " + d + " AND k.table_name = " + ledgerName + " AND k.cert_key = m.cert"
+                    + " AND k.source_key <> m.source");
             // An entry that keeps its CERT key is left as it is (a refresh rewrites nothing), with the run that set it.
             st.executeUpdate("INSERT INTO ferry.key_map AS k (district, table_name, source_key, cert_key, run_id) SELECT " + d
                     + ", " + ledgerName + ", source, cert, " + LedgerKeys.literal(runId) + " FROM " + TABLE + " WHERE tbl = "
-                    + tbl + " ON CONFLICT (district, table_name, source_key) DO UPDATE SET cert_key = EXCLUDED.cert_key,"
+                    + tbl + " AND NOT shared ON CONFLICT (district, table_name, source_key) DO UPDATE SET cert_key = EXCLUDED.cert_key,"
                     + " run_id = EXCLUDED.run_id WHERE k.cert_key <> EXCLUDED.cert_key");
         }
     }
@@ -177,13 +187,21 @@ final class RunKeyMap {
         }
     }
 
-    /** A district's map of one table in a CERT store, for the stores whose rows reference it. */
+    /**
+     * A district's map of one table in a CERT store, for the stores whose rows reference it: its own keys, and the
+     * rows of other districts its live or loading run shares there, which come last and so win.
+     */
     static Map<String, String> read(Connection other, String district, TableId table) throws SQLException {
         Map<String, String> map = new HashMap<>();
-        try (PreparedStatement st = other.prepareStatement("SELECT source_key, cert_key FROM ferry.key_map"
-                + " WHERE district = ? AND table_name = ?")) {
+        try (PreparedStatement st = other.prepareStatement("SELECT source_key, cert_key FROM (SELECT source_key,"
+                + " cert_key, 0 AS o FROM ferry.key_map WHERE district = ? AND table_name = ? UNION ALL SELECT"
+                + " s.source_key, s.cert_key, 1 FROM ferry.shared_row s"
+                + " JOIN ferry.run r ON r.run_id = s.run_id AND r.status IN ('loading', 'loaded') WHERE s.district = ?"
+                + " AND s.table_name = ? AND s.source_key IS NOT NULL) m ORDER BY o")) {
             st.setString(1, district);
             st.setString(2, table.qualified());
+            st.setString(3, district);
+            st.setString(4, table.qualified());
             st.setFetchSize(10_000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -106,7 +106,39 @@ final class RunTakeOut {
                     + " ORDER BY 1 LIMIT " + LISTED);
             keys.forEach(k -> blocked.add(new BlockedRow(store, r.to().qualified(), k, Cause.REFERENCED_FROM_OUTSIDE)));
         }
+        for (BlockedRow b : sharedByOthers()) {
+            if (!blocked.contains(b)) {
+                blocked.add(b);
+            }
+        }
         return blocked;
+    }
+
+    /**
+     * The run's rows that a live run of another district shares ({@code ferry.shared_row}): its other stores may
+     * reference them where no foreign key of this one shows it.
+     */
+    private List<BlockedRow> sharedByOthers() throws SQLException {
+        List<BlockedRow> rows = new ArrayList<>();
+        List<String[]> shared = new ArrayList<>();
+        try (PreparedStatement st = cert.prepareStatement("SELECT DISTINCT s.table_name, s.row_key::text FROM"
+                + " ferry.shared_row s WHERE s.owner_run = ? AND s.run_id IN (SELECT r.run_id FROM ferry.run r WHERE"
+                + " r.status = 'loaded') ORDER BY 1, 2 LIMIT " + LISTED)) {
+            st.setString(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    shared.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        for (String[] row : shared) {
+            List<String> parts = TableId.splitQualified(row[0]);
+            Table table = table(new TableId(store, parts.get(0), parts.get(1)));
+            List<String> values = table.identity().stream().map(c -> "(k.j->>" + LedgerKeys.literal(c) + ")").toList();
+            rows.add(new BlockedRow(store, row[0], strings("SELECT " + text(values) + " FROM (SELECT "
+                    + LedgerKeys.literal(row[1]) + "::jsonb AS j) k").get(0), Cause.REFERENCED_FROM_OUTSIDE));
+        }
+        return rows;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.CopyText;
 import io.ferry.cert.LedgerKeys;
+import io.ferry.cert.SharedRows;
 import io.ferry.schema.mapping.ColumnMapping;
 import io.ferry.schema.mapping.TableMapping;
 import io.ferry.schema.model.Column;
@@ -70,6 +71,8 @@ final class TableLoad {
     private boolean quiet;
     /** A user trigger may have fired on the table during the load (a fix-up update). */
     private boolean triggersFired;
+    /** The temporary table of staged rows another district's live run loaded, which the insert leaves out; or null. */
+    private String shared;
 
     /**
      * @param rewrites  the table's references that go through a key map (its own remapped key included)
@@ -171,6 +174,93 @@ final class TableLoad {
             }
             map.skip(target, plan.mapColumn(), rows, sourceText(plan.mapColumn()), String.join(" AND ", terms));
         }
+    }
+
+    /**
+     * Finds the staged rows a live run of another district already loaded ({@link SharedRows}), by their CERT key
+     * after every rewrite: the insert leaves them out and the run references them. Not for upsert, which overwrites
+     * by design, nor for a table without a primary key. Call after every table's keys are mapped.
+     */
+    void findShared(String district) throws SQLException {
+        List<String> values = keyValues();
+        if (plan.strategy() == ConflictStrategy.UPSERT || values == null) {
+            return;
+        }
+        // The common case, a district alone in CERT, costs one probe of the ledger's index.
+        try (PreparedStatement st = cert.prepareStatement("SELECT EXISTS (SELECT 1 FROM ferry.ledger l WHERE l.run_id IN "
+                + SharedRows.liveRunsOfOthers(district) + " AND l.table_name = ? AND l.action = 'insert')")) {
+            st.setString(1, keys.tableName());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return;
+                }
+            }
+        }
+        List<String> items = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            items.add(values.get(i) + " AS k" + i);
+            named.add("x.k" + i);
+        }
+        String source = plan.remap() ? sourceText(plan.mapColumn()) : "NULL::text";
+        String temp = "ferry_shared_" + index;
+        try (Statement st = cert.createStatement()) {
+            st.execute("CREATE TEMP TABLE " + temp + " ON COMMIT DROP AS SELECT DISTINCT ON (" + String.join(", ", named)
+                    + ") " + String.join(", ", named) + ", x.src, l.run_id AS owner FROM (SELECT " + String.join(", ", items)
+                    + ", " + source + " AS src FROM " + rows + " s" + joins() + ") x JOIN ferry.ledger l ON "
+                    + SharedRows.ledgerRow(target, named, district));
+            st.execute("ANALYZE " + temp);
+        }
+        shared = temp;
+    }
+
+    /** Records the rows the run shares in {@code ferry.shared_row}, for the maps of later stores and the owners' rollbacks. */
+    void recordShared(String runId, String district) throws SQLException {
+        if (shared == null) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < target.primaryKey().columns().size(); i++) {
+            named.add("x.k" + i);
+        }
+        try (PreparedStatement st = cert.prepareStatement("INSERT INTO ferry.shared_row (run_id, district, table_name,"
+                + " row_key, source_key, cert_key, owner_run) SELECT ?, ?, ?, " + SharedRows.rowKey(target, named)
+                + ", x.src, CASE WHEN x.src IS NOT NULL THEN x.k0::text END, x.owner FROM " + shared + " x")) {
+            st.setString(1, runId);
+            st.setString(2, district);
+            st.setString(3, keys.tableName());
+            st.executeUpdate();
+        }
+    }
+
+    /** The typed CERT values of the staged rows' primary key, over {@code s} and the joins; null if it has none. */
+    private List<String> keyValues() {
+        if (!SharedRows.possible(target)) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        for (String c : target.primaryKey().columns()) {
+            ColumnMapping m = mappingOf(c);
+            if (m == null || m.source() == null) {
+                return null;
+            }
+            values.add(value(m));
+        }
+        return values;
+    }
+
+    /** Leaves out the rows {@link #findShared} found. */
+    private String notShared() {
+        if (shared == null) {
+            return "";
+        }
+        List<String> values = keyValues();
+        List<String> match = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            match.add("x.k" + i + " = " + values.get(i));
+        }
+        return " AND NOT EXISTS (SELECT 1 FROM " + shared + " x WHERE " + String.join(" AND ", match) + ")";
     }
 
     /**
@@ -290,7 +380,7 @@ final class TableLoad {
         // WHERE true keeps ON CONFLICT from being read as a join's ON.
         return "INSERT INTO " + target.id().qualified() + " AS t (" + String.join(", ", names) + ")"
                 + (identityAlways ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT " + String.join(", ", values) + " FROM "
-                + rows + " s" + joins() + " WHERE true" + conflictClause(names);
+                + rows + " s" + joins() + " WHERE true" + notShared() + conflictClause(names);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.ferry.cert.GraphTarget;
 import io.ferry.cert.InitTarget;
 import io.ferry.cert.PostgresTarget;
 import io.ferry.contracts.ids.RunId;
+import io.ferry.contracts.messages.CompensateResult.Cause;
 import io.ferry.contracts.messages.CompensateResult.TableProof;
 import io.ferry.contracts.messages.LoadResult.TableCounts;
 import io.ferry.estate.EstateOptions;
@@ -96,35 +97,15 @@ class SampleEstateFiveStoreLoadIT {
     @Test
     void aDistrictLoadsIntoAllFiveStoresAndTheGraphFollowsTheRemappedKeys() throws Exception {
         String run = "mig-20261123110000-001";
-        Path tmp = Files.createDirectories(dir.resolve("stage"));
-        DistrictStage.stage(servers.prodPg(), spec, DISTRICT, staging, run, tmp);
-        Map<TableId, Long> stagedGraph = GraphStage.stage(servers.prodSp().driver(), spec, DISTRICT, staging, run, tmp);
-        Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches"));
         Map<String, Map<TableId, TableProof>> tablesBefore = tables();
         List<String> graphBefore = graphContents();
-
-        for (String store : PG) {
-            List<ForeignMap> foreign = new ArrayList<>();
-            for (TableId t : ForeignMap.needed(spec.spec(), store)) {
-                try (Connection other = servers.certPg().connect(t.store())) {
-                    foreign.add(ForeignMap.read(other, List.of("public"), DISTRICT, t));
-                }
-            }
-            try (Connection c = servers.certPg().connect(store)) {
-                new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), store, prodIdentities,
-                        new RunInfo(run, DISTRICT, spec.specHash(), 1, "load-test"), staged, foreign);
-            }
-        }
-        Map<String, Map<String, String>> linkMaps = GraphLinkMaps.read(spec.spec(), "sp", DISTRICT,
-                store -> servers.certPg().connect(store.name()));
+        Loaded loaded = load(run, DISTRICT);
+        Map<String, Map<String, String>> linkMaps = loaded.linkMaps();
         assertThat(linkMaps.get("Person.personId").entrySet()).anySatisfy(e -> assertThat(e.getValue())
                 .isNotEqualTo(e.getKey()));
-        List<TableCounts> counts = new GraphStoreLoad(LoadTimeouts.defaults()).load(servers.certSp().driver(),
-                spec.spec(), "sp", new RunInfo(run, DISTRICT, spec.specHash(), 1, "load-test"), staged, linkMaps);
-
-        for (TableCounts t : counts) {
+        for (TableCounts t : loaded.graphCounts()) {
             TableId id = new TableId("sp", t.schema(), t.table());
-            assertThat(t.inserted() + t.updated()).as(id.toString()).isEqualTo(stagedGraph.get(id));
+            assertThat(t.inserted() + t.updated()).as(id.toString()).isEqualTo(loaded.stagedGraph().get(id));
         }
         // Every person and class node the run wrote into the graph carries the CERT key its PostgreSQL row got,
         // moved keys included. The graph also copies a few nodes whose rows the district's closure does not hold
@@ -132,16 +113,105 @@ class SampleEstateFiveStoreLoadIT {
         followsTheKeys(run, "Person", "personId", "ids", "public.person", linkMaps.get("Person.personId"));
         followsTheKeys(run, "Class", "sectionId", "hcp1", "public.section", linkMaps.get("Class.sectionId"));
 
+        compensate(run);
+        assertThat(graphContents()).isEqualTo(graphBefore);
+        assertThat(tables()).isEqualTo(tablesBefore);
+    }
+
+    /**
+     * district-001 copies cross-tenant rows that are district-002's own (the school a student came from, with its
+     * district, and a guardian who lives in district-002). district-002 loaded next references those rows instead
+     * of loading them twice: one row per district code and per person in CERT, district-002's rows in every store
+     * pointing at the rows district-001 loaded. While district-002 shares them, district-001's rollback is BLOCKED;
+     * district-002 rolls back leaving district-001 as it was, and then district-001 rolls back to CERT as before.
+     */
+    @Test
+    void aSecondDistrictReferencesTheRowsTheFirstAlreadyLoadedForIt() throws Exception {
+        String first = "mig-20261123120000-001";
+        String second = "mig-20261123120000-002";
+        Map<String, Map<TableId, TableProof>> tablesBefore = tables();
+        List<String> graphBefore = graphContents();
+        load(first, DISTRICT);
+        Map<String, Map<TableId, TableProof>> tablesAfterFirst = tables();
+        List<String> graphAfterFirst = graphContents();
+
+        Loaded loaded = load(second, "district-002");
+        TableCounts districts = loaded.counts().get("ids").stream().filter(c -> c.table().equals("district"))
+                .findFirst().orElseThrow();
+        // its own district row and district-001's, which a cross-tenant reference pulls up: both already loaded
+        assertThat(districts.skipped()).as("district rows district-001 loaded").isEqualTo(2);
+        assertThat(districts.inserted()).isZero();
+        assertThat(column("ids", "SELECT code FROM public.district GROUP BY code HAVING count(*) > 1")).isEmpty();
+        assertThat(column("ids", "SELECT email FROM public.person WHERE email IS NOT NULL GROUP BY email"
+                + " HAVING count(*) > 1")).isEmpty();
+        Set<String> shared = column("ids", "SELECT table_name FROM ferry.shared_row WHERE run_id = '" + second
+                + "' AND owner_run = '" + first + "'");
+        assertThat(shared).contains("public.district", "public.school", "public.person");
+        // district-002's sessions in hcp1 point at its district row as district-001's run loaded it
+        String districtKey = column("ids", "SELECT d.id FROM public.district d WHERE d.code = 'district-002'").iterator()
+                .next();
+        assertThat(column("ids", "SELECT row_key->>'id' FROM ferry.ledger WHERE run_id = '" + first
+                + "' AND table_name = 'public.district'")).contains(districtKey);
+        assertThat(column("hcp1", "SELECT DISTINCT row_key->>'district_id' FROM ferry.ledger WHERE run_id = '" + second
+                + "' AND table_name = 'public.academic_session'")).containsExactly(districtKey);
+
+        try (Connection c = servers.certPg().connect("ids")) {
+            assertThat(new PgCompensation(LoadTimeouts.defaults()).blocked(c, "ids", List.of("public"), first))
+                    .anySatisfy(b -> assertThat(b.table()).isEqualTo("public.district"))
+                    .allSatisfy(b -> assertThat(b.cause()).isEqualTo(Cause.REFERENCED_FROM_OUTSIDE));
+            assertThat(new PgCompensation(LoadTimeouts.defaults()).compensate(c, "ids", List.of("public"), first, false)
+                    .outcome()).isEqualTo(Outcome.BLOCKED);
+        }
+        compensate(second);
+        assertThat(tables()).isEqualTo(tablesAfterFirst);
+        assertThat(graphContents()).isEqualTo(graphAfterFirst);
+        compensate(first);
+        assertThat(tables()).isEqualTo(tablesBefore);
+        assertThat(graphContents()).isEqualTo(graphBefore);
+    }
+
+    /** What loading one district's run into the five stores gave. */
+    private record Loaded(Map<String, List<TableCounts>> counts, Map<String, Map<String, String>> linkMaps,
+            Map<TableId, Long> stagedGraph, List<TableCounts> graphCounts) {
+    }
+
+    /** Stages {@code district} from PROD (not anonymized) and loads it into the four databases, then the graph. */
+    private static Loaded load(String run, String district) throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("stage-" + run));
+        DistrictStage.stage(servers.prodPg(), spec, district, staging, run, tmp);
+        Map<TableId, Long> stagedGraph = GraphStage.stage(servers.prodSp().driver(), spec, district, staging, run, tmp);
+        Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches-" + run));
+        RunInfo info = new RunInfo(run, district, spec.specHash(), 1, "load-test");
+        Map<String, List<TableCounts>> counts = new LinkedHashMap<>();
+        for (String store : PG) {
+            List<ForeignMap> foreign = new ArrayList<>();
+            for (TableId t : ForeignMap.needed(spec.spec(), store)) {
+                try (Connection other = servers.certPg().connect(t.store())) {
+                    foreign.add(ForeignMap.read(other, List.of("public"), district, t));
+                }
+            }
+            try (Connection c = servers.certPg().connect(store)) {
+                counts.put(store, new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), store, prodIdentities,
+                        info, staged, foreign));
+            }
+        }
+        Map<String, Map<String, String>> linkMaps = GraphLinkMaps.read(spec.spec(), "sp", district,
+                store -> servers.certPg().connect(store.name()));
+        List<TableCounts> graph = new GraphStoreLoad(LoadTimeouts.defaults()).load(servers.certSp().driver(),
+                spec.spec(), "sp", info, staged, linkMaps);
+        return new Loaded(counts, linkMaps, stagedGraph, graph);
+    }
+
+    /** Takes the run out of the graph, then of the databases, latest first: each must end COMPENSATED. */
+    private static void compensate(String run) throws Exception {
         assertThat(new GraphCompensation(LoadTimeouts.defaults()).compensate(servers.certSp().driver(), "sp", run, false)
                 .outcome()).isEqualTo(Outcome.COMPENSATED);
         for (String store : PG.reversed()) {
             try (Connection c = servers.certPg().connect(store)) {
                 assertThat(new PgCompensation(LoadTimeouts.defaults()).compensate(c, store, List.of("public"), run, false)
-                        .outcome()).isEqualTo(Outcome.COMPENSATED);
+                        .outcome()).as(store).isEqualTo(Outcome.COMPENSATED);
             }
         }
-        assertThat(graphContents()).isEqualTo(graphBefore);
-        assertThat(tables()).isEqualTo(tablesBefore);
     }
 
     private static void followsTheKeys(String run, String label, String property, String store, String table,
