@@ -22,8 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The five services as processes, as {@code ferry demo --keep} leaves them on a small estate ({@link SharedDemo};
  * district-001 loaded), driven by the operator commands: status, report, verify (logs included), refused actions, a
  * rollback that takes the run back out of CERT, a dry run that leaves CERT alone, the approval gate, a district that
- * fails, a cancel, a refresh on the same keys, a rollback a tester's edit blocks until forced, and a load failure
- * compensated. One estate for the class; the tests run in
+ * fails, a cancel, a refresh on the same keys, a rollback a tester's edit blocks until forced, a load failure
+ * compensated, and a batch of two districts that share rows. One estate for the class; the tests run in
  * order because each builds on what the one before left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,10 +120,7 @@ class OperatorCommandsIT {
         assertThat(inventory.findValues("supersededBy")).isNotEmpty().allMatch(JsonNode::isNull);
     }
 
-    /**
-     * After the rollback: district-002's closure holds cross-tenant rows that district-001's run loaded (its district
-     * row, people), which validation refuses as duplicates while that run is in CERT.
-     */
+    /** A dry run extracts, anonymizes and validates, and ends SUCCEEDED with nothing written to CERT. */
     @Test
     @Order(6)
     void aDryRunSucceedsWithoutTouchingCert() throws Exception {
@@ -259,6 +256,75 @@ class OperatorCommandsIT {
                 st.execute("DROP FUNCTION public.refuse_submissions()");
             }
         }
+    }
+
+    /**
+     * A batch of the two districts whose closures share rows (district-001's cross-tenant rows are district-002's
+     * own): both succeed, the shared rows are in CERT once, loaded by one run and referenced by the other. The first
+     * district's rollback is BLOCKED while the second shares its rows; once the second is rolled back, resuming the
+     * first takes it out, and CERT is as before the batch.
+     */
+    @Test
+    @Order(13)
+    void aBatchOfTwoDistrictsSharingRowsLoadsThemOnceAndRollsBackInTurn() throws Exception {
+        SharedDemo shared = SharedDemo.get();
+        io.ferry.spec.model.Spec spec = io.ferry.cli.spec.SpecSession.open(dir.resolve("estate/ferry.yaml")).spec();
+        EstateProperties estate = EstateProperties.read(dir.resolve("estate/estate.properties"));
+        java.util.Map<String, String> before = CertContents.of(spec, estate);
+        Cli.Result batch = Cli.run("run", "district-001", "district-002", "--api-config", api);
+        assertThat(batch.code()).as(batch.toString()).isZero();
+        java.util.Map<String, String> runs = batchRuns(batch.lines().get(0), 2);
+        for (String district : List.of("district-001", "district-002")) {
+            SharedDemo.assertEnded(shared.approvedToItsEnd(runs.get(district))).isEqualTo("SUCCEEDED");
+        }
+        try (Connection c = cert("ids"); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT count(*), count(DISTINCT code) FROM public.district WHERE code IN ('district-001', 'district-002')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("each district row once").isEqualTo(2);
+            assertThat(rs.getLong(2)).isEqualTo(2);
+        }
+        // whichever loaded second references the rows the first loaded for it, CERT's bookkeeping says so
+        java.util.Set<String> sharing = new java.util.TreeSet<>();
+        try (Connection c = cert("ids"); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT DISTINCT run_id || ' ' || owner_run FROM ferry.shared_row")) {
+            while (rs.next()) {
+                sharing.add(rs.getString(1));
+            }
+        }
+        assertThat(sharing).hasSize(1);
+        String[] pair = sharing.iterator().next().split(" ");
+        assertThat(java.util.Set.of(pair[0], pair[1])).containsExactlyInAnyOrderElementsOf(runs.values());
+        String secondRun = pair[0];
+        String firstRun = pair[1];
+        JsonNode report = JSON.readTree(Cli.run("report", secondRun, "--api-config", api, "--format", "json").out());
+        assertThat(report.findValues("skipped").stream().mapToLong(JsonNode::asLong).sum()).isPositive();
+
+        assertThat(Cli.run("rollback", firstRun, "--api-config", api).code()).isZero();
+        assertThat(until(firstRun, "BLOCKED").path("waitingFor").asText()).contains("referenced");
+        assertThat(Cli.run("rollback", secondRun, "--api-config", api).code()).isZero();
+        until(secondRun, "COMPENSATED");
+        assertThat(Cli.run("resume", firstRun, "--api-config", api).code()).isZero();
+        until(firstRun, "COMPENSATED");
+        assertThat(CertContents.of(spec, estate)).isEqualTo(before);
+    }
+
+    /** Polls {@code status BATCH} until each of its {@code districts} districts has a run: district to run id. */
+    private static java.util.Map<String, String> batchRuns(String batchId, int districts) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        java.util.Map<String, String> runs = new java.util.TreeMap<>();
+        while (runs.size() < districts && System.nanoTime() < deadline) {
+            JsonNode view = JSON.readTree(Cli.run("status", batchId, "--api-config", api, "--format", "json").out());
+            for (String field : List.of("pending", "running", "completed", "failed")) {
+                for (JsonNode e : view.path(field)) {
+                    if (!e.path("runId").asText("").isEmpty()) {
+                        runs.put(e.path("district").asText(), e.path("runId").asText());
+                    }
+                }
+            }
+            Thread.sleep(500);
+        }
+        assertThat(runs).as("the batch's runs").hasSize(districts);
+        return runs;
     }
 
     /** The CERT keys of district-001's people, in order. */

@@ -19,6 +19,7 @@ import io.ferry.coordinator.saga.Gate;
 import io.ferry.coordinator.saga.RunEvent;
 import io.ferry.coordinator.saga.RunOptions;
 import io.ferry.coordinator.saga.RunState;
+import io.ferry.coordinator.saga.Step;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -195,6 +196,12 @@ public class RunsResource {
     @Path("{runId}/resume")
     @RolesAllowed(Roles.OPERATOR)
     public RunView resume(@PathParam("runId") String runId) throws SQLException {
+        // A compensation resumed writes into CERT again: not while another run does.
+        Optional<String> writing = slot.holder().filter(h -> !h.equals(runId));
+        if (writing.isPresent() && runs.find(runId).filter(r -> r.step() == Step.COMPENSATE).isPresent()) {
+            throw new RunActionRefused("run " + writing.get() + " is writing into CERT now; resume " + runId
+                    + " when it has finished");
+        }
         return act(runId, new RunEvent.Resumed(UUID.randomUUID(), user(), Instant.now(), staged.anonymized(runId)));
     }
 

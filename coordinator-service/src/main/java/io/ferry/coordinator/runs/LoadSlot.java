@@ -13,15 +13,17 @@ import javax.sql.DataSource;
 
 /**
  * CERT's load slot: one run writes into the CERT estate at a time (a run loading, blocked while loading, or being
- * compensated holds it). When it is free, the run that entered {@code LOAD_QUEUED} first gets it. A session
+ * compensated holds it). A compensation that stopped {@code BLOCKED} writes nothing while it waits for an operator,
+ * who may first have to roll back another run (one sharing its rows): it does not hold the slot, and its resume
+ * waits for the slot like a rollback. When it is free, the run that entered {@code LOAD_QUEUED} first gets it. A session
  * advisory lock makes the check and the grant one step across coordinators: two cannot hand the slot to two runs.
  */
 public final class LoadSlot {
 
     /** The lock's key: any constant the coordinator's database uses for nothing else. */
     private static final long LOCK = 0x466572727953L;
-    private static final String HOLDER = "SELECT run_id FROM run WHERE step IN ('LOAD', 'COMPENSATE')"
-            + " AND status IN ('RUNNING', 'BLOCKED', 'COMPENSATING') ORDER BY run_id LIMIT 1";
+    private static final String HOLDER = "SELECT run_id FROM run WHERE step = 'LOAD' AND status IN ('RUNNING',"
+            + " 'BLOCKED') OR step = 'COMPENSATE' AND status IN ('RUNNING', 'COMPENSATING') ORDER BY run_id LIMIT 1";
 
     private final DataSource db;
     private final RunStore runs;

@@ -83,7 +83,8 @@ public final class Commands {
             case ExtractRequest c -> new ExtractRequest(c.runId(), c.district(), c.specHash(), attempt, c.store(), c.wave(),
                     c.dependsOn());
             case LeakCheckRequest c -> new LeakCheckRequest(c.runId(), c.specHash(), attempt, c.anonymizedBatches());
-            case ValidateRequest c -> new ValidateRequest(c.runId(), c.specHash(), attempt, c.replacesRunId());
+            case ValidateRequest c -> new ValidateRequest(c.runId(), c.district(), c.specHash(), attempt,
+                    c.replacesRunId());
             case LoadRequest c -> new LoadRequest(c.runId(), c.district(), c.specHash(), attempt, c.store(),
                     c.certSchemaFingerprint(), c.replacesRunId());
             case CompensateRequest c -> new CompensateRequest(c.runId(), c.specHash(), attempt, c.force(), c.reason());

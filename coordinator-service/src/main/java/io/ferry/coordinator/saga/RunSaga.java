@@ -272,7 +272,8 @@ public final class RunSaga {
         }
         RunState s = turn.state;
         turn.b.step = Step.VALIDATE;
-        turn.send(Commands.validate(s.runId()), new ValidateRequest(s.runId(), s.specHash(), 1, s.plan().replacesRunId()));
+        turn.send(Commands.validate(s.runId()), new ValidateRequest(s.runId(), s.district(), s.specHash(), 1,
+                s.plan().replacesRunId()));
         turn.what("leak check passed (" + r.tokensChecked() + " tokens checked); validation sent");
     }
 

@@ -8,6 +8,9 @@ import io.ferry.contracts.ids.MessageIds;
 import io.ferry.contracts.messages.BatchKind;
 import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.contracts.messages.CheckStatus;
+import io.ferry.contracts.messages.CompensateResult;
+import io.ferry.contracts.messages.CompensateResult.Cause;
+import io.ferry.contracts.messages.CompensationStatus;
 import io.ferry.contracts.messages.ExtractResult;
 import io.ferry.contracts.messages.LeakCheckResult;
 import io.ferry.contracts.messages.LoadResult;
@@ -81,6 +84,9 @@ class RunSchedulingIT {
         assertThat(runs.find(first).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(slot.grantNext(AT.plusSeconds(31))).contains(second);
         assertThat(runs.find(second).orElseThrow().pending()).containsKey("load/" + second + "/ids");
+        // the slot is free again for the other tests of the class
+        answer(second, new LoadResult(second, SPEC, 1, "ids", List.of(), null), AT.plusSeconds(40));
+        assertThat(slot.holder()).isEmpty();
     }
 
     @Test
@@ -127,6 +133,36 @@ class RunSchedulingIT {
                 .isInstanceOf(io.ferry.coordinator.persistence.DistrictBusyException.class)
                 .hasMessageContaining("district district-404 has an active run, " + next);
         assertThat(runs.find(loaded).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    /**
+     * A rollback that stops BLOCKED (another district's run shares its rows, say) writes nothing while it waits: the
+     * slot is free for the run that must go first, and the queue goes on; once resumed it holds the slot again.
+     */
+    @Test
+    void aCompensationBlockedWaitingForAnOperatorDoesNotHoldTheSlot() throws Exception {
+        LoadSlot slot = new LoadSlot(db, runs);
+        String blocked = "mig-20261123180000-006";
+        queued(blocked, "district-406", AT.plusSeconds(200));
+        assertThat(slot.grantNext(AT.plusSeconds(201))).contains(blocked);
+        answer(blocked, new LoadResult(blocked, SPEC, 1, "ids", List.of(), null), AT.plusSeconds(202));
+        runs.apply(blocked, new RunEvent.RollbackRequested(UUID.randomUUID(), "approver", false, AT.plusSeconds(203)));
+        assertThat(slot.holder()).contains(blocked);
+        answer(blocked, new CompensateResult(blocked, SPEC, 1, CompensationStatus.BLOCKED, Map.of(), Map.of(),
+                List.of(new CompensateResult.BlockedRow("ids", "public.person", "7", Cause.REFERENCED_FROM_OUTSIDE)),
+                null), AT.plusSeconds(204));
+        assertThat(runs.find(blocked).orElseThrow().status()).isEqualTo(RunStatus.BLOCKED);
+        assertThat(slot.holder()).isEmpty();
+
+        String next = "mig-20261123180000-007";
+        queued(next, "district-407", AT.plusSeconds(205));
+        assertThat(slot.grantNext(AT.plusSeconds(206))).contains(next);
+        answer(next, new LoadResult(next, SPEC, 1, "ids", List.of(), null), AT.plusSeconds(207));
+        assertThat(slot.holder()).isEmpty();
+
+        runs.apply(blocked, new RunEvent.Resumed(UUID.randomUUID(), "operator", AT.plusSeconds(208), Map.of()));
+        assertThat(runs.find(blocked).orElseThrow().status()).isEqualTo(RunStatus.COMPENSATING);
+        assertThat(slot.holder()).contains(blocked);
     }
 
     /** A run of one store brought through every step up to CERT's load queue. */

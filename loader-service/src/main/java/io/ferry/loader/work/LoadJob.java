@@ -112,7 +112,7 @@ public final class LoadJob {
                 loadedBefore = true;
                 return result(request, earlier.get());
             }
-            sameSchema(request, store, new Neo4jIntrospector().introspect(cert, store.name()).fingerprint());
+            sameSchema(request, store, new Neo4jIntrospector().constraintsFingerprint(cert, store.name()));
             Map<TableId, StagedTable> staged = fetch(request, store, work);
             RunInfo run = runInfo(request, staged);
             Map<String, Map<String, String>> linkMaps;

@@ -106,7 +106,7 @@ public class LoaderEstateResource implements QuarkusTestResourceLifecycleManager
                 GraphTarget.prepare("sp", certGraph.driver(), InitTarget.mergeKeys(spec.spec(), "sp"),
                         List.of(GraphTarget.storeId(prodGraph.driver())));
                 config.put("ferry.test.loader.fingerprint.sp",
-                        new Neo4jIntrospector().introspect(certGraph.driver(), "sp").fingerprint());
+                        new Neo4jIntrospector().constraintsFingerprint(certGraph.driver(), "sp"));
                 config.put("ferry.test.loader.cert-url.sp", certGraph.boltUri().toString());
             }
 

@@ -1,6 +1,7 @@
 package io.ferry.validator.check;
 
 import io.ferry.cert.LedgerKeys;
+import io.ferry.cert.SharedRows;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.CopyText;
@@ -44,13 +45,19 @@ public final class CertStoreChecks {
     private final Findings findings;
     private final int examples;
     private final String replacedRun;
+    private final String district;
     private int tables;
 
-    /** @param replacedRun the run a refresh swaps out (its inserted rows do not count against CERT), or null */
-    public CertStoreChecks(Connection cert, Findings findings, int examples, String replacedRun) {
+    /**
+     * @param district    the run's district: a row another district's live run loaded is shared, not loaded again
+     *                    ({@link SharedRows}), so it meets none of CERT's keys
+     * @param replacedRun the run a refresh swaps out (its inserted rows do not count against CERT), or null
+     */
+    public CertStoreChecks(Connection cert, Findings findings, int examples, String district, String replacedRun) {
         this.cert = cert;
         this.findings = findings;
         this.examples = examples;
+        this.district = district;
         this.replacedRun = replacedRun;
     }
 
@@ -281,7 +288,7 @@ public final class CertStoreChecks {
         long rows = 0;
         try (Statement st = cert.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) OVER (), ex FROM "
                 + typed + " r WHERE EXISTS (SELECT 1 FROM " + target.id().qualified() + " c WHERE " + match
-                + ") ORDER BY ex LIMIT " + examples)) {
+                + ")" + notShared(target, strategy, remapped) + " ORDER BY ex LIMIT " + examples)) {
             while (rs.next()) {
                 rows = rs.getLong(1);
                 found.add(rs.getString(2));
@@ -299,6 +306,25 @@ public final class CertStoreChecks {
         String check = (key.primary() ? "primary-key" : "unique") + "-in-cert" + (resolved ? ":" + resolvedBy : "");
         findings.add(check, resolved ? Severity.WARNING : Severity.ERROR, table, String.join(",", key.columns()), rows,
                 found);
+    }
+
+    /**
+     * Leaves out the run's rows (alias {@code r}) that another district's live run loaded: the load references them.
+     * A remapped key is found through that district's key map, a key the load keeps as it is in that run's ledger;
+     * a key with a column the load rewrites through another table's map cannot be told here, and stays checked.
+     */
+    private String notShared(Table target, ConflictStrategy strategy, java.util.Set<String> remapped) {
+        if (district == null || !SharedRows.possible(target) || strategy == ConflictStrategy.UPSERT) {
+            return "";
+        }
+        List<String> key = target.primaryKey().columns();
+        if (strategy == ConflictStrategy.REMAP && key.size() == 1) {
+            return " AND NOT " + SharedRows.mappedByAnother(target, "r." + TableId.quote(key.get(0)) + "::text", district);
+        }
+        if (key.stream().anyMatch(remapped::contains)) {
+            return "";
+        }
+        return " AND NOT " + SharedRows.insertedByAnother(target, SharedRows.keyColumns(target, "r"), district);
     }
 
     /** Looks up, in CERT's table, the keys the run's rows point at there; reports those CERT lacks. */

@@ -191,7 +191,7 @@ public final class VerifyJob {
                 continue;
             }
             try (Connection c = session(store, loaded)) {
-                CertStoreChecks checks = new CertStoreChecks(c, findings, settings.examples(), null);
+                CertStoreChecks checks = new CertStoreChecks(c, findings, settings.examples(), null, null);
                 for (CertLookup lookup : here) {
                     Table to = cert.schema().table(lookup.reference().to()).orElse(null);
                     if (to != null) {

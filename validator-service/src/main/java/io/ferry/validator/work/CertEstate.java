@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * CERT's live schema, introspected store by store through the spec's CERT connections, with the spec's
- * references added, and the fingerprint of each store's schema for the loader.
+ * references added, and the fingerprint of each store's schema for the loader: a database's structure, a graph's
+ * constraints ({@link Neo4jIntrospector#constraintsFingerprint}; its labels and properties change with every load).
  */
 public record CertEstate(EstateSchema schema, Map<String, String> fingerprints) {
 
@@ -32,9 +33,16 @@ public record CertEstate(EstateSchema schema, Map<String, String> fingerprints) 
         List<StoreSchema> stores = new ArrayList<>();
         Map<String, String> fingerprints = new LinkedHashMap<>();
         for (Store store : spec.stores().values()) {
-            StoreSchema schema = store.kind() == StoreKind.NEO4J ? graph(store, resolver) : postgres(store, resolver);
-            stores.add(schema);
-            fingerprints.put(store.name(), schema.fingerprint());
+            if (store.kind() == StoreKind.NEO4J) {
+                try (Driver driver = openGraph(store, resolver)) {
+                    stores.add(new Neo4jIntrospector().introspect(driver, store.name()));
+                    fingerprints.put(store.name(), new Neo4jIntrospector().constraintsFingerprint(driver, store.name()));
+                }
+            } else {
+                StoreSchema schema = postgres(store, resolver);
+                stores.add(schema);
+                fingerprints.put(store.name(), schema.fingerprint());
+            }
         }
         EstateSchema schema = new EstateSchema(stores, List.of());
         return new CertEstate(schema.withSpecReferences(spec.specReferences(schema)), fingerprints);
@@ -75,12 +83,6 @@ public record CertEstate(EstateSchema schema, Map<String, String> fingerprints) 
         } catch (SQLException e) {
             throw StepFailure.transientFailure("CERT_UNREACHABLE", "introspecting store " + store.name()
                     + " (cert) failed (SQLSTATE " + e.getSQLState() + ")", e);
-        }
-    }
-
-    private static StoreSchema graph(Store store, Resolver resolver) {
-        try (Driver driver = openGraph(store, resolver)) {
-            return new Neo4jIntrospector().introspect(driver, store.name());
         }
     }
 

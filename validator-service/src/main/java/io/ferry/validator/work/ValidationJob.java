@@ -107,7 +107,7 @@ public final class ValidationJob {
             Map<TableId, TableMapping> mappings = mappings(spec, staged, cert, findings);
             List<CertLookup> lookups = closureChecks(spec, staged, cert, mappings, findings, work);
             t = lap("closure-checks", t);
-            certChecks(loaded, staged, cert, mappings, lookups, findings, request.replacesRunId());
+            certChecks(loaded, staged, cert, mappings, lookups, findings, request.district(), request.replacesRunId());
             graphChecks(loaded, staged, findings);
             lap("cert-checks", t);
             return new ValidateResult(request.runId(), request.specHash(), request.attempt(), findings.status(),
@@ -202,7 +202,8 @@ public final class ValidationJob {
 
     /** @param replacedRun the run a refresh swaps out, or null */
     private void certChecks(LoadedSpec loaded, Map<TableId, StagedTable> staged, CertEstate cert,
-            Map<TableId, TableMapping> mappings, List<CertLookup> lookups, Findings findings, String replacedRun)
+            Map<TableId, TableMapping> mappings, List<CertLookup> lookups, Findings findings, String district,
+            String replacedRun)
             throws SQLException, IOException {
         Spec spec = loaded.spec();
         for (Store store : spec.stores().values()) {
@@ -217,7 +218,7 @@ public final class ValidationJob {
                 continue;
             }
             try (Connection c = CertEstate.checkSession(store, loaded.resolver(), settings.statementTimeout())) {
-                CertStoreChecks checks = new CertStoreChecks(c, findings, settings.examples(), replacedRun);
+                CertStoreChecks checks = new CertStoreChecks(c, findings, settings.examples(), district, replacedRun);
                 for (TableId t : tables) {
                     Table target = cert.schema().table(t).orElseThrow();
                     List<ValidateRule> rules = spec.validate().stream().filter(r -> r.table().equals(t)).toList();

@@ -53,7 +53,7 @@ class ValidationBenchmarkSoakIT {
             try (HeapPeak heap = new HeapPeak()) {
                 for (int round = 1; round <= 3; round++) {
                     long start = System.nanoTime();
-                    ValidateResult result = job.validate(new ValidateRequest(RUN, spec.specHash(), round), spec);
+                    ValidateResult result = job.validate(new ValidateRequest(RUN, "district-001", spec.specHash(), round), spec);
                     double wall = (System.nanoTime() - start) / 1e9;
                     walls.add(wall);
                     assertThat(result.findings()).noneMatch(f -> f.severity() == Severity.ERROR);

@@ -115,7 +115,7 @@ class ValidatorMessagingIT {
 
     @Test
     void validatesAStagedRunThenAnswersARedeliveryWithTheStoredResult() throws Exception {
-        ValidateRequest request = new ValidateRequest(RUN, specHash, 1);
+        ValidateRequest request = new ValidateRequest(RUN, "district-001", specHash, 1);
         UUID requestId = Requests.messageIdOf("validate", request, 1);
         requests.send(Requests.record(Topics.VALIDATE_REQUESTS, request, requestId));
 
@@ -178,7 +178,7 @@ class ValidatorMessagingIT {
     @Test
     void aRequestNamingAnUnknownSpecGetsAFailedResultWithAFatalFailure() {
         String run = "mig-20261121150000-002";
-        ValidateRequest request = new ValidateRequest(run, "0".repeat(64), 1);
+        ValidateRequest request = new ValidateRequest(run, "district-001", "0".repeat(64), 1);
         requests.send(Requests.record(Topics.VALIDATE_REQUESTS, request, Requests.messageIdOf("validate", request, 1)));
 
         ConsumerRecord<String, String> record = awaitRecords(results, keyed(run), 1).get(0);

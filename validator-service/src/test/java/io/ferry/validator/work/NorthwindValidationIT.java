@@ -117,7 +117,7 @@ class NorthwindValidationIT {
         assertThat(graphPart.rows().get("relationship.ORDERS"))
                 .isEqualTo((long) rows.get(TableId.parse("nw.public.order_details")).size());
 
-        ValidateResult result = job.validate(new ValidateRequest(run(1), spec.specHash(), 1), spec);
+        ValidateResult result = job.validate(new ValidateRequest(run(1), "ALFKI", spec.specHash(), 1), spec);
 
         assertThat(errors(result)).isEmpty();
         assertThat(result.certSchemaFingerprints()).containsOnlyKeys("nw", "graph");
@@ -167,7 +167,7 @@ class NorthwindValidationIT {
                 .count();
         assertThat(lines).isPositive();
 
-        ValidateResult result = job.validate(new ValidateRequest(run(2), spec.specHash(), 1), spec);
+        ValidateResult result = job.validate(new ValidateRequest(run(2), "ALFKI", spec.specHash(), 1), spec);
 
         Map<String, Long> expected = new java.util.TreeMap<>();
         expected.put("cross-store graph label.\"Order\" orderID", 1L);

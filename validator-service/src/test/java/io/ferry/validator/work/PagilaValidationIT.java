@@ -95,7 +95,7 @@ class PagilaValidationIT {
         assertThat(keys.get(TableId.parse("pagila.public.rental"))).hasSizeGreaterThan(1000);
 
         long start = System.nanoTime();
-        ValidateResult result = job.validate(new ValidateRequest(run, spec.specHash(), 1), spec);
+        ValidateResult result = job.validate(new ValidateRequest(run, "1", spec.specHash(), 1), spec);
         System.out.printf("Pagila store 1 validated in %.1f s%n", (System.nanoTime() - start) / 1e9);
 
         assertThat(result.findings()).isEmpty();
@@ -120,7 +120,7 @@ class PagilaValidationIT {
         });
         BatchEdit.duplicateFirstRow(staging, run, TableId.parse("pagila.public.payment"));
 
-        ValidateResult result = job.validate(new ValidateRequest(run, spec.specHash(), 1), spec);
+        ValidateResult result = job.validate(new ValidateRequest(run, "1", spec.specHash(), 1), spec);
 
         assertThat(result.status()).isEqualTo(ValidationStatus.FAILED);
         assertThat(result.findings()).filteredOn(f -> f.severity() == Severity.ERROR)

@@ -90,7 +90,7 @@ class SampleEstateValidationIT {
         Map<TableId, List<List<String>>> keys = DistrictStage.stage(prod, spec, district, orphans, staging, LOWEST_RUN,
                 dir);
 
-        ValidateResult result = job.validate(new ValidateRequest(LOWEST_RUN, spec.specHash(), 1), spec);
+        ValidateResult result = job.validate(new ValidateRequest(LOWEST_RUN, district, spec.specHash(), 1), spec);
 
         assertThat(result.status()).isEqualTo(ValidationStatus.FAILED);
         Map<String, Long> errors = counts(result, Severity.ERROR);
@@ -117,7 +117,7 @@ class SampleEstateValidationIT {
         Map<TableId, List<List<String>>> keys = DistrictStage.stage(prod, spec, "district-001", List.of(), staging,
                 CLEAN_RUN, dir);
 
-        ValidateResult result = job.validate(new ValidateRequest(CLEAN_RUN, spec.specHash(), 1), spec);
+        ValidateResult result = job.validate(new ValidateRequest(CLEAN_RUN, "district-001", spec.specHash(), 1), spec);
 
         assertThat(counts(result, Severity.ERROR)).isEmpty();
         // CERT's test districts reuse PROD's surrogate keys: every overlap is reported, resolved by remap.

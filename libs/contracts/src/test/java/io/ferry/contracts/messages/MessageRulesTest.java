@@ -68,7 +68,7 @@ class MessageRulesTest {
         assertThatThrownBy(() -> new LoadRequest(RUN, Samples.DISTRICT, SPEC, 1, " ", "fp", null))
                 .isInstanceOf(ContractViolation.class)
                 .hasMessage("LoadRequest.store must not be blank");
-        assertThatThrownBy(() -> new ValidateRequest(RUN, "not-a-hash", 1))
+        assertThatThrownBy(() -> new ValidateRequest(RUN, "district-001", "not-a-hash", 1))
                 .hasMessage("ValidateRequest.specHash must be a sha256 as 64 lower-case hex digits");
         assertThatThrownBy(() -> new RunStatusChanged(RUN, Samples.DISTRICT, RunStatus.RUNNING, null, null, null))
                 .hasMessage("RunStatusChanged.at is required");

@@ -55,6 +55,22 @@ public final class Neo4jIntrospector {
         }
     }
 
+    /**
+     * The fingerprint of what a load into the graph depends on: its constraints (the merge keys init-target made
+     * unique). Unlike {@link StoreSchema#fingerprint()}, which also covers the labels, properties and relationship
+     * types found in the data, it does not change when a load (another district's, in a batch) or a tester adds
+     * nodes; it changes when a constraint does.
+     */
+    public String constraintsFingerprint(Driver driver, String store) {
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            List<String> lines = session.executeRead(tx -> tx.run("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes,"
+                    + " properties RETURN name, type, labelsOrTypes, properties").list(r -> "constraint "
+                    + r.get("name").asString() + " " + r.get("type").asString() + " " + r.get("labelsOrTypes").asList()
+                    + " " + r.get("properties").asList()));
+            return SchemaFingerprint.sha256("store " + store + "\n" + String.join("\n", lines.stream().sorted().toList()));
+        }
+    }
+
     private StoreSchema read(TransactionContext tx, String store) {
         List<String> labels = strings(tx, "CALL db.labels() YIELD label RETURN label ORDER BY label");
         List<String> types = strings(tx,

@@ -132,6 +132,33 @@ class SampleEstateIntrospectionIT {
         assertThat(graph.loadOrder("sp").get(0).tables().get(0).schema()).isEqualTo(TableId.LABELS);
     }
 
+    /**
+     * A graph's load fingerprint covers its constraints only: nodes of a new label (what another district's load
+     * adds) change the introspected schema's fingerprint but not it; a new constraint changes it.
+     */
+    @Test
+    void aGraphsConstraintsFingerprintIgnoresDataAndFollowsConstraints() {
+        org.neo4j.driver.Driver cert = servers.certSp().driver();
+        Neo4jIntrospector introspector = new Neo4jIntrospector();
+        String constraints = introspector.constraintsFingerprint(cert, "sp");
+        String whole = introspector.introspect(cert, "sp").fingerprint();
+        try (org.neo4j.driver.Session session = cert.session()) {
+            session.run("CREATE (:FingerprintProbe {probeId: 1, note: 'a'})-[:PROBES]->(:FingerprintProbe {probeId: 2})")
+                    .consume();
+            assertThat(introspector.introspect(cert, "sp").fingerprint()).isNotEqualTo(whole);
+            assertThat(introspector.constraintsFingerprint(cert, "sp")).isEqualTo(constraints);
+            session.run("CREATE CONSTRAINT fingerprint_probe FOR (n:FingerprintProbe) REQUIRE n.probeId IS UNIQUE")
+                    .consume();
+            assertThat(introspector.constraintsFingerprint(cert, "sp")).isNotEqualTo(constraints);
+        } finally {
+            try (org.neo4j.driver.Session session = cert.session()) {
+                session.run("DROP CONSTRAINT fingerprint_probe IF EXISTS").consume();
+                session.run("MATCH (n:FingerprintProbe) DETACH DELETE n").consume();
+            }
+        }
+        assertThat(introspector.constraintsFingerprint(cert, "sp")).isEqualTo(constraints);
+    }
+
     @Test
     void introspectsProdAsAHotStandbyWithTheSameFingerprint() throws Exception {
         servers.prodPg().restartAsStandby();
