@@ -94,13 +94,13 @@ class InitTargetIT {
         List<InitTarget.StoreReport> first = InitTarget.run(spec, resolver("ok"), ADMIN);
         List<InitTarget.StoreReport> again = InitTarget.run(spec, resolver("ok"), ADMIN);
 
-        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 4,"));
+        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 5,"));
         assertThat(again).isEqualTo(first);
         try (Connection c = cert.connect("app"); Statement st = c.createStatement()) {
             assertThat(PostgresTarget.marker(c)).contains("app");
             assertThat(strings(st, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'ferry'"
                     + " ORDER BY 1")).containsExactly("environment", "flyway_schema_history", "forced_image", "key_map", "ledger",
-                    "prod_identity", "run", "run_count", "run_proof");
+                    "prod_identity", "run", "run_count", "run_proof", "shared_row");
             assertThat(strings(st, "SELECT count(*) FROM ferry.environment")).containsExactly("1");
             assertThat(PostgresTarget.mayDisableTriggers(c, LOADER)).isTrue();
             assertThat(strings(st, "SELECT store || ' ' || database FROM ferry.prod_identity")).containsExactly("app app");
@@ -118,6 +118,10 @@ class InitTargetIT {
             st.execute("INSERT INTO ferry.run (run_id, district, spec_hash, key_version, status)"
                     + " VALUES ('mig-20261121000000-001', 'd1', 'h', 1, 'loading')");
             assertThat(strings(st, "SELECT status FROM ferry.run")).containsExactly("loading");
+            st.execute("INSERT INTO ferry.shared_row (run_id, district, table_name, row_key, owner_run)"
+                    + " VALUES ('mig-20261121000000-001', 'd1', 'public.t', '{\"id\": \"1\"}', 'mig-20261120000000-001')");
+            assertThat(strings(st, "SELECT owner_run FROM ferry.shared_row")).containsExactly("mig-20261120000000-001");
+            st.execute("DELETE FROM ferry.shared_row");
             st.execute("DELETE FROM ferry.run");
         }
         try (Connection c = prod.connect("app")) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.HelpCommand;
         mixinStandardHelpOptions = true,
         versionProvider = FerryVersion.class,
         description = "Copies one district's production data, anonymized and validated, into CERT.",
-        subcommands = {HelpCommand.class, DemoCommand.class, EstateCommand.class, io.ferry.cli.spec.CheckSpecCommand.class,
+        subcommands = {HelpCommand.class, DemoCommand.class, io.ferry.cli.bench.BenchCommand.class, EstateCommand.class, io.ferry.cli.spec.CheckSpecCommand.class,
                 io.ferry.cli.spec.AnalyzeCommand.class, io.ferry.cli.spec.PlanCommand.class,
                 io.ferry.cli.spec.DistrictsCommand.class, io.ferry.cli.spec.ClassifyCommand.class,
                 io.ferry.cli.spec.InitTargetCommand.class, io.ferry.cli.spec.InventoryCommand.class,

@@ -70,13 +70,40 @@ public final class Demo {
         services.restart(service, Map.of(ServiceProcesses.KILL_POINT, point));
     }
 
+    /** What the demo's migration gave: its exit code and the run. */
+    public record Migration(int code, String runId) {
+    }
+
     public int run() throws InterruptedException {
+        return start(true).code();
+    }
+
+    /**
+     * Brings everything up and migrates the top-ranked district, leaving it all running whatever {@code keep} says
+     * (for {@code ferry bench}, which measures the services afterwards); {@link #stop} stops it.
+     */
+    public Migration migrateAndKeep() throws InterruptedException {
+        return start(false);
+    }
+
+    /** Stops the services and, if this demo brought it up, the estate. */
+    public void stop() {
+        stopAll();
+    }
+
+    /** Stops the services only: the estate stays up (until {@link #stop}). */
+    public void stopServices() {
+        services.stop();
+    }
+
+    private Migration start(boolean own) throws InterruptedException {
+        boolean stopAtEnd = own && !keep;
         if (ServiceProcesses.running(dir)) {
             throw new FerryException(ExitCodes.CONFLICT, "a demo is already running in " + dir + "; stop it with"
                     + " 'ferry demo stop --dir " + dir + "' or choose another --dir");
         }
         Thread cleanup = new Thread(this::stopAll, "ferry-demo-stop");
-        if (!keep) {
+        if (stopAtEnd) {
             Runtime.getRuntime().addShutdownHook(cleanup);
         }
         try {
@@ -95,17 +122,17 @@ public final class Demo {
             services.start(list);
             String api = "http://127.0.0.1:" + list.get(list.size() - 1).settings().get("quarkus.http.port");
             writeDemoProperties(api, password);
-            int code = migrate(ApiClient.basic(api, USER, password), estate);
-            if (keep) {
+            Migration migration = migrate(ApiClient.basic(api, USER, password), estate);
+            if (keep && own) {
                 out.println();
                 out.println("demo: everything keeps running. API: " + api + "   Swagger UI: " + api + "/q/swagger-ui");
                 out.println("      credentials in " + dir.resolve("demo.properties"));
                 out.println("      try:  curl -u " + USER + ":" + password + " " + api + "/runs");
                 out.println("      stop: ./ferry demo stop --dir " + dir);
             }
-            return code;
+            return migration;
         } finally {
-            if (!keep) {
+            if (stopAtEnd) {
                 stopAll();
                 try {
                     Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -117,7 +144,7 @@ public final class Demo {
     }
 
     /** The migration itself: the top-ranked district, followed to its end, then the logs and the report. */
-    private int migrate(ApiClient api, EstateProperties estate) throws InterruptedException {
+    private Migration migrate(ApiClient api, EstateProperties estate) throws InterruptedException {
         JsonNode districts = api.get("/districts").path("districts");
         if (districts.isEmpty()) {
             throw new FerryException(ExitCodes.NOT_OK, "the extractor found no district in PROD");
@@ -136,7 +163,7 @@ public final class Demo {
         if (!status.equals("SUCCEEDED")) {
             out.println("The run ended " + status + ": " + ended.path("reason").asText());
         }
-        return status.equals("SUCCEEDED") && hits.isEmpty() ? ExitCodes.OK : ExitCodes.NOT_OK;
+        return new Migration(status.equals("SUCCEEDED") && hits.isEmpty() ? ExitCodes.OK : ExitCodes.NOT_OK, runId);
     }
 
     /** The report's summary as the API renders it, and where the coordinator wrote the three reports. */

@@ -1,0 +1,207 @@
+package io.ferry.cli.bench;
+
+import io.ferry.planning.Closure;
+import io.ferry.planning.Tuple;
+import io.ferry.planning.prod.DistrictClosure;
+import io.ferry.planning.prod.ProdSnapshot;
+import io.ferry.schema.model.StoreKind;
+import io.ferry.schema.model.TableId;
+import io.ferry.spec.model.Spec;
+import io.ferry.spec.model.Store;
+import io.ferry.spec.parse.EstateProperties;
+import io.ferry.spec.parse.Resolver;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * What moving a district costs without Ferry, measured on the same estate: Ferry's own closure computation alone,
+ * then binary {@code COPY} of exactly those rows out of PROD (in the closure's snapshot) and into an empty copy of
+ * CERT's tables ({@code LIKE ... INCLUDING ALL}: indexes, defaults, NOT NULL and CHECK constraints; not foreign
+ * keys, since raw rows keep references Ferry nullifies or drops), one transaction per store, rolled back. The
+ * PostgreSQL stores only: a graph has no bulk copy to compare with. No anonymization, validation, key mapping or
+ * ledger: the floor any migration of the same rows stands on.
+ */
+final class Baseline {
+
+    /** Keys per {@code COPY ... WHERE key IN (...)}: long enough to stream, short enough for the statement. */
+    private static final int CHUNK = 5_000;
+
+    /**
+     * Per PostgreSQL store: rows moved, bytes of the binary stream, seconds out of PROD and into CERT's copy, and the
+     * closure's rows of tables without a primary key, which are not copied (their whole-row keys may hold values
+     * without equality, such as json).
+     */
+    record StoreCopy(String store, long rows, long bytes, double outSeconds, double inSeconds, long keylessRows) {
+    }
+
+    /** @param closureKeys rows in the relational closure (PostgreSQL stores) */
+    record Result(double closureSeconds, long closureKeys, List<StoreCopy> stores) {
+
+        double outSeconds() {
+            return stores.stream().mapToDouble(StoreCopy::outSeconds).sum();
+        }
+
+        double inSeconds() {
+            return stores.stream().mapToDouble(StoreCopy::inSeconds).sum();
+        }
+
+        double copySeconds() {
+            return outSeconds() + inSeconds();
+        }
+
+        double totalSeconds() {
+            return closureSeconds + copySeconds();
+        }
+
+        long rows() {
+            return stores.stream().mapToLong(StoreCopy::rows).sum();
+        }
+    }
+
+    private Baseline() {
+    }
+
+    /** @param estate the embedded estate's properties: CERT is written as its superuser, in a rolled-back scratch schema */
+    static Result measure(Spec spec, Resolver resolver, EstateProperties estate, String district) throws SQLException {
+        try (ProdSnapshot snapshot = ProdSnapshot.open(spec, resolver)) {
+            long start = System.nanoTime();
+            try (DistrictClosure closure = DistrictClosure.compute(spec, snapshot, district, 20_000_000L)) {
+                double closureSeconds = (System.nanoTime() - start) / 1e9;
+                Closure relational = closure.relational();
+                List<StoreCopy> stores = new ArrayList<>();
+                for (Store store : spec.stores().values()) {
+                    if (store.kind() == StoreKind.POSTGRES) {
+                        stores.add(copyStore(store.name(), relational, snapshot.connection(store.name()).orElseThrow(),
+                                estate));
+                    }
+                }
+                return new Result(closureSeconds, relational.keyCount(), stores);
+            }
+        }
+    }
+
+    private static StoreCopy copyStore(String store, Closure closure, Connection prod, EstateProperties estate)
+            throws SQLException {
+        long rows = 0;
+        long bytes = 0;
+        long out = 0;
+        long in = 0;
+        long keyless = 0;
+        try (Connection cert = DriverManager.getConnection(estate.require("cert." + store + ".url"), "postgres", "")) {
+            cert.setAutoCommit(false);
+            try (Statement st = cert.createStatement()) {
+                st.execute("CREATE SCHEMA ferry_bench");
+            }
+            CopyManager from = prod.unwrap(PGConnection.class).getCopyAPI();
+            CopyManager into = cert.unwrap(PGConnection.class).getCopyAPI();
+            int n = 0;
+            for (TableId table : closure.tables()) {
+                if (!table.store().equals(store) || closure.keys(table).isEmpty()) {
+                    continue;
+                }
+                if (!hasPrimaryKey(prod, table)) {
+                    keyless += closure.keys(table).size();
+                    continue;
+                }
+                List<String> columns = commonColumns(prod, cert, table);
+                if (columns.isEmpty()) {
+                    continue;
+                }
+                String copy = "ferry_bench.t" + n++;
+                try (Statement st = cert.createStatement()) {
+                    st.execute("CREATE TABLE " + copy + " (LIKE " + table.qualified() + " INCLUDING ALL)");
+                }
+                String list = String.join(", ", columns.stream().map(TableId::quote).toList());
+                List<Tuple> keys = closure.keys(table);
+                List<String> keyColumns = closure.keyColumns(table);
+                for (int from0 = 0; from0 < keys.size(); from0 += CHUNK) {
+                    List<Tuple> chunk = keys.subList(from0, Math.min(keys.size(), from0 + CHUNK));
+                    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                    long t = System.nanoTime();
+                    rows += from.copyOut("COPY (SELECT " + list + " FROM " + table.qualified() + " WHERE "
+                            + match(keyColumns, chunk) + ") TO STDOUT (FORMAT binary)", buffer);
+                    long t2 = System.nanoTime();
+                    into.copyIn("COPY " + copy + " (" + list + ") FROM STDIN (FORMAT binary)",
+                            new ByteArrayInputStream(buffer.toByteArray()));
+                    long t3 = System.nanoTime();
+                    out += t2 - t;
+                    in += t3 - t2;
+                    bytes += buffer.size();
+                }
+            }
+            long t = System.nanoTime();
+            // one transaction per store, as the loader's: its end is part of the cost, then nothing of it stays
+            try (Statement st = cert.createStatement()) {
+                st.execute("SET CONSTRAINTS ALL IMMEDIATE");
+            }
+            in += System.nanoTime() - t;
+            cert.rollback();
+        } catch (IOException e) {
+            throw new UncheckedIOException("copying store " + store + " failed", e);
+        }
+        return new StoreCopy(store, rows, bytes, out / 1e9, in / 1e9, keyless);
+    }
+
+    private static boolean hasPrimaryKey(Connection c, TableId table) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_index WHERE indrelid ="
+                + " ?::regclass AND indisprimary)")) {
+            st.setString(1, table.qualified());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The columns PROD and CERT both have with the same type, CERT's generated ones left out (binary COPY needs both). */
+    private static List<String> commonColumns(Connection prod, Connection cert, TableId table) throws SQLException {
+        Map<String, String> prodTypes = types(prod, table, false);
+        Map<String, String> certTypes = types(cert, table, true);
+        return certTypes.entrySet().stream().filter(e -> e.getValue().equals(prodTypes.get(e.getKey())))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static Map<String, String> types(Connection c, TableId table, boolean writableOnly) throws SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT attname, format_type(atttypid, NULL) FROM pg_attribute"
+                + " WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped"
+                + (writableOnly ? " AND attgenerated = ''" : "") + " ORDER BY attnum")) {
+            st.setString(1, table.qualified());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return types;
+    }
+
+    /** {@code "id" IN ('1', '2')}, or {@code ("a", "b") IN (('1', 'x'), ...)}: literals PostgreSQL types from the column. */
+    private static String match(List<String> columns, List<Tuple> keys) {
+        List<String> rows = new ArrayList<>();
+        for (Tuple key : keys) {
+            List<String> values = new ArrayList<>();
+            for (Object v : key.values()) {
+                values.add(v == null ? "NULL" : "'" + v.toString().replace("'", "''") + "'");
+            }
+            rows.add(values.size() == 1 ? values.get(0) : "(" + String.join(", ", values) + ")");
+        }
+        String left = columns.size() == 1 ? TableId.quote(columns.get(0))
+                : "(" + String.join(", ", columns.stream().map(TableId::quote).toList()) + ")";
+        return left + " IN (" + String.join(", ", rows) + ")";
+    }
+}

@@ -1,0 +1,118 @@
+package io.ferry.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ferry.cli.ExitCodes;
+import io.ferry.cli.FerryException;
+import io.ferry.cli.api.ApiClient;
+import io.ferry.cli.demo.Demo;
+import io.ferry.cli.estate.EstateLayout;
+import io.ferry.cli.spec.SpecSession;
+import io.ferry.spec.parse.EstateProperties;
+import io.ferry.spec.parse.Resolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ferry bench}: migrates the top-ranked district of an estate end to end as {@code ferry demo} does (the
+ * large preset by default), then measures the baseline of the same rows moved without Ferry ({@link Baseline}),
+ * and writes the figures as JSON and Markdown.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Migrate the top-ranked district end to end on the embedded estate (large by default, or the one"
+                + " running in DIR) and print the time per phase and in total, rows/s per phase and each service's peak"
+                + " RSS; then the baseline in the same run: Ferry's closure computation alone, binary COPY of exactly"
+                + " those rows out of PROD and into an empty copy of CERT's tables, and the ratios. Writes"
+                + " DIR/bench/bench-TIME.json and .md.")
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Bench directory (default: .ferry-bench): DIR/estate,"
+            + " DIR/logs, DIR/bench.")
+    Path dir = Path.of(".ferry-bench");
+
+    @Option(names = "--preset", defaultValue = "large", paramLabel = "small|medium|large",
+            description = "Estate size when DIR holds none yet (default: ${DEFAULT-VALUE}); the report names it, so"
+                    + " keep it the estate's when reusing one.")
+    String preset = "large";
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Path.of(System.getProperty("ferry.home", ".")).toAbsolutePath().normalize();
+        Path bench = dir.toAbsolutePath().normalize();
+        Demo demo = new Demo(bench, home, preset, false, System.out);
+        try {
+            Demo.Migration migration = demo.migrateAndKeep();
+            List<String> services = List.of("extractor", "anonymizer", "validator", "loader", "coordinator");
+            java.util.Map<String, Long> rss = PeakMemory.ofServices(bench, services);
+            EstateLayout layout = new EstateLayout(bench.resolve("estate"));
+            EstateProperties api = EstateProperties.read(bench.resolve("demo.properties"));
+            JsonNode report = ApiClient.basic(api.require("api.url"), api.require("api.user"),
+                    api.require("api.password")).get("/runs/" + migration.runId() + "/report");
+            demo.stopServices();
+            System.out.println();
+            System.out.println("bench: the baseline (closure alone, COPY out of PROD, COPY into an empty copy of CERT)");
+            Baseline.Result baseline = Baseline.measure(SpecSession.open(layout.spec()).spec(),
+                    Resolver.forFolder(layout.dir()), EstateProperties.read(layout.properties()),
+                    report.path("district").asText());
+            BenchReport result = report(report, rss, baseline, preset);
+            write(result, bench.resolve("bench"));
+            return migration.code() == ExitCodes.OK ? ExitCodes.OK : ExitCodes.NOT_OK;
+        } catch (SQLException e) {
+            throw new FerryException(ExitCodes.NOT_OK, "the baseline failed (SQLSTATE " + e.getSQLState() + ")");
+        } finally {
+            demo.stop();
+        }
+    }
+
+    private static BenchReport report(JsonNode run, java.util.Map<String, Long> rss, Baseline.Result baseline,
+            String preset) {
+        List<BenchReport.Phase> phases = new ArrayList<>();
+        long rows = 0;
+        for (JsonNode p : run.path("phases")) {
+            Long phaseRows = p.path("rows").isNumber() ? p.path("rows").asLong() : null;
+            phases.add(new BenchReport.Phase(p.path("phase").asText(), p.path("seconds").asDouble(), phaseRows));
+            if (p.path("phase").asText().equals("extract") && phaseRows != null) {
+                rows = phaseRows;
+            }
+        }
+        double total = Duration.between(Instant.parse(run.path("startedAt").asText()),
+                Instant.parse(run.path("endedAt").asText())).toMillis() / 1000.0;
+        return new BenchReport(Instant.now().toString(), machine(), preset, run.path("district").asText(),
+                run.path("runId").asText(), run.path("status").asText(), rows, total, phases, rss,
+                BenchReport.BaselineFigures.of(baseline));
+    }
+
+    private static void write(BenchReport result, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        String name = "bench-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+        String markdown = result.markdown();
+        Files.writeString(folder.resolve(name + ".md"), markdown);
+        JSON.writeValue(folder.resolve(name + ".json").toFile(), result);
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("bench: " + folder.resolve(name + ".json") + " and " + folder.resolve(name + ".md"));
+    }
+
+    private static String machine() {
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        return Runtime.getRuntime().availableProcessors() + " cores, " + Math.round(memory / 1073741824.0) + " GiB, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    }
+}

@@ -1,0 +1,82 @@
+package io.ferry.cli.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One {@code ferry bench}: Ferry's migration of a district end to end, per phase, the services' peak memory, and
+ * the baseline of the same rows moved without Ferry ({@link Baseline}). Written as JSON and as Markdown.
+ *
+ * @param rows           rows the run extracted, in all stores (the graph's nodes and relationships included)
+ * @param totalSeconds   from the run's request to its end, as the coordinator recorded them
+ * @param peakRssBytes   per service, the peak resident set size of its process ({@code VmHWM})
+ */
+record BenchReport(String at, String machine, String preset, String district, String runId, String status, long rows,
+        double totalSeconds, List<Phase> phases, Map<String, Long> peakRssBytes, BaselineFigures baseline) {
+
+    /** One phase of the run as its report times it; rows null where the phase moves none. */
+    record Phase(String phase, double seconds, Long rows) {
+
+        @JsonProperty
+        public Double rowsPerSecond() {
+            return rows == null || seconds <= 0 ? null : rows / seconds;
+        }
+    }
+
+    record BaselineFigures(double closureSeconds, long closureKeys, double copyOutSeconds, double copyInSeconds,
+            double totalSeconds, long rowsCopied, long bytesCopied, long keylessRowsNotCopied,
+            List<Baseline.StoreCopy> stores) {
+
+        static BaselineFigures of(Baseline.Result r) {
+            return new BaselineFigures(r.closureSeconds(), r.closureKeys(), r.outSeconds(), r.inSeconds(),
+                    r.totalSeconds(), r.rows(), r.stores().stream().mapToLong(Baseline.StoreCopy::bytes).sum(),
+                    r.stores().stream().mapToLong(Baseline.StoreCopy::keylessRows).sum(), r.stores());
+        }
+    }
+
+    /** Ferry's total over the baseline's (closure and copy). */
+    @JsonProperty
+    public double ratioToBaseline() {
+        return totalSeconds / baseline.totalSeconds();
+    }
+
+    /** Ferry's total over the copy alone (out of PROD and into CERT's copy). */
+    @JsonProperty
+    public double ratioToCopy() {
+        return totalSeconds / (baseline.copyOutSeconds() + baseline.copyInSeconds());
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# ferry bench ").append(at).append("\n\n");
+        md.append("Machine: ").append(machine).append(". Estate: ").append(preset).append(" preset; district ")
+                .append(district).append(", run ").append(runId).append(" ").append(status).append(".\n\n");
+        md.append(String.format(Locale.ROOT, "Ferry end to end: **%.1f s** for %,d rows (all five stores). Baseline: %.1f s"
+                + " (closure %.1f s, COPY out %.1f s, COPY in %.1f s). Ferry / baseline: **%.1f×**; Ferry / copy alone:"
+                + " %.1f×.%n%n", totalSeconds, rows, baseline.totalSeconds(), baseline.closureSeconds(),
+                baseline.copyOutSeconds(), baseline.copyInSeconds(), ratioToBaseline(), ratioToCopy()));
+        md.append("| phase | seconds | rows | rows/s |\n|---|---:|---:|---:|\n");
+        for (Phase p : phases) {
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %s |%n", p.phase(), p.seconds(),
+                    p.rows() == null ? "" : String.format(Locale.ROOT, "%,d", p.rows()),
+                    p.rowsPerSecond() == null ? "" : String.format(Locale.ROOT, "%,.0f", p.rowsPerSecond())));
+        }
+        md.append("\n| service | peak RSS (MiB) |\n|---|---:|\n");
+        peakRssBytes.forEach((service, bytes) -> md.append(String.format(Locale.ROOT, "| %s | %,d |%n", service,
+                bytes / (1024 * 1024))));
+        md.append("\nBaseline per PostgreSQL store (binary COPY of the closure's rows out of PROD, into an empty copy of"
+                + " CERT's tables with their indexes and checks, one transaction per store, rolled back):\n\n");
+        md.append("| store | rows | MiB | COPY out (s) | COPY in (s) |\n|---|---:|---:|---:|---:|\n");
+        for (Baseline.StoreCopy s : baseline.stores()) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f |%n", s.store(), s.rows(),
+                    s.bytes() / 1048576.0, s.outSeconds(), s.inSeconds()));
+        }
+        if (baseline.keylessRowsNotCopied() > 0) {
+            md.append(String.format(Locale.ROOT, "%nThe baseline leaves out %,d rows of tables without a primary key.%n",
+                    baseline.keylessRowsNotCopied()));
+        }
+        return md.toString();
+    }
+}
