@@ -1,0 +1,48 @@
+package io.ferry.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+
+    private static BenchReport report() {
+        Baseline.Result baseline = new Baseline.Result(2.0, 1_000, List.of(
+                new Baseline.StoreCopy("ids", 600, 3 << 20, 1.0, 2.0, 0),
+                new Baseline.StoreCopy("adb", 400, 1 << 20, 1.0, 2.0, 25)));
+        Map<String, Long> rss = new LinkedHashMap<>();
+        rss.put("extractor", 512L << 20);
+        return new BenchReport("2026-11-24T00:00:00Z", "2 cores", "large", "district-001", "mig-20261124000000-001",
+                "SUCCEEDED", 1_200, 24.0, List.of(new BenchReport.Phase("extract", 4.0, 1_200L),
+                        new BenchReport.Phase("leakcheck", 1.5, null)), rss, BenchReport.BaselineFigures.of(baseline));
+    }
+
+    @Test
+    void theRatiosAreFerrysTotalOverTheBaselineAndOverTheCopyAlone() {
+        BenchReport r = report();
+        assertThat(r.baseline().totalSeconds()).isEqualTo(8.0);
+        assertThat(r.ratioToBaseline()).isEqualTo(3.0);
+        assertThat(r.ratioToCopy()).isEqualTo(4.0);
+        assertThat(r.phases().get(0).rowsPerSecond()).isEqualTo(300.0);
+        assertThat(r.phases().get(1).rowsPerSecond()).isNull();
+        assertThat(r.baseline().keylessRowsNotCopied()).isEqualTo(25);
+    }
+
+    @Test
+    void theMarkdownStatesTheFiguresAndTheRowsLeftOut() {
+        String md = report().markdown();
+        assertThat(md).contains("**24.0 s** for 1,200 rows", "Ferry / baseline: **3.0×**", "Ferry / copy alone: 4.0×",
+                "| extract | 4.0 | 1,200 | 300 |", "| leakcheck | 1.5 |  |  |", "| extractor | 512 |",
+                "| ids | 600 | 3.0 | 1.0 | 2.0 |", "leaves out 25 rows of tables without a primary key");
+    }
+
+    @Test
+    void aLiveProcessHasAPeakResidentSize() {
+        assertThat(PeakMemory.highWaterMark(Long.toString(ProcessHandle.current().pid()))).get()
+                .satisfies(bytes -> assertThat(bytes).isGreaterThan(1L << 20));
+        assertThat(PeakMemory.highWaterMark("999999999")).isEmpty();
+    }
+}
