@@ -233,9 +233,7 @@ class OperatorCommandsIT {
     @Order(12)
     void aLoadFailingInOneStoreIsCompensatedLeavingCertAsItWas() throws Exception {
         SharedDemo shared = SharedDemo.get();
-        io.ferry.spec.model.Spec spec = io.ferry.cli.spec.SpecSession.open(dir.resolve("estate/ferry.yaml")).spec();
-        EstateProperties estate = EstateProperties.read(dir.resolve("estate/estate.properties"));
-        java.util.Map<String, String> before = CertContents.of(spec, estate);
+        java.util.Map<String, String> before = certContents();
         try (Connection c = cert("hcp2"); Statement st = c.createStatement()) {
             st.execute("CREATE FUNCTION public.refuse_submissions() RETURNS trigger LANGUAGE plpgsql AS"
                     + " $$ BEGIN RAISE EXCEPTION 'submissions are frozen in CERT'; END $$");
@@ -249,7 +247,7 @@ class OperatorCommandsIT {
             SharedDemo.assertEnded(shared.approvedToItsEnd(runId)).isEqualTo("COMPENSATED");
             JsonNode view = JSON.readTree(Cli.run("status", runId, "--api-config", api, "--format", "json").out());
             assertThat(view.path("reason").asText()).contains("hcp2");
-            assertThat(CertContents.of(spec, estate)).isEqualTo(before);
+            assertThat(certContents()).isEqualTo(before);
         } finally {
             try (Connection c = cert("hcp2"); Statement st = c.createStatement()) {
                 st.execute("DROP TRIGGER refuse_submissions ON public.submission");
@@ -268,9 +266,7 @@ class OperatorCommandsIT {
     @Order(13)
     void aBatchOfTwoDistrictsSharingRowsLoadsThemOnceAndRollsBackInTurn() throws Exception {
         SharedDemo shared = SharedDemo.get();
-        io.ferry.spec.model.Spec spec = io.ferry.cli.spec.SpecSession.open(dir.resolve("estate/ferry.yaml")).spec();
-        EstateProperties estate = EstateProperties.read(dir.resolve("estate/estate.properties"));
-        java.util.Map<String, String> before = CertContents.of(spec, estate);
+        java.util.Map<String, String> before = certContents();
         Cli.Result batch = Cli.run("run", "district-001", "district-002", "--api-config", api);
         assertThat(batch.code()).as(batch.toString()).isZero();
         java.util.Map<String, String> runs = batchRuns(batch.lines().get(0), 2);
@@ -305,7 +301,7 @@ class OperatorCommandsIT {
         until(secondRun, "COMPENSATED");
         assertThat(Cli.run("resume", firstRun, "--api-config", api).code()).isZero();
         until(firstRun, "COMPENSATED");
-        assertThat(CertContents.of(spec, estate)).isEqualTo(before);
+        assertThat(certContents()).isEqualTo(before);
     }
 
     /** Polls {@code status BATCH} until each of its {@code districts} districts has a run: district to run id. */
@@ -325,6 +321,12 @@ class OperatorCommandsIT {
         }
         assertThat(runs).as("the batch's runs").hasSize(districts);
         return runs;
+    }
+
+    /** Every CERT store's contents, as {@link CertContents} takes them. */
+    private static java.util.Map<String, String> certContents() throws Exception {
+        return CertContents.of(io.ferry.cli.spec.SpecSession.open(dir.resolve("estate/ferry.yaml")).spec(),
+                EstateProperties.read(dir.resolve("estate/estate.properties")));
     }
 
     /** The CERT keys of district-001's people, in order. */

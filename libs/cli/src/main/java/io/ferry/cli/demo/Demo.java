@@ -67,7 +67,18 @@ public final class Demo {
      * ({@code io.ferry.service.faults.KillPoint}): it dies there once and is started again without it.
      */
     public void armKillPoint(String service, String point) {
-        services.restart(service, Map.of(ServiceProcesses.KILL_POINT, point));
+        armKillPoint(service, point, 0);
+    }
+
+    /** The same, the point passed {@code skip} times before it halts the service. */
+    public void armKillPoint(String service, String point, int skip) {
+        services.restart(service, Map.of(ServiceProcesses.KILL_POINT, point, ServiceProcesses.KILL_SKIP,
+                Integer.toString(skip)));
+    }
+
+    /** Restarts a service without a kill point (one armed but never reached stays armed otherwise). */
+    public void disarm(String service) {
+        services.restart(service, Map.of());
     }
 
     /** What the demo's migration gave: its exit code and the run. */

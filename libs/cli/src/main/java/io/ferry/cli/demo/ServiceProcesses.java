@@ -31,6 +31,7 @@ final class ServiceProcesses {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** The system property that arms a crash test's kill point in a service (io.ferry.service.faults.KillPoint). */
     static final String KILL_POINT = "ferry.kill-point";
+    static final String KILL_SKIP = "ferry.kill-point.skip";
 
     /** The demos this JVM supervises, by folder: {@code ferry demo stop} run in the same JVM must stop them too. */
     private static final Map<Path, ServiceProcesses> SUPERVISING = new java.util.concurrent.ConcurrentHashMap<>();
@@ -96,6 +97,8 @@ final class ServiceProcesses {
             stop(List.of(old));
         }
         Map<String, String> settings = new LinkedHashMap<>(s.settings());
+        settings.remove(KILL_POINT);
+        settings.remove(KILL_SKIP);
         settings.putAll(extra);
         PhaseService again = new PhaseService(s.name(), s.jar(), settings);
         supervise(again, launch(again));
@@ -115,6 +118,7 @@ final class ServiceProcesses {
                 }
                 Map<String, String> settings = new LinkedHashMap<>(s.settings());
                 settings.remove(KILL_POINT);
+                settings.remove(KILL_SKIP);
                 PhaseService again = new PhaseService(s.name(), s.jar(), settings);
                 notices.accept("demo: the " + s.name() + " service stopped; starting it again (see "
                         + logs(dir).resolve(s.name() + ".log") + ")");
