@@ -46,6 +46,8 @@ public final class CertStoreChecks {
     private final int examples;
     private final String replacedRun;
     private final String district;
+    /** Whether the store has Ferry's bookkeeping (init-target ran): without it no run loaded rows to share. */
+    private Boolean prepared;
     private int tables;
 
     /**
@@ -313,8 +315,9 @@ public final class CertStoreChecks {
      * A remapped key is found through that district's key map, a key the load keeps as it is in that run's ledger;
      * a key with a column the load rewrites through another table's map cannot be told here, and stays checked.
      */
-    private String notShared(Table target, ConflictStrategy strategy, java.util.Set<String> remapped) {
-        if (district == null || !SharedRows.possible(target) || strategy == ConflictStrategy.UPSERT) {
+    private String notShared(Table target, ConflictStrategy strategy, java.util.Set<String> remapped)
+            throws SQLException {
+        if (district == null || !SharedRows.possible(target) || strategy == ConflictStrategy.UPSERT || !prepared()) {
             return "";
         }
         List<String> key = target.primaryKey().columns();
@@ -325,6 +328,17 @@ public final class CertStoreChecks {
             return "";
         }
         return " AND NOT " + SharedRows.insertedByAnother(target, SharedRows.keyColumns(target, "r"), district);
+    }
+
+    private boolean prepared() throws SQLException {
+        if (prepared == null) {
+            try (Statement st = cert.createStatement(); ResultSet rs = st.executeQuery("SELECT to_regclass('ferry.ledger')"
+                    + " IS NOT NULL AND to_regclass('ferry.key_map') IS NOT NULL AND to_regclass('ferry.run') IS NOT NULL")) {
+                rs.next();
+                prepared = rs.getBoolean(1);
+            }
+        }
+        return prepared;
     }
 
     /** Looks up, in CERT's table, the keys the run's rows point at there; reports those CERT lacks. */
