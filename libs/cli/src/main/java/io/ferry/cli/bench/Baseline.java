@@ -37,8 +37,8 @@ import org.postgresql.copy.CopyManager;
  */
 final class Baseline {
 
-    /** Keys per {@code COPY ... WHERE key IN (...)}: long enough to stream, short enough for the statement. */
-    private static final int CHUNK = 5_000;
+    /** Keys per {@code COPY}: long enough to stream, short enough for one statement's text. */
+    private static final int CHUNK = 20_000;
 
     /**
      * Per PostgreSQL store: rows moved, bytes of the binary stream, seconds out of PROD and into CERT's copy, and the
@@ -128,12 +128,14 @@ final class Baseline {
                 String list = String.join(", ", columns.stream().map(TableId::quote).toList());
                 List<Tuple> keys = closure.keys(table);
                 List<String> keyColumns = closure.keyColumns(table);
+                Map<String, String> prodTypes = types(prod, table, false);
+                List<String> keyTypes = keyColumns.stream().map(prodTypes::get).toList();
                 for (int from0 = 0; from0 < keys.size(); from0 += CHUNK) {
                     List<Tuple> chunk = keys.subList(from0, Math.min(keys.size(), from0 + CHUNK));
                     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
                     long t = System.nanoTime();
                     rows += from.copyOut("COPY (SELECT " + list + " FROM " + table.qualified() + " WHERE "
-                            + match(keyColumns, chunk) + ") TO STDOUT (FORMAT binary)", buffer);
+                            + match(keyColumns, keyTypes, chunk) + ") TO STDOUT (FORMAT binary)", buffer);
                     long t2 = System.nanoTime();
                     into.copyIn("COPY " + copy + " (" + list + ") FROM STDIN (FORMAT binary)",
                             new ByteArrayInputStream(buffer.toByteArray()));
@@ -190,18 +192,35 @@ final class Baseline {
         return types;
     }
 
-    /** {@code "id" IN ('1', '2')}, or {@code ("a", "b") IN (('1', 'x'), ...)}: literals PostgreSQL types from the column. */
-    private static String match(List<String> columns, List<Tuple> keys) {
+    /**
+     * The rows of {@code keys}, as the extractor would select them: {@code "id" = ANY('{1,2}'::bigint[])}, or for a
+     * composite key a hash semi-join on {@code ("a", "b") IN (VALUES ('1'::bigint, 'x'::text), ...)}.
+     */
+    private static String match(List<String> columns, List<String> types, List<Tuple> keys) {
+        if (columns.size() == 1) {
+            List<String> elements = new ArrayList<>();
+            for (Tuple key : keys) {
+                Object v = key.values()[0];
+                elements.add(v == null ? "NULL" : "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+            }
+            return TableId.quote(columns.get(0)) + " = ANY(" + literal("{" + String.join(",", elements) + "}") + "::"
+                    + types.get(0) + "[])";
+        }
         List<String> rows = new ArrayList<>();
         for (Tuple key : keys) {
             List<String> values = new ArrayList<>();
-            for (Object v : key.values()) {
-                values.add(v == null ? "NULL" : "'" + v.toString().replace("'", "''") + "'");
+            for (int i = 0; i < key.values().length; i++) {
+                Object v = key.values()[i];
+                // the first row's casts type the VALUES list's columns
+                values.add((v == null ? "NULL" : literal(v.toString())) + (rows.isEmpty() ? "::" + types.get(i) : ""));
             }
-            rows.add(values.size() == 1 ? values.get(0) : "(" + String.join(", ", values) + ")");
+            rows.add("(" + String.join(", ", values) + ")");
         }
-        String left = columns.size() == 1 ? TableId.quote(columns.get(0))
-                : "(" + String.join(", ", columns.stream().map(TableId::quote).toList()) + ")";
-        return left + " IN (" + String.join(", ", rows) + ")";
+        return "(" + String.join(", ", columns.stream().map(TableId::quote).toList()) + ") IN (VALUES "
+                + String.join(", ", rows) + ")";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 }
