@@ -48,8 +48,8 @@ public final class DistrictsCommand implements Callable<Integer> {
     List<String> counts = List.of();
 
     @Option(names = "--rows-per-second", paramLabel = "N",
-            description = "Copy rate behind the estimated time (default the spec's districts.rowsPerSecond, else 20000,"
-                    + " a placeholder until the benchmark measures one).")
+            description = "Copy rate behind the estimated time (default the spec's districts.rowsPerSecond, else 7800,"
+                    + " Ferry's end-to-end rate as ferry bench measured it).")
     Long rowsPerSecond;
 
     @Option(names = "--activity-tables", defaultValue = "3", paramLabel = "N", hidden = true,

@@ -34,7 +34,7 @@ public record DistrictManifest(String asOf, List<Entry> districts) {
 
     /**
      * @param ranked        the districts in rank order
-     * @param rowsPerSecond the copy rate the estimated time assumes (a placeholder until the benchmark measures one)
+     * @param rowsPerSecond the copy rate the estimated time assumes
      */
     public static DistrictManifest of(Instant asOf, List<DistrictFootprint> ranked, long rowsPerSecond) {
         List<Entry> entries = new ArrayList<>();
