@@ -176,6 +176,39 @@ public final class FileSystemStaging implements Staging {
                 deleted++;
             }
         }
+        String folder = StagingKeys.requirePrefix(prefix);
+        deleteTempFiles(folder.isEmpty() ? root : path(folder), null);
+        return deleted;
+    }
+
+    @Override
+    public int deleteInterruptedWrites(java.time.Instant before) {
+        return deleteTempFiles(root, before);
+    }
+
+    /** Deletes the temp files of interrupted puts under {@code start} (older than {@code before} if given). */
+    private int deleteTempFiles(Path start, java.time.Instant before) {
+        if (!Files.isDirectory(start)) {
+            return 0;
+        }
+        List<Path> temps = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(start)) {
+            files.filter(f -> f.getFileName().toString().endsWith(TEMP_SUFFIX)).forEach(temps::add);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a folder removed while walking: what is left is found next time
+        }
+        int deleted = 0;
+        for (Path temp : temps) {
+            try {
+                if ((before == null || Files.getLastModifiedTime(temp).toInstant().isBefore(before))
+                        && Files.deleteIfExists(temp)) {
+                    deleted++;
+                    removeEmptyFolders(temp.getParent());
+                }
+            } catch (IOException e) {
+                // gone meanwhile, or not removable now: the next sweep tries again
+            }
+        }
         return deleted;
     }
 

@@ -30,12 +30,16 @@ public final class RawBatchSweeper {
                 .toList();
     }
 
-    /** Deletes what {@link #due} finds; returns the keys deleted (never contents). */
+    /**
+     * Deletes what {@link #due} finds, and what puts a crash interrupted left behind as long ago (a temp file of a
+     * raw batch is as sensitive as the batch); returns the keys deleted (never contents).
+     */
     public Sweep sweep(Duration age) {
         List<String> deleted = due(age).stream()
                 .map(ObjectInfo::key)
                 .filter(staging::delete)
                 .toList();
+        staging.deleteInterruptedWrites(clock.instant().minus(age));
         return new Sweep(deleted);
     }
 

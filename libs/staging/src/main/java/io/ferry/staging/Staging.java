@@ -28,6 +28,18 @@ public interface Staging {
     /** Deletes the object; returns false if there was none. */
     boolean delete(String key);
 
-    /** Deletes every object under the prefix; returns how many. */
+    /**
+     * Deletes every object under the prefix, and what interrupted writes left there (they may hold raw data);
+     * returns how many objects. Only for a prefix no one writes under any more (an ended run's).
+     */
     int deletePrefix(String prefix);
+
+    /**
+     * Deletes what writes a crash interrupted left behind (a partial upload, a temp file) that is older than
+     * {@code before}, anywhere in the store; returns how many. Such leftovers are not objects, so listing and the
+     * raw sweep do not see them, yet a raw batch's may hold production data (encrypted).
+     */
+    default int deleteInterruptedWrites(java.time.Instant before) {
+        return 0;
+    }
 }

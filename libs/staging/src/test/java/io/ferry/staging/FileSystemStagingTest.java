@@ -82,6 +82,32 @@ class FileSystemStagingTest {
         assertThat(deleted.get() + writer.list("run/raw").size()).isEqualTo(puts);
     }
 
+    /**
+     * A put a crash interrupted leaves its hidden temp file (encrypted raw data, for a raw batch): listing does not
+     * see it, deleting the run's prefix removes it with its folder, and the interrupted-writes sweep removes those
+     * older than its cutoff.
+     */
+    @Test
+    void whatAnInterruptedPutLeftIsDeletedWithItsPrefixAndByTheSweep() throws Exception {
+        Staging staging = staging();
+        staging.put("run/extracted/ids/a.parquet", local("in", "rows"));
+        Path folder = dir.resolve("root/run/extracted/ids");
+        Path interrupted = Files.writeString(folder.resolve(".b.parquet.123.ferry-tmp"), "half");
+        Path other = Files.createDirectories(dir.resolve("root/other/extracted/sp"));
+        Path old = Files.writeString(other.resolve(".c.parquet.1.ferry-tmp"), "half");
+        Path young = Files.writeString(other.resolve(".d.parquet.2.ferry-tmp"), "half");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(staging.list("run")).extracting(ObjectInfo::key).containsExactly("run/extracted/ids/a.parquet");
+
+        assertThat(staging.deletePrefix("run/extracted/")).isEqualTo(1);
+        assertThat(interrupted).doesNotExist();
+        assertThat(dir.resolve("root/run")).doesNotExist();
+
+        assertThat(staging.deleteInterruptedWrites(java.time.Instant.parse("2026-06-01T00:00:00Z"))).isEqualTo(1);
+        assertThat(old).doesNotExist();
+        assertThat(young).exists();
+    }
+
     @Test
     void aFailedPutLeavesNoObjectAndNoTempFile() {
         Staging staging = staging();
