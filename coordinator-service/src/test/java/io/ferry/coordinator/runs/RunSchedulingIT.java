@@ -120,11 +120,7 @@ class RunSchedulingIT {
     void rollingBackALoadedRunOfADistrictThatHasAnotherActiveRunIsRefusedByTheDatabase() throws Exception {
         LoadSlot slot = new LoadSlot(db, runs);
         String loaded = "mig-20261123180000-004";
-        queued(loaded, "district-404", AT.plusSeconds(100));
-        assertThat(slot.grantNext(AT.plusSeconds(101))).contains(loaded);
-        assertThat(slot.holder()).contains(loaded);
-        answer(loaded, new LoadResult(loaded, SPEC, 1, "ids", List.of(), null), AT.plusSeconds(102));
-        assertThat(slot.holder()).isEmpty();
+        loadedThroughTheSlot(slot, loaded, "district-404", AT.plusSeconds(100));
         String next = "mig-20261123180000-005";
         runs.apply(next, new RunEvent.Requested(UUID.randomUUID(), next, "district-404", SPEC, RunOptions.defaults(), PLAN,
                 "ops", AT.plusSeconds(103)));
@@ -143,9 +139,7 @@ class RunSchedulingIT {
     void aCompensationBlockedWaitingForAnOperatorDoesNotHoldTheSlot() throws Exception {
         LoadSlot slot = new LoadSlot(db, runs);
         String blocked = "mig-20261123180000-006";
-        queued(blocked, "district-406", AT.plusSeconds(200));
-        assertThat(slot.grantNext(AT.plusSeconds(201))).contains(blocked);
-        answer(blocked, new LoadResult(blocked, SPEC, 1, "ids", List.of(), null), AT.plusSeconds(202));
+        loadedThroughTheSlot(slot, blocked, "district-406", AT.plusSeconds(200));
         runs.apply(blocked, new RunEvent.RollbackRequested(UUID.randomUUID(), "approver", false, AT.plusSeconds(203)));
         assertThat(slot.holder()).contains(blocked);
         answer(blocked, new CompensateResult(blocked, SPEC, 1, CompensationStatus.BLOCKED, Map.of(), Map.of(),
@@ -154,15 +148,21 @@ class RunSchedulingIT {
         assertThat(runs.find(blocked).orElseThrow().status()).isEqualTo(RunStatus.BLOCKED);
         assertThat(slot.holder()).isEmpty();
 
-        String next = "mig-20261123180000-007";
-        queued(next, "district-407", AT.plusSeconds(205));
-        assertThat(slot.grantNext(AT.plusSeconds(206))).contains(next);
-        answer(next, new LoadResult(next, SPEC, 1, "ids", List.of(), null), AT.plusSeconds(207));
-        assertThat(slot.holder()).isEmpty();
+        loadedThroughTheSlot(slot, "mig-20261123180000-007", "district-407", AT.plusSeconds(205));
 
         runs.apply(blocked, new RunEvent.Resumed(UUID.randomUUID(), "operator", AT.plusSeconds(208), Map.of()));
         assertThat(runs.find(blocked).orElseThrow().status()).isEqualTo(RunStatus.COMPENSATING);
         assertThat(slot.holder()).contains(blocked);
+    }
+
+    /** A run of one store queued, granted the slot, loaded and SUCCEEDED: the slot is free again. */
+    private static void loadedThroughTheSlot(LoadSlot slot, String run, String district, Instant at) throws Exception {
+        queued(run, district, at);
+        assertThat(slot.grantNext(at.plusSeconds(1))).contains(run);
+        assertThat(slot.holder()).contains(run);
+        answer(run, new LoadResult(run, SPEC, 1, "ids", List.of(), null), at.plusSeconds(2));
+        assertThat(runs.find(run).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(slot.holder()).isEmpty();
     }
 
     /** A run of one store brought through every step up to CERT's load queue. */

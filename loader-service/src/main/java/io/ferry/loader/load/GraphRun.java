@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -43,9 +44,9 @@ final class GraphRun {
     }
 
     /** The runs of districts other than {@code district} that this graph holds as loaded. */
-    java.util.Set<String> liveRunsOfOthers(String district) {
+    Set<String> liveRunsOfOthers(String district) {
         try (Session session = cert.session()) {
-            return java.util.Set.copyOf(session.executeRead(tx -> tx.run("MATCH (r:" + GraphTarget.RUN + ") WHERE"
+            return Set.copyOf(session.executeRead(tx -> tx.run("MATCH (r:" + GraphTarget.RUN + ") WHERE"
                     + " r.status = 'loaded' AND r.district <> $district RETURN r.runId AS run", Map.of("district", district))
                     .list(r -> r.get("run").asString()), config()));
         }

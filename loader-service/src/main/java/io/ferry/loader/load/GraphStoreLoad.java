@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -74,7 +75,7 @@ public final class GraphStoreLoad {
             Map<String, Map<String, String>> rewrites = linkMaps;
             Map<String, String> created = new HashMap<>();
             WrittenNodeKeys written = new WrittenNodeKeys();
-            java.util.Set<String> others = ledger.liveRunsOfOthers(run.district());
+            Set<String> others = ledger.liveRunsOfOthers(run.district());
             List<TableCounts> counts = new ArrayList<>();
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
                 TableId id = e.getKey();
@@ -152,7 +153,7 @@ public final class GraphStoreLoad {
 
     private TableCounts loadLabel(Driver cert, String runId, String label, StagedTable table,
             Map<String, String> mergeKeys, Map<String, Map<String, String>> rewrites, Map<String, String> created,
-            WrittenNodeKeys written, java.util.Set<String> others) {
+            WrittenNodeKeys written, Set<String> others) {
         List<GraphRows.Row> rows = new ArrayList<>();
         long[] counts = new long[2];
         GraphRows.read(table, List.of(Neo4jIntrospector.ELEMENT), rewrites, row -> {
@@ -179,7 +180,7 @@ public final class GraphStoreLoad {
      * @return {created, updated}; rows of nodes this run already wrote through another label, or shared, are neither
      */
     private long[] writeNodes(Driver cert, String runId, String label, Map<String, String> mergeKeys,
-            List<GraphRows.Row> rows, Map<String, String> created, WrittenNodeKeys written, java.util.Set<String> others) {
+            List<GraphRows.Row> rows, Map<String, String> created, WrittenNodeKeys written, Set<String> others) {
         if (rows.isEmpty()) {
             return new long[2];
         }

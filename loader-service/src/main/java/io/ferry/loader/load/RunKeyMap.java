@@ -100,8 +100,7 @@ final class RunKeyMap {
                     + " WHERE " + unmapped
                     + " AND NOT EXISTS (SELECT 1 FROM " + target + " t WHERE t." + col + " = k.cert_key::bigint)");
             st.executeUpdate("INSERT INTO " + TABLE + " (tbl, source, cert) SELECT " + tbl + ", s.src, s.src FROM "
-                    + sources + " s WHERE NOT EXISTS (SELECT 1 FROM " + TABLE + " m WHERE m.tbl = " + tbl
-                    + " AND m.source = s.src) AND NOT EXISTS (SELECT 1 FROM " + TABLE + " m WHERE m.tbl = " + tbl
+                    + sources + " s WHERE " + unmapped + " AND NOT EXISTS (SELECT 1 FROM " + TABLE + " m WHERE m.tbl = " + tbl
                     + " AND m.cert = s.src)"
                     + " AND NOT EXISTS (SELECT 1 FROM " + target + " t WHERE t." + col + " = s.src::bigint)"
                     + " AND NOT EXISTS (SELECT 1 FROM ferry.key_map k WHERE k.table_name = " + ledgerName

@@ -119,24 +119,16 @@ final class RunTakeOut {
      * reference them where no foreign key of this one shows it.
      */
     private List<BlockedRow> sharedByOthers() throws SQLException {
+        String sharing = " FROM ferry.shared_row s WHERE s.owner_run = " + LedgerKeys.literal(runId) + " AND s.run_id IN"
+                + " (SELECT r.run_id FROM ferry.run r WHERE r.status = 'loaded')";
         List<BlockedRow> rows = new ArrayList<>();
-        List<String[]> shared = new ArrayList<>();
-        try (PreparedStatement st = cert.prepareStatement("SELECT DISTINCT s.table_name, s.row_key::text FROM"
-                + " ferry.shared_row s WHERE s.owner_run = ? AND s.run_id IN (SELECT r.run_id FROM ferry.run r WHERE"
-                + " r.status = 'loaded') ORDER BY 1, 2 LIMIT " + LISTED)) {
-            st.setString(1, runId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    shared.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-            }
-        }
-        for (String[] row : shared) {
-            List<String> parts = TableId.splitQualified(row[0]);
+        for (String name : strings("SELECT DISTINCT s.table_name" + sharing + " ORDER BY 1")) {
+            List<String> parts = TableId.splitQualified(name);
             Table table = table(new TableId(store, parts.get(0), parts.get(1)));
-            List<String> values = table.identity().stream().map(c -> "(k.j->>" + LedgerKeys.literal(c) + ")").toList();
-            rows.add(new BlockedRow(store, row[0], strings("SELECT " + text(values) + " FROM (SELECT "
-                    + LedgerKeys.literal(row[1]) + "::jsonb AS j) k").get(0), Cause.REFERENCED_FROM_OUTSIDE));
+            List<String> values = table.identity().stream().map(c -> "(s.row_key->>" + LedgerKeys.literal(c) + ")").toList();
+            strings("SELECT DISTINCT " + text(values) + sharing + " AND s.table_name = " + LedgerKeys.literal(name)
+                    + " ORDER BY 1 LIMIT " + LISTED)
+                    .forEach(k -> rows.add(new BlockedRow(store, name, k, Cause.REFERENCED_FROM_OUTSIDE)));
         }
         return rows;
     }

@@ -117,7 +117,8 @@ final class Baseline {
                     keyless += closure.keys(table).size();
                     continue;
                 }
-                List<String> columns = commonColumns(prod, cert, table);
+                Map<String, String> prodTypes = types(prod, table, false);
+                List<String> columns = commonColumns(prodTypes, cert, table);
                 if (columns.isEmpty()) {
                     continue;
                 }
@@ -128,7 +129,6 @@ final class Baseline {
                 String list = String.join(", ", columns.stream().map(TableId::quote).toList());
                 List<Tuple> keys = closure.keys(table);
                 List<String> keyColumns = closure.keyColumns(table);
-                Map<String, String> prodTypes = types(prod, table, false);
                 List<String> keyTypes = keyColumns.stream().map(prodTypes::get).toList();
                 for (int from0 = 0; from0 < keys.size(); from0 += CHUNK) {
                     List<Tuple> chunk = keys.subList(from0, Math.min(keys.size(), from0 + CHUNK));
@@ -170,8 +170,8 @@ final class Baseline {
     }
 
     /** The columns PROD and CERT both have with the same type, CERT's generated ones left out (binary COPY needs both). */
-    private static List<String> commonColumns(Connection prod, Connection cert, TableId table) throws SQLException {
-        Map<String, String> prodTypes = types(prod, table, false);
+    private static List<String> commonColumns(Map<String, String> prodTypes, Connection cert, TableId table)
+            throws SQLException {
         Map<String, String> certTypes = types(cert, table, true);
         return certTypes.entrySet().stream().filter(e -> e.getValue().equals(prodTypes.get(e.getKey())))
                 .map(Map.Entry::getKey).toList();
