@@ -15,11 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -42,11 +46,18 @@ public final class GraphPlan {
     private final List<Plan.CrossTenantRow> leftOut;
     private final List<Plan.Dangling> dangling;
     private final int rounds;
+    /** Per label or type, its members sorted by key: built once, as keys, element ids and counts all read it. */
+    private final Map<TableId, Members> members = new ConcurrentHashMap<>();
+
+    /** One label's nodes or one type's relationships, sorted by key; {@code keys} and {@code ids} align. */
+    private record Members(List<Tuple> keys, List<String> ids, boolean twins) {
+    }
 
     GraphPlan(GraphRules rules, Map<String, Node> nodes, Collection<Rel> rels, List<Plan.CrossTenantRow> crossTenant,
             List<Plan.CrossTenantRow> leftOut, List<Plan.Dangling> dangling, int rounds) {
         this.rules = rules;
-        this.nodes = Map.copyOf(nodes);
+        // not Map.copyOf: its linear probing degrades to scans on element ids, whose hash codes run in sequence
+        this.nodes = Collections.unmodifiableMap(new HashMap<>(nodes));
         this.rels = List.copyOf(rels);
         this.crossTenant = List.copyOf(crossTenant);
         this.leftOut = List.copyOf(leftOut);
@@ -95,7 +106,7 @@ public final class GraphPlan {
         List<String> columns = new ArrayList<>();
         endColumns("from.", ends.start()).forEach(columns::add);
         endColumns("to.", ends.end()).forEach(columns::add);
-        if (hasTwins(table.name())) {
+        if (members(table).twins()) {
             columns.add(ELEMENT);
         }
         return columns;
@@ -103,12 +114,7 @@ public final class GraphPlan {
 
     /** The sorted keys of {@code table}'s nodes or relationships in the closure. */
     public List<Tuple> keys(TableId table) {
-        if (table.schema().equals(TableId.LABELS)) {
-            return nodes.values().stream().filter(n -> n.labels().contains(table.name()))
-                    .map(n -> nodeKey(table.name(), n)).sorted().toList();
-        }
-        boolean twins = keyColumns(table).contains(ELEMENT);
-        return rels.stream().filter(r -> r.type().equals(table.name())).map(r -> relKey(r, twins)).sorted().toList();
+        return members(table).keys();
     }
 
     /**
@@ -116,13 +122,39 @@ public final class GraphPlan {
      * {@link #keys}: what the extractor reads, in the same read transaction's view of the graph.
      */
     public List<String> elementIds(TableId table) {
-        if (table.schema().equals(TableId.LABELS)) {
-            return nodes.values().stream().filter(n -> n.labels().contains(table.name()))
-                    .sorted(java.util.Comparator.comparing(n -> nodeKey(table.name(), n))).map(Node::id).toList();
+        return members(table).ids();
+    }
+
+    private Members members(TableId table) {
+        return members.computeIfAbsent(table, this::sortMembers);
+    }
+
+    private Members sortMembers(TableId table) {
+        record Member(Tuple key, String id) {
         }
-        boolean twins = keyColumns(table).contains(ELEMENT);
-        return rels.stream().filter(r -> r.type().equals(table.name()))
-                .sorted(java.util.Comparator.comparing(r -> relKey(r, twins))).map(Rel::id).toList();
+        List<Member> list = new ArrayList<>();
+        boolean twins = false;
+        if (table.schema().equals(TableId.LABELS)) {
+            for (Node n : nodes.values()) {
+                if (n.labels().contains(table.name())) {
+                    list.add(new Member(nodeKey(table.name(), n), n.id()));
+                }
+            }
+        } else {
+            Set<Tuple> ends = new HashSet<>();
+            for (Rel r : rels) {
+                if (r.type().equals(table.name())) {
+                    Tuple key = relKey(r);
+                    twins |= !ends.add(key);
+                    list.add(new Member(key, r.id()));
+                }
+            }
+            if (twins) { // two relationships of the type between the same nodes: the element id tells them apart
+                list.replaceAll(m -> new Member(withElement(m.key(), m.id()), m.id()));
+            }
+        }
+        list.sort(Comparator.comparing(Member::key));
+        return new Members(list.stream().map(Member::key).toList(), list.stream().map(Member::id).toList(), twins);
     }
 
     /** The relational plan with this store's labels and types, foreign nodes, dangling links and load order added. */
@@ -133,8 +165,7 @@ public final class GraphPlan {
             boolean label = t.schema().equals(TableId.LABELS);
             String text = tableText(label, t.name());
             tables.add(new Plan.TableRows(store(), t.schema(), t.name(), text, label ? "label" : "relationship",
-                    label ? nodes.values().stream().filter(n -> n.labels().contains(t.name())).count()
-                            : rels.stream().filter(r -> r.type().equals(t.name())).count()));
+                    members(t).ids().size()));
             order.add(store() + "." + text);
         }
         List<Plan.CrossTenantRow> foreign = new ArrayList<>(plan.crossTenant());
@@ -209,20 +240,19 @@ public final class GraphPlan {
         return rule == null || rule.key().isEmpty() ? Tuple.of(nodeId) : nodeKey(label, n);
     }
 
-    private Tuple relKey(Rel r, boolean withElement) {
+    /** A relationship's start and end nodes' keys. */
+    private Tuple relKey(Rel r) {
         GraphRules.Endpoints ends = rules.types().get(r.type());
         List<Object> values = new ArrayList<>();
         values.addAll(List.of(endKey(r.startId(), ends.start()).values()));
         values.addAll(List.of(endKey(r.endId(), ends.end()).values()));
-        if (withElement) {
-            values.add(r.id());
-        }
         return Tuple.of(values);
     }
 
-    private boolean hasTwins(String type) {
-        Set<Tuple> seen = new HashSet<>();
-        return rels.stream().filter(r -> r.type().equals(type)).anyMatch(r -> !seen.add(relKey(r, false)));
+    private static Tuple withElement(Tuple key, String id) {
+        List<Object> values = new ArrayList<>(List.of(key.values()));
+        values.add(id);
+        return Tuple.of(values);
     }
 
     @Override
