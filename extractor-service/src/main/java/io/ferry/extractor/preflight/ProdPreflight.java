@@ -143,6 +143,7 @@ public class ProdPreflight implements Preflight {
         // Reserved ranges: PROD must not hold what generated values will look like.
         ReservedRanges ranges = settings.reservedRanges();
         List<Finding> reserved = new ArrayList<>();
+        Map<TableId, List<PgFields.ReservedScan>> pgScans = new LinkedHashMap<>();
         for (RuleIndex.Ruled rule : rules.rules()) {
             Optional<DataType> type = rule.dataType().filter(DataType::hasReservedRange);
             Table table = tables.get(rule.table());
@@ -154,15 +155,23 @@ public class ProdPreflight implements Preflight {
                         rule.table(), rule.path());
                 continue;
             }
-            boolean hit = rule.property() ? sampler.graph(rule.table().store()).holdsReserved(table, rule, type.get(), ranges)
-                    : sampler.postgres(rule.table().store()).holdsReserved(table, rule, type.get(), ranges);
-            if (hit) {
-                Field field = rule.field(table.column(rule.name()).map(c -> c.type()).orElse("text"));
-                reserved.add(new Finding(field.store(), field.tableText(), field.fieldText(), Problem.VALUE_IN_RESERVED_RANGE, null));
-                LOG.warnf("preflight %s: PROD holds a value of %s inside the range reserved for generated %s values",
-                        runId, field.location(), type.get().specName());
+            if (rule.property()) {
+                if (sampler.graph(rule.table().store()).holdsReserved(table, rule, type.get(), ranges)) {
+                    reserved.add(reservedFinding(runId, table, rule, type.get()));
+                }
+            } else {
+                pgScans.computeIfAbsent(rule.table(), k -> new ArrayList<>()).add(new PgFields.ReservedScan(rule, type.get()));
             }
         }
+        pgScans.forEach((id, scans) -> {
+            Table table = tables.get(id);
+            boolean[] held = sampler.postgres(id.store()).holdsReserved(table, scans, ranges);
+            for (int i = 0; i < held.length; i++) {
+                if (held[i]) {
+                    reserved.add(reservedFinding(runId, table, scans.get(i).rule(), scans.get(i).type()));
+                }
+            }
+        });
 
         List<Finding> findings = new ArrayList<>(reserved);
         if (settings.enforce()) {
@@ -185,6 +194,13 @@ public class ProdPreflight implements Preflight {
                 tokens, (System.nanoTime() - started) / 1e9);
         return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.PASSED, classified,
                 List.of(), null);
+    }
+
+    private static Finding reservedFinding(String runId, Table table, RuleIndex.Ruled rule, DataType type) {
+        Field field = rule.field(table.column(rule.name()).map(c -> c.type()).orElse("text"));
+        LOG.warnf("preflight %s: PROD holds a value of %s inside the range reserved for generated %s values", runId,
+                field.location(), type.specName());
+        return new Finding(field.store(), field.tableText(), field.fieldText(), Problem.VALUE_IN_RESERVED_RANGE, null);
     }
 
     /** Checks every PostgreSQL store of the spec is in a read-only session, and logs the server's mode. */

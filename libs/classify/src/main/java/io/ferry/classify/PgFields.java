@@ -130,23 +130,43 @@ public final class PgFields {
         }
     }
 
-    /** Whether PROD holds a value of the rule's field in the reserved range of {@code type}, anywhere in the table. */
-    public boolean holdsReserved(Table table, RuleIndex.Ruled rule, DataType type, ReservedRanges ranges) {
-        String expr = rule.path() == null ? "(" + TableId.quote(rule.name()) + "::text)"
-                : "(" + TableId.quote(rule.name()) + " #>> " + textArray(JsonLeaves.keys(rule.path())) + ")";
+    /** One ruled field of a table to scan for PROD values inside the range reserved for generated {@code type} values. */
+    public record ReservedScan(RuleIndex.Ruled rule, DataType type) {
+    }
+
+    /**
+     * Which of {@code scans} (all of {@code table}) find a PROD value in their reserved range, anywhere in the
+     * table: one pass over the table for all of them, as most tables hold no such value and a scan per field read
+     * a large table once per rule.
+     */
+    public boolean[] holdsReserved(Table table, List<ReservedScan> scans, ReservedRanges ranges) {
         List<Object> params = new ArrayList<>();
-        String condition = ranges.sqlCondition(type, expr, params);
-        String sql = "SELECT 1 FROM " + from(table) + " WHERE " + expr + " IS NOT NULL AND " + condition + " LIMIT 1";
+        List<String> hits = new ArrayList<>();
+        for (ReservedScan scan : scans) {
+            RuleIndex.Ruled rule = scan.rule();
+            String expr = rule.path() == null ? "(" + TableId.quote(rule.name()) + "::text)"
+                    : "(" + TableId.quote(rule.name()) + " #>> " + textArray(JsonLeaves.keys(rule.path())) + ")";
+            hits.add("coalesce(bool_or(" + expr + " IS NOT NULL AND " + ranges.sqlCondition(scan.type(), expr, params)
+                    + "), false)");
+        }
+        boolean[] held = new boolean[scans.size()];
+        if (scans.isEmpty()) {
+            return held;
+        }
+        String sql = "SELECT " + String.join(", ", hits) + " FROM " + from(table);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                rs.next();
+                for (int i = 0; i < held.length; i++) {
+                    held[i] = rs.getBoolean(i + 1);
+                }
+                return held;
             }
         } catch (SQLException e) {
-            throw ProdReadException.of("scanning " + table.id() + "." + TableId.quote(rule.name())
-                    + " for reserved values", e);
+            throw ProdReadException.of("scanning " + table.id() + " for reserved values", e);
         }
     }
 

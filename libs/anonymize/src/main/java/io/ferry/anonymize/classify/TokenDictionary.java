@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,7 +35,8 @@ public final class TokenDictionary {
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\u2019]+|[\\p{Punct}\u2019]+$");
 
     private final Mac mac;
-    private final TreeSet<String> hashes = new TreeSet<>();
+    // sorted once when written: a sorted set paid a string comparison chain per token added
+    private final HashSet<String> hashes = new HashSet<>();
 
     public TokenDictionary(byte[] key) {
         if (key == null || key.length < 16) {
@@ -111,7 +112,7 @@ public final class TokenDictionary {
     /** Sorted, de-duplicated, one hex hash per line, each line ending in {@code \n}. */
     public void writeTo(Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (String h : hashes) {
+            for (String h : hashes.stream().sorted().toList()) {
                 w.write(h);
                 w.write('\n');
             }
