@@ -54,10 +54,6 @@ public interface ExtractorConfig {
 
         @WithDefault("F-")
         String idPrefix();
-
-        /** PROD's {@code statement_timeout} for the preflight's samples; 0 keeps the server's. */
-        @WithDefault("PT0S")
-        Duration statementTimeout();
     }
 
     interface ProdGroup {

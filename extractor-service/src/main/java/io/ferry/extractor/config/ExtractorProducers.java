@@ -3,6 +3,7 @@ package io.ferry.extractor.config;
 import io.ferry.extractor.catalog.Catalog;
 import io.ferry.extractor.catalog.ProdCatalog;
 import io.ferry.extractor.extraction.ExtractionSettings;
+import io.ferry.extractor.extraction.PlannedRuns;
 import io.ferry.extractor.extraction.SnapshotStoreExtractor;
 import io.ferry.extractor.messaging.KafkaPublisher;
 import io.ferry.extractor.metrics.ExtractorMetrics;
@@ -22,6 +23,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Set;
 
@@ -52,16 +54,23 @@ public class ExtractorProducers {
         return settings(config);
     }
 
-    /** The extraction work; it keeps each run's plan and PROD snapshots until the run's stores are extracted. */
+    /** Each run's plan and PROD snapshots, from its preflight until the run's stores are extracted. */
     @Produces
     @Singleton
-    SnapshotStoreExtractor storeExtractor(Staging staging, ExtractionSettings settings) {
-        return new SnapshotStoreExtractor(staging, settings, settings.rawKey()::fileKey,
-                Path.of(System.getProperty("java.io.tmpdir"), "ferry-extractor"));
+    PlannedRuns plannedRuns(ExtractionSettings settings) {
+        return PlannedRuns.of(settings);
     }
 
-    void closeExtractor(@Disposes SnapshotStoreExtractor extractor) {
-        extractor.close();
+    /** Closes the PROD snapshots of runs still in progress (the service stops), after up to 30 s of grace. */
+    void closePlannedRuns(@Disposes PlannedRuns runs) {
+        runs.closeAll(Duration.ofSeconds(30));
+    }
+
+    @Produces
+    @Singleton
+    SnapshotStoreExtractor storeExtractor(Staging staging, ExtractionSettings settings, PlannedRuns runs) {
+        return new SnapshotStoreExtractor(staging, settings, settings.rawKey()::fileKey,
+                Path.of(System.getProperty("java.io.tmpdir"), "ferry-extractor"), runs);
     }
 
     @Produces

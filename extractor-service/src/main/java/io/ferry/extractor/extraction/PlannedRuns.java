@@ -17,25 +17,38 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The district's closure of each run in progress, with the PROD snapshots it was computed in. The closure
- * spans every store, so it is computed once per run and process; each store is then extracted in the very
- * snapshot it was planned in. A run's entry closes when each of its stores was extracted, when an
- * extraction failed (a retry plans again in fresh snapshots), or when it is older than the maximum
- * snapshot age.
+ * spans every store, so it is computed once per run and process, by the preflight when it runs in this
+ * process (it classifies, and builds the dictionary from, the very rows extraction then copies); each store
+ * is then extracted in the very snapshot it was planned in. A run's entry closes when each of its stores was
+ * extracted, when the preflight or an extraction failed (a retry plans again in fresh snapshots), when a
+ * passed preflight's plan is not claimed by an extraction within {@code awaitExtraction} (the run was
+ * cancelled, or another replica extracts it), or when it is older than the maximum snapshot age.
  */
-final class PlannedRuns {
+public final class PlannedRuns {
+
+    /** How long a passed preflight's plan waits for its run's first extraction by default. */
+    public static final Duration AWAIT_EXTRACTION = Duration.ofMinutes(5);
 
     private final ProdSnapshot.SessionSettings session;
     private final Duration maxAge;
+    private final Duration awaitExtraction;
     private final Map<String, Entry> entries = new HashMap<>();
     private final ScheduledExecutorService sweeper;
     private boolean closing;
 
-    PlannedRuns(ProdSnapshot.SessionSettings session, Duration maxAge) {
+    /** The extractor's plans: its PROD session settings, snapshot age and {@link #AWAIT_EXTRACTION}. */
+    public static PlannedRuns of(ExtractionSettings settings) {
+        return new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()),
+                settings.maxSnapshotAge(), AWAIT_EXTRACTION);
+    }
+
+    public PlannedRuns(ProdSnapshot.SessionSettings session, Duration maxAge, Duration awaitExtraction) {
         this.session = session;
         this.maxAge = maxAge;
+        this.awaitExtraction = awaitExtraction;
         // A run whose other stores never come here (cancelled, or extracted by another replica) must not keep
         // PROD snapshots open: old idle plans are closed on a timer, not only when the next request arrives.
-        long period = Math.max(1_000, Math.min(maxAge.toMillis() / 4, 60_000));
+        long period = Math.max(1_000, Math.min(Math.min(maxAge.toMillis(), awaitExtraction.toMillis()) / 4, 60_000));
         sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("planned-runs-sweeper")
                 .factory());
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
@@ -52,7 +65,19 @@ final class PlannedRuns {
 
     /** The planned run, planning it now if this process has no live plan for it. */
     Lease lease(ExtractRequest request, LoadedSpec spec) {
-        String id = request.runId() + "/" + request.specHash() + "/" + request.district();
+        return lease(request.runId(), request.specHash(), request.district(), request.store(), spec);
+    }
+
+    /**
+     * The preflight's use of the run's plan (planning it now): {@link Lease#extracted()} on a lease without a
+     * store marks the preflight passed, so the plan waits for the run's extractions; else it is closed.
+     */
+    public Lease leaseForPreflight(String runId, String specHash, String district, LoadedSpec spec) {
+        return lease(runId, specHash, district, null, spec);
+    }
+
+    private Lease lease(String runId, String specHash, String district, String store, LoadedSpec spec) {
+        String id = runId + "/" + specHash + "/" + district;
         Entry entry;
         synchronized (this) {
             if (closing) {
@@ -62,24 +87,30 @@ final class PlannedRuns {
             evictOld();
             entry = entries.computeIfAbsent(id, k -> new Entry(id, spec.spec().stores().keySet()));
             entry.leases++;
+            entry.claimed |= store != null;
         }
         try {
-            entry.plan(request, spec, session);
+            entry.plan(district, spec, session);
         } catch (RuntimeException e) {
-            release(entry, request.store(), false);
+            release(entry, store, false);
             throw e;
         }
         synchronized (this) {
             // Only stores the plan covers will be asked for (a graph store without roots is refused earlier).
             entry.remaining.retainAll(entry.plannedStores());
         }
-        return new Lease(entry, request.store());
+        return new Lease(entry, store);
     }
 
     private synchronized void release(Entry entry, String store, boolean extracted) {
         entry.leases--;
         if (extracted) {
-            entry.remaining.remove(store);
+            if (store != null) {
+                entry.remaining.remove(store);
+            } else if (!entry.claimed) {
+                entry.awaiting = true;
+                entry.awaitUntil = System.nanoTime() + awaitExtraction.toNanos();
+            }
         } else {
             // A retry must plan again in fresh snapshots: this one may be aborted or killed.
             entry.broken = true;
@@ -95,7 +126,8 @@ final class PlannedRuns {
     private void evictOld() {
         for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
             Entry e = it.next();
-            if (e.leases == 0 && System.nanoTime() - e.created > maxAge.toNanos()) {
+            long now = System.nanoTime();
+            if (e.leases == 0 && (now - e.created > maxAge.toNanos() || !e.claimed && e.awaiting && now - e.awaitUntil > 0)) {
                 it.remove();
                 e.close();
             }
@@ -106,7 +138,7 @@ final class PlannedRuns {
      * Closes every plan (service shutdown): new leases are refused, extractions in progress get up to
      * {@code grace} to finish, then the snapshots close under whatever is left.
      */
-    synchronized void closeAll(Duration grace) {
+    public synchronized void closeAll(Duration grace) {
         closing = true;
         sweeper.shutdownNow();
         long deadline = System.nanoTime() + grace.toNanos();
@@ -122,8 +154,11 @@ final class PlannedRuns {
         entries.clear();
     }
 
-    /** One store's use of a planned run; {@link #extracted()} before closing marks the store done. */
-    final class Lease implements AutoCloseable {
+    /**
+     * One store's use of a planned run, or the preflight's (no store); {@link #extracted()} before closing marks
+     * the store done, or the preflight passed.
+     */
+    public final class Lease implements AutoCloseable {
         private final Entry entry;
         private final String store;
         private boolean extracted;
@@ -133,11 +168,11 @@ final class PlannedRuns {
             this.store = store;
         }
 
-        ProdSnapshot snapshot() {
+        public ProdSnapshot snapshot() {
             return entry.snapshot;
         }
 
-        DistrictClosure closure() {
+        public DistrictClosure closure() {
             return entry.closure;
         }
 
@@ -146,7 +181,7 @@ final class PlannedRuns {
             return entry.created;
         }
 
-        void extracted() {
+        public void extracted() {
             extracted = true;
         }
 
@@ -162,6 +197,10 @@ final class PlannedRuns {
         final long created = System.nanoTime();
         int leases;
         boolean broken;
+        /** An extraction leased the plan; until then a passed preflight's plan waits until {@link #awaitUntil}. */
+        boolean claimed;
+        boolean awaiting;
+        long awaitUntil;
         ProdSnapshot snapshot;
         DistrictClosure closure;
 
@@ -171,13 +210,13 @@ final class PlannedRuns {
         }
 
         /** Plans once; a second store's extraction waits here for the first one's plan. */
-        synchronized void plan(ExtractRequest request, LoadedSpec spec, ProdSnapshot.SessionSettings session) {
+        synchronized void plan(String district, LoadedSpec spec, ProdSnapshot.SessionSettings session) {
             if (closure != null) {
                 return;
             }
             ProdSnapshot opened = ProdSnapshot.open(spec.spec(), spec.resolver(), session);
             try {
-                closure = DistrictClosure.compute(spec.spec(), opened, request.district(),
+                closure = DistrictClosure.compute(spec.spec(), opened, district,
                         ClosurePlanner.DEFAULT_SPILL_THRESHOLD);
                 snapshot = opened;
             } catch (RuntimeException e) {

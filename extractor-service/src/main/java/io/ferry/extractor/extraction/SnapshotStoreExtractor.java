@@ -71,18 +71,14 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
     private final Path tempDir;
     private final PlannedRuns runs;
 
-    public SnapshotStoreExtractor(Staging staging, ExtractionSettings settings, Supplier<FileKey> rawKey, Path tempDir) {
+    /** @param runs the runs' plans, shared with the preflight, which plans a run before its extractions */
+    public SnapshotStoreExtractor(Staging staging, ExtractionSettings settings, Supplier<FileKey> rawKey, Path tempDir,
+            PlannedRuns runs) {
         this.staging = staging;
         this.settings = settings;
         this.rawKey = rawKey;
         this.tempDir = createdDirectory(tempDir);
-        this.runs = new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()),
-                settings.maxSnapshotAge());
-    }
-
-    /** Closes the PROD snapshots of runs still in progress (the service stops), after up to 30 s of grace. */
-    public void close() {
-        runs.closeAll(java.time.Duration.ofSeconds(30));
+        this.runs = runs;
     }
 
     @Override

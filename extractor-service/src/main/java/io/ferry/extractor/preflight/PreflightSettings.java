@@ -1,7 +1,6 @@
 package io.ferry.extractor.preflight;
 
 import io.ferry.anonymize.classify.ReservedRanges;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,15 +14,14 @@ import java.util.Objects;
  * @param dictionaryKey        the HMAC key of the free-text dictionary (at least 16 bytes)
  * @param reservedEmailDomains domains reserved for generated emails besides {@code example.org}
  * @param idPrefix             the prefix reserved for generated identifiers ({@code F-})
- * @param spillThreshold       keys the closure holds on the heap before spilling to encrypted files
- * @param statementTimeout     PROD's {@code statement_timeout} for the preflight's sessions; zero keeps
- *                             the server's setting
+ *
+ * <p>The preflight plans the run in the extraction's PROD snapshots ({@code PlannedRuns}), so the extraction's
+ * session settings (statement timeout, snapshot age) apply to it too.
  */
 public record PreflightSettings(int sampleSize, boolean enforce, byte[] dictionaryKey,
-        List<String> reservedEmailDomains, String idPrefix, long spillThreshold, Duration statementTimeout) {
+        List<String> reservedEmailDomains, String idPrefix) {
 
     public static final int DEFAULT_SAMPLE_SIZE = 200;
-    public static final long DEFAULT_SPILL_THRESHOLD = 20_000_000L;
 
     public PreflightSettings {
         if (sampleSize < 1) {
@@ -36,23 +34,20 @@ public record PreflightSettings(int sampleSize, boolean enforce, byte[] dictiona
         dictionaryKey = dictionaryKey.clone();
         reservedEmailDomains = List.copyOf(reservedEmailDomains);
         Objects.requireNonNull(idPrefix, "idPrefix");
-        Objects.requireNonNull(statementTimeout, "statementTimeout");
     }
 
-    /** Enforcing, 200 samples, {@code example.org}, {@code F-}, the server's statement timeout. */
+    /** Enforcing, 200 samples, {@code example.org}, {@code F-}. */
     public static PreflightSettings defaults(byte[] dictionaryKey) {
         return new PreflightSettings(DEFAULT_SAMPLE_SIZE, true, dictionaryKey, List.of(),
-                ReservedRanges.DEFAULT_ID_PREFIX, DEFAULT_SPILL_THRESHOLD, Duration.ZERO);
+                ReservedRanges.DEFAULT_ID_PREFIX);
     }
 
     public PreflightSettings withEnforce(boolean enforce) {
-        return new PreflightSettings(sampleSize, enforce, dictionaryKey, reservedEmailDomains, idPrefix,
-                spillThreshold, statementTimeout);
+        return new PreflightSettings(sampleSize, enforce, dictionaryKey, reservedEmailDomains, idPrefix);
     }
 
     public PreflightSettings withSampleSize(int sampleSize) {
-        return new PreflightSettings(sampleSize, enforce, dictionaryKey, reservedEmailDomains, idPrefix,
-                spillThreshold, statementTimeout);
+        return new PreflightSettings(sampleSize, enforce, dictionaryKey, reservedEmailDomains, idPrefix);
     }
 
     @Override
@@ -68,21 +63,19 @@ public record PreflightSettings(int sampleSize, boolean enforce, byte[] dictiona
     public boolean equals(Object o) {
         return o instanceof PreflightSettings s && sampleSize == s.sampleSize && enforce == s.enforce
                 && java.util.Arrays.equals(dictionaryKey, s.dictionaryKey)
-                && reservedEmailDomains.equals(s.reservedEmailDomains) && idPrefix.equals(s.idPrefix)
-                && spillThreshold == s.spillThreshold && statementTimeout.equals(s.statementTimeout);
+                && reservedEmailDomains.equals(s.reservedEmailDomains) && idPrefix.equals(s.idPrefix);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(sampleSize, enforce, java.util.Arrays.hashCode(dictionaryKey), reservedEmailDomains,
-                idPrefix, spillThreshold, statementTimeout);
+                idPrefix);
     }
 
     /** Never shows the key. */
     @Override
     public String toString() {
         return "PreflightSettings[sampleSize=" + sampleSize + ", enforce=" + enforce + ", dictionaryKey=***"
-                + ", reservedEmailDomains=" + reservedEmailDomains + ", idPrefix=" + idPrefix + ", spillThreshold="
-                + spillThreshold + ", statementTimeout=" + statementTimeout + "]";
+                + ", reservedEmailDomains=" + reservedEmailDomains + ", idPrefix=" + idPrefix + "]";
     }
 }

@@ -23,7 +23,6 @@ import org.jboss.logging.Logger;
  * <tr><td>{@code ferry.extractor.preflight.sample-size}</td><td>default 200</td></tr>
  * <tr><td>{@code ferry.extractor.preflight.reserved-email-domains}</td><td>comma-separated, besides example.org</td></tr>
  * <tr><td>{@code ferry.extractor.preflight.id-prefix}</td><td>default {@code F-}</td></tr>
- * <tr><td>{@code ferry.extractor.preflight.statement-timeout}</td><td>ISO-8601 duration, default {@code PT0S} (the server's)</td></tr>
  * </table>
  */
 @ApplicationScoped
@@ -43,8 +42,7 @@ public class PreflightSettingsProducer {
     PreflightSettings settings() {
         ExtractorConfig.PreflightGroup p = config.preflight();
         return new PreflightSettings(p.sampleSize(), p.enforce(), key(config.dictionaryKey(), LaunchMode.current()),
-                p.reservedEmailDomains().orElse(List.of()), p.idPrefix(), PreflightSettings.DEFAULT_SPILL_THRESHOLD,
-                p.statementTimeout());
+                p.reservedEmailDomains().orElse(List.of()), p.idPrefix());
     }
 
     /** The configured key; in dev and test mode the built-in one when none is set; in production an error. */

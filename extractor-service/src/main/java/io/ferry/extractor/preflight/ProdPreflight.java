@@ -17,6 +17,7 @@ import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.PreflightResult.Finding;
 import io.ferry.contracts.messages.PreflightResult.Problem;
 import io.ferry.extractor.extraction.ExtractionFailure;
+import io.ferry.extractor.extraction.PlannedRuns;
 import io.ferry.planning.ClosureException;
 import io.ferry.planning.Plan;
 import io.ferry.planning.graph.GraphPlan;
@@ -65,11 +66,14 @@ public class ProdPreflight implements Preflight {
 
     private final Staging staging;
     private final PreflightSettings settings;
+    private final PlannedRuns runs;
 
+    /** @param runs the runs' plans: a passed preflight leaves its plan and snapshots there for the extractions */
     @Inject
-    public ProdPreflight(Staging staging, PreflightSettings settings) {
+    public ProdPreflight(Staging staging, PreflightSettings settings, PlannedRuns runs) {
         this.staging = staging;
         this.settings = settings;
+        this.runs = runs;
     }
 
     /** The staging key of a run's dictionary: {@code {runId}/dictionary/tokens.txt}. */
@@ -82,13 +86,15 @@ public class ProdPreflight implements Preflight {
         Spec spec = loaded.spec();
         String runId = request.runId();
         long started = System.nanoTime();
-        ProdSnapshot.SessionSettings session = new ProdSnapshot.SessionSettings("ferry-preflight", settings.statementTimeout());
-        try (ProdSnapshot snapshot = ProdSnapshot.open(spec, loaded.resolver(), session)) {
+        try (PlannedRuns.Lease plan = runs.leaseForPreflight(runId, request.specHash(), request.district(), loaded)) {
+            ProdSnapshot snapshot = plan.snapshot();
             ProdSampler sampler = new ProdSampler(snapshot, settings.sampleSize());
             requireReadOnly(runId, spec, sampler);
-            try (DistrictClosure closure = DistrictClosure.compute(spec, snapshot, request.district(), settings.spillThreshold())) {
-                return check(request, loaded, snapshot, closure, sampler, started);
+            PreflightResult result = check(request, loaded, snapshot, plan.closure(), sampler, started);
+            if (result.status() == CheckStatus.PASSED) {
+                plan.extracted(); // the extractions copy the very rows classified here, in the same snapshots
             }
+            return result;
         } catch (ProdReadException e) {
             throw PreflightFailures.of(e);
         } catch (ProdAccessException e) {

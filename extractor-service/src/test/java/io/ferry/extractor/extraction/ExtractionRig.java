@@ -71,8 +71,13 @@ final class ExtractionRig {
         return temp;
     }
 
+    /** An extractor with plans of its own (left to close when their stores are extracted, or at the maximum age). */
     SnapshotStoreExtractor extractor(ExtractionSettings settings) {
-        return new SnapshotStoreExtractor(staging, settings, () -> key, temp);
+        return extractor(settings, PlannedRuns.of(settings));
+    }
+
+    SnapshotStoreExtractor extractor(ExtractionSettings settings, PlannedRuns runs) {
+        return new SnapshotStoreExtractor(staging, settings, () -> key, temp, runs);
     }
 
     /** Parses {@code folder/ferry.yaml}, resolving placeholders from the {@code estate.properties} beside it. */

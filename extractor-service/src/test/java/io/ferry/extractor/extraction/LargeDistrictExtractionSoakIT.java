@@ -28,7 +28,9 @@ class LargeDistrictExtractionSoakIT {
 
     /** Extracts every store of district-001 for one run (planning included) and returns rows/s overall. */
     private static double run(ExtractionRig rig, LoadedSpec spec, String runId, boolean atOnce) throws Exception {
-        SnapshotStoreExtractor extractor = rig.extractor(ExtractionRig.settings(3, 250_000, 32L << 20, 3));
+        ExtractionSettings settings = ExtractionRig.settings(3, 250_000, 32L << 20, 3);
+        PlannedRuns runs = PlannedRuns.of(settings);
+        SnapshotStoreExtractor extractor = rig.extractor(settings, runs);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(atOnce ? 3 : 1);
         long start = System.nanoTime();
         try {
@@ -55,7 +57,7 @@ class LargeDistrictExtractionSoakIT {
             return all / seconds;
         } finally {
             pool.shutdownNow();
-            extractor.close();
+            runs.closeAll(java.time.Duration.ZERO);
         }
     }
 

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run's plan holds PROD snapshots (open transactions) until its stores are extracted. These tests count
  * the PROD sessions named {@code ferry-extractor}: a plan whose other store never comes is closed by the
- * timer after the maximum snapshot age, a failed store closes the plan at once, and shutdown waits for
- * an extraction in progress before it closes the snapshots.
+ * timer after the maximum snapshot age, a failed store closes the plan at once, a passed preflight's plan
+ * serves the extractions or is closed when none comes in time, a failed preflight's is closed at once, and
+ * shutdown waits for an extraction in progress before it closes the snapshots.
  */
 class PlannedRunsIT {
 
@@ -55,7 +56,11 @@ class PlannedRunsIT {
     }
 
     private static PlannedRuns runs(Duration maxAge) {
-        return new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", Duration.ZERO), maxAge);
+        return runs(maxAge, Duration.ofHours(1));
+    }
+
+    private static PlannedRuns runs(Duration maxAge, Duration awaitExtraction) {
+        return new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", Duration.ZERO), maxAge, awaitExtraction);
     }
 
     private static ExtractRequest request(String run, String store) {
@@ -93,6 +98,59 @@ class PlannedRunsIT {
         try (PlannedRuns.Lease retry = runs.lease(request("mig-20261121100000-002", "zoo"), spec)) {
             assertThat(retry.snapshot()).isNotSameAs(planned);
         }
+        runs.closeAll(Duration.ZERO);
+    }
+
+    @Test
+    void aPassedPreflightsPlanIsTheOneItsExtractionsReadThenItCloses() throws Exception {
+        PlannedRuns runs = runs(Duration.ofHours(1));
+        String run = "mig-20261121100000-005";
+        ProdSnapshot planned;
+        try (PlannedRuns.Lease preflight = runs.leaseForPreflight(run, spec.specHash(), "north", spec)) {
+            planned = preflight.snapshot();
+            preflight.extracted(); // passed
+        }
+        assertThat(runs.size()).as("the plan waits for the extractions").isEqualTo(1);
+        assertThat(extractorSessions()).isEqualTo(2);
+
+        for (String store : List.of("zoo", "other")) {
+            try (PlannedRuns.Lease lease = runs.lease(request(run, store), spec)) {
+                assertThat(lease.snapshot()).as(store + " is read in the preflight's snapshot").isSameAs(planned);
+                lease.extracted();
+            }
+        }
+        assertThat(runs.size()).isZero();
+        assertThat(extractorSessions()).isZero();
+        runs.closeAll(Duration.ZERO);
+    }
+
+    @Test
+    void aPassedPreflightsPlanThatNoExtractionClaimsIsClosedInTime() throws Exception {
+        PlannedRuns runs = runs(Duration.ofHours(1), Duration.ofSeconds(1));
+        try (PlannedRuns.Lease preflight = runs.leaseForPreflight("mig-20261121100000-006", spec.specHash(), "north", spec)) {
+            preflight.extracted();
+        }
+        assertThat(extractorSessions()).isEqualTo(2);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (extractorSessions() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+
+        assertThat(extractorSessions()).as("PROD sessions left open by a run never extracted here").isZero();
+        assertThat(runs.size()).isZero();
+        runs.closeAll(Duration.ZERO);
+    }
+
+    @Test
+    void aFailedPreflightLeavesNoPlanOpen() throws Exception {
+        PlannedRuns runs = runs(Duration.ofHours(1));
+        PlannedRuns.Lease preflight = runs.leaseForPreflight("mig-20261121100000-007", spec.specHash(), "north", spec);
+        assertThat(extractorSessions()).isEqualTo(2);
+        preflight.close(); // not passed
+
+        assertThat(runs.size()).isZero();
+        assertThat(extractorSessions()).isZero();
         runs.closeAll(Duration.ZERO);
     }
 

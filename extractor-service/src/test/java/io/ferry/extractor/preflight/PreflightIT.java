@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.extractor.extraction.PlannedRuns;
+import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.contracts.messages.CheckStatus;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.contracts.messages.PreflightRequest;
@@ -47,6 +49,10 @@ class PreflightIT {
 
     private static final byte[] KEY = "preflight-it-dictionary-key-0123".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger RUNS = new AtomicInteger();
+    /** A passed preflight leaves its plan for extractions that never come here: closed at once. */
+    private static final PlannedRuns RUNS_PLANS = new PlannedRuns(
+            new ProdSnapshot.SessionSettings("ferry-extractor", java.time.Duration.ZERO), java.time.Duration.ofHours(1),
+            java.time.Duration.ZERO);
     private static final List<String> LOGGED = Collections.synchronizedList(new ArrayList<>());
     private static final Handler CAPTURE = new Handler() {
         @Override
@@ -88,6 +94,7 @@ class PreflightIT {
 
     @AfterAll
     static void stop() {
+        RUNS_PLANS.closeAll(java.time.Duration.ZERO);
         java.util.logging.Logger.getLogger("").removeHandler(CAPTURE);
         if (estate != null) {
             estate.close();
@@ -100,7 +107,7 @@ class PreflightIT {
 
     private static PreflightResult run(LoadedSpec spec, String district, PreflightSettings settings, String runId) {
         PreflightRequest request = new PreflightRequest(runId, district, spec.specHash(), 1);
-        return new ProdPreflight(staging, settings).run(request, spec);
+        return new ProdPreflight(staging, settings, RUNS_PLANS).run(request, spec);
     }
 
     private static PreflightResult run(LoadedSpec spec, String district) {
