@@ -17,6 +17,8 @@ import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import io.ferry.coordinator.runs.RunChanged;
+import jakarta.enterprise.event.Event;
 import javax.sql.DataSource;
 
 /** The plain classes the coordinator is made of, built once from its configuration. */
@@ -31,8 +33,8 @@ public class CoordinatorProducers {
 
     @Produces
     @ApplicationScoped
-    RunStore runStore(DataSource db, RunSaga saga) {
-        return new RunStore(db, saga);
+    RunStore runStore(DataSource db, RunSaga saga, Event<RunChanged> changed) {
+        return new RunStore(db, saga, () -> changed.fire(RunChanged.INSTANCE));
     }
 
     @Produces

@@ -19,7 +19,7 @@ public class RelaySchedule {
     }
 
     @Scheduled(every = "${ferry.coordinator.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
+    public void relay() {
         try {
             while (relay.relayOnce(Instant.now()) > 0) {
                 // a full batch may leave more due rows: go on until a round sends nothing

@@ -47,10 +47,21 @@ public final class RunStore {
 
     private final DataSource db;
     private final RunSaga saga;
+    private final Runnable afterChange;
 
     public RunStore(DataSource db, RunSaga saga) {
+        this(db, saga, () -> {
+        });
+    }
+
+    /**
+     * @param afterChange told after each committed event that was not a repeat (it must not block): what it
+     *                    wrote to the outbox can go now rather than at the relay's next round
+     */
+    public RunStore(DataSource db, RunSaga saga, Runnable afterChange) {
         this.db = db;
         this.saga = saga;
+        this.afterChange = afterChange;
     }
 
     /** What applying an event did: the run's state after it, or that the event had been applied before. */
@@ -68,6 +79,9 @@ public final class RunStore {
             try {
                 Applied applied = apply(c, runId, event);
                 c.commit();
+                if (!applied.duplicate()) {
+                    afterChange.run();
+                }
                 return applied;
             } catch (SQLException | RuntimeException e) {
                 try {

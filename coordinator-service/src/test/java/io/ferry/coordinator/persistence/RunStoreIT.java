@@ -90,6 +90,27 @@ class RunStoreIT {
     }
 
     @Test
+    void eachCommittedEventButNotItsRepeatTellsTheListenerAfterTheCommit() throws Exception {
+        String run = "mig-20261123160000-009";
+        java.util.List<Long> outboxRowsSeen = new java.util.ArrayList<>();
+        RunStore told = new RunStore(MigratedDatabase.create(server, "coordinator_told"), RunSaga.defaults(), () -> {
+            try {
+                // read on another connection: the event's rows are committed by the time the listener hears of it
+                outboxRowsSeen.add(Long.parseLong(singleIn("coordinator_told",
+                        "SELECT count(*) FROM outbox WHERE run_id = '" + run + "'")));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        RunEvent requested = requested(run, "district-109");
+        told.apply(run, requested);
+        told.apply(run, requested); // redelivered
+        told.apply(run, answered(new PreflightResult(run, SPEC, 1, CheckStatus.PASSED, 9, List.of(), null)));
+
+        assertThat(outboxRowsSeen).containsExactly(2L, 4L);
+    }
+
+    @Test
     void eachEventIsOneVersionOneAuditLineAndTheStoredStateReadsBackAsTheSagaLeftIt() throws Exception {
         String run = "mig-20261123160000-002";
         store.apply(run, requested(run, "district-102"));
@@ -188,13 +209,21 @@ class RunStoreIT {
     }
 
     private static String single(String sql) throws SQLException {
-        List<String> values = strings(sql);
+        return singleIn("coordinator", sql);
+    }
+
+    private static String singleIn(String database, String sql) throws SQLException {
+        List<String> values = strings(database, sql);
         assertThat(values).as(sql).hasSize(1);
         return values.get(0);
     }
 
     private static List<String> strings(String sql) throws SQLException {
-        try (Connection c = server.connect("coordinator"); Statement st = c.createStatement();
+        return strings("coordinator", sql);
+    }
+
+    private static List<String> strings(String database, String sql) throws SQLException {
+        try (Connection c = server.connect(database); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rs.next()) {
