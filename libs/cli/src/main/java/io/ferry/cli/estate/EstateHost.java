@@ -9,6 +9,7 @@ import io.ferry.estate.EstateOptions;
 import io.ferry.estate.EstateReport;
 import io.ferry.estate.EstateServers;
 import io.ferry.estate.SampleEstate;
+import io.ferry.contracts.Topics;
 import io.ferry.testkit.kafka.KafkaBroker;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
@@ -94,6 +95,21 @@ public final class EstateHost implements AutoCloseable {
         prodSp = track(prodSpF.join());
         certSp = track(certSpF.join());
         kafka = track(kafkaF.join());
+        kafka.createTopics(ferryTopics());
+    }
+
+    /**
+     * Every Ferry topic and its dead-letter topic with DESIGN.md's partitions, as a cluster has them: on first use
+     * the broker would make one partition each (so phase replicas could not share the work), and a consumer that
+     * subscribed before its topic existed waits seconds for a metadata refresh to see it.
+     */
+    static Map<String, Integer> ferryTopics() {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        for (String topic : Topics.all()) {
+            topics.put(topic, Topics.partitions(topic));
+            topics.put(Topics.dlq(topic), Topics.partitions(topic));
+        }
+        return topics;
     }
 
     private <T extends AutoCloseable> T track(T server) {
