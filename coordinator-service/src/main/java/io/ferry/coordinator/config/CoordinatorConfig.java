@@ -71,6 +71,10 @@ public interface CoordinatorConfig {
         /** How often {@code ferry_runs{status}} is counted again from the database. */
         @WithDefault("15s")
         String interval();
+
+        /** How often staging is listed for {@code ferry_staging_raw_oldest_seconds} (a listing of the whole store). */
+        @WithDefault("5m")
+        String rawInterval();
     }
 
     interface LoadSlotGroup {
