@@ -33,14 +33,27 @@ final class CrashRound {
      * @return the new run, SUCCEEDED
      */
     String run(String previous, String service, String point, int skip) throws Exception {
+        rollBack(previous);
+        shared.demo.armKillPoint(service, point, skip);
+        return runToItsEnd();
+    }
+
+    /** A round with nothing armed: the previous run rolled back, district-001 run to its end. */
+    String run(String previous) throws Exception {
+        rollBack(previous);
+        return runToItsEnd();
+    }
+
+    private void rollBack(String previous) throws Exception {
         String api = shared.api;
         Cli.Result rollback = Cli.run("rollback", previous, "--api-config", api);
         assertThat(rollback.code()).as(rollback.toString()).isZero();
         assertThat(Cli.run("watch", previous, "--api-config", api).out()).contains("COMPENSATED");
-
         shared.said();
-        shared.demo.armKillPoint(service, point, skip);
-        Cli.Result run = Cli.run("run", "district-001", "--api-config", api);
+    }
+
+    private String runToItsEnd() throws Exception {
+        Cli.Result run = Cli.run("run", "district-001", "--api-config", shared.api);
         assertThat(run.code()).as(run.toString()).isZero();
         String runId = run.lines().get(0);
         SharedDemo.assertEnded(shared.approvedToItsEnd(runId)).isEqualTo("SUCCEEDED");

@@ -72,13 +72,33 @@ public final class Demo {
 
     /** The same, the point passed {@code skip} times before it halts the service. */
     public void armKillPoint(String service, String point, int skip) {
-        services.restart(service, Map.of(ServiceProcesses.KILL_POINT, point, ServiceProcesses.KILL_SKIP,
-                Integer.toString(skip)));
+        services.restart(service, killPoint(point, skip));
     }
 
     /** Restarts a service without a kill point (one armed but never reached stays armed otherwise). */
     public void disarm(String service) {
         services.restart(service, Map.of());
+    }
+
+    /**
+     * Starts another process of a running service ({@code extractor}, {@code anonymizer}, ...) as {@code name}, on a
+     * free port, in the same consumer groups, with {@code settings} added (a kill point, say), and waits until it
+     * is ready; its log is {@code DIR/logs/<name>.log}.
+     *
+     * @param restartOnExit false: when it dies it stays dead, so the others must take its work over
+     */
+    public void addReplica(String service, String name, Map<String, String> settings, boolean restartOnExit) {
+        services.addReplica(service, name, freePort(), settings, restartOnExit);
+    }
+
+    /** Stops a replica {@link #addReplica} started, for good. */
+    public void removeReplica(String name) {
+        services.removeReplica(name);
+    }
+
+    /** The system properties that arm a kill point ({@code io.ferry.service.faults.KillPoint}) in a replica. */
+    public static Map<String, String> killPoint(String point, int skip) {
+        return Map.of(ServiceProcesses.KILL_POINT, point, ServiceProcesses.KILL_SKIP, Integer.toString(skip));
     }
 
     /** What the demo's migration gave: its exit code and the run. */

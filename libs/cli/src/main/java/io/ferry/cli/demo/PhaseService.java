@@ -56,4 +56,12 @@ record PhaseService(String name, Path jar, Map<String, String> settings) {
         }
         return new PhaseService(name, repo.resolve(name + "-service/target/quarkus-app/quarkus-run.jar"), s);
     }
+
+    /** Another process of this service, {@code name}, listening on {@code port}, with {@code extra} settings. */
+    PhaseService replica(String name, int port, Map<String, String> extra) {
+        Map<String, String> s = new LinkedHashMap<>(settings);
+        s.put("quarkus.http.port", Integer.toString(port));
+        s.putAll(extra);
+        return new PhaseService(name, jar, s);
+    }
 }

@@ -42,6 +42,8 @@ final class ServiceProcesses {
     private final Map<String, ProcessHandle> started = new LinkedHashMap<>();
     /** Services that reached readiness: only those are started again (one dying while starting is a failure to show). */
     private final java.util.Set<String> ready = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Replicas a test added to die for good when they die: the others must take their work over. */
+    private final java.util.Set<String> unsupervised = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     /** @param notices where a restart is told */
@@ -116,6 +118,10 @@ final class ServiceProcesses {
                 if (stopping || current == null || current.pid() != ended.pid() || !ready.contains(s.name())) {
                     return;
                 }
+                if (unsupervised.contains(s.name())) {
+                    notices.accept("demo: the " + s.name() + " service stopped; it stays stopped");
+                    return;
+                }
                 Map<String, String> settings = new LinkedHashMap<>(s.settings());
                 settings.remove(KILL_POINT);
                 settings.remove(KILL_SKIP);
@@ -127,9 +133,52 @@ final class ServiceProcesses {
         });
     }
 
+    /**
+     * Starts another process of the running service {@code of} as {@code name} (its own port, log and temp folder, in
+     * the same consumer groups) and waits until it is ready.
+     *
+     * @param restartOnExit false: when it dies it stays dead, so the other processes must take its work over
+     */
+    void addReplica(String of, String name, int port, Map<String, String> extra, boolean restartOnExit) {
+        PhaseService base;
+        synchronized (this) {
+            base = services.get(of);
+            if (base == null || services.containsKey(name)) {
+                throw new IllegalArgumentException(base == null ? "no service " + of : "a service " + name + " runs");
+            }
+            if (!restartOnExit) {
+                unsupervised.add(name);
+            }
+        }
+        PhaseService replica = base.replica(name, port, extra);
+        supervise(replica, launch(replica));
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), replica);
+    }
+
+    /** Stops a replica {@link #addReplica} started, for good. */
+    void removeReplica(String name) {
+        ProcessHandle handle;
+        synchronized (this) {
+            handle = started.remove(name);
+            services.remove(name);
+            savePids();
+        }
+        if (handle != null) {
+            stop(List.of(handle));
+        }
+    }
+
     private ProcessHandle launch(PhaseService s) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "--enable-native-access=ALL-UNNAMED"));
+        // a temp folder per process: a service clears leftovers from its own at start, never another's
+        Path tmp = dir.resolve("tmp").resolve(s.name());
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + tmp, e);
+        }
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + tmp));
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
