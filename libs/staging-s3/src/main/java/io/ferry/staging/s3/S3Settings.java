@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param keyPrefix   a folder inside the bucket that holds the staging root ({@code ""}: the bucket's top)
  * @param endpoint    an S3-compatible endpoint (MinIO, Ceph, S3Proxy); empty for AWS itself
  * @param region      the signing region; empty for the SDK's default chain ({@code AWS_REGION}, profile, instance)
- * @param pathStyle   {@code http://host/bucket/key} instead of {@code http://bucket.host/key}; most non-AWS stores need it
+ * @param pathStyle   {@code http://host/bucket/key}, not {@code http://bucket.host/key}; most non-AWS stores need it
  * @param credentials a fixed access key; empty for the SDK's default chain (environment, web identity, profile, pod or
  *                    instance role)
  * @param encryption  the server-side encryption every object is stored with

@@ -14,13 +14,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.FileTransformerConfiguration;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.FileTransformerConfiguration;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@link #deletePrefix} and {@link #deleteInterruptedWrites} abort those. Keys listed are only those
  * {@link StagingKeys} accepts; other objects under the prefix (a console's folder markers) are not staging's.
  */
-public final class S3Staging implements Staging, AutoCloseable {
+public final class S3Staging implements Staging {
 
     /** DeleteObjects takes at most this many keys. */
     private static final int DELETE_BATCH = 1000;
@@ -73,14 +74,16 @@ public final class S3Staging implements Staging, AutoCloseable {
         if (problem.isPresent()) {
             // Stored, but not as asked: anonymized data must not rest in the clear.
             await("put", key, () -> client.deleteObject(b -> b.bucket(bucket).key(objectKey(key))));
-            throw new StagingException("staging put " + key + " refused: " + problem.get() + "; the object was removed");
+            throw new StagingException("staging put " + key + " refused: " + problem.get()
+                    + "; the object was removed");
         }
     }
 
     @Override
     public void get(String key, Path localFile) {
-        awaitFound("get", key, () -> client.getObject(b -> b.bucket(bucket).key(objectKey(key)),
-                        AsyncResponseTransformer.toFile(localFile, FileTransformerConfiguration.defaultCreateOrReplaceExisting())))
+        var toFile = AsyncResponseTransformer.<GetObjectResponse>toFile(localFile,
+                FileTransformerConfiguration.defaultCreateOrReplaceExisting());
+        awaitFound("get", key, () -> client.getObject(b -> b.bucket(bucket).key(objectKey(key)), toFile))
                 .orElseThrow(() -> new StagingException("staging get " + key + ": no such object"));
     }
 
@@ -156,8 +159,9 @@ public final class S3Staging implements Staging, AutoCloseable {
             if (before != null && !upload.initiated().isBefore(before)) {
                 continue;
             }
+            String key = upload.key().substring(keyPrefix.length());
             // Empty: completed or aborted by someone else meanwhile.
-            if (awaitFound("abort upload", upload.key().substring(keyPrefix.length()), () -> client.abortMultipartUpload(
+            if (awaitFound("abort upload", key, () -> client.abortMultipartUpload(
                     b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()))).isPresent()) {
                 aborted++;
             }
@@ -201,7 +205,7 @@ public final class S3Staging implements Staging, AutoCloseable {
         }
     }
 
-    /** As {@link #await}, but empty when S3 answers 404 for the object or upload (a missing bucket still fails). */
+    /** As {@link #await}, but empty when S3 answers 404 for the object or upload; a missing bucket still fails. */
     private static <T> Optional<T> awaitFound(String operation, String key, Supplier<CompletableFuture<T>> call) {
         try {
             return Optional.of(await(operation, key, call));
@@ -215,14 +219,15 @@ public final class S3Staging implements Staging, AutoCloseable {
     }
 
     private static StagingException failure(String operation, String key, Throwable cause) {
-        Throwable reported = cause instanceof UncheckedIOException && cause.getCause() != null ? cause.getCause() : cause;
+        Throwable reported = cause instanceof UncheckedIOException io ? io.getCause() : cause;
         return new StagingException("staging " + operation + " " + key + " failed: " + describe(reported), cause);
     }
 
     private static String describe(Throwable e) {
         if (e instanceof S3Exception s3 && s3.awsErrorDetails() != null) {
+            String message = s3.awsErrorDetails().errorMessage();
             return "S3 " + s3.statusCode() + " " + s3.awsErrorDetails().errorCode()
-                    + (s3.awsErrorDetails().errorMessage() == null ? "" : " (" + s3.awsErrorDetails().errorMessage() + ")");
+                    + (message == null ? "" : " (" + message + ")");
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (!(t instanceof SdkException) || t.getCause() == null) {

@@ -32,7 +32,8 @@ public record ServerSideEncryptionSettings(ServerSideEncryption algorithm, Optio
     public static ServerSideEncryptionSettings parse(String algorithm, Optional<String> kmsKeyId) {
         ServerSideEncryption parsed = ServerSideEncryption.fromValue(algorithm);
         if (parsed == null || parsed == ServerSideEncryption.UNKNOWN_TO_SDK_VERSION) {
-            throw new IllegalArgumentException("server-side encryption must be AES256 or aws:kms, not '" + algorithm + "'");
+            throw new IllegalArgumentException(
+                    "server-side encryption must be AES256 or aws:kms, not '" + algorithm + "'");
         }
         return new ServerSideEncryptionSettings(parsed, kmsKeyId);
     }

@@ -67,7 +67,8 @@ class RawBatchesOnS3IT {
     @Test
     void anEncryptedRawBatchRoundTripsAndTheBucketHoldsNoSourceValue() throws Exception {
         try (S3Staging staging = S3Fixture.newStaging()) {
-            staging.put(RAW, writePeople(dir.resolve("raw.parquet"), BatchWriterOptions.defaults().withEncryption(rawKey)));
+            staging.put(RAW, writePeople(dir.resolve("raw.parquet"),
+                    BatchWriterOptions.defaults().withEncryption(rawKey)));
             staging.put(ANONYMIZED, writePeople(dir.resolve("plain.parquet"), BatchWriterOptions.defaults()));
 
             Path stored = dir.resolve("stored-raw.parquet");

@@ -144,7 +144,8 @@ class S3StagingIT {
                     RequestBody.fromString("x")));
             s3.putObject(b -> b.bucket(bucket).key("ferry/staging/run/anonymized/sp/label.P/part-0.parquet"),
                     RequestBody.fromString("kept"));
-            s3.createMultipartUpload(b -> b.bucket(bucket).key("ferry/staging/run/extracted/sp/label.P/part-9.parquet"));
+            s3.createMultipartUpload(
+                    b -> b.bucket(bucket).key("ferry/staging/run/extracted/sp/label.P/part-9.parquet"));
 
             assertThat(staging.deletePrefix("run/extracted")).isEqualTo(1001);
 

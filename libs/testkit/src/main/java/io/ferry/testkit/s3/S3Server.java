@@ -72,7 +72,8 @@ public final class S3Server implements AutoCloseable {
             long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
             while (!"STARTED".equals(proxy.getState())) {
                 if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("S3Proxy did not start within 30 s (state " + proxy.getState() + ")");
+                    throw new IllegalStateException(
+                            "S3Proxy did not start within 30 s (state " + proxy.getState() + ")");
                 }
                 Thread.sleep(10);
             }
