@@ -16,11 +16,12 @@ import io.ferry.service.messaging.RetryPolicy;
 import io.ferry.service.spec.SpecLoader;
 import io.ferry.service.spec.SpecResolution;
 import io.ferry.service.spec.StagedSpecLoader;
-import io.ferry.staging.FileSystemStaging;
+import io.ferry.service.staging.StagingStores;
 import io.ferry.staging.Staging;
 import io.ferry.staging.StagingLayout;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -38,10 +39,15 @@ public class AnonymizerProducers {
     /** Where batches, dictionaries and hash sets are copied while they are worked on; emptied at start. */
     public static final Path TEMP_DIR = Path.of(System.getProperty("java.io.tmpdir"), "ferry-anonymizer");
 
+    /** The staging {@code staging.kind} names: the folder {@code staging.root} (the default) or an S3 bucket. */
     @Produces
     @Singleton
     Staging staging(AnonymizerConfig config) {
-        return new FileSystemStaging(config.staging().root());
+        return StagingStores.open(config.staging(), config.staging().root());
+    }
+
+    void closeStaging(@Disposes Staging staging) {
+        staging.close();
     }
 
     /** Staged specs, parsed without resolving any connection: this service holds no database credentials. */

@@ -1,5 +1,6 @@
 package io.ferry.coordinator.config;
 
+import io.ferry.service.config.ServiceConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -37,8 +38,8 @@ public interface CoordinatorConfig {
         java.util.Optional<String> password();
     }
 
-    interface StagingGroup {
-        /** Root folder of the filesystem staging shared with the phase services. */
+    interface StagingGroup extends ServiceConfig.StagingStoreGroup {
+        /** Root folder of the filesystem staging shared with the phase services (when kind is filesystem). */
         @WithDefault(".ferry/estate/staging")
         Path root();
     }

@@ -13,9 +13,10 @@ import io.ferry.coordinator.runs.StagedSpec;
 import io.ferry.coordinator.runs.Sweeper;
 import io.ferry.coordinator.saga.RunSaga;
 import io.ferry.service.messaging.Publisher;
-import io.ferry.staging.FileSystemStaging;
+import io.ferry.service.staging.StagingStores;
 import io.ferry.staging.Staging;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import io.ferry.coordinator.runs.RunChanged;
 import jakarta.enterprise.event.Event;
@@ -37,10 +38,15 @@ public class CoordinatorProducers {
         return new RunStore(db, saga, () -> changed.fire(RunChanged.INSTANCE));
     }
 
+    /** The staging {@code staging.kind} names: the folder {@code staging.root} (the default) or an S3 bucket. */
     @Produces
     @ApplicationScoped
     Staging staging(CoordinatorConfig config) {
-        return new FileSystemStaging(config.staging().root());
+        return StagingStores.open(config.staging(), config.staging().root());
+    }
+
+    void closeStaging(@Disposes Staging staging) {
+        staging.close();
     }
 
     @Produces

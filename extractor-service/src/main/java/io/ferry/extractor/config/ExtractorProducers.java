@@ -15,7 +15,7 @@ import io.ferry.service.spec.SpecLoader;
 import io.ferry.service.spec.SpecResolution;
 import io.ferry.service.spec.StagedSpecLoader;
 import io.ferry.spec.parse.SpecParser;
-import io.ferry.staging.FileSystemStaging;
+import io.ferry.service.staging.StagingStores;
 import io.ferry.staging.Staging;
 import io.ferry.staging.StagingLayout;
 import jakarta.enterprise.context.Dependent;
@@ -31,11 +31,15 @@ import java.util.Set;
 @Dependent
 public class ExtractorProducers {
 
-    /** The filesystem staging over {@code ferry.extractor.staging.root}; S3 comes later behind the same interface. */
+    /** The staging {@code staging.kind} names: the folder {@code staging.root} (the default) or an S3 bucket. */
     @Produces
     @Singleton
     Staging staging(ExtractorConfig config) {
-        return new FileSystemStaging(config.staging().root());
+        return StagingStores.open(config.staging(), config.staging().root());
+    }
+
+    void closeStaging(@Disposes Staging staging) {
+        staging.close();
     }
 
     /** Staged specs, parsed for PROD only: this service holds no CERT credentials. */

@@ -12,7 +12,7 @@ import java.util.Optional;
  * <p>Keys are relative paths with {@code /} (see {@link StagingKeys}); a prefix is {@code ""} (the
  * whole store) or a folder key, optionally ending in {@code /}. Errors name the key, never contents.
  */
-public interface Staging {
+public interface Staging extends AutoCloseable {
 
     /** Stores the whole of {@code localFile} under {@code key}, replacing any object there. */
     void put(String key, Path localFile);
@@ -41,5 +41,10 @@ public interface Staging {
      */
     default int deleteInterruptedWrites(java.time.Instant before) {
         return 0;
+    }
+
+    /** Releases what the store holds (an S3 client's connections); the filesystem's holds nothing. */
+    @Override
+    default void close() {
     }
 }

@@ -34,6 +34,16 @@ public final class StagingKeys {
         return key;
     }
 
+    /** Whether {@link #requireKey} accepts the key: an object store may hold other names, which staging skips. */
+    public static boolean isKey(String key) {
+        try {
+            requireKey(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Returns the prefix without a trailing {@code /}: {@code ""} for the whole store, else a valid key. */
     public static String requirePrefix(String prefix) {
         if (prefix == null) {

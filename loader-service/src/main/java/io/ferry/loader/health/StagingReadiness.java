@@ -1,24 +1,32 @@
 package io.ferry.loader.health;
 
 import io.ferry.loader.config.LoaderConfig;
+import io.ferry.service.config.ServiceConfig;
 import io.ferry.service.health.StagingReadinessCheck;
+import io.ferry.staging.Staging;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness "staging" ({@link StagingReadinessCheck}) of {@code ferry.loader.staging.root}. */
+/** Readiness "staging" ({@link StagingReadinessCheck}) of {@code ferry.loader.staging.*} */
 @Readiness
 @ApplicationScoped
 public class StagingReadiness extends StagingReadinessCheck {
 
     private final LoaderConfig config;
+    private final Staging staging;
 
-    public StagingReadiness(LoaderConfig config) {
+    public StagingReadiness(LoaderConfig config, Staging staging) {
         this.config = config;
+        this.staging = staging;
     }
 
     @Override
-    protected Path root() {
-        return config.staging().root();
+    protected ServiceConfig.StagingGroup config() {
+        return config.staging();
+    }
+
+    @Override
+    protected Staging staging() {
+        return staging;
     }
 }

@@ -6,7 +6,7 @@ import io.ferry.service.spec.SpecLoader;
 import io.ferry.service.spec.SpecResolution;
 import io.ferry.service.spec.StagedSpecLoader;
 import io.ferry.spec.parse.SpecParser;
-import io.ferry.staging.FileSystemStaging;
+import io.ferry.service.staging.StagingStores;
 import io.ferry.staging.Staging;
 import io.ferry.staging.StagingLayout;
 import io.ferry.validator.messaging.ValidateCommand;
@@ -17,6 +17,7 @@ import io.ferry.validator.metrics.ValidatorMetrics;
 import io.ferry.validator.work.ValidationJob;
 import io.ferry.validator.work.ValidationSettings;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -27,10 +28,15 @@ import java.util.Set;
 @Dependent
 public class ValidatorProducers {
 
+    /** The staging {@code staging.kind} names: the folder {@code staging.root} (the default) or an S3 bucket. */
     @Produces
     @Singleton
     Staging staging(ValidatorConfig config) {
-        return new FileSystemStaging(config.staging().root());
+        return StagingStores.open(config.staging(), config.staging().root());
+    }
+
+    void closeStaging(@Disposes Staging staging) {
+        staging.close();
     }
 
     /**
