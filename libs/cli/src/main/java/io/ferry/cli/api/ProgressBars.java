@@ -1,7 +1,10 @@
 package io.ferry.cli.api;
 
 import java.io.Console;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +20,20 @@ final class ProgressBars implements AutoCloseable {
 
     private final Map<String, ProgressBar> bars = new LinkedHashMap<>();
 
-    /** Whether stdout is a terminal a bar can be redrawn on. */
+    /**
+     * Whether stderr, where the bars draw, is a terminal: on Linux, what its file descriptor names; elsewhere the JVM's
+     * console (which says whether stdin and stdout are terminals, the nearest there is).
+     */
     static boolean onTerminal() {
+        Path stderr = Path.of("/proc/self/fd/2");
+        if (Files.isSymbolicLink(stderr)) {
+            try {
+                String target = Files.readSymbolicLink(stderr).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            } catch (IOException e) {
+                // unreadable: ask the console below
+            }
+        }
         Console console = System.console();
         if (console == null) {
             return false;
