@@ -93,6 +93,20 @@ class OperatorCommandsIT {
         assertThat(leaked.lines().subList(1, leaked.lines().size())).isNotEmpty()
                 .allSatisfy(l -> assertThat(l).matches("log-leak .*loader\\.log:2 [0-9a-f]{16}"));
         assertThat(leaked.out() + leaked.err()).doesNotContain(email);
+
+        // the same with spec and staging named, as an operator outside the demo passes them, and as JSON
+        Cli.Result json = Cli.run("verify", firstRun, "--api-config", api, "--logs", logs.toString(), "--spec",
+                estate.require("spec"), "--staging", estate.require("staging.root"), "--format", "json",
+                "--timeout", "PT5M");
+        assertThat(json.code()).as(json.toString()).isEqualTo(1);
+        assertThat(json.lines().get(0)).isEqualTo("INVALID");
+        JsonNode found = JSON.readTree(String.join("\n", json.lines().subList(1, json.lines().size())));
+        assertThat(found.path("logLeaks")).isNotEmpty().allSatisfy(l -> {
+            assertThat(l.path("file").asText()).endsWith("loader.log");
+            assertThat(l.path("line").asInt()).isEqualTo(2);
+            assertThat(l.path("hash").asText()).matches("[0-9a-f]{16}");
+        });
+        assertThat(json.out() + json.err()).doesNotContain(email);
     }
 
     @Test

@@ -80,6 +80,17 @@ class DoctorCommandIT {
     }
 
     @Test
+    void kafkaAndStagingNamedOnTheCommandLineAreTheOnesChecked() throws IOException {
+        Path staging = Files.createDirectories(work.resolve("other-staging"));
+        // nothing listens on port 1 of the loopback
+        assertThat(FerryCli.execute("doctor", "--spec", variant("named", properties).toString(), "--kafka", "127.0.0.1:1",
+                "--staging", staging.toString())).isEqualTo(ExitCodes.NOT_OK);
+        assertThat(lines("FAIL")).anySatisfy(l -> assertThat(l).startsWith("FAIL  kafka")
+                .contains("no broker answered at 127.0.0.1:1"));
+        assertThat(console.out()).contains("OK    staging        " + staging + " is writable");
+    }
+
+    @Test
     void aCertUrlPointedAtProdFailsThatStore() throws IOException {
         // CERT's ids connection made PROD's (url, user and password): a standby, and PROD's own database
         String pointed = properties.lines().filter(l -> !l.startsWith("cert.ids."))

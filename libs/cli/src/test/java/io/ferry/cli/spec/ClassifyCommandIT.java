@@ -147,6 +147,12 @@ class ClassifyCommandIT {
         assertThat(new Yaml().<Map<String, Object>>load(out)).isEqualTo(Map.of("anonymize", Map.of("rules", List.of())));
         assertThat(out).contains("Nothing to add", "# Covered by a rule already (25):");
         assertThat(console.err()).contains("25 with one");
+
+        // the defaults named: the same answer
+        console.reset();
+        assertThat(classify(estate.resolve("ferry.yaml"), "--format", "yaml", "--sample-size", "200"))
+                .as(console.err()).isEqualTo(ExitCodes.OK);
+        assertThat(console.out()).isEqualTo(out);
     }
 
     @Test
@@ -186,6 +192,8 @@ class ClassifyCommandIT {
     @Test
     void badUsageAndAStoreThatDoesNotAnswerHaveTheirExitCodes() throws IOException {
         assertThat(classify(estate.resolve("ferry.yaml"), "--format", "xml")).isEqualTo(ExitCodes.USAGE);
+        assertThat(classify(estate.resolve("ferry.yaml"), "--sample-size", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--sample-size must be at least 1");
         assertThat(classify(work.resolve("missing.yaml"))).isEqualTo(ExitCodes.NOT_FOUND);
         Path down = Files.createDirectories(work.resolve("down"));
         Files.copy(estate.resolve("ferry.yaml"), down.resolve("ferry.yaml"));
