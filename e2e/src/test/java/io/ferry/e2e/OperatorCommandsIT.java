@@ -148,6 +148,21 @@ class OperatorCommandsIT {
         assertThat(view.path("loadedStores")).isEmpty();
         Cli.Result inventory = Cli.run("inventory", "--spec", dir.resolve("estate/ferry.yaml").toString(), "--format", "json");
         assertThat(inventory.out()).contains(firstRun).doesNotContain(runId);
+
+        // the dry run kept its anonymized batches: the next run of the district starts at the leak check with them,
+        // and --skip-load ends it after validation; an extra approval gate never comes into play
+        Cli.Result reused = Cli.run("run", "district-002", "--reuse-extraction", "--skip-load", "--approve-before-load",
+                "--wait", "--api-config", api);
+        assertThat(reused.code()).as(reused.toString()).isZero();
+        String reusedId = reused.lines().get(0);
+        JsonNode again = JSON.readTree(Cli.run("status", reusedId, "--api-config", api, "--format", "json").out());
+        assertThat(again.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(again.path("skipLoad").asBoolean()).isTrue();
+        assertThat(again.path("loadedStores")).isEmpty();
+        JsonNode report = JSON.readTree(Cli.run("report", reusedId, "--api-config", api, "--format", "json").out());
+        assertThat(report.path("audit").get(0).path("what").asText()).contains("reusing the extraction of run " + runId);
+        assertThat(Cli.run("inventory", "--spec", dir.resolve("estate/ferry.yaml").toString(), "--format", "json").out())
+                .doesNotContain(reusedId);
     }
 
     /** The spec's gate before loading: the run waits until an approver approves, then loads. */
