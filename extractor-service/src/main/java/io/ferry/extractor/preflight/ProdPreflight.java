@@ -86,11 +86,13 @@ public class ProdPreflight implements Preflight {
         Spec spec = loaded.spec();
         String runId = request.runId();
         long started = System.nanoTime();
+        StepTimes times = new StepTimes();
         try (PlannedRuns.Lease plan = runs.leaseForPreflight(runId, request.specHash(), request.district(), loaded)) {
+            times.mark("closure");
             ProdSnapshot snapshot = plan.snapshot();
             ProdSampler sampler = new ProdSampler(snapshot, settings.sampleSize());
             requireReadOnly(runId, spec, sampler);
-            PreflightResult result = check(request, loaded, snapshot, plan.closure(), sampler, started);
+            PreflightResult result = check(request, loaded, snapshot, plan.closure(), sampler, started, times);
             if (result.status() == CheckStatus.PASSED) {
                 plan.extracted(); // the extractions copy the very rows classified here, in the same snapshots
             }
@@ -107,7 +109,7 @@ public class ProdPreflight implements Preflight {
     }
 
     private PreflightResult check(PreflightRequest request, LoadedSpec loaded, ProdSnapshot snapshot,
-            DistrictClosure closure, ProdSampler sampler, long started) {
+            DistrictClosure closure, ProdSampler sampler, long started, StepTimes times) {
         String runId = request.runId();
         RuleIndex rules = RuleIndex.of(loaded.spec());
         rules.unreadable().forEach(r -> LOG.warnf("preflight %s: anonymize rule for '%s' names no column or property;"
@@ -138,6 +140,7 @@ public class ProdPreflight implements Preflight {
         List<Assessment> assessments = Assessment.assess(sampled, rules);
         sampled.clear();
         List<Finding> unruled = PreflightAnalysis.unruledFindings(assessments);
+        times.mark("classification");
         for (Assessment a : assessments) {
             if (a.unruledPersonal()) {
                 LOG.warnf("preflight %s: %s looks personal (%s, %s) and no anonymization rule covers it; add %s",
@@ -179,6 +182,7 @@ public class ProdPreflight implements Preflight {
             }
         });
 
+        times.mark("reserved ranges");
         List<Finding> findings = new ArrayList<>(reserved);
         if (settings.enforce()) {
             findings.addAll(unruled);
@@ -189,15 +193,16 @@ public class ProdPreflight implements Preflight {
         findings.sort(PreflightAnalysis.FINDING_ORDER);
         long classified = assessments.size();
         if (!findings.isEmpty()) {
-            LOG.infof("preflight %s: FAILED with %d finding(s), %d field(s) classified in %.1f s", runId,
-                    findings.size(), classified, (System.nanoTime() - started) / 1e9);
+            LOG.infof("preflight %s: FAILED with %d finding(s), %d field(s) classified in %.1f s (%s)", runId,
+                    findings.size(), classified, (System.nanoTime() - started) / 1e9, times);
             return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.FAILED, classified,
                     findings, null);
         }
 
         int tokens = writeDictionary(runId, snapshot, closure, assessments, rules, tables, labels, sampler);
-        LOG.infof("preflight %s: PASSED, %d field(s) classified, %d dictionary token(s), in %.1f s", runId, classified,
-                tokens, (System.nanoTime() - started) / 1e9);
+        times.mark("dictionary");
+        LOG.infof("preflight %s: PASSED, %d field(s) classified, %d dictionary token(s), in %.1f s (%s)", runId,
+                classified, tokens, (System.nanoTime() - started) / 1e9, times);
         return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.PASSED, classified,
                 List.of(), null);
     }

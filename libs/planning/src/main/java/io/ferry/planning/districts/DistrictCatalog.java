@@ -17,10 +17,10 @@ public final class DistrictCatalog {
 
     /**
      * Copy rate behind the estimated time when neither the caller nor the spec gives one: Ferry's measured end-to-end
-     * rate, 1,146,484 rows of the large estate's district-001 in 147.2 s (median of 5 runs of {@code ./ferry bench}
+     * rate, 1,146,484 rows of the large estate's district-001 in 114.4 s (median of 3 runs of {@code ./ferry bench}
      * on the 2-core machine, 2026-11-24).
      */
-    public static final long DEFAULT_ROWS_PER_SECOND = 7_800;
+    public static final long DEFAULT_ROWS_PER_SECOND = 10_000;
 
     private DistrictCatalog() {
     }

@@ -1,0 +1,67 @@
+package io.ferry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.testkit.Datasets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The two benchmark commands as README shows them, on the small estate (they are benchmarks: -Psoak only):
+ * {@code ferry bench} migrates the top-ranked district end to end and times the baseline, {@code ferry estate
+ * benchmark} times estate generations and reports the median.
+ */
+class BenchCommandsSoakIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void benchMigratesTheTopDistrictAndWritesItsFiguresBesideTheBaselines(@TempDir Path dir) throws Exception {
+        String home = System.getProperty("ferry.home");
+        System.setProperty("ferry.home", Datasets.repoRoot().toString()); // where the services' applications are
+        Cli.Result bench;
+        try {
+            bench = Cli.run("bench", "--preset", "small", "--dir", dir.toString());
+        } finally {
+            if (home == null) {
+                System.clearProperty("ferry.home");
+            } else {
+                System.setProperty("ferry.home", home);
+            }
+        }
+        assertThat(bench.code()).as(bench.toString()).isZero();
+        assertThat(bench.out()).contains("Ferry / baseline");
+
+        List<Path> reports;
+        try (Stream<Path> files = Files.list(dir.resolve("bench"))) {
+            reports = files.filter(f -> f.toString().endsWith(".json")).toList();
+        }
+        assertThat(reports).hasSize(1);
+        JsonNode report = JSON.readTree(reports.get(0).toFile());
+        assertThat(report.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(report.path("preset").asText()).isEqualTo("small");
+        assertThat(report.path("rows").asLong()).isPositive();
+        assertThat(report.path("totalSeconds").asDouble()).isPositive();
+        assertThat(report.path("phases").findValuesAsText("phase")).contains("preflight", "extract", "anonymize",
+                "leakcheck", "validate", "load");
+        JsonNode rss = report.path("peakRssBytes");
+        for (String service : List.of("extractor", "anonymizer", "validator", "loader", "coordinator")) {
+            assertThat(rss.path(service).asLong()).as("peak RSS of the %s", service).isPositive();
+        }
+        assertThat(report.path("baseline").path("rowsCopied").asLong()).isPositive();
+        assertThat(report.path("ratioToBaseline").asDouble()).isPositive();
+    }
+
+    @Test
+    void estateBenchmarkTimesGenerationsAndReportsTheirMedian() {
+        Cli.Result run = Cli.run("estate", "benchmark", "--preset", "small", "--runs", "1", "--seed", "7");
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("estate small: median \\d+\\.\\d s over 1 run\\(s\\)");
+    }
+}
