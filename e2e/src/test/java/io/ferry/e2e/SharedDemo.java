@@ -24,33 +24,40 @@ import java.nio.file.Path;
 final class SharedDemo {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SharedDemo instance;
+    /** One demo per preset: the small one most classes share, a medium one for soak tests that need more work. */
+    private static final java.util.Map<String, SharedDemo> INSTANCES = new java.util.HashMap<>();
 
     final Path dir;
     final String api;
     final Demo demo;
     private final ByteArrayOutputStream said = new ByteArrayOutputStream();
 
-    private SharedDemo(Path dir) throws InterruptedException {
+    private SharedDemo(Path dir, String preset) throws InterruptedException {
         this.dir = dir;
         this.api = dir.resolve("demo.properties").toString();
-        this.demo = new Demo(dir, Datasets.repoRoot(), "small", true,
+        this.demo = new Demo(dir, Datasets.repoRoot(), preset, true,
                 new PrintStream(new Tee(said, System.err), true, StandardCharsets.UTF_8));
-        assertThat(demo.run()).as("ferry demo on the small estate").isZero();
+        assertThat(demo.run()).as("ferry demo on the %s estate", preset).isZero();
     }
 
-    static synchronized SharedDemo get() throws InterruptedException {
-        if (instance == null) {
+    static SharedDemo get() throws InterruptedException {
+        return get("small");
+    }
+
+    static synchronized SharedDemo get(String preset) throws InterruptedException {
+        SharedDemo shared = INSTANCES.get(preset);
+        if (shared == null) {
             try {
-                Path dir = Files.createTempDirectory(Path.of("target"), "demo-").toAbsolutePath();
+                Path dir = Files.createTempDirectory(Path.of("target"), "demo-" + preset + "-").toAbsolutePath();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> Cli.run("demo", "stop", "--dir", dir.toString()),
                         "shared-demo-stop"));
-                instance = new SharedDemo(dir);
+                shared = new SharedDemo(dir, preset);
+                INSTANCES.put(preset, shared);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return instance;
+        return shared;
     }
 
     /** What the demo printed since the last call (a restarted service is told there). */
