@@ -91,7 +91,7 @@ public final class Demo {
         services.addReplica(service, name, freePort(), settings, restartOnExit);
     }
 
-    /** Stops a replica {@link #addReplica} started, for good. */
+    /** Stops a replica {@link #addReplica} started, for good; a name that is not running is left alone. */
     public void removeReplica(String name) {
         services.removeReplica(name);
     }

@@ -155,12 +155,14 @@ final class ServiceProcesses {
         awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), replica);
     }
 
-    /** Stops a replica {@link #addReplica} started, for good. */
+    /** Stops a replica {@link #addReplica} started, for good; a name that is not running is left alone. */
     void removeReplica(String name) {
         ProcessHandle handle;
         synchronized (this) {
             handle = started.remove(name);
             services.remove(name);
+            ready.remove(name);
+            unsupervised.remove(name);
             savePids();
         }
         if (handle != null) {
