@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * How values become lookup tokens, the same way on both sides of the leak check: a source identifier
@@ -30,7 +29,6 @@ public final class LeakTokens {
     /** Fewest letters and digits a value needs to be looked for. */
     public static final int MIN_ALNUM = 7;
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private LeakTokens() {
     }
@@ -66,7 +64,7 @@ public final class LeakTokens {
         }
         if (kinds.contains(Form.TEXT)) {
             String nfc = plain ? value : Normalizer.normalize(value, Normalizer.Form.NFC);
-            sink.accept("t:" + SPACES.matcher(nfc.strip()).replaceAll(" ").toLowerCase(Locale.ROOT));
+            sink.accept("t:" + collapseSpaces(nfc.strip()).toLowerCase(Locale.ROOT));
         }
         if (digits == 0) {
             return;
@@ -91,6 +89,43 @@ public final class LeakTokens {
             }
             phoneForms(only, sink);
         }
+    }
+
+    /** Each run of ASCII white space ({@code \\s}) as one space; the text itself when it has none to change. */
+    static String collapseSpaces(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n && !changesAt(text, i)) {
+            i++;
+        }
+        if (i == n) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(n).append(text, 0, i);
+        boolean space = false;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (isAsciiSpace(c)) {
+                if (!space) {
+                    out.append(' ');
+                }
+                space = true;
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether collapsing changes the text at {@code i}: white space other than a space, or a space another follows. */
+    private static boolean changesAt(String text, int i) {
+        char c = text.charAt(i);
+        return isAsciiSpace(c) && (c != ' ' || (i + 1 < text.length() && isAsciiSpace(text.charAt(i + 1))));
+    }
+
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static void phoneForms(CharSequence digits, Consumer<String> sink) {

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * replacement key and key version (and the same dictionary). Replacements are never the input, and a fake
  * name or identifier is never one of the district's tokens.
  *
- * <p>Pure and thread-safe: no I/O, no logging, no mutable shared state. Values never appear in exceptions.
+ * <p>Pure and thread-safe: no I/O, no logging, no mutable shared state (each thread keeps its own cache of recent
+ * plans). Values never appear in exceptions.
  */
 public final class TextScrubber {
 
@@ -51,6 +52,8 @@ public final class TextScrubber {
             .build();
 
     private final Fakes.Keys keys;
+    /** Per thread, the plans of recent texts: planning is a pure function of the text and the keys. */
+    private final ThreadLocal<RecentPlans<List<Replacement>>> recent = ThreadLocal.withInitial(RecentPlans::new);
 
     /**
      * @param dictionaryKey    the preflight's dictionary key ({@code ferry.extractor.dictionary-key}), at least 16 bytes
@@ -75,7 +78,7 @@ public final class TextScrubber {
             return new ScrubResult(null, ScrubCounts.ZERO);
         }
         long[] counts = new long[PiiKind.values().length];
-        String out = apply(text, plan(text, keys.session()), counts);
+        String out = apply(text, planned(text, keys.session()), counts);
         return new ScrubResult(out, ScrubCounts.of(counts));
     }
 
@@ -86,7 +89,7 @@ public final class TextScrubber {
     public List<Finding> findings(String text) {
         List<Finding> out = new ArrayList<>();
         if (text != null) {
-            for (Replacement r : plan(text, keys.session())) {
+            for (Replacement r : planned(text, keys.session())) {
                 out.add(new Finding(r.start, r.end, r.kind));
             }
         }
@@ -176,7 +179,7 @@ public final class TextScrubber {
                         String v = p.getText();
                         int rule = JsonPaths.covering(rules, path);
                         if (rule < 0) {
-                            g.writeString(apply(v, plan(v, fakes), counts));
+                            g.writeString(apply(v, planned(v, fakes), counts));
                         } else if (ruled == null) {
                             g.writeString(v);
                         } else {
@@ -227,6 +230,16 @@ public final class TextScrubber {
     private record Replacement(int start, int end, String text, PiiKind kind) {
     }
 
+    private List<Replacement> planned(String text, Fakes fakes) {
+        RecentPlans<List<Replacement>> plans = recent.get();
+        List<Replacement> plan = plans.get(text);
+        if (plan == null) {
+            plan = plan(text, fakes);
+            plans.put(text, plan);
+        }
+        return plan;
+    }
+
     private static List<Replacement> plan(String text, Fakes fakes) {
         List<Replacement> out = new ArrayList<>();
         if (text.isEmpty()) {
@@ -235,11 +248,26 @@ public final class TextScrubber {
         BitSet taken = new BitSet(text.length());
         Set<String> emailWords = new HashSet<>();
         emails(text, fakes, out, taken, emailWords);
-        phones(text, fakes, out, taken);
-        ssns(text, fakes, out, taken);
+        // Every phone and SSN pattern but the international ones (which need a +) has at least 7 ASCII digits.
+        int digits = asciiDigits(text);
+        phones(text, fakes, out, taken, digits);
+        if (digits >= 9) {
+            ssns(text, fakes, out, taken);
+        }
         tokens(text, fakes, out, taken, emailWords);
         out.sort(Comparator.comparingInt(Replacement::start));
-        return out;
+        return List.copyOf(out);
+    }
+
+    private static int asciiDigits(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean free(BitSet taken, int start, int end) {
@@ -271,9 +299,10 @@ public final class TextScrubber {
 
     private static final Pattern LOCAL_PART_WORDS = Pattern.compile("[^\\p{L}\\p{M}]+");
 
-    private static void phones(String text, Fakes fakes, List<Replacement> out, BitSet taken) {
+    /** @param asciiDigits the text's ASCII digits: a North American number has ten, a local one seven */
+    private static void phones(String text, Fakes fakes, List<Replacement> out, BitSet taken, int asciiDigits) {
         Matcher m = Patterns.NANP.matcher(text);
-        while (m.find()) {
+        while (asciiDigits >= 10 && m.find()) {
             if (Patterns.validNanp(Patterns.area(m), m.group(3)) && free(taken, m.start(), m.end())) {
                 take(out, taken, m.start(), m.end(), nanp(text, m.start(), m.end(), fakes), PiiKind.PHONE);
             }
@@ -294,14 +323,14 @@ public final class TextScrubber {
             }
         }
         m = Patterns.BARE_PHONE.matcher(text);
-        while (m.find()) {
+        while (asciiDigits >= 10 && m.find()) {
             if (Patterns.validNanp(m.group(2), m.group(3)) && free(taken, m.start(), m.end())
                     && Patterns.phoneContext(text, m.start(), m.end())) {
                 take(out, taken, m.start(), m.end(), nanp(text, m.start(), m.end(), fakes), PiiKind.PHONE);
             }
         }
         m = Patterns.LOCAL_PHONE.matcher(text);
-        while (m.find()) {
+        while (asciiDigits >= 7 && m.find()) {
             if (m.group(1).charAt(0) >= '2' && free(taken, m.start(), m.end()) && Patterns.phoneContext(text, m.start(), m.end())) {
                 String digits = digitsOf(text, m.start(), m.end());
                 String fake = fakes.phoneDigits("local:" + digits, null).substring(3);

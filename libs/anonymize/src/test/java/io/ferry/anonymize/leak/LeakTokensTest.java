@@ -70,4 +70,21 @@ class LeakTokensTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeakHashes.read(dir.resolve("bad.bin")))
                 .hasMessageContaining("bad.bin is not a leak hash set");
     }
+
+    @Test
+    void collapsesWhiteSpaceAsTheRegularExpressionDid() {
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = {' ', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00a0', 'a', 'B', '7', '.'};
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String value = text.toString();
+            assertThat(LeakTokens.collapseSpaces(value)).as("%s", value.chars().boxed().toList())
+                    .isEqualTo(value.replaceAll("\\s+", " "));
+        }
+        String unchanged = "Thea Vandermolen 1998";
+        assertThat(LeakTokens.collapseSpaces(unchanged)).isSameAs(unchanged);
+    }
 }
