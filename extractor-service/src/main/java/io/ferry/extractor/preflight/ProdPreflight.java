@@ -27,6 +27,7 @@ import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.schema.model.StoreKind;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
+import io.ferry.service.StepTimes;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.spec.model.Spec;
 import io.ferry.spec.model.Store;

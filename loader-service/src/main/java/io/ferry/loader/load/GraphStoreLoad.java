@@ -9,6 +9,7 @@ import io.ferry.contracts.messages.LoadResult.TableCounts;
 import io.ferry.schema.introspect.Neo4jIntrospector;
 import io.ferry.schema.model.TableId;
 import io.ferry.schema.neo4j.GraphValues;
+import io.ferry.service.StepTimes;
 import io.ferry.service.run.StagedTable;
 import io.ferry.spec.model.Spec;
 import java.util.ArrayList;
@@ -41,9 +42,15 @@ public final class GraphStoreLoad {
     private static final int CHUNK = 5_000;
 
     private final LoadTimeouts timeouts;
+    private StepTimes steps = new StepTimes();
 
     public GraphStoreLoad(LoadTimeouts timeouts) {
         this.timeouts = timeouts;
+    }
+
+    /** Each step of the last load and its time (nodes, relationships, proofs), for benchmarks and logs. */
+    public StepTimes steps() {
+        return steps;
     }
 
     /**
@@ -70,6 +77,7 @@ public final class GraphStoreLoad {
             GraphCompensation.supersede(cert, store, run.replaces(), run.runId(), timeouts);
         }
         ledger.begin(run);
+        steps = new StepTimes();
         try {
             Map<String, String> mergeKeys = InitTarget.mergeKeys(spec, store);
             Map<String, Map<String, String>> rewrites = linkMaps;
@@ -84,13 +92,16 @@ public final class GraphStoreLoad {
                             propertyMaps(id.name(), rewrites), created, written, others));
                 }
             }
+            steps.mark("nodes");
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
                 TableId id = e.getKey();
                 if (id.store().equals(store) && id.schema().equals(TableId.RELATIONSHIPS)) {
                     counts.add(loadType(cert, run.runId(), store, id.name(), e.getValue(), mergeKeys, rewrites, created));
                 }
             }
+            steps.mark("relationships");
             ledger.finish(run.runId(), counts, new GraphTakeOut(cert, store, run.runId(), timeouts).proofs(true));
+            steps.mark("proofs");
             return counts;
         } catch (RuntimeException e) {
             try {

@@ -14,6 +14,7 @@ import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.StoreSchema;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
+import io.ferry.service.StepTimes;
 import io.ferry.service.run.StagedTable;
 import io.ferry.spec.model.ConflictStrategy;
 import io.ferry.spec.model.Spec;
@@ -25,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,24 +44,18 @@ import java.util.Optional;
 public final class PgStoreLoad {
 
     private final LoadTimeouts timeouts;
-    private final Map<String, Double> steps = new LinkedHashMap<>();
+    private StepTimes steps = new StepTimes();
 
     public PgStoreLoad(LoadTimeouts timeouts) {
         this.timeouts = timeouts;
     }
 
     /**
-     * Seconds each step of the last load took (plan, copy, key maps, insert, fix-ups, reference check, verify, commit: the
-     * deferred constraints are checked there), for benchmarks and logs.
+     * Each step of the last load and its time (plan, copy, key maps, insert, fix-ups, reference check, verify, commit:
+     * the deferred constraints are checked there), for benchmarks and logs.
      */
-    public Map<String, Double> stepSeconds() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(steps));
-    }
-
-    private long lap(String step, long since) {
-        long now = System.nanoTime();
-        steps.put(step, (now - since) / 1e9);
-        return now;
+    public StepTimes steps() {
+        return steps;
     }
 
     /**
@@ -94,8 +88,7 @@ public final class PgStoreLoad {
         cert.setAutoCommit(false);
         try {
             SessionSettings.apply(cert, timeouts);
-            steps.clear();
-            long t = System.nanoTime();
+            steps = new StepTimes();
             StoreSchema schema = new PostgresIntrospector().introspect(cert, storeName, store.schemas());
             Map<TableId, TableMapping> mappings = mappings(spec, schema, tables);
             StoreOrder.Order order = StoreOrder.forLoad(schema, tables.keySet());
@@ -107,7 +100,7 @@ public final class PgStoreLoad {
             try (Statement st = cert.createStatement()) {
                 st.execute("SET CONSTRAINTS ALL DEFERRED");
             }
-            t = lap("plan", t);
+            steps.mark("plan");
             RunKeyMap keyMap = RunKeyMap.create(cert, run.district(), run.runId());
             for (ForeignMap f : foreign) {
                 keyMap.load(f.table(), f.keys());
@@ -115,7 +108,7 @@ public final class PgStoreLoad {
             for (TableLoad load : loads) {
                 load.stage();
             }
-            t = lap("copy", t);
+            steps.mark("copy");
             for (TableLoad load : loads) {
                 load.mapKeys(keyMap);
             }
@@ -123,7 +116,7 @@ public final class PgStoreLoad {
             for (TableLoad load : loads) {
                 load.findShared(run.district());
             }
-            t = lap("key maps", t);
+            steps.mark("key maps");
             Map<TableLoad, TableLoad.Counts> written = new LinkedHashMap<>();
             for (List<TableId> step : order.steps()) {
                 List<TableLoad> together = loads.stream().filter(l -> step.contains(l.id())).toList();
@@ -132,7 +125,7 @@ public final class PgStoreLoad {
                     written.put(together.get(i), counted.get(i));
                 }
             }
-            t = lap("insert", t);
+            steps.mark("insert");
             for (TableLoad load : loads) {
                 load.fixUp(run.runId(), spec.load().triggers(load.id()));
                 load.recordShared(run.runId(), run.district());
@@ -140,11 +133,11 @@ public final class PgStoreLoad {
                     keyMap.persist(schema.table(load.id()).orElseThrow());
                 }
             }
-            t = lap("fix-ups", t);
+            steps.mark("fix-ups");
             for (TableLoad load : loads) {
                 load.checkReferences();
             }
-            t = lap("reference check", t);
+            steps.mark("reference check");
             List<TableCounts> counts = new ArrayList<>();
             for (Map.Entry<TableLoad, TableLoad.Counts> e : written.entrySet()) {
                 TableLoad.Counts c = e.getValue();
@@ -153,7 +146,7 @@ public final class PgStoreLoad {
                 counts.add(new TableCounts(id.schema(), id.name(), BatchKind.TABLE, c.inserted(), c.updated(),
                         c.remapped(), c.skipped(), checksum));
             }
-            t = lap("verify", t);
+            steps.mark("verify");
             keepCounts(cert, run.runId(), counts);
             try (PreparedStatement st = cert.prepareStatement("UPDATE ferry.run SET status = 'loaded', finished_at ="
                     + " clock_timestamp() WHERE run_id = ?")) {
@@ -161,7 +154,7 @@ public final class PgStoreLoad {
                 st.executeUpdate();
             }
             commit(cert, storeName);
-            lap("commit", t);
+            steps.mark("commit");
             return counts;
         } catch (SQLException | RuntimeException e) {
             cert.rollback();

@@ -93,9 +93,9 @@ public final class LoadCommand implements Command<LoadRequest, LoadResult> {
         }
         metrics.loaded(result);
         progress(request, job.rows(), seconds, command.messageId());
-        LOG.infof("load %s store %s attempt %d: %d table(s), %d of %d staged rows written in %.1f s (%.0f rows/s)",
+        LOG.infof("load %s store %s attempt %d: %d table(s), %d of %d staged rows written in %.1f s (%.0f rows/s; %s)",
                 request.runId(), request.store(), request.attempt(), result.tables().size(), written, job.rows(), seconds,
-                job.rows() / seconds);
+                job.rows() / seconds, job.steps());
         return result;
     }
 

@@ -19,6 +19,7 @@ import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.schema.model.StoreKind;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.StepFailure;
+import io.ferry.service.StepTimes;
 import io.ferry.service.run.RunBatches;
 import io.ferry.service.run.StagedTable;
 import io.ferry.service.run.WorkFolders;
@@ -51,6 +52,7 @@ public final class LoadJob {
     private final LoaderSettings settings;
     private long rows;
     private boolean loadedBefore;
+    private StepTimes steps = new StepTimes();
 
     public LoadJob(Staging staging, LoaderSettings settings) {
         this.staging = staging;
@@ -60,6 +62,11 @@ public final class LoadJob {
     /** Rows of the store's batches the last load read. */
     public long rows() {
         return rows;
+    }
+
+    /** The steps of the last load and their times (none when it was answered from the store's record). */
+    public StepTimes steps() {
+        return steps;
     }
 
     /** Whether the last request found its run already committed to the store (a redelivery). */
@@ -74,6 +81,7 @@ public final class LoadJob {
         Path work = WorkFolders.of(settings.workRoot(), request.runId(), request.attempt()).resolve(store.name());
         rows = 0;
         loadedBefore = false;
+        steps = new StepTimes();
         if (store.kind() == StoreKind.NEO4J) {
             return loadGraph(request, loaded, store, work);
         }
@@ -87,8 +95,10 @@ public final class LoadJob {
                     .fingerprint());
             Map<TableId, StagedTable> staged = fetch(request, store, work);
             RunInfo run = runInfo(request, staged);
-            List<TableCounts> counts = new PgStoreLoad(settings.timeouts()).load(cert, spec, store.name(),
-                    prod(cert), run, staged, foreign(spec, store.name(), request.district(), loaded));
+            PgStoreLoad load = new PgStoreLoad(settings.timeouts());
+            List<TableCounts> counts = load.load(cert, spec, store.name(), prod(cert), run, staged,
+                    foreign(spec, store.name(), request.district(), loaded));
+            steps = load.steps();
             KillPoint.reach(KillPoint.LOADER_AFTER_COMMIT);
             return result(request, counts);
         } catch (SQLException e) {
@@ -122,8 +132,10 @@ public final class LoadJob {
             } catch (SQLException e) {
                 throw CertSessions.failure(store.name(), "reading the key maps its links follow", e);
             }
-            return result(request, new GraphStoreLoad(settings.timeouts()).load(cert, spec, store.name(), run, staged,
-                    linkMaps));
+            GraphStoreLoad load = new GraphStoreLoad(settings.timeouts());
+            List<TableCounts> counts = load.load(cert, spec, store.name(), run, staged, linkMaps);
+            steps = load.steps();
+            return result(request, counts);
         } catch (IOException e) {
             throw StepFailure.transientFailure("WORK_FOLDER", "the loader's work folder failed: "
                     + e.getClass().getSimpleName(), e);

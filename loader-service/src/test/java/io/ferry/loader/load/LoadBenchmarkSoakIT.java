@@ -86,7 +86,7 @@ class LoadBenchmarkSoakIT {
                                     new RunInfo(run, DISTRICT, spec.specHash(), 1, "benchmark"), staged, foreign)) {
                                 rows += t.inserted() + t.updated();
                             }
-                            load.stepSeconds().forEach((step, seconds) -> steps.merge(step, seconds, Double::sum));
+                            load.steps().seconds().forEach((step, seconds) -> steps.merge(step, seconds, Double::sum));
                         }
                     }
                     double loadSeconds = (System.nanoTime() - start) / 1e9;

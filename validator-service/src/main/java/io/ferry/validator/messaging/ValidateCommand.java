@@ -90,9 +90,9 @@ public final class ValidateCommand implements Command<ValidateRequest, ValidateR
         progress(request, job.rowsChecked(), seconds, command.messageId());
         long errors = result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         LOG.infof("validate %s attempt %d: %s, %d error and %d warning finding(s), %d rows, %d reference checks "
-                + "in %.1f s, %.1f s in all", request.runId(), request.attempt(), result.status(), errors,
+                + "in %.1f s, %.1f s in all (%s)", request.runId(), request.attempt(), result.status(), errors,
                 result.findings().size() - errors, job.rowsChecked(), job.referenceChecks(), job.integritySeconds(),
-                seconds);
+                seconds, job.steps());
         return result;
     }
 

@@ -12,6 +12,7 @@ import io.ferry.schema.model.StoreKind;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.StepFailure;
+import io.ferry.service.StepTimes;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.spec.model.ConflictStrategy;
 import io.ferry.spec.model.Link;
@@ -57,7 +58,7 @@ public final class ValidationJob {
     private long rowsChecked;
     private long referenceChecks;
     private double integritySeconds;
-    private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
+    private StepTimes steps = new StepTimes();
 
     public ValidationJob(Staging staging, ValidationSettings settings) {
         this.staging = staging;
@@ -78,15 +79,9 @@ public final class ValidationJob {
         return integritySeconds;
     }
 
-    /** Seconds of each step of the last validation (fetch, CERT schema, closure checks, CERT checks). */
-    public Map<String, Double> stepSeconds() {
-        return Map.copyOf(stepSeconds);
-    }
-
-    private long lap(String step, long since) {
-        long now = System.nanoTime();
-        stepSeconds.put(step, (now - since) / 1e9);
-        return now;
+    /** Each step of the last validation (fetch, CERT schema, closure checks, CERT checks) and its time. */
+    public StepTimes steps() {
+        return steps;
     }
 
     public ValidateResult validate(ValidateRequest request, LoadedSpec loaded) {
@@ -95,21 +90,20 @@ public final class ValidationJob {
         try {
             WorkFolders.deleteTree(work);
             Files.createDirectories(work);
-            stepSeconds.clear();
-            long t = System.nanoTime();
+            steps = new StepTimes();
             Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(request.runId()),
                     work.resolve("batches"));
             rowsChecked = staged.values().stream().mapToLong(StagedTable::rows).sum();
-            t = lap("fetch", t);
+            steps.mark("fetch");
             CertEstate cert = CertEstate.introspect(spec, loaded.resolver());
-            t = lap("cert-schema", t);
+            steps.mark("cert-schema");
             Findings findings = new Findings();
             Map<TableId, TableMapping> mappings = mappings(spec, staged, cert, findings);
             List<CertLookup> lookups = closureChecks(spec, staged, cert, mappings, findings, work);
-            t = lap("closure-checks", t);
+            steps.mark("closure-checks");
             certChecks(loaded, staged, cert, mappings, lookups, findings, request.district(), request.replacesRunId());
             graphChecks(loaded, staged, findings);
-            lap("cert-checks", t);
+            steps.mark("cert-checks");
             return new ValidateResult(request.runId(), request.specHash(), request.attempt(), findings.status(),
                     findings.list(), cert.fingerprints(), null);
         } catch (IOException e) {

@@ -59,7 +59,7 @@ class ValidationBenchmarkSoakIT {
                     assertThat(result.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
                     System.out.printf("round %d: %,d rows validated in %.1f s (%s); integrity: %,d reference checks in"
                                     + " %.2f s = %,.0f checks/s; %s, %d findings%n", round, job.rowsChecked(), wall,
-                            job.stepSeconds(), job.referenceChecks(), job.integritySeconds(),
+                            job.steps().seconds(), job.referenceChecks(), job.integritySeconds(),
                             job.referenceChecks() / job.integritySeconds(), result.status(), result.findings().size());
                 }
                 walls.sort(Double::compare);

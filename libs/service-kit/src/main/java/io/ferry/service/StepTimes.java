@@ -1,0 +1,38 @@
+package io.ferry.service;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How long each step of a piece of work took, for its log line and for benchmarks: where a slow preflight,
+ * validation or load spends its time. Not thread-safe: one per piece of work.
+ */
+public final class StepTimes {
+
+    private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private long last = System.nanoTime();
+
+    /** Ends the step running since the previous mark (or since this object was made); a repeated name adds up. */
+    public void mark(String step) {
+        long now = System.nanoTime();
+        seconds.merge(step, (now - last) / 1e9, Double::sum);
+        last = now;
+    }
+
+    /** Seconds per step, in the order the steps first ended. */
+    public Map<String, Double> seconds() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
+    }
+
+    /** {@code step 1.2 s, step 0.3 s, ...} */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        seconds.forEach((step, s) -> parts.add(String.format(Locale.ROOT, "%s %.1f s", step, s)));
+        return String.join(", ", parts);
+    }
+}
