@@ -18,6 +18,14 @@ public final class Findings {
         list.add(new Finding(check, severity, table.store(), table.qualified(), column, count, examples));
     }
 
+    /** Adds another's findings after these, in their order. */
+    public void addAll(Findings other) {
+        List<Finding> more = other.list();
+        synchronized (this) {
+            list.addAll(more);
+        }
+    }
+
     public synchronized List<Finding> list() {
         return List.copyOf(list);
     }

@@ -5,6 +5,7 @@ import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.schema.model.EstateSchema;
 import io.ferry.schema.model.StoreKind;
 import io.ferry.schema.model.StoreSchema;
+import io.ferry.service.InOrder;
 import io.ferry.service.StepFailure;
 import io.ferry.spec.connect.StoreConnector;
 import io.ferry.spec.connect.StoreUnavailableException;
@@ -30,22 +31,34 @@ import java.util.Map;
 public record CertEstate(EstateSchema schema, Map<String, String> fingerprints) {
 
     public static CertEstate introspect(Spec spec, Resolver resolver) {
+        // One store's catalog queries do not wait for another's.
+        List<Introspected> each = InOrder.map(List.copyOf(spec.stores().values()), PARALLEL_STORES, "cert-schema",
+                store -> introspect(store, resolver));
         List<StoreSchema> stores = new ArrayList<>();
         Map<String, String> fingerprints = new LinkedHashMap<>();
-        for (Store store : spec.stores().values()) {
-            if (store.kind() == StoreKind.NEO4J) {
-                try (Driver driver = openGraph(store, resolver)) {
-                    stores.add(new Neo4jIntrospector().introspect(driver, store.name()));
-                    fingerprints.put(store.name(), new Neo4jIntrospector().constraintsFingerprint(driver, store.name()));
-                }
-            } else {
-                StoreSchema schema = postgres(store, resolver);
-                stores.add(schema);
-                fingerprints.put(store.name(), schema.fingerprint());
-            }
+        for (Introspected one : each) {
+            stores.add(one.schema());
+            fingerprints.put(one.schema().store(), one.fingerprint());
         }
         EstateSchema schema = new EstateSchema(stores, List.of());
         return new CertEstate(schema.withSpecReferences(spec.specReferences(schema)), fingerprints);
+    }
+
+    /** Stores read or checked at once. */
+    static final int PARALLEL_STORES = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private record Introspected(StoreSchema schema, String fingerprint) {
+    }
+
+    private static Introspected introspect(Store store, Resolver resolver) {
+        if (store.kind() == StoreKind.NEO4J) {
+            try (Driver driver = openGraph(store, resolver)) {
+                return new Introspected(new Neo4jIntrospector().introspect(driver, store.name()),
+                        new Neo4jIntrospector().constraintsFingerprint(driver, store.name()));
+            }
+        }
+        StoreSchema schema = postgres(store, resolver);
+        return new Introspected(schema, schema.fingerprint());
     }
 
     /** A session on the store's CERT database, for checks; the caller closes it. */

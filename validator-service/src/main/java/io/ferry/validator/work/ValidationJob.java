@@ -11,6 +11,7 @@ import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.StoreKind;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
+import io.ferry.service.InOrder;
 import io.ferry.service.StepFailure;
 import io.ferry.service.StepTimes;
 import io.ferry.service.spec.LoadedSpec;
@@ -36,6 +37,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.Neo4jException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -102,7 +104,6 @@ public final class ValidationJob {
             List<CertLookup> lookups = closureChecks(spec, staged, cert, mappings, findings, work);
             steps.mark("closure-checks");
             certChecks(loaded, staged, cert, mappings, lookups, findings, request.district(), request.replacesRunId());
-            graphChecks(loaded, staged, findings);
             steps.mark("cert-checks");
             return new ValidateResult(request.runId(), request.specHash(), request.attempt(), findings.status(),
                     findings.list(), cert.fingerprints(), null);
@@ -167,63 +168,84 @@ public final class ValidationJob {
         }
     }
 
-    /** Uniqueness of each linked label's merge key against CERT's graph. */
-    private void graphChecks(LoadedSpec loaded, Map<TableId, StagedTable> staged, Findings findings) {
+    /** Uniqueness of each linked label's merge key against the store's CERT graph. */
+    private void graphChecks(LoadedSpec loaded, Store store, Map<TableId, StagedTable> staged, Findings findings) {
         Spec spec = loaded.spec();
-        for (Store store : spec.stores().values()) {
-            if (store.kind() != StoreKind.NEO4J) {
-                continue;
-            }
-            List<Link> linked = spec.links().stream().filter(l -> l.from().table().store().equals(store.name())
-                    && l.from().table().schema().equals(TableId.LABELS) && l.from().columns().size() == 1
-                    && staged.containsKey(l.from().table())).toList();
-            if (linked.isEmpty()) {
-                continue;
-            }
-            try (Driver graph = CertEstate.openGraph(store, loaded.resolver())) {
-                GraphCertChecks checks = new GraphCertChecks(graph, findings, settings.examples());
-                Set<TableId> done = new java.util.HashSet<>();
-                for (Link link : linked) {
-                    // The first link of a label names its merge key, as init-target and the loader take it.
-                    if (done.add(link.from().table())) {
-                        checks.mergeKey(staged.get(link.from().table()), link.from().columns().get(0),
-                                KeyRewrites.strategy(spec, link.to().table()) == ConflictStrategy.REMAP ? "remap" : "merge");
-                    }
+        List<Link> linked = spec.links().stream().filter(l -> l.from().table().store().equals(store.name())
+                && l.from().table().schema().equals(TableId.LABELS) && l.from().columns().size() == 1
+                && staged.containsKey(l.from().table())).toList();
+        if (linked.isEmpty()) {
+            return;
+        }
+        try (Driver graph = CertEstate.openGraph(store, loaded.resolver())) {
+            GraphCertChecks checks = new GraphCertChecks(graph, findings, settings.examples());
+            Set<TableId> done = new java.util.HashSet<>();
+            for (Link link : linked) {
+                // The first link of a label names its merge key, as init-target and the loader take it.
+                if (done.add(link.from().table())) {
+                    checks.mergeKey(staged.get(link.from().table()), link.from().columns().get(0),
+                            KeyRewrites.strategy(spec, link.to().table()) == ConflictStrategy.REMAP ? "remap" : "merge");
                 }
             }
         }
     }
 
-    /** @param replacedRun the run a refresh swaps out, or null */
+    /**
+     * The checks against CERT, store by store on their own sessions (a graph's: the merge keys), several stores at
+     * once; each store's findings are kept apart and added in the spec's order, so the report does not depend on which
+     * store finished first.
+     *
+     * @param replacedRun the run a refresh swaps out, or null
+     */
     private void certChecks(LoadedSpec loaded, Map<TableId, StagedTable> staged, CertEstate cert,
             Map<TableId, TableMapping> mappings, List<CertLookup> lookups, Findings findings, String district,
             String replacedRun)
             throws SQLException, IOException {
+        List<Store> stores = List.copyOf(loaded.spec().stores().values());
+        List<Findings> each;
+        try {
+            each = InOrder.map(stores, CertEstate.PARALLEL_STORES, "cert-checks", store -> {
+                Findings own = new Findings();
+                try {
+                    if (store.kind() == StoreKind.NEO4J) {
+                        graphChecks(loaded, store, staged, own);
+                    } else {
+                        certChecks(loaded, store, staged, cert, mappings, lookups, own, district, replacedRun);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return own;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        each.forEach(findings::addAll);
+    }
+
+    private void certChecks(LoadedSpec loaded, Store store, Map<TableId, StagedTable> staged, CertEstate cert,
+            Map<TableId, TableMapping> mappings, List<CertLookup> lookups, Findings findings, String district,
+            String replacedRun) throws SQLException, IOException {
         Spec spec = loaded.spec();
-        for (Store store : spec.stores().values()) {
-            if (store.kind() != StoreKind.POSTGRES) {
-                continue;
+        List<TableId> tables = mappings.keySet().stream().filter(t -> t.store().equals(store.name())
+                && mappings.get(t).loadable()).toList();
+        List<CertLookup> storeLookups = lookups.stream()
+                .filter(l -> l.reference().to().store().equals(store.name())).toList();
+        if (tables.isEmpty() && storeLookups.isEmpty()) {
+            return;
+        }
+        try (Connection c = CertEstate.checkSession(store, loaded.resolver(), settings.statementTimeout())) {
+            CertStoreChecks checks = new CertStoreChecks(c, findings, settings.examples(), district, replacedRun);
+            for (TableId t : tables) {
+                Table target = cert.schema().table(t).orElseThrow();
+                List<ValidateRule> rules = spec.validate().stream().filter(r -> r.table().equals(t)).toList();
+                checks.table(staged.get(t), target, mappings.get(t), rules, KeyRewrites.strategy(spec, t),
+                        KeyRewrites.remapped(spec, cert.schema(), t));
             }
-            List<TableId> tables = mappings.keySet().stream().filter(t -> t.store().equals(store.name())
-                    && mappings.get(t).loadable()).toList();
-            List<CertLookup> storeLookups = lookups.stream()
-                    .filter(l -> l.reference().to().store().equals(store.name())).toList();
-            if (tables.isEmpty() && storeLookups.isEmpty()) {
-                continue;
+            for (CertLookup lookup : storeLookups) {
+                checks.lookup(lookup, cert.schema().table(lookup.reference().to()).orElseThrow());
             }
-            try (Connection c = CertEstate.checkSession(store, loaded.resolver(), settings.statementTimeout())) {
-                CertStoreChecks checks = new CertStoreChecks(c, findings, settings.examples(), district, replacedRun);
-                for (TableId t : tables) {
-                    Table target = cert.schema().table(t).orElseThrow();
-                    List<ValidateRule> rules = spec.validate().stream().filter(r -> r.table().equals(t)).toList();
-                    checks.table(staged.get(t), target, mappings.get(t), rules, KeyRewrites.strategy(spec, t),
-                            KeyRewrites.remapped(spec, cert.schema(), t));
-                }
-                for (CertLookup lookup : storeLookups) {
-                    checks.lookup(lookup, cert.schema().table(lookup.reference().to()).orElseThrow());
-                }
-                c.rollback();
-            }
+            c.rollback();
         }
     }
 }
