@@ -29,6 +29,9 @@ final class Patterns {
             + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?){0,10}\\.\\p{L}{2,63}"
             + "(?![" + WORDCHAR + "-]|\\.[\\p{L}\\p{N}])");
 
+    // The digit patterns open with a lookahead on their first character: the lookbehinds' Unicode classes are
+    // then tried only where a number can start, not at every character of a text.
+
     /**
      * A North American number with its parts marked: an optional country code {@code 1} or {@code +1}, the
      * area code in parentheses or followed by a separator, the exchange, an optional separator, the line.
@@ -37,7 +40,7 @@ final class Patterns {
      * The area and exchange must start with 2-9 ({@link #validNanp}).
      */
     static final Pattern NANP = Pattern.compile(
-            "(?<![" + WORDCHAR + "+-])(?<!\\d\\.)"
+            "(?=[+(0-9])(?<![" + WORDCHAR + "+-])(?<!\\d\\.)"
             + "(?:(?:\\+1|1)[ .-]?)?"
             + "(?:\\((\\d{3})\\)[ ]?|(\\d{3})[ .-])"
             + "(\\d{3})[ .-]?(\\d{4})"
@@ -59,19 +62,19 @@ final class Patterns {
 
     /** Ten digits (or eleven starting with 1) with nothing around them: a phone only in a phone context. */
     static final Pattern BARE_PHONE = Pattern.compile(
-            "(?<![" + WORDCHAR + "+.-])(1?)([2-9]\\d{2})([2-9]\\d{2})(\\d{4})(?![" + WORDCHAR + "]|[.-]\\d)");
+            "(?=[0-9])(?<![" + WORDCHAR + "+.-])(1?)([2-9]\\d{2})([2-9]\\d{2})(\\d{4})(?![" + WORDCHAR + "]|[.-]\\d)");
 
     /** A seven-digit local number {@code 319-7026} or {@code 319.7026}: a phone only in a phone context. */
     static final Pattern LOCAL_PHONE = Pattern.compile(
-            "(?<![" + WORDCHAR + "+.-])([2-9]\\d{2})[.-](\\d{4})(?![" + WORDCHAR + "]|[.-]\\d)");
+            "(?=[2-9])(?<![" + WORDCHAR + "+.-])([2-9]\\d{2})[.-](\\d{4})(?![" + WORDCHAR + "]|[.-]\\d)");
 
     /** {@code ddd-dd-dddd} or {@code ddd dd dddd} (the same separator twice); validity in {@link #validSsn}. */
     static final Pattern SSN = Pattern.compile(
-            "(?<![" + WORDCHAR + "-])(?<!\\d\\.)(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![" + WORDCHAR + "]|[.-]\\d)");
+            "(?=[0-9])(?<![" + WORDCHAR + "-])(?<!\\d\\.)(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![" + WORDCHAR + "]|[.-]\\d)");
 
     /** Nine digits with nothing around them: an SSN only in an SSN context. */
     static final Pattern BARE_SSN = Pattern.compile(
-            "(?<![" + WORDCHAR + "+.-])(\\d{3})(\\d{2})(\\d{4})(?![" + WORDCHAR + "]|[.-]\\d)");
+            "(?=[0-9])(?<![" + WORDCHAR + "+.-])(\\d{3})(\\d{2})(\\d{4})(?![" + WORDCHAR + "]|[.-]\\d)");
 
     /** Words before a number that make it a phone number. */
     private static final Pattern PHONE_CONTEXT = Pattern.compile(
