@@ -37,9 +37,6 @@ public final class TokenDictionary {
     private final Mac mac;
     // sorted once when written: a sorted set paid a string comparison chain per token added
     private final HashSet<String> hashes = new HashSet<>();
-    // canonical tokens hashed already, in memory while the dictionary is built: names repeat across a district's
-    // people, and a lookup costs less than an HMAC
-    private final HashSet<String> seen = new HashSet<>();
 
     public TokenDictionary(byte[] key) {
         if (key == null || key.length < 16) {
@@ -99,9 +96,7 @@ public final class TokenDictionary {
     /** Hashes and keeps the tokens of one value. */
     public void add(DataType type, String value) {
         for (String token : tokens(type, value)) {
-            if (seen.add(token)) {
-                hashes.add(hmac(token));
-            }
+            hashes.add(hmac(token));
         }
     }
 

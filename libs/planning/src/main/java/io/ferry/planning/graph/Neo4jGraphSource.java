@@ -2,6 +2,7 @@ package io.ferry.planning.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,12 @@ public final class Neo4jGraphSource implements GraphSource {
     private final Session session;
     private final Transaction tx;
     private final List<String> properties;
+    /**
+     * One instance per distinct element id, type and label list: every hop repeats ids the closure keeps already
+     * (a relationship's ends, a node reached again), and a district's graph has hundreds of thousands of them.
+     * Dropped with the source; what the closure keeps then shares the instances.
+     */
+    private final Map<Object, Object> canonical = new HashMap<>();
 
     /** @param properties the node properties to return (keys and linked properties) */
     public Neo4jGraphSource(Driver driver, List<String> properties) {
@@ -56,9 +63,8 @@ public final class Neo4jGraphSource implements GraphSource {
                         + " elementId(endNode(r)) AS e, elementId(m) AS mid, labels(m) AS labels,"
                         + " [k IN $props | m[k]] AS vals",
                 Map.of("ids", new ArrayList<>(nodeIds), "props", properties))
-                .forEachRemaining(r -> sink.accept(new Hop(r.get("id").asString(),
-                        new Rel(r.get("rid").asString(), r.get("type").asString(), r.get("s").asString(),
-                                r.get("e").asString()),
+                .forEachRemaining(r -> sink.accept(new Hop(text(r, "id"),
+                        new Rel(text(r, "rid"), text(r, "type"), text(r, "s"), text(r, "e")),
                         node(r, "mid", "labels", "vals"))));
     }
 
@@ -80,7 +86,17 @@ public final class Neo4jGraphSource implements GraphSource {
                 props.put(properties.get(i), values.get(i));
             }
         }
-        return new Node(r.get(id).asString(), r.get(labels).asList(Value::asString), props);
+        return new Node(text(r, id), canonical(List.copyOf(r.get(labels).asList(Value::asString))), props);
+    }
+
+    private String text(Record r, String key) {
+        return canonical(r.get(key).asString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T canonical(T value) {
+        Object known = canonical.putIfAbsent(value, value);
+        return known == null ? value : (T) known;
     }
 
     static String quote(String name) {
