@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -40,6 +41,8 @@ import org.neo4j.driver.exceptions.Neo4jException;
 public final class GraphStoreLoad {
 
     private static final int CHUNK = 5_000;
+    /** Chunks of one label or type written at once (see {@link ConcurrentChunks}). */
+    private static final int PARALLEL_WRITES = 2;
 
     private final LoadTimeouts timeouts;
     private StepTimes steps = new StepTimes();
@@ -81,7 +84,8 @@ public final class GraphStoreLoad {
         try {
             Map<String, String> mergeKeys = InitTarget.mergeKeys(spec, store);
             Map<String, Map<String, String>> rewrites = linkMaps;
-            Map<String, String> created = new HashMap<>();
+            // written by a label's chunks at once (ConcurrentChunks)
+            Map<String, String> created = new ConcurrentHashMap<>();
             WrittenNodeKeys written = new WrittenNodeKeys();
             Set<String> others = ledger.liveRunsOfOthers(run.district());
             List<TableCounts> counts = new ArrayList<>();
@@ -166,22 +170,21 @@ public final class GraphStoreLoad {
             Map<String, String> mergeKeys, Map<String, Map<String, String>> rewrites, Map<String, String> created,
             WrittenNodeKeys written, Set<String> others) {
         List<GraphRows.Row> rows = new ArrayList<>();
-        long[] counts = new long[2];
-        GraphRows.read(table, List.of(Neo4jIntrospector.ELEMENT), rewrites, row -> {
-            rows.add(row);
-            if (rows.size() == CHUNK) {
-                add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written, others));
-                rows.clear();
-            }
-        });
-        add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written, others));
-        return new TableCounts(TableId.LABELS, label, BatchKind.LABEL, counts[0], counts[1], 0, table.rows() - counts[0]
-                - counts[1], null);
-    }
-
-    private static void add(long[] into, long[] counts) {
-        into[0] += counts[0];
-        into[1] += counts[1];
+        try (ConcurrentChunks chunks = new ConcurrentChunks(PARALLEL_WRITES, "graph-load")) {
+            GraphRows.read(table, List.of(Neo4jIntrospector.ELEMENT), rewrites, row -> {
+                rows.add(row);
+                if (rows.size() == CHUNK) {
+                    List<GraphRows.Row> chunk = List.copyOf(rows);
+                    chunks.submit(() -> writeNodes(cert, runId, label, mergeKeys, chunk, created, written, others));
+                    rows.clear();
+                }
+            });
+            List<GraphRows.Row> last = List.copyOf(rows);
+            chunks.submit(() -> writeNodes(cert, runId, label, mergeKeys, last, created, written, others));
+            long[] counts = chunks.drain();
+            return new TableCounts(TableId.LABELS, label, BatchKind.LABEL, counts[0], counts[1], 0, table.rows()
+                    - counts[0] - counts[1], null);
+        }
     }
 
     /**
@@ -310,16 +313,21 @@ public final class GraphStoreLoad {
                 + " CREATE (a)-[r:" + quote(type) + "]->(b) SET r = row.props, r." + GraphStamps.STAMP + " = $run, r."
                 + GraphStamps.HASH + " = row.hash RETURN count(r) AS n";
         List<Map<String, Object>> rows = new ArrayList<>();
-        long[] done = {0};
-        GraphRows.read(table, keyColumns, maps, row -> {
-            rows.add(Map.of("from", start.value(row, created), "to", end.value(row, created), "props", row.properties(),
-                    "hash", row.hash()));
-            if (rows.size() == CHUNK) {
-                done[0] += writeRelationships(cert, runId, type, cypher, rows);
-                rows.clear();
-            }
-        });
-        done[0] += writeRelationships(cert, runId, type, cypher, rows);
+        long[] done;
+        try (ConcurrentChunks chunks = new ConcurrentChunks(PARALLEL_WRITES, "graph-load")) {
+            GraphRows.read(table, keyColumns, maps, row -> {
+                rows.add(Map.of("from", start.value(row, created), "to", end.value(row, created), "props",
+                        row.properties(), "hash", row.hash()));
+                if (rows.size() == CHUNK) {
+                    List<Map<String, Object>> chunk = List.copyOf(rows);
+                    chunks.submit(() -> new long[] {writeRelationships(cert, runId, type, cypher, chunk)});
+                    rows.clear();
+                }
+            });
+            List<Map<String, Object>> last = List.copyOf(rows);
+            chunks.submit(() -> new long[] {writeRelationships(cert, runId, type, cypher, last)});
+            done = chunks.drain();
+        }
         return new TableCounts(TableId.RELATIONSHIPS, type, BatchKind.RELATIONSHIP, done[0], 0, 0, 0, null);
     }
 
