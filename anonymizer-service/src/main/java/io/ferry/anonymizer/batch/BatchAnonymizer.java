@@ -156,13 +156,14 @@ public final class BatchAnonymizer {
         }
 
         private String scrub(String value) {
-            for (Finding f : scrubber.findings(value)) {
+            List<Finding> findings = new ArrayList<>();
+            ScrubResult r = scrubber.scrub(value, findings);
+            for (Finding f : findings) {
                 String found = value.substring(f.start(), f.end());
                 if (f.kind() != PiiKind.NAME && SourceIdentifiers.longEnough(found)) {
                     remember(found, SourceIdentifiers.forms(f.kind()));
                 }
             }
-            ScrubResult r = scrubber.scrub(value);
             scrubbed = scrubbed.plus(r.counts());
             return r.text();
         }

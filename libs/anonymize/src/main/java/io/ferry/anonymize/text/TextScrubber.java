@@ -74,11 +74,25 @@ public final class TextScrubber {
 
     /** The scrubbed text and the number of replacements by kind; {@code null} gives {@code null} and no counts. */
     public ScrubResult scrub(String text) {
+        return scrub(text, null);
+    }
+
+    /**
+     * {@link #scrub(String)}, also adding to {@code findings} (when not null) what {@link #findings} would return,
+     * from the same plan: a caller that needs both plans the text once.
+     */
+    public ScrubResult scrub(String text, List<Finding> findings) {
         if (text == null) {
             return new ScrubResult(null, ScrubCounts.ZERO);
         }
+        List<Replacement> plan = planned(text, keys.session());
+        if (findings != null) {
+            for (Replacement r : plan) {
+                findings.add(new Finding(r.start, r.end, r.kind));
+            }
+        }
         long[] counts = new long[PiiKind.values().length];
-        String out = apply(text, planned(text, keys.session()), counts);
+        String out = apply(text, plan, counts);
         return new ScrubResult(out, ScrubCounts.of(counts));
     }
 
