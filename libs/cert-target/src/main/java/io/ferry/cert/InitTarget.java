@@ -3,6 +3,7 @@ package io.ferry.cert;
 import io.ferry.schema.model.StoreKind;
 import io.ferry.schema.model.TableId;
 import io.ferry.spec.connect.StoreConnector;
+import io.ferry.spec.connect.StoreUnavailableException;
 import io.ferry.spec.model.Link;
 import io.ferry.spec.model.Spec;
 import io.ferry.spec.model.Store;
@@ -29,15 +30,25 @@ public final class InitTarget {
     }
 
     /**
-     * @param admin a user (and password) with the right to create the schema and grant privileges, or null
-     *              to prepare each store as the spec's cert user itself
+     * A user (and password) with the right to create the schema and grant privileges.
+     *
+     * @param whenRefused what a store's refusal of this user adds to the message (where its password comes from),
+     *                    or null
      */
-    public record Admin(String user, Secret password) {
+    public record Admin(String user, Secret password, String whenRefused) {
+
+        public Admin(String user, Secret password) {
+            this(user, password, null);
+        }
     }
 
     private InitTarget() {
     }
 
+    /**
+     * @param admin the role to prepare PostgreSQL stores as, or null to prepare each store as the spec's cert user
+     *              itself
+     */
     public static List<StoreReport> run(Spec spec, Resolver resolver, Admin admin) throws SQLException {
         Map<String, DatabaseIdentity> prodDatabases = new LinkedHashMap<>();
         List<String> prodGraphs = new ArrayList<>();
@@ -68,7 +79,7 @@ public final class InitTarget {
             }
             ResolvedConnection session = admin == null ? cert
                     : new ResolvedConnection(cert.url(), admin.user(), admin.password());
-            try (Connection c = StoreConnector.openPostgres(store.name(), "cert", session, false)) {
+            try (Connection c = openCert(store.name(), session, admin)) {
                 PostgresTarget.guard(store.name(), c, List.copyOf(prodDatabases.values()));
                 String version = PostgresTarget.prepare(store.name(), c, session.url(), session.user(),
                         session.password() == null ? null : session.password().reveal(), cert.user());
@@ -78,6 +89,19 @@ public final class InitTarget {
             }
         }
         return reports;
+    }
+
+    /** A CERT session as the admin (or the spec's cert user); a refused admin is named, with its hint. */
+    private static Connection openCert(String store, ResolvedConnection session, Admin admin) {
+        try {
+            return StoreConnector.openPostgres(store, "cert", session, false);
+        } catch (StoreUnavailableException e) {
+            if (admin == null || admin.whenRefused() == null || e.reason() != StoreUnavailableException.Reason.REFUSED) {
+                throw e;
+            }
+            throw new StoreUnavailableException(StoreUnavailableException.Reason.REFUSED, "store " + store + " (cert, "
+                    + session.url() + ") refused admin user " + admin.user() + ": " + admin.whenRefused());
+        }
     }
 
     /** The property each label of the store is linked by in the spec: what the loader merges its nodes on. */

@@ -38,7 +38,9 @@ public final class InitTargetCommand implements Callable<Integer> {
         InitTarget.Admin admin = null;
         if (adminUser != null) {
             String password = System.getenv(adminPasswordEnv);
-            admin = new InitTarget.Admin(adminUser, password == null ? null : Secret.of(password));
+            String variable = "environment variable " + adminPasswordEnv + " (--admin-password-env)";
+            admin = new InitTarget.Admin(adminUser, password == null ? null : Secret.of(password),
+                    password == null ? variable + " is not set" : "check the role and the password in " + variable);
         }
         List<InitTarget.StoreReport> reports;
         try {

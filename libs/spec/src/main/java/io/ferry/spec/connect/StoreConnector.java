@@ -50,6 +50,12 @@ public final class StoreConnector {
         try {
             return DriverManager.getConnection(connection.url(), props);
         } catch (SQLException e) {
+            if ("08004".equals(e.getSQLState()) && connection.password() == null) {
+                // PgJDBC's answer when the server asks for a password and the connection has none: not unreachable.
+                throw new StoreUnavailableException(StoreUnavailableException.Reason.REFUSED, "store " + store + " ("
+                        + env + ", " + connection.url() + ") asks user " + connection.user() + " for a password and"
+                        + " none was given (SQLSTATE 08004); check the spec's user and password source");
+            }
             throw unavailable(store, env, connection.url(), e);
         }
     }
