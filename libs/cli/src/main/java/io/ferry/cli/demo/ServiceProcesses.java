@@ -179,8 +179,10 @@ final class ServiceProcesses {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + tmp, e);
         }
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp));
+        // A bounded heap keeps each service under 1 GiB resident (the large district's preflight needs more than
+        // 512 MB); the parallel collector costs the batch work less than G1 on two cores (ferry bench: 108 s, was 113).
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx640m", "-XX:+UseParallelGC",
+                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + tmp));
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
