@@ -1,0 +1,71 @@
+package io.ferry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.cli.demo.Demo;
+import io.ferry.testkit.Datasets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ferry demo} without {@code --keep}, as a newcomer runs it: the small estate brought up, district-001
+ * migrated to {@code SUCCEEDED}, the reports written, and at the end every process the demo started stopped.
+ */
+class DemoToTheEndIT {
+
+    @Test
+    void migratesTheTopDistrictThenStopsEveryProcessItStarted() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "demo-to-the-end-").toAbsolutePath();
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        int code = new Demo(dir, Datasets.repoRoot(), "small", false,
+                new PrintStream(said, true, StandardCharsets.UTF_8)).run();
+        String output = said.toString(StandardCharsets.UTF_8);
+
+        assertThat(code).as(output).isZero();
+        assertThat(output).contains("demo: run mig-", "Logs: no honeytoken in").doesNotContain("everything keeps running");
+
+        // The reports of the run, where the demo said they are.
+        List<Path> reports;
+        try (Stream<Path> files = Files.list(dir.resolve("reports"))) {
+            reports = files.filter(p -> p.getFileName().toString().endsWith(".json")).toList();
+        }
+        assertThat(reports).hasSize(1);
+        assertThat(output).contains(reports.get(0).toString());
+        JsonNode report = new ObjectMapper().readTree(reports.get(0).toFile());
+        assertThat(report.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(report.path("district").asText()).isEqualTo("district-001");
+
+        // Nothing it started is left: the five services and the estate's host and servers (each runs with a folder
+        // of the demo's in its command line), their pid file, the API's port.
+        assertThat(dir.resolve("services.pids")).doesNotExist();
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList()).isEmpty();
+        Properties demo = new Properties();
+        try (var in = Files.newBufferedReader(dir.resolve("demo.properties"))) {
+            demo.load(in);
+        }
+        URI api = URI.create(demo.getProperty("api.url"));
+        assertThat(refused(api)).as("the API at %s is closed", api).isTrue();
+    }
+
+    private static boolean refused(URI api) throws IOException {
+        try (Socket ignored = new Socket(api.getHost(), api.getPort())) {
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        }
+    }
+}
