@@ -27,7 +27,6 @@ import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.schema.model.StoreKind;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
-import io.ferry.service.InOrder;
 import io.ferry.service.StepTimes;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.spec.model.Spec;
@@ -82,9 +81,6 @@ public class ProdPreflight implements Preflight {
     public static String dictionaryKey(String runId) {
         return StagingLayout.dictionary(io.ferry.contracts.ids.RunId.parse(runId));
     }
-
-    /** Stores whose dictionary tokens are read and hashed at once. */
-    private static final int PARALLEL_STORES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     @Override
     public PreflightResult run(PreflightRequest request, LoadedSpec loaded) {
@@ -267,30 +263,20 @@ public class ProdPreflight implements Preflight {
                 && Optional.ofNullable(tables.get(f.table())).flatMap(t -> t.column(f.name()))
                         .map(c -> c.type().startsWith("json")).orElse(false)));
 
-        // Store by store on the store's own snapshot session, several stores at once: hashing is most of the work.
-        Map<String, Map<TableId, Map<Field, DataType>>> byStore = new LinkedHashMap<>();
+        TokenDictionary dictionary = new TokenDictionary(settings.dictionaryKey());
         fields.forEach((id, byField) -> {
-            if (!byField.isEmpty()) {
-                byStore.computeIfAbsent(id.store(), k -> new LinkedHashMap<>()).put(id, byField);
+            if (byField.isEmpty()) {
+                return;
+            }
+            if (id.schema().equals(TableId.LABELS)) {
+                Map<String, DataType> properties = new LinkedHashMap<>();
+                byField.forEach((f, t) -> properties.put(f.name(), t));
+                sampler.graph(id.store()).dictionary(id, properties, labels.get(id), dictionary);
+            } else {
+                PgFields.dictionary(tables.get(id), byField, closure.relational(), snapshot.sources().get(id.store()),
+                        dictionary);
             }
         });
-        List<TokenDictionary> parts = InOrder.map(List.copyOf(byStore.values()), PARALLEL_STORES, "preflight-dictionary",
-                storeFields -> {
-                    TokenDictionary part = new TokenDictionary(settings.dictionaryKey());
-                    storeFields.forEach((id, byField) -> {
-                        if (id.schema().equals(TableId.LABELS)) {
-                            Map<String, DataType> properties = new LinkedHashMap<>();
-                            byField.forEach((f, t) -> properties.put(f.name(), t));
-                            sampler.graph(id.store()).dictionary(id, properties, labels.get(id), part);
-                        } else {
-                            PgFields.dictionary(tables.get(id), byField, closure.relational(),
-                                    snapshot.sources().get(id.store()), part);
-                        }
-                    });
-                    return part;
-                });
-        TokenDictionary dictionary = new TokenDictionary(settings.dictionaryKey());
-        parts.forEach(dictionary::addAll);
         Path file = null;
         try {
             file = Files.createTempFile("ferry-dictionary-", ".txt");

@@ -10,7 +10,8 @@ import java.util.concurrent.Future;
 /**
  * Runs independent pieces of work (one per store, say) on a few threads and gives their results in the order of
  * the input, so that what follows (findings, logs, reports) does not depend on which thread finished first. A
- * failure is rethrown as the piece threw it, after the others were stopped.
+ * failure is rethrown as the piece threw it; the other pieces' threads are interrupted (work that ignores
+ * interrupts, such as a JDBC statement, ends on its own).
  */
 public final class InOrder {
 

@@ -9,11 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes one label's (or relationship type's) chunks into a graph a few transactions at once: a Neo4j transaction
- * runs on one server thread, so one chunk at a time left the other cores idle. The chunks of one label are
- * independent (each node comes once per label batch); {@link #drain} waits for all of them before the next label,
- * whose chunks may depend on what this one created. Relationships of one type may share end nodes: a deadlock
- * between two chunks is a transient error the driver's managed transaction retries.
+ * Writes one relationship type's chunks into a graph a few transactions at once: a Neo4j transaction runs on one
+ * server thread, so one chunk at a time left the other cores idle. {@link #drain} waits for all of them before the
+ * next type. Relationships of one type may share end nodes: a deadlock between two chunks is a transient error the
+ * driver's managed transaction retries. (Nodes go one chunk at a time: written two at once they were no faster.)
  */
 final class ConcurrentChunks implements AutoCloseable {
 

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -41,7 +40,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 public final class GraphStoreLoad {
 
     private static final int CHUNK = 5_000;
-    /** Chunks of one label or type written at once (see {@link ConcurrentChunks}). */
+    /** Chunks of one relationship type written at once (see {@link ConcurrentChunks}). */
     private static final int PARALLEL_WRITES = 2;
 
     private final LoadTimeouts timeouts;
@@ -84,8 +83,7 @@ public final class GraphStoreLoad {
         try {
             Map<String, String> mergeKeys = InitTarget.mergeKeys(spec, store);
             Map<String, Map<String, String>> rewrites = linkMaps;
-            // written by a label's chunks at once (ConcurrentChunks)
-            Map<String, String> created = new ConcurrentHashMap<>();
+            Map<String, String> created = new HashMap<>();
             WrittenNodeKeys written = new WrittenNodeKeys();
             Set<String> others = ledger.liveRunsOfOthers(run.district());
             List<TableCounts> counts = new ArrayList<>();
@@ -170,21 +168,22 @@ public final class GraphStoreLoad {
             Map<String, String> mergeKeys, Map<String, Map<String, String>> rewrites, Map<String, String> created,
             WrittenNodeKeys written, Set<String> others) {
         List<GraphRows.Row> rows = new ArrayList<>();
-        try (ConcurrentChunks chunks = new ConcurrentChunks(PARALLEL_WRITES, "graph-load")) {
-            GraphRows.read(table, List.of(Neo4jIntrospector.ELEMENT), rewrites, row -> {
-                rows.add(row);
-                if (rows.size() == CHUNK) {
-                    List<GraphRows.Row> chunk = List.copyOf(rows);
-                    chunks.submit(() -> writeNodes(cert, runId, label, mergeKeys, chunk, created, written, others));
-                    rows.clear();
-                }
-            });
-            List<GraphRows.Row> last = List.copyOf(rows);
-            chunks.submit(() -> writeNodes(cert, runId, label, mergeKeys, last, created, written, others));
-            long[] counts = chunks.drain();
-            return new TableCounts(TableId.LABELS, label, BatchKind.LABEL, counts[0], counts[1], 0, table.rows()
-                    - counts[0] - counts[1], null);
-        }
+        long[] counts = new long[2];
+        GraphRows.read(table, List.of(Neo4jIntrospector.ELEMENT), rewrites, row -> {
+            rows.add(row);
+            if (rows.size() == CHUNK) {
+                add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written, others));
+                rows.clear();
+            }
+        });
+        add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written, others));
+        return new TableCounts(TableId.LABELS, label, BatchKind.LABEL, counts[0], counts[1], 0, table.rows() - counts[0]
+                - counts[1], null);
+    }
+
+    private static void add(long[] into, long[] counts) {
+        into[0] += counts[0];
+        into[1] += counts[1];
     }
 
     /**

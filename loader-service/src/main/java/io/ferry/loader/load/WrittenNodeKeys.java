@@ -8,7 +8,7 @@ import java.util.Map;
  * The merge keys of the nodes a graph load wrote, per label, each with the PROD node it came from
  * ({@link GraphRows.Row#prodNode}). A node of several labels comes once per label batch and is the same node each
  * time; two different PROD nodes under one CERT key (a key a map moved onto a key another node of the run keeps)
- * are a collision the load must refuse, not merge into one node. A label's chunks record at once.
+ * are a collision the load must refuse, not merge into one node.
  */
 final class WrittenNodeKeys {
 
@@ -21,7 +21,7 @@ final class WrittenNodeKeys {
      * @param mergeKeys label to the property it merges on
      * @return the label whose key another PROD node of the run already holds; null if none
      */
-    synchronized String record(List<String> labels, Map<String, Object> properties, Map<String, String> mergeKeys, String prodNode) {
+    String record(List<String> labels, Map<String, Object> properties, Map<String, String> mergeKeys, String prodNode) {
         for (String label : labels) {
             String property = mergeKeys.get(label);
             Object key = property == null ? null : properties.get(property);

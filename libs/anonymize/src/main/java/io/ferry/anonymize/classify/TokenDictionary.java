@@ -100,11 +100,6 @@ public final class TokenDictionary {
         }
     }
 
-    /** Keeps another dictionary's hashes too (one built per store, say). */
-    public void addAll(TokenDictionary other) {
-        hashes.addAll(other.hashes);
-    }
-
     /** Lower-case hex HMAC-SHA256 of the token's UTF-8 bytes (the token is expected canonical). */
     public String hmac(String token) {
         return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
