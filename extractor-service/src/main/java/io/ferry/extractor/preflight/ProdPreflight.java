@@ -202,8 +202,8 @@ public class ProdPreflight implements Preflight {
 
         int tokens = writeDictionary(runId, snapshot, closure, assessments, rules, tables, labels, sampler);
         times.mark("dictionary");
-        LOG.infof("preflight %s: PASSED, %d field(s) classified, %d dictionary token(s), in %.1f s (%s)", runId,
-                classified, tokens, (System.nanoTime() - started) / 1e9, times);
+        LOG.infof("preflight %s: PASSED, %d field(s) classified, %d dictionary token(s), in %.1f s (%s; closure: %s)",
+                runId, classified, tokens, (System.nanoTime() - started) / 1e9, times, closure.timings());
         return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.PASSED, classified,
                 List.of(), null);
     }

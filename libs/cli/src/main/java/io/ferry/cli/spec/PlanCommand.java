@@ -54,7 +54,7 @@ public final class PlanCommand implements Callable<Integer> {
                 if (keysOut != null) {
                     closure.writeKeys(keysOut);
                 }
-                print(closure.plan(), closure.relational(), (System.nanoTime() - start) / 1e9);
+                print(closure, (System.nanoTime() - start) / 1e9);
                 closure.failures().forEach(f -> System.err.println("plan: " + f));
                 return closure.failures().isEmpty() ? ExitCodes.OK : ExitCodes.NOT_OK;
             }
@@ -75,14 +75,16 @@ public final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private void print(Plan plan, Closure closure, double seconds) {
+    private void print(DistrictClosure district, double seconds) {
+        Plan plan = district.plan();
+        Closure closure = district.relational();
         if (format.equals("json")) {
             System.out.println(PlanJson.write(plan));
             return;
         }
         long rows = plan.tables().stream().mapToLong(Plan.TableRows::rows).sum();
-        System.out.printf(Locale.ROOT, "district %s: %,d rows in %d tables (%.1f s, %d rounds)%n", plan.district(), rows,
-                plan.tables().size(), seconds, closure.rounds());
+        System.out.printf(Locale.ROOT, "district %s: %,d rows in %d tables (%.1f s: %s; %d rounds)%n",
+                plan.district(), rows, plan.tables().size(), seconds, district.timings(), closure.rounds());
         int width = plan.tables().stream().mapToInt(t -> t.store().length() + t.table().length() + 1).max().orElse(10);
         for (Plan.TableRows t : plan.tables()) {
             System.out.printf(Locale.ROOT, "  %-" + width + "s %,10d%n", t.store() + "." + t.table(), t.rows());

@@ -81,13 +81,13 @@ public final class GraphClosure {
                 source.expand(frontier.subList(from, Math.min(frontier.size(), from + CHUNK)), rules.types().keySet(),
                         hop -> {
                             seen.add(hop.rel());
-                            String other = hop.other().id();
+                            String other = hop.otherId();
                             if (!nodes.containsKey(other) && !excluded.contains(other)) {
                                 reached.putIfAbsent(other, hop);
                             }
                         });
             }
-            frontier = classify(reached);
+            frontier = classify(reached, fetch(reached.keySet()));
             for (Rel r : seen) {
                 if (nodes.containsKey(r.startId()) && nodes.containsKey(r.endId())) {
                     rels.putIfAbsent(r.id(), r);
@@ -100,12 +100,25 @@ public final class GraphClosure {
         return new GraphPlan(rules, nodes, rels.values(), crossTenant, leftOut, danglingOut, rounds);
     }
 
+    /** The newly reached nodes' labels and properties, by element id, read in chunks. */
+    private Map<String, Node> fetch(Collection<String> ids) {
+        List<String> list = new ArrayList<>(ids);
+        Map<String, Node> found = new HashMap<>();
+        for (int from = 0; from < list.size(); from += CHUNK) {
+            source.nodes(list.subList(from, Math.min(list.size(), from + CHUNK))).forEach(n -> found.put(n.id(), n));
+        }
+        return found;
+    }
+
     /** Decides each newly reached node; returns the ids to expand next round. */
-    private List<String> classify(Map<String, Hop> reached) {
-        Map<GraphRules.Link, Map<List<Object>, Verdict>> verdicts = verdicts(reached.values());
+    private List<String> classify(Map<String, Hop> reached, Map<String, Node> fetched) {
+        Map<GraphRules.Link, Map<List<Object>, Verdict>> verdicts = verdicts(fetched.values());
         List<String> next = new ArrayList<>();
         for (Hop hop : reached.values()) {
-            Node n = hop.other();
+            Node n = fetched.get(hop.otherId());
+            if (n == null) { // the read transaction saw its relationship, not the node: nothing to copy
+                continue;
+            }
             Verdict foreign = null;
             GraphRules.Link absent = null;
             var root = rules.rootOf(n);
@@ -155,11 +168,11 @@ public final class GraphClosure {
     }
 
     /** One question per link for all nodes of the round. */
-    private Map<GraphRules.Link, Map<List<Object>, Verdict>> verdicts(Collection<Hop> hops) {
+    private Map<GraphRules.Link, Map<List<Object>, Verdict>> verdicts(Collection<Node> reached) {
         Map<GraphRules.Link, Set<List<Object>>> asked = new LinkedHashMap<>();
-        for (Hop hop : hops) {
-            for (GraphRules.Link link : links(hop.other())) {
-                List<Object> values = values(hop.other(), link);
+        for (Node n : reached) {
+            for (GraphRules.Link link : links(n)) {
+                List<Object> values = values(n, link);
                 if (values != null) {
                     asked.computeIfAbsent(link, k -> new HashSet<>()).add(values);
                 }

@@ -25,14 +25,21 @@ public interface GraphSource extends AutoCloseable {
     record Rel(String id, String type, String startId, String endId) {
     }
 
-    /** A relationship found from node {@code fromId}, and the node at its other end. */
-    record Hop(String fromId, Rel rel, Node other) {
+    /** A relationship found from node {@code fromId}, and the element id of the node at its other end. */
+    record Hop(String fromId, Rel rel, String otherId) {
     }
 
     /** Nodes of {@code label} whose {@code property} holds one of {@code values}. */
     List<Node> nodes(String label, String property, Collection<Object> values);
 
-    /** Every relationship of one of {@code types} at one of {@code nodeIds}, in either direction. */
+    /** The nodes with these element ids (an id no node has any more is left out). */
+    List<Node> nodes(Collection<String> ids);
+
+    /**
+     * Every relationship of one of {@code types} at one of {@code nodeIds}, in either direction. Only ids come
+     * back: most hops end at a node the traversal knows already, so the other end's properties are read by
+     * {@link #nodes(Collection)} for the new ones alone.
+     */
     void expand(Collection<String> nodeIds, Collection<String> types, Consumer<Hop> sink);
 
     /**

@@ -53,6 +53,14 @@ public final class Neo4jGraphSource implements GraphSource {
     }
 
     @Override
+    public List<Node> nodes(Collection<String> ids) {
+        return tx.run("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id"
+                        + " RETURN id, labels(n) AS labels, [k IN $props | n[k]] AS vals",
+                Map.of("ids", new ArrayList<>(ids), "props", properties))
+                .list(r -> node(r, "id", "labels", "vals"));
+    }
+
+    @Override
     public void expand(Collection<String> nodeIds, Collection<String> types, Consumer<Hop> sink) {
         if (types.isEmpty()) {
             return;
@@ -60,12 +68,10 @@ public final class Neo4jGraphSource implements GraphSource {
         String typeText = types.stream().map(Neo4jGraphSource::quote).collect(Collectors.joining("|"));
         tx.run("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id MATCH (n)-[r:" + typeText + "]-(m)"
                         + " RETURN id, elementId(r) AS rid, type(r) AS type, elementId(startNode(r)) AS s,"
-                        + " elementId(endNode(r)) AS e, elementId(m) AS mid, labels(m) AS labels,"
-                        + " [k IN $props | m[k]] AS vals",
-                Map.of("ids", new ArrayList<>(nodeIds), "props", properties))
+                        + " elementId(endNode(r)) AS e, elementId(m) AS mid",
+                Map.of("ids", new ArrayList<>(nodeIds)))
                 .forEachRemaining(r -> sink.accept(new Hop(text(r, "id"),
-                        new Rel(text(r, "rid"), text(r, "type"), text(r, "s"), text(r, "e")),
-                        node(r, "mid", "labels", "vals"))));
+                        new Rel(text(r, "rid"), text(r, "type"), text(r, "s"), text(r, "e")), text(r, "mid"))));
     }
 
     @Override

@@ -29,14 +29,16 @@ public final class DistrictClosure implements AutoCloseable {
     private final List<GraphPlan> graphs;
     private final Plan plan;
     private final List<String> failures;
+    private final String timings;
 
     private DistrictClosure(ClosureRules rules, Closure relational, List<GraphPlan> graphs, Plan plan,
-            List<String> failures) {
+            List<String> failures, String timings) {
         this.rules = rules;
         this.relational = relational;
         this.graphs = graphs;
         this.plan = plan;
         this.failures = failures;
+        this.timings = timings;
     }
 
     /**
@@ -46,13 +48,16 @@ public final class DistrictClosure implements AutoCloseable {
     public static DistrictClosure compute(Spec spec, ProdSnapshot snapshot, String district, long spillThreshold) {
         ClosureRules rules = SpecRules.of(spec, snapshot.schema(), district);
         List<GraphRules> graphRules = GraphRules.of(spec, snapshot.fullSchema(), rules);
+        long started = System.nanoTime();
         Closure closure = new ClosurePlanner(spillThreshold).close(snapshot.schema(), rules, snapshot.sources());
+        List<String> timings = new ArrayList<>(List.of("relational " + seconds(started)));
         try {
             Plan plan = closure.plan();
             List<String> failures = new ArrayList<>(closure.failures(rules));
             List<GraphPlan> graphs = new ArrayList<>();
             LinkedRows linked = new RelationalLinks(closure, rules, snapshot.sources());
             for (GraphRules g : graphRules) {
+                long graphStarted = System.nanoTime();
                 GraphPlan graph;
                 try (GraphSource source = snapshot.graphSource(g.store(), g.properties())) {
                     graph = new GraphClosure(g, source, linked).run();
@@ -60,12 +65,23 @@ public final class DistrictClosure implements AutoCloseable {
                 plan = graph.addTo(plan);
                 failures.addAll(graph.failures());
                 graphs.add(graph);
+                timings.add("graph " + g.store() + " " + seconds(graphStarted));
             }
-            return new DistrictClosure(rules, closure, List.copyOf(graphs), plan, List.copyOf(failures));
+            return new DistrictClosure(rules, closure, List.copyOf(graphs), plan, List.copyOf(failures),
+                    String.join(", ", timings));
         } catch (RuntimeException e) {
             closure.close();
             throw e;
         }
+    }
+
+    private static String seconds(long since) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - since) / 1e9);
+    }
+
+    /** How long the relational stores and each graph store took, for log lines: {@code relational 3.6 s, graph sp 4.9 s}. */
+    public String timings() {
+        return timings;
     }
 
     public ClosureRules rules() {

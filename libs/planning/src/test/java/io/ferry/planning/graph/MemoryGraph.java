@@ -33,12 +33,17 @@ final class MemoryGraph implements GraphSource {
     }
 
     @Override
+    public List<Node> nodes(Collection<String> ids) {
+        return ids.stream().map(nodes::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public void expand(Collection<String> nodeIds, Collection<String> types, Consumer<Hop> sink) {
         expansions += nodeIds.size();
         for (String id : nodeIds) {
             for (Rel r : rels) {
                 if (types.contains(r.type()) && (r.startId().equals(id) || r.endId().equals(id))) {
-                    sink.accept(new Hop(id, r, nodes.get(r.startId().equals(id) ? r.endId() : r.startId())));
+                    sink.accept(new Hop(id, r, r.startId().equals(id) ? r.endId() : r.startId()));
                 }
             }
         }
