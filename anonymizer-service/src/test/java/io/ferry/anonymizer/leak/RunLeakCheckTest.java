@@ -105,6 +105,44 @@ class RunLeakCheckTest {
                 .containsExactly(PLANTED + "/anonymize/ids/public.person/1 remark");
     }
 
+    @Test
+    void aRepeatedValueIsCountedEachTimeAndALeakIsFoundInEveryField(@TempDir Path dir) throws Exception {
+        Staging staging = new FileSystemStaging(dir.resolve("staging"));
+        anonymizeRun(staging, dir, RUN, SOURCE);
+        copyRun(staging, dir, RUN, PLANTED, (seq, rows) -> {
+            if (seq == 0) {
+                rows.get(0)[6] = "checked by the counselor on Tuesday"; // a clean text, twice
+                rows.get(1)[5] = "checked by the counselor on Tuesday";
+                rows.get(0)[5] = "call 041-736-5928";                    // one leaked text, in two fields
+                rows.get(1)[6] = "call 041-736-5928";
+            }
+        });
+        RunLeakCheck.Verdict verdict = new RunLeakCheck(staging, BatchFixture.leakKey(),
+                (batch, columns) -> TableRules.bind(RULES, BatchFixture.anonymizer(), PERSON, columns), dir.resolve("tmp"), 1)
+                .check(RunId.parse(PLANTED), LeakHashes.empty());
+
+        assertThat(verdict.findings()).extracting(f -> f.batchId() + " " + f.field()).containsExactlyInAnyOrder(
+                PLANTED + "/anonymize/ids/public.person/0 state_id",
+                PLANTED + "/anonymize/ids/public.person/0 remark");
+        // every value's tokens count, a repeat's as much as its first time
+        long expected = 0;
+        for (int seq = 0; seq < 2; seq++) {
+            Path batch = dir.resolve("count-" + seq + ".parquet");
+            staging.get(StagingLayout.anonymizedTwin(BatchId.of(PLANTED, Phase.EXTRACT, "ids", "public", "person", seq)), batch);
+            for (String[] row : BatchFixture.read(batch)) {
+                for (String value : row) {
+                    if (value != null) {
+                        long[] n = {0};
+                        LeakTokens.candidates(value, t -> n[0]++);
+                        expected += n[0];
+                    }
+                }
+                expected += SourceIdentifiers.tuple(row[1], row[2], row[3]) == null ? 0 : 1;
+            }
+        }
+        assertThat(verdict.tokensChecked()).isEqualTo(expected);
+    }
+
     /** Anonymizes the rows as two raw batches (rows 0-1, row 2) of one table into staging, as the service does. */
     static void anonymizeRun(Staging staging, Path dir, String run, List<String[]> source) throws Exception {
         List<List<String[]>> parts = List.of(source.subList(0, 2), source.subList(2, 3));

@@ -1,31 +1,33 @@
 package io.ferry.anonymize.text;
 
 /**
- * A small direct-mapped cache of one thread's recent texts and what the scrubber planned for them. JSON leaves and
- * short texts repeat (roles, user agents, statuses): planning one again costs its regular expressions and a
- * dictionary HMAC per word, a hit costs a hash and an equals. Not thread-safe: one per thread.
+ * A small direct-mapped cache of one thread's recent texts and what was worked out for each: the scrubber's plan,
+ * the leak check's token count. Column values and JSON leaves repeat (roles, user agents, statuses, dates): working
+ * one out again costs regular expressions or a keyed hash per token, a hit costs a hash and an equals. A text
+ * replaces whatever held its slot. Not thread-safe: one per thread.
  */
-final class RecentPlans<P> {
+public final class RecentTexts<V> {
 
     /** Texts longer than this are rarely repeated and are not kept. */
-    static final int LONGEST = 256;
+    public static final int LONGEST = 256;
     private static final int SLOTS = 4096;
 
     private final String[] texts = new String[SLOTS];
-    private final Object[] plans = new Object[SLOTS];
+    private final Object[] values = new Object[SLOTS];
 
-    /** The plan kept for exactly this text, or null. */
+    /** What was kept for exactly this text, or null. */
     @SuppressWarnings("unchecked")
-    P get(String text) {
+    public V get(String text) {
         int slot = slot(text);
-        return text.equals(texts[slot]) ? (P) plans[slot] : null;
+        return text.equals(texts[slot]) ? (V) values[slot] : null;
     }
 
-    void put(String text, P plan) {
+    /** Keeps {@code value} for {@code text}, unless the text is longer than {@value #LONGEST} characters. */
+    public void put(String text, V value) {
         if (text.length() <= LONGEST) {
             int slot = slot(text);
             texts[slot] = text;
-            plans[slot] = plan;
+            values[slot] = value;
         }
     }
 

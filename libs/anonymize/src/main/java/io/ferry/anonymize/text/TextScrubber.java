@@ -53,7 +53,7 @@ public final class TextScrubber {
 
     private final Fakes.Keys keys;
     /** Per thread, the plans of recent texts: planning is a pure function of the text and the keys. */
-    private final ThreadLocal<RecentPlans<List<Replacement>>> recent = ThreadLocal.withInitial(RecentPlans::new);
+    private final ThreadLocal<RecentTexts<List<Replacement>>> recent = ThreadLocal.withInitial(RecentTexts::new);
 
     /**
      * @param dictionaryKey    the preflight's dictionary key ({@code ferry.extractor.dictionary-key}), at least 16 bytes
@@ -245,7 +245,7 @@ public final class TextScrubber {
     }
 
     private List<Replacement> planned(String text, Fakes fakes) {
-        RecentPlans<List<Replacement>> plans = recent.get();
+        RecentTexts<List<Replacement>> plans = recent.get();
         List<Replacement> plan = plans.get(text);
         if (plan == null) {
             plan = plan(text, fakes);
