@@ -9,10 +9,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * FF1 (NIST SP 800-38G, algorithms 7 and 8) with AES-256, for radix 2 to 256: the same function as BouncyCastle's
- * {@code FPEFF1Engine} ({@code KeyedPermutationTest} compares the two on random inputs of every radix and length
- * used), computed faster. BouncyCastle converts numbers digit by digit with {@link BigInteger} and runs a pure-Java
- * AES; this uses the JDK's hardware AES and {@code long} arithmetic while a half fits in 55 bits (up to 10 digits
- * of radix 36, 16 of radix 10), a few {@link BigInteger} operations a round above that. About 1 µs for 10 decimal
+ * {@code FPEFF1Engine} ({@code Ff1Test} and {@code KeyedPermutationTest} compare the two on random inputs of every
+ * radix and length used), computed faster. BouncyCastle converts numbers digit by digit with {@link BigInteger} and
+ * runs a pure-Java AES; this uses the JDK's hardware AES and {@code long} arithmetic while a half fits in 55 bits (up
+ * to 10 digits of radix 36, 16 of radix 10), two longs up to 119 bits (23 digits of radix 36: the unique codes of
+ * most emails and usernames), a few {@link BigInteger} operations a round above that. About 1 µs for 10 decimal
  * digits where BouncyCastle takes 3 to 4 µs.
  *
  * <p>Domains below a million strings are refused, as FF1 requires. One {@link Cipher} per thread.
@@ -20,6 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class Ff1 {
 
     private static final long LONG_LIMIT = 1L << 55; // radix^m below this: r * 256 + 255 stays below 2^63
+    /** radix^m of at most this many bits: r * 256 + 255 stays below 2^127, in two longs with room for the rounds. */
+    private static final int WIDE_BITS = 119;
 
     private final int radix;
     private final byte[] tweak;
@@ -87,8 +90,22 @@ final class Ff1 {
         return powers.computeIfAbsent(m, bigRadix::pow);
     }
 
-    private void crypt(byte[] x, boolean encrypt) {
-        int n = x.length;
+    /**
+     * What one length's rounds need, worked out once: the halves, the byte lengths b and d, the padding of Q, the
+     * CBC-MAC state after P (it depends on the key, radix, lengths and tweak only) and the moduli radix^u and
+     * radix^v in the width the rounds use.
+     */
+    private record Shape(int u, int v, int b, int d, int pad, byte[] afterP, boolean narrow, BigInteger bigU,
+            BigInteger bigV, Wide wideU, Wide wideV, int chunk) {
+    }
+
+    private final ConcurrentHashMap<Integer, Shape> shapes = new ConcurrentHashMap<>();
+
+    private Shape shape(int n, State st) {
+        Shape known = shapes.get(n);
+        if (known != null) {
+            return known;
+        }
         int u = n / 2;
         int v = n - u;
         BigInteger radixV = pow(v);
@@ -99,8 +116,26 @@ final class Ff1 {
         int d = 4 * ((b + 3) / 4) + 4;
         int t = tweak.length;
         int pad = Math.floorMod(-t - b - 1, 16);
+        // CBC-MAC state after P = [1,2,1] [radix]^3 [10] [u mod 256] [n]^4 [t]^4
+        byte[] p = {1, 2, 1, (byte) (radix >>> 16), (byte) (radix >>> 8), (byte) radix, 10, (byte) u,
+                (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n,
+                (byte) (t >>> 24), (byte) (t >>> 16), (byte) (t >>> 8), (byte) t};
+        byte[] afterP = new byte[16];
+        st.aes(p, afterP);
+        boolean wide = radixV.bitLength() <= WIDE_BITS;
+        boolean narrow = radixV.compareTo(BigInteger.valueOf(LONG_LIMIT)) < 0;
+        Shape shape = new Shape(u, v, b, d, pad, afterP, narrow, pow(u), radixV, wide ? Wide.of(pow(u)) : null,
+                wide ? Wide.of(radixV) : null, Math.min(6, (127 - radixV.bitLength()) / 8));
+        shapes.putIfAbsent(n, shape);
+        return shape;
+    }
+
+    private void crypt(byte[] x, boolean encrypt) {
         State st = states.get();
-        int qLength = t + pad + 1 + b;
+        Shape shape = shape(x.length, st);
+        int t = tweak.length;
+        int pad = shape.pad();
+        int qLength = t + pad + 1 + shape.b();
         if (st.q.length != qLength) {
             st.q = new byte[qLength];
         }
@@ -109,21 +144,16 @@ final class Ff1 {
         for (int k = t; k < t + pad; k++) {
             q[k] = 0;
         }
-        int sBlocks = (d + 15) / 16;
+        int sBlocks = (shape.d() + 15) / 16;
         if (st.s.length != sBlocks * 16) {
             st.s = new byte[sBlocks * 16];
         }
-        // CBC-MAC state after P = [1,2,1] [radix]^3 [10] [u mod 256] [n]^4 [t]^4
-        byte[] p = {1, 2, 1, (byte) (radix >>> 16), (byte) (radix >>> 8), (byte) radix, 10, (byte) u,
-                (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n,
-                (byte) (t >>> 24), (byte) (t >>> 16), (byte) (t >>> 8), (byte) t};
-        byte[] afterP = new byte[16];
-        st.aes(p, afterP);
-
-        if (radixV.compareTo(BigInteger.valueOf(LONG_LIMIT)) < 0) {
-            cryptLong(x, encrypt, u, v, b, d, t + pad, afterP, st);
+        if (shape.narrow()) {
+            cryptLong(x, encrypt, shape, t + pad, st);
+        } else if (shape.wideV() != null) {
+            cryptWide(x, encrypt, shape, t + pad, st);
         } else {
-            cryptBig(x, encrypt, u, v, b, d, t + pad, afterP, st);
+            cryptBig(x, encrypt, shape, t + pad, st);
         }
     }
 
@@ -154,10 +184,14 @@ final class Ff1 {
         return s;
     }
 
-    private void cryptLong(byte[] x, boolean encrypt, int u, int v, int b, int d, int roundByte, byte[] afterP,
-            State st) {
-        long radixU = pow(u).longValueExact();
-        long radixV = pow(v).longValueExact();
+    private void cryptLong(byte[] x, boolean encrypt, Shape shape, int roundByte, State st) {
+        int u = shape.u();
+        int v = shape.v();
+        int b = shape.b();
+        int d = shape.d();
+        byte[] afterP = shape.afterP();
+        long radixU = shape.bigU().longValue();
+        long radixV = shape.bigV().longValue();
         long a = numLong(x, 0, u);
         long bb = numLong(x, u, u + v);
         byte[] q = st.q;
@@ -188,10 +222,14 @@ final class Ff1 {
         strLong(bb, x, u, u + v);
     }
 
-    private void cryptBig(byte[] x, boolean encrypt, int u, int v, int b, int d, int roundByte, byte[] afterP,
-            State st) {
-        BigInteger radixU = pow(u);
-        BigInteger radixV = pow(v);
+    private void cryptBig(byte[] x, boolean encrypt, Shape shape, int roundByte, State st) {
+        int u = shape.u();
+        int v = shape.v();
+        int b = shape.b();
+        int d = shape.d();
+        byte[] afterP = shape.afterP();
+        BigInteger radixU = shape.bigU();
+        BigInteger radixV = shape.bigV();
         BigInteger a = numBig(x, 0, u);
         BigInteger bb = numBig(x, u, u + v);
         byte[] q = st.q;
@@ -220,6 +258,159 @@ final class Ff1 {
         }
         strBig(a, x, 0, u);
         strBig(bb, x, u, u + v);
+    }
+
+    /**
+     * The rounds in unsigned 128-bit arithmetic on two longs, for halves up to {@value #WIDE_BITS} bits (about 23
+     * digits of radix 36: the unique codes of emails and usernames), where {@link BigInteger} allocated a few
+     * numbers a round. Same steps as {@link #cryptLong}.
+     */
+    private void cryptWide(byte[] x, boolean encrypt, Shape shape, int roundByte, State st) {
+        int u = shape.u();
+        int v = shape.v();
+        int b = shape.b();
+        int d = shape.d();
+        byte[] afterP = shape.afterP();
+        Wide radixU = shape.wideU();
+        Wide radixV = shape.wideV();
+        Wide a = numWide(x, 0, u);
+        Wide bb = numWide(x, u, u + v);
+        byte[] q = st.q;
+        int numOffset = roundByte + 1;
+        for (int k = 0; k < 10; k++) {
+            int i = encrypt ? k : 9 - k;
+            Wide m = i % 2 == 0 ? radixU : radixV;
+            Wide numeral = encrypt ? bb : a;
+            for (int j = 0; j < b; j++) { // b <= 15 here
+                q[numOffset + j] = numeral.byteAt(b - 1 - j);
+            }
+            byte[] s = roundS(i, roundByte, d, afterP, st);
+            Wide y = Wide.mod(s, d, m, shape.chunk());
+            if (encrypt) {
+                Wide c = a.plus(y).reduceOnce(m);
+                a = bb;
+                bb = c;
+            } else {
+                Wide c = bb.minusMod(y, m);
+                bb = a;
+                a = c;
+            }
+        }
+        strWide(a, x, 0, u);
+        strWide(bb, x, u, u + v);
+    }
+
+    private Wide numWide(byte[] x, int from, int to) {
+        long hi = 0;
+        long lo = 0;
+        for (int i = from; i < to; i++) {
+            long carry = Math.unsignedMultiplyHigh(lo, radix);
+            hi = hi * radix + carry;
+            lo = lo * radix;
+            long sum = lo + (x[i] & 0xFF);
+            if (Long.compareUnsigned(sum, lo) < 0) {
+                hi++;
+            }
+            lo = sum;
+        }
+        return new Wide(hi, lo);
+    }
+
+    private void strWide(Wide n, byte[] x, int from, int to) {
+        long hi = n.hi;
+        long lo = n.lo;
+        for (int i = to - 1; i >= from; i--) {
+            // (hi, lo) / radix, radix <= 256: the high word, then the low word in two 32-bit steps
+            long qHi = Long.divideUnsigned(hi, radix);
+            long rem = Long.remainderUnsigned(hi, radix);
+            long t = (rem << 32) | (lo >>> 32);
+            long q1 = t / radix;
+            t = ((t % radix) << 32) | (lo & 0xFFFF_FFFFL);
+            long q2 = t / radix;
+            x[i] = (byte) (t % radix);
+            hi = qHi;
+            lo = (q1 << 32) | q2;
+        }
+    }
+
+    /** An unsigned 128-bit number. */
+    record Wide(long hi, long lo) {
+
+        static Wide of(BigInteger n) {
+            return new Wide(n.shiftRight(64).longValue(), n.longValue());
+        }
+
+        /** Byte {@code j} counted from the least significant, {@code 0 <= j < 16}. */
+        byte byteAt(int j) {
+            return (byte) (j < 8 ? lo >>> (8 * j) : hi >>> (8 * (j - 8)));
+        }
+
+        boolean atLeast(Wide o) {
+            int c = Long.compareUnsigned(hi, o.hi);
+            return c > 0 || c == 0 && Long.compareUnsigned(lo, o.lo) >= 0;
+        }
+
+        Wide plus(Wide o) {
+            long l = lo + o.lo;
+            return new Wide(hi + o.hi + (Long.compareUnsigned(l, lo) < 0 ? 1 : 0), l);
+        }
+
+        Wide minus(Wide o) {
+            long l = lo - o.lo;
+            return new Wide(hi - o.hi - (Long.compareUnsigned(lo, o.lo) < 0 ? 1 : 0), l);
+        }
+
+        /** This modulo m, for this below 2m. */
+        Wide reduceOnce(Wide m) {
+            return atLeast(m) ? minus(m) : this;
+        }
+
+        /** (this - y) mod m, for both below m. */
+        Wide minusMod(Wide y, Wide m) {
+            return atLeast(y) ? minus(y) : plus(m.minus(y));
+        }
+
+        /**
+         * NUM of the first {@code d} bytes of {@code s} (big-endian) modulo m, taking {@code chunk} bytes a step, where
+         * m * 2^(8 chunk) is below 2^127.
+         */
+        static Wide mod(byte[] s, int d, Wide m, int chunk) {
+            double md = m.toDouble();
+            long hi = 0;
+            long lo = 0;
+            for (int j = 0; j < d; j += chunk) {
+                int k = Math.min(chunk, d - j);
+                long next = 0;
+                for (int i = 0; i < k; i++) {
+                    next = (next << 8) | (s[j + i] & 0xFF);
+                }
+                // x = r * 2^(8k) + next < m * 2^(8k) < 2^127; its quotient by m, below 2^48, estimated in floating
+                // point is off by at most one either way, which one comparison each way corrects
+                int shift = 8 * k;
+                Wide x = new Wide((hi << shift) | (lo >>> (64 - shift)), (lo << shift) | next);
+                long q = (long) (x.toDouble() / md);
+                Wide product = m.times(q);
+                if (!x.atLeast(product)) {
+                    product = product.minus(m);
+                }
+                Wide r = x.minus(product);
+                if (r.atLeast(m)) {
+                    r = r.minus(m);
+                }
+                hi = r.hi;
+                lo = r.lo;
+            }
+            return new Wide(hi, lo);
+        }
+
+        /** m times a small non-negative factor (the product fits 128 bits). */
+        Wide times(long factor) {
+            return new Wide(hi * factor + Math.unsignedMultiplyHigh(lo, factor), lo * factor);
+        }
+
+        double toDouble() {
+            return hi * 0x1p64 + (lo >>> 1) * 2.0 + (lo & 1);
+        }
     }
 
     private long numLong(byte[] x, int from, int to) {
