@@ -22,6 +22,7 @@ public final class RunWatch {
             "COMPENSATION_FAILED", "BLOCKED");
 
     private static final java.time.Duration UNREACHABLE_PATIENCE = java.time.Duration.ofMinutes(2);
+    private static final long POLL_MILLIS = 250;
 
     private final ApiClient api;
     private final PrintStream out;
@@ -53,6 +54,7 @@ public final class RunWatch {
     private JsonNode follow(String runId, int stores, PhaseProgress progress, ProgressBars bars) throws InterruptedException {
         long start = System.nanoTime();
         String last = "";
+        long printed = 0;
         String of = stores > 0 ? "/" + stores : "";
         boolean told = false;
         long unreachableSince = 0;
@@ -87,9 +89,12 @@ public final class RunWatch {
             } else if (!phases.isEmpty()) {
                 line += " | " + String.join("; ", phases.stream().map(PhaseProgress.Phase::describe).toList());
             }
-            if (!line.equals(last)) {
+            // a new status or step at once; changed counts at most once a second, as the watch printed before
+            boolean newStep = !last.startsWith(step);
+            if (!line.equals(last) && (newStep || System.nanoTime() - printed >= 1_000_000_000L)) {
                 out.printf(Locale.ROOT, "%7.1f s  %s%n", (System.nanoTime() - start) / 1e9, line.stripTrailing());
                 last = line;
+                printed = System.nanoTime();
             }
             if (status.equals("AWAITING_APPROVAL") && approve) {
                 out.println("           approving: " + run.path("waitingFor").asText() + " (ferry approve " + runId + ")");
@@ -103,7 +108,8 @@ public final class RunWatch {
             if (ENDED.contains(status)) {
                 return run;
             }
-            Thread.sleep(1000);
+            // A quarter second: a gate the watch approves holds the run up no longer than that (a GET is cheap).
+            Thread.sleep(POLL_MILLIS);
         }
     }
 }
