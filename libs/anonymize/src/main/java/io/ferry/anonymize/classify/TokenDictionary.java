@@ -1,5 +1,6 @@
 package io.ferry.anonymize.classify;
 
+import io.ferry.anonymize.text.RecentTexts;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,12 @@ import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -37,6 +40,7 @@ public final class TokenDictionary {
     private final Mac mac;
     // sorted once when written: a sorted set paid a string comparison chain per token added
     private final HashSet<String> hashes = new HashSet<>();
+    private final Map<DataType, RecentTexts<Boolean>> recent = new HashMap<>();
 
     public TokenDictionary(byte[] key) {
         if (key == null || key.length < 16) {
@@ -95,9 +99,18 @@ public final class TokenDictionary {
 
     /** Hashes and keeps the tokens of one value. */
     public void add(DataType type, String value) {
+        if (value == null) {
+            return;
+        }
+        // Names repeat across a district's rows: a value added lately needs neither its tokens nor their HMACs again.
+        RecentTexts<Boolean> seen = recent.computeIfAbsent(type, t -> new RecentTexts<>());
+        if (seen.get(value) != null) {
+            return;
+        }
         for (String token : tokens(type, value)) {
             hashes.add(hmac(token));
         }
+        seen.put(value, Boolean.TRUE);
     }
 
     /** Lower-case hex HMAC-SHA256 of the token's UTF-8 bytes (the token is expected canonical). */

@@ -59,4 +59,26 @@ class TokenDictionaryTest {
         assertThat(lines).contains(d.hmac("thea"), d.hmac("vandermolen"), d.hmac("thea@example.net"));
         assertThat(Files.readString(file)).doesNotContainIgnoringCase("thea").endsWith("\n");
     }
+
+    @Test
+    void repeatedValuesGiveTheSameFileAsEachValueOnce(@TempDir Path dir) throws Exception {
+        String[] names = {"Thea", "Cassius", "Okonkwo-Reyes", "Linnea", "O'Brien"};
+        TokenDictionary repeated = new TokenDictionary(KEY);
+        TokenDictionary once = new TokenDictionary(KEY);
+        for (int i = 0; i < 50_000; i++) {
+            repeated.add(DataType.FULL_NAME, names[i % names.length] + (i % 7 == 0 ? " Soto" + i % 13 : ""));
+            repeated.add(DataType.EMAIL, "person" + i % 9000 + "@example.net");
+        }
+        for (int i = 0; i < 50_000; i++) {
+            once.add(DataType.FULL_NAME, names[i % names.length] + (i % 7 == 0 ? " Soto" + i % 13 : ""));
+        }
+        for (int i = 0; i < 9000; i++) {
+            once.add(DataType.EMAIL, "person" + i + "@example.net");
+        }
+        Path a = dir.resolve("a.txt");
+        Path b = dir.resolve("b.txt");
+        repeated.writeTo(a);
+        once.writeTo(b);
+        assertThat(Files.readAllLines(a)).as("8 name words and parts, 13 surnames, 9,000 emails and their local parts").hasSize(8 + 13 + 2 * 9000).isEqualTo(Files.readAllLines(b));
+    }
 }
