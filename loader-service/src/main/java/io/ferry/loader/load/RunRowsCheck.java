@@ -25,6 +25,9 @@ import java.util.List;
  */
 record RunRowsCheck(Table target, LedgerKeys keys, String written, List<ReadBack> columns) {
 
+    /** The temporary table of the held rows' canonical texts, while a table with mapped columns is checked. */
+    private static final String HELD = "ferry_held_rows";
+
     /** A compared CERT column and the tables whose key maps rewrote its values, in the order they applied. */
     record ReadBack(String column, List<TableId> maps) {
     }
@@ -38,40 +41,43 @@ record RunRowsCheck(Table target, LedgerKeys keys, String written, List<ReadBack
      */
     String check(Connection cert, CanonicalChecksum.Value batches, boolean countOnly) throws SQLException {
         List<String> texts = new ArrayList<>();
-        StringBuilder inverse = new StringBuilder();
-        int join = 0;
+        boolean mapped = false;
         for (ReadBack c : columns) {
-            String text = CanonicalChecksum.canonicalTextSql("t." + TableId.quote(c.column()));
-            for (TableId map : c.maps()) {
-                // A map gives each CERT key one source key (fresh keys are new, a skipped row's key is CERT's).
-                String alias = "i" + join++;
-                inverse.append(" LEFT JOIN ").append(RunKeyMap.TABLE).append(' ').append(alias).append(" ON ")
-                        .append(alias).append(".tbl = ").append(LedgerKeys.literal(map.toString())).append(" AND ")
-                        .append(alias).append(".cert = ").append(text);
-                text = "coalesce(" + alias + ".source, " + text + ")";
-            }
-            texts.add(text);
+            texts.add(CanonicalChecksum.canonicalTextSql("t." + TableId.quote(c.column())));
+            mapped |= !c.maps().isEmpty();
         }
-        // Each value's text is made once, in the subquery (OFFSET 0 keeps the planner from inlining it twice).
-        List<String> named = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            named.add(texts.get(i) + " AS v" + i);
-            values.add("x.v" + i);
-        }
+        String rows = target.id().qualified() + " t JOIN " + written + " g ON " + keys.matchesCollected("t", "g");
         long writtenRows;
         CanonicalChecksum.Value held;
         try (Statement st = cert.createStatement()) {
-            st.execute("ANALYZE " + written);
+            st.execute("ANALYZE " + written + keyColumns());
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + written)) {
                 rs.next();
                 writtenRows = rs.getLong(1);
             }
-            try (ResultSet rs = st.executeQuery("SELECT " + CanonicalChecksum.aggregatesSql(values) + " FROM (SELECT "
-                    + (named.isEmpty() ? "1" : String.join(", ", named)) + " FROM " + target.id().qualified()
-                    + " t JOIN " + written + " g ON " + keys.matchesCollected("t", "g") + inverse + " OFFSET 0) x")) {
-                rs.next();
-                held = CanonicalChecksum.fromSql(rs.getLong(1), rs.getBigDecimal(2));
+            if (countOnly) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + rows)) {
+                    rs.next();
+                    held = new CanonicalChecksum.Value(rs.getLong(1), 0);
+                }
+            } else if (mapped && target.primaryKey() != null) {
+                // The rows CERT holds are read into a temporary table first, so that the joins through the inverse
+                // maps are planned on its true size: over CERT's table the planner may expect a few rows (a
+                // composite key's columns estimated as independent, or statistics from before the load) and probe
+                // the map's index once per row. A table without a primary key is matched by its whole row key,
+                // which the planner sizes right, and whose rows would cost more to write out again.
+                List<String> named = new ArrayList<>();
+                List<String> kept = new ArrayList<>();
+                for (int i = 0; i < texts.size(); i++) {
+                    named.add(texts.get(i) + " AS h" + i);
+                    kept.add("h.h" + i);
+                }
+                st.execute("CREATE TEMP TABLE " + HELD + " ON COMMIT DROP AS SELECT " + String.join(", ", named)
+                        + " FROM " + rows);
+                held = checksum(st, kept, HELD + " h");
+                st.execute("DROP TABLE " + HELD);
+            } else {
+                held = checksum(st, texts, rows);
             }
         }
         String table = target.id().qualified();
@@ -88,5 +94,46 @@ record RunRowsCheck(Table target, LedgerKeys keys, String written, List<ReadBack
                     + batches.rows() + " rows " + batches.hex() + "; the store was rolled back", null);
         }
         return held.hex();
+    }
+
+    /**
+     * The checksum of the rows of {@code from}, whose compared columns' canonical texts are {@code texts}, each
+     * mapped back through the maps its column went through.
+     */
+    private CanonicalChecksum.Value checksum(Statement st, List<String> texts, String from) throws SQLException {
+        StringBuilder inverse = new StringBuilder();
+        List<String> named = new ArrayList<>();
+        int join = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            String text = texts.get(i);
+            for (TableId map : columns.get(i).maps()) {
+                // A map gives each CERT key one source key (fresh keys are new, a skipped row's key is CERT's).
+                String a = "i" + join++;
+                inverse.append(" LEFT JOIN ").append(RunKeyMap.TABLE).append(' ').append(a).append(" ON ")
+                        .append(a).append(".tbl = ").append(LedgerKeys.literal(map.toString())).append(" AND ")
+                        .append(a).append(".cert = ").append(text);
+                text = "coalesce(" + a + ".source, " + text + ")";
+            }
+            named.add(text + " AS v" + i);
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            values.add("x.v" + i);
+        }
+        // Each value's text is made once, in the subquery (OFFSET 0 keeps the planner from inlining it twice).
+        try (ResultSet rs = st.executeQuery("SELECT " + CanonicalChecksum.aggregatesSql(values) + " FROM (SELECT "
+                + (named.isEmpty() ? "1" : String.join(", ", named)) + " FROM " + from + inverse + " OFFSET 0) x")) {
+            rs.next();
+            return CanonicalChecksum.fromSql(rs.getLong(1), rs.getBigDecimal(2));
+        }
+    }
+
+    /** The written keys' columns, for ANALYZE: the typed key columns, or the row key of a table without one. */
+    private String keyColumns() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < keys.collectedKeyItems("t").size(); i++) {
+            names.add("k" + i);
+        }
+        return " (" + (names.isEmpty() ? "rk" : String.join(", ", names)) + ")";
     }
 }

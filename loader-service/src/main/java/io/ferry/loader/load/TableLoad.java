@@ -123,11 +123,41 @@ final class TableLoad {
         }
         copy();
         try (Statement st = cert.createStatement()) {
-            st.execute("ANALYZE " + rows);
+            List<String> joined = joinedColumns();
+            st.execute("ANALYZE " + rows + (joined.isEmpty() ? "" : " (" + String.join(", ", joined) + ")"));
         }
         if (plan.strategy() != ConflictStrategy.UPSERT) {
             setBased = SetBasedReferenceCheck.of(cert, target, index);
         }
+    }
+
+    /**
+     * The staged columns the load's statements join or group on, whose statistics the planner needs: the values
+     * looked up in a key map, the key a map is made from, the conflict and primary-key columns (any one column
+     * when none is: the row count is what counts then). Statistics of the other columns (a row's every text and
+     * JSON value) would cost a sort per column and guide no plan.
+     */
+    private List<String> joinedColumns() {
+        List<String> certColumns = new ArrayList<>();
+        rewrites.stream().filter(r -> !r.json()).forEach(r -> certColumns.add(r.column()));
+        if (plan.mapColumn() != null) {
+            certColumns.add(plan.mapColumn());
+        }
+        certColumns.addAll(plan.conflictOn());
+        if (target.primaryKey() != null) {
+            certColumns.addAll(target.primaryKey().columns());
+        }
+        List<String> staged = new ArrayList<>();
+        for (String c : certColumns) {
+            ColumnMapping m = mappingOf(c);
+            if (m != null && m.source() != null && !staged.contains("c" + fromBatch.indexOf(m))) {
+                staged.add("c" + fromBatch.indexOf(m));
+            }
+        }
+        if (staged.isEmpty() && !fromBatch.isEmpty()) {
+            staged.add("c0");
+        }
+        return staged;
     }
 
     /**
@@ -563,6 +593,24 @@ final class TableLoad {
      */
     private String text(ColumnMapping m) {
         String text = column(m);
+        String[] json = jsonRewritten(m);
+        if (json != null) {
+            text = "CASE WHEN " + json[1] + " THEN " + text + " ELSE (" + json[0] + ")::text END";
+        }
+        for (int i = 0; i < rewrites.size(); i++) {
+            Rewrite r = rewrites.get(i);
+            if (mappingOf(r.column()) == m && !r.json()) {
+                text = "coalesce(r" + i + ".cert, " + text + ")";
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The parsed value of a column with JSON rewrites, its leaves set one after the other, and the condition
+     * under which none of them changes it; null for a column without JSON rewrites.
+     */
+    private String[] jsonRewritten(ColumnMapping m) {
         String parsed = json(m);
         String changed = null;
         List<String> untouched = new ArrayList<>();
@@ -578,22 +626,31 @@ final class TableLoad {
                     + " THEN to_jsonb(" + cert + "::numeric) ELSE to_jsonb(" + cert + ") END) END";
             untouched.add(cert + " IS NULL");
         }
-        if (changed != null) {
-            text = "CASE WHEN " + String.join(" AND ", untouched) + " THEN " + text + " ELSE (" + changed + ")::text END";
+        return changed == null ? null : new String[] {changed, String.join(" AND ", untouched)};
+    }
+
+    /**
+     * A jsonb column copied as is whose only rewrites are JSON leaves: its value straight from the parsed one,
+     * which is what its text cast back would give (jsonb's text parses to the same value), without writing each
+     * changed value out as text and parsing it again; null for any other column.
+     */
+    private String jsonbValue(ColumnMapping m) {
+        if (m.fill() != ColumnMapping.Fill.COPY || !m.targetType().equals("jsonb")
+                || rewrites.stream().anyMatch(r -> !r.json() && mappingOf(r.column()) == m)) {
+            return null;
         }
-        for (int i = 0; i < rewrites.size(); i++) {
-            Rewrite r = rewrites.get(i);
-            if (mappingOf(r.column()) == m && !r.json()) {
-                text = "coalesce(r" + i + ".cert, " + text + ")";
-            }
-        }
-        return text;
+        String[] json = jsonRewritten(m);
+        return json == null ? null : "CASE WHEN " + json[1] + " THEN " + json(m) + " ELSE " + json[0] + " END";
     }
 
     /** The SELECT expression that fills one CERT column. */
     private String value(ColumnMapping m) {
         if (m.source() == null) {
             return "CAST(" + m.value() + " AS " + m.targetType() + ")";
+        }
+        String jsonb = jsonbValue(m);
+        if (jsonb != null) {
+            return jsonb;
         }
         String text = text(m);
         return switch (m.fill()) {

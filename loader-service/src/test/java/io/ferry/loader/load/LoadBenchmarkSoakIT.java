@@ -62,6 +62,7 @@ class LoadBenchmarkSoakIT {
             List<Double> rates = new ArrayList<>();
             List<Double> compensations = new ArrayList<>();
             List<Double> floors = new ArrayList<>();
+            List<Double> serverCpu = new ArrayList<>();
             try (HeapPeak heap = new HeapPeak()) {
                 for (int round = 1; round <= 3; round++) {
                     String run = "mig-20261122170000-00" + round;
@@ -73,6 +74,8 @@ class LoadBenchmarkSoakIT {
                     long start = System.nanoTime();
                     long rows = 0;
                     Map<String, Double> steps = new java.util.LinkedHashMap<>();
+                    StringBuilder perStore = new StringBuilder();
+                    Map<String, Double> cpus = new java.util.LinkedHashMap<>();
                     for (String store : SampleEstate.PG_DATABASES) {
                         List<ForeignMap> foreign = new ArrayList<>();
                         for (TableId t : ForeignMap.needed(spec.spec(), store)) {
@@ -80,13 +83,23 @@ class LoadBenchmarkSoakIT {
                                 foreign.add(ForeignMap.read(other, List.of("public"), DISTRICT, t));
                             }
                         }
+                        long storeStart = System.nanoTime();
                         try (Connection c = cert.connect(store)) {
+                            long backend = BackendCpu.pid(c);
+                            double cpuStart = BackendCpu.seconds(backend);
                             PgStoreLoad load = new PgStoreLoad(LoadTimeouts.defaults());
                             for (TableCounts t : load.load(c, spec.spec(), store, prodIdentities,
                                     new RunInfo(run, DISTRICT, spec.specHash(), 1, "benchmark"), staged, foreign)) {
                                 rows += t.inserted() + t.updated();
                             }
                             load.steps().seconds().forEach((step, seconds) -> steps.merge(step, seconds, Double::sum));
+                            double cpu = BackendCpu.seconds(backend) - cpuStart;
+                            cpus.merge(store, cpu, Double::sum);
+                            perStore.append(String.format("  %s %.1f s (server CPU %.1f s):", store,
+                                    (System.nanoTime() - storeStart) / 1e9, cpu));
+                            load.steps().seconds().forEach((step, seconds) -> perStore.append(String.format(" %s %.2f;",
+                                    step, seconds)));
+                            perStore.append(System.lineSeparator());
                         }
                     }
                     double loadSeconds = (System.nanoTime() - start) / 1e9;
@@ -100,6 +113,7 @@ class LoadBenchmarkSoakIT {
                     }
                     double compensateSeconds = (System.nanoTime() - compensateStart) / 1e9;
                     rates.add(rows / loadSeconds);
+                    serverCpu.add(cpus.values().stream().mapToDouble(Double::doubleValue).sum());
                     compensations.add(compensateSeconds);
 
                     long floorStart = System.nanoTime();
@@ -117,12 +131,15 @@ class LoadBenchmarkSoakIT {
                     StringBuilder split = new StringBuilder("  load steps over the four stores:");
                     steps.forEach((step, seconds) -> split.append(String.format(" %s %.1f s;", step, seconds)));
                     System.out.println(split);
+                    System.out.print(perStore);
                     System.out.printf("  raw COPY floor: %,d rows in %.1f s = %,.0f rows/s%n", floorRows, floorSeconds,
                             floorRows / floorSeconds);
                 }
                 rates.sort(Double::compare);
                 compensations.sort(Double::compare);
                 floors.sort(Double::compare);
+                serverCpu.sort(Double::compare);
+                System.out.printf("district-001 (large): median of 3: server CPU of the four loads %.1f s%n", serverCpu.get(1));
                 System.out.printf("district-001 (large): median of 3: %,.0f rows/s loaded, compensation %.1f s;"
                         + " raw COPY floor %,.0f rows/s; peak heap %d MiB, peak RSS %d MiB%n", rates.get(1),
                         compensations.get(1), floors.get(1), heap.bytes() >> 20, HeapPeak.residentPeakBytes() >> 20);
