@@ -123,6 +123,7 @@ public final class RunLeakCheck {
                 // A value met before in this batch without a finding (a status, a date, a role) is not cut and hashed
                 // again: only its token count is added. About a third of a district's tokens are such repeats.
                 RecentTexts<Integer> clean = new RecentTexts<>();
+                boolean[] found = {false};
                 for (String[] row = reader.next(); row != null; row = reader.next()) {
                     for (int i = 0; i < row.length; i++) {
                         String value = row[i];
@@ -136,7 +137,7 @@ public final class RunLeakCheck {
                         }
                         String field = columns.get(i).name();
                         long before = count[0];
-                        boolean[] found = {false};
+                        found[0] = false;
                         LeakTokens.candidates(value, token -> {
                             count[0]++;
                             long h = key.hash(token);

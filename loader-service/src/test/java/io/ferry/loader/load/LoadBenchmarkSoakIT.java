@@ -48,16 +48,7 @@ class LoadBenchmarkSoakIT {
             SampleEstate.generate(new EstateServers(prod, cert, null, null),
                     new EstateOptions(Preset.LARGE, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
             LoadedSpec spec = EstateSpec.write(dir.resolve("spec"), prod, cert);
-            List<DatabaseIdentity> prodIdentities = new ArrayList<>();
-            for (String store : SampleEstate.PG_DATABASES) {
-                try (Connection c = cert.connect(store)) {
-                    PostgresTarget.prepare(store, c, cert.jdbcUrl(store), PostgresServer.SUPERUSER, "unused",
-                            PostgresServer.SUPERUSER);
-                }
-                try (Connection c = prod.connect(store)) {
-                    prodIdentities.add(DatabaseIdentity.of(c));
-                }
-            }
+            List<DatabaseIdentity> prodIdentities = prepareTargets(prod, cert);
             Staging staging = new FileSystemStaging(dir.resolve("staging"));
             List<Double> rates = new ArrayList<>();
             List<Double> compensations = new ArrayList<>();
@@ -145,5 +136,20 @@ class LoadBenchmarkSoakIT {
                         compensations.get(1), floors.get(1), heap.bytes() >> 20, HeapPeak.residentPeakBytes() >> 20);
             }
         }
+    }
+
+    /** Prepares every PostgreSQL store of CERT as init-target does; returns PROD's identities for the loads. */
+    static List<DatabaseIdentity> prepareTargets(PostgresServer prod, PostgresServer cert) throws Exception {
+        List<DatabaseIdentity> prodIdentities = new ArrayList<>();
+        for (String store : SampleEstate.PG_DATABASES) {
+            try (Connection c = cert.connect(store)) {
+                PostgresTarget.prepare(store, c, cert.jdbcUrl(store), PostgresServer.SUPERUSER, "unused",
+                        PostgresServer.SUPERUSER);
+            }
+            try (Connection c = prod.connect(store)) {
+                prodIdentities.add(DatabaseIdentity.of(c));
+            }
+        }
+        return prodIdentities;
     }
 }

@@ -1,7 +1,6 @@
 package io.ferry.loader.load;
 
 import io.ferry.cert.DatabaseIdentity;
-import io.ferry.cert.PostgresTarget;
 import io.ferry.contracts.ids.RunId;
 import io.ferry.estate.EstateOptions;
 import io.ferry.estate.EstateServers;
@@ -47,16 +46,7 @@ class LoadStatementProfileSoakIT {
             SampleEstate.generate(new EstateServers(prod, cert, null, null),
                     new EstateOptions(Preset.LARGE, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
             LoadedSpec spec = EstateSpec.write(dir.resolve("spec"), prod, cert);
-            List<DatabaseIdentity> prodIdentities = new ArrayList<>();
-            for (String store : SampleEstate.PG_DATABASES) {
-                try (Connection c = cert.connect(store)) {
-                    PostgresTarget.prepare(store, c, cert.jdbcUrl(store), PostgresServer.SUPERUSER, "unused",
-                            PostgresServer.SUPERUSER);
-                }
-                try (Connection c = prod.connect(store)) {
-                    prodIdentities.add(DatabaseIdentity.of(c));
-                }
-            }
+            List<DatabaseIdentity> prodIdentities = LoadBenchmarkSoakIT.prepareTargets(prod, cert);
             Staging staging = new FileSystemStaging(dir.resolve("staging"));
             for (int round = 1; round <= rounds; round++) {
                 boolean explain = round % 2 == 0;
