@@ -39,11 +39,15 @@ public final class BatchAnonymizer {
     }
 
     /**
-     * @param fieldsChanged non-null values (and JSON leaves) written different from their source
-     * @param sources       keyed hashes of the batch's source identifiers
+     * @param fieldsChanged   non-null values (and JSON leaves) written different from their source
+     * @param sources         keyed hashes of the batch's source identifiers
+     * @param generatedTuples keyed hashes of the identifying tuples written, each different from its own row's
+     *                        source tuple: fake names and shifted dates come from the same lists and years as real
+     *                        ones, so one of them may equal another person's tuple by chance, and the run's leak
+     *                        check must tell that from a tuple carried over
      */
     public record Outcome(long rows, long fieldsChanged, ScrubCounts scrubbed, List<Problem> problems,
-            LeakHashes sources) {
+            LeakHashes sources, LeakHashes generatedTuples) {
 
         public boolean passed() {
             return problems.isEmpty();
@@ -85,6 +89,7 @@ public final class BatchAnonymizer {
         private final TableRules rules;
         private final Map<String, Long> problems = new LinkedHashMap<>();
         private final LeakHashes.Builder sources = new LeakHashes.Builder();
+        private final LeakHashes.Builder generatedTuples = new LeakHashes.Builder();
         private final Map<Set<LeakTokens.Form>, String[]> recent = new HashMap<>();
         private long rows;
         private long changed;
@@ -120,6 +125,10 @@ public final class BatchAnonymizer {
                         source[id.birthDate()]);
                 if (tuple != null) {
                     sources.add(leakKey.hash(tuple));
+                }
+                String written = SourceIdentifiers.tuple(row[id.firstName()], row[id.lastName()], row[id.birthDate()]);
+                if (written != null && !written.equals(tuple)) {
+                    generatedTuples.add(leakKey.hash(written));
                 }
             }
             return row;
@@ -218,7 +227,7 @@ public final class BatchAnonymizer {
                 int cut = k.indexOf('\u0000');
                 list.add(new Problem(k.substring(0, cut), k.substring(cut + 1), n));
             });
-            return new Outcome(rows, changed, scrubbed, List.copyOf(list), sources.build());
+            return new Outcome(rows, changed, scrubbed, List.copyOf(list), sources.build(), generatedTuples.build());
         }
     }
 

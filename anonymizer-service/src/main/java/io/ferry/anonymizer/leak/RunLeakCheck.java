@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,12 @@ import java.util.function.BiFunction;
  * with the leak key and looked up among the source hashes the batches left under {@code {runId}/leak/}
  * and the watched hashes the caller adds (honeytokens). A finding names the batch, field and keyed hash,
  * never the value.
+ *
+ * <p>A row's tuple that equals a source tuple is not a finding when the anonymizer generated it for that batch
+ * ({@link StagingLayout#generatedTuples}): it was made from that row's own, different tuple, and equals another
+ * person's by chance (fake names come from the same lists as real ones and dates shift within the same years; a
+ * district of 120,000 people meets a few such pairs). Those are counted as coincidences. A tuple the anonymizer
+ * did not write, such as one put into a batch afterwards, is still found.
  */
 public final class RunLeakCheck {
 
@@ -46,8 +53,13 @@ public final class RunLeakCheck {
     /** The field name of an identifying tuple finding. */
     public static final String TUPLE_FIELD = "(first name, last name, birth date)";
 
-    /** The outcome: how many batches were read and tokens looked up, and what was found. */
-    public record Verdict(int batches, long tokensChecked, int sourceHashes, List<LeakCheckResult.Finding> findings) {
+    /**
+     * The outcome: how many batches were read and tokens looked up, and what was found.
+     *
+     * @param coincidences rows whose generated tuple equals a source tuple by chance (not findings)
+     */
+    public record Verdict(int batches, long tokensChecked, int sourceHashes, List<LeakCheckResult.Finding> findings,
+            long coincidences) {
     }
 
     private final Staging staging;
@@ -73,8 +85,13 @@ public final class RunLeakCheck {
         Files.createDirectories(tempDir);
         List<LeakHashes> sets = new ArrayList<>();
         sets.add(watched);
+        Set<String> generated = new HashSet<>();
         for (ObjectInfo o : staging.list(StagingLayout.leak(runId))) {
-            sets.add(fetch(o.key(), LeakHashes::read));
+            if (StagingLayout.isGeneratedTuples(o.key())) {
+                generated.add(o.key());
+            } else {
+                sets.add(fetch(o.key(), LeakHashes::read));
+            }
         }
         LeakHashes sources = LeakHashes.union(sets);
         List<BatchId> batches = new ArrayList<>();
@@ -82,12 +99,15 @@ public final class RunLeakCheck {
             StagingLayout.parse(o.key()).flatMap(StagingLocation::batch).ifPresent(batches::add);
         }
         AtomicLong tokens = new AtomicLong();
+        AtomicLong coincidences = new AtomicLong();
         Set<LeakCheckResult.Finding> findings = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> work = new ArrayList<>();
             for (BatchId batch : batches) {
-                work.add(pool.submit(() -> scan(batch, sources, tokens, findings)));
+                String tuples = StagingLayout.generatedTuples(batch);
+                work.add(pool.submit(() -> scan(batch, sources, generated.contains(tuples) ? tuples : null, tokens,
+                        coincidences, findings)));
             }
             for (Future<?> f : work) {
                 f.get();
@@ -109,11 +129,14 @@ public final class RunLeakCheck {
                         .thenComparing(LeakCheckResult.Finding::keyedHash))
                 .limit(MAX_FINDINGS)
                 .toList();
-        return new Verdict(batches.size(), tokens.get(), sources.size(), sorted);
+        return new Verdict(batches.size(), tokens.get(), sources.size(), sorted, coincidences.get());
     }
 
-    private Void scan(BatchId batch, LeakHashes sources, AtomicLong tokens, Set<LeakCheckResult.Finding> findings) {
+    /** @param tuplesKey the batch's generated tuples, or null when it has none */
+    private Void scan(BatchId batch, LeakHashes sources, String tuplesKey, AtomicLong tokens, AtomicLong coincidences,
+            Set<LeakCheckResult.Finding> findings) {
         String table = batch.schema() + "." + batch.table();
+        LeakHashes generated = tuplesKey == null ? LeakHashes.empty() : fetch(tuplesKey, LeakHashes::read);
         return fetch(StagingLayout.batch(batch), file -> {
             long seen = 0;
             try (BatchReader reader = BatchReader.open(file, null)) {
@@ -158,8 +181,12 @@ public final class RunLeakCheck {
                             count[0]++;
                             long h = key.hash(tuple);
                             if (sources.contains(h)) {
-                                findings.add(new LeakCheckResult.Finding(batch.toString(), batch.store(), table,
-                                        TUPLE_FIELD, LeakKey.hex(h)));
+                                if (generated.contains(h)) {
+                                    coincidences.incrementAndGet();
+                                } else {
+                                    findings.add(new LeakCheckResult.Finding(batch.toString(), batch.store(), table,
+                                            TUPLE_FIELD, LeakKey.hex(h)));
+                                }
                             }
                         }
                     }

@@ -2,6 +2,7 @@ package io.ferry.anonymizer.work;
 
 import io.ferry.service.StepFailure;
 import io.ferry.anonymizer.batch.BatchAnonymizer;
+import io.ferry.anonymizer.leak.LeakFiles;
 import io.ferry.anonymizer.rules.RuleBindingException;
 import io.ferry.batches.BatchFormatException;
 import io.ferry.batches.BatchReader;
@@ -87,9 +88,7 @@ public final class BatchJob {
             }
             Path out = work.resolve("anonymized.parquet");
             BatchAnonymizer.Outcome outcome = anonymize(extracted, raw, in, out, tools);
-            Path hashes = work.resolve("leak.bin");
-            outcome.sources().write(hashes);
-            staging.put(leak, hashes);
+            LeakFiles.put(staging, raw, outcome, work);
             staging.put(twin, out);
             staging.delete(rawKeyName);
             return new Done(manifest(extracted, raw, twin, out, tools.keyVersion()), outcome.fieldsChanged(),

@@ -51,6 +51,6 @@ public final class LeakCheckJob {
         }
         CheckStatus status = verdict.findings().isEmpty() ? CheckStatus.PASSED : CheckStatus.FAILED;
         return new LeakCheckResult(request.runId(), request.specHash(), request.attempt(), status,
-                verdict.tokensChecked(), verdict.findings(), null);
+                verdict.tokensChecked(), verdict.findings(), null, verdict.coincidences());
     }
 }

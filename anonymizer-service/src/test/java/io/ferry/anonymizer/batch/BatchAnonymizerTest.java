@@ -87,6 +87,12 @@ class BatchAnonymizerTest {
         assertThat(contains(outcome, key, out.get(0)[4])).isFalse();
         assertThat(outcome.sources().contains(key.hash(io.ferry.anonymizer.leak.SourceIdentifiers.tuple("Thea",
                 "Vandermolen", "2011-04-17")))).isTrue();
+        // the tuples written are remembered apart (the run's check tells them from carried ones), not the sources'
+        assertThat(outcome.generatedTuples().size()).isEqualTo(2); // Omar's row has no last name
+        assertThat(outcome.generatedTuples().contains(key.hash(io.ferry.anonymizer.leak.SourceIdentifiers.tuple(
+                out.get(0)[1], out.get(0)[2], out.get(0)[3])))).isTrue();
+        assertThat(outcome.generatedTuples().contains(key.hash(io.ferry.anonymizer.leak.SourceIdentifiers.tuple(
+                "Thea", "Vandermolen", "2011-04-17")))).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.strategy.Anonymizer;
 import io.ferry.anonymizer.batch.BatchAnonymizer;
+import io.ferry.anonymizer.leak.LeakFiles;
 import io.ferry.anonymizer.batch.BatchFixture;
 import io.ferry.anonymize.leak.LeakHashes;
 import io.ferry.anonymize.leak.LeakKey;
@@ -135,9 +136,7 @@ class AnonymizerThroughputSoakIT {
                                     raw.rows() / took, outcome.fieldsChanged() / (double) raw.rows());
                         }
                         fields.addAndGet(outcome.fieldsChanged());
-                        Path hashes = dir.resolve("leak-" + raw.id().table() + "-" + raw.id().seq());
-                        outcome.sources().write(hashes);
-                        staging.put(StagingLayout.leakHashes(raw.id()), hashes);
+                        LeakFiles.put(staging, raw.id(), outcome, dir);
                         staging.put(StagingLayout.anonymizedTwin(raw.id()), out);
                         return null;
                     }));

@@ -143,6 +143,42 @@ class RunLeakCheckTest {
         assertThat(verdict.tokensChecked()).isEqualTo(expected);
     }
 
+    @Test
+    void aGeneratedTupleEqualToAnotherPersonsIsACoincidenceAndACarriedOneAFinding(@TempDir Path dir)
+            throws Exception {
+        Staging staging = new FileSystemStaging(dir.resolve("staging"));
+        // What Thea becomes, found by anonymizing her alone; then Ivo, a second person whose real name and birth
+        // date are exactly that (fake names come from the lists real ones do).
+        anonymizeRun(staging, dir, "mig-20261121100000-009", List.of(SOURCE.get(0), SOURCE.get(1), SOURCE.get(2)));
+        Path first = dir.resolve("thea.parquet");
+        staging.get(StagingLayout.anonymizedTwin(BatchId.of("mig-20261121100000-009", Phase.EXTRACT, "ids", "public",
+                "person", 0)), first);
+        String[] thea = BatchFixture.read(first).get(0);
+        String[] ivo = {"4", thea[1], thea[2], thea[3], "ivo.petrov@gmail.com", "0827364519", "ok"};
+        assertThat(SourceIdentifiers.tuple(ivo[1], ivo[2], ivo[3]))
+                .isNotEqualTo(SourceIdentifiers.tuple("Thea", "Vandermolen", "2011-04-17"));
+
+        anonymizeRun(staging, dir, RUN, List.of(SOURCE.get(0), ivo, SOURCE.get(2)));
+        RunLeakCheck check = new RunLeakCheck(staging, BatchFixture.leakKey(),
+                (batch, columns) -> TableRules.bind(RULES, BatchFixture.anonymizer(), PERSON, columns), dir.resolve("tmp"), 2);
+        RunLeakCheck.Verdict verdict = check.check(RunId.parse(RUN), LeakHashes.empty());
+        assertThat(verdict.findings()).isEmpty();
+        assertThat(verdict.coincidences()).isEqualTo(1);
+
+        // the same tuple put into the other batch, whose anonymizer never wrote it, is carried: a finding
+        copyRun(staging, dir, RUN, PLANTED, (seq, rows) -> {
+            if (seq == 1) {
+                rows.get(0)[1] = ivo[1];
+                rows.get(0)[2] = ivo[2];
+                rows.get(0)[3] = ivo[3];
+            }
+        });
+        RunLeakCheck.Verdict planted = check.check(RunId.parse(PLANTED), LeakHashes.empty());
+        assertThat(planted.findings()).extracting(f -> f.batchId() + " " + f.field())
+                .containsExactly(PLANTED + "/anonymize/ids/public.person/1 " + RunLeakCheck.TUPLE_FIELD);
+        assertThat(planted.coincidences()).isEqualTo(1);
+    }
+
     /** Anonymizes the rows as two raw batches (rows 0-1, row 2) of one table into staging, as the service does. */
     static void anonymizeRun(Staging staging, Path dir, String run, List<String[]> source) throws Exception {
         List<List<String[]>> parts = List.of(source.subList(0, 2), source.subList(2, 3));
@@ -162,9 +198,7 @@ class RunLeakCheckTest {
                         COLUMNS), r, w);
             }
             assertThat(outcome.passed()).isTrue();
-            Path hashes = dir.resolve("hashes-" + seq + ".bin");
-            outcome.sources().write(hashes);
-            staging.put(StagingLayout.leakHashes(raw), hashes);
+            LeakFiles.put(staging, raw, outcome, dir);
             staging.put(StagingLayout.anonymizedTwin(raw), out);
         }
     }
@@ -182,6 +216,11 @@ class RunLeakCheckTest {
             Files.deleteIfExists(hashes);
             staging.get(StagingLayout.leakHashes(raw), hashes);
             staging.put(StagingLayout.leakHashes(copy), hashes);
+            if (staging.stat(StagingLayout.generatedTuples(raw)).isPresent()) {
+                Files.delete(hashes);
+                staging.get(StagingLayout.generatedTuples(raw), hashes);
+                staging.put(StagingLayout.generatedTuples(copy), hashes);
+            }
             Path batch = dir.resolve("copy-" + seq + ".parquet");
             Files.deleteIfExists(batch);
             staging.get(StagingLayout.anonymizedTwin(raw), batch);

@@ -274,7 +274,9 @@ public final class RunSaga {
         turn.b.step = Step.VALIDATE;
         turn.send(Commands.validate(s.runId()), new ValidateRequest(s.runId(), s.district(), s.specHash(), 1,
                 s.plan().replacesRunId()));
-        turn.what("leak check passed (" + r.tokensChecked() + " tokens checked); validation sent");
+        turn.what("leak check passed (" + r.tokensChecked() + " tokens checked"
+                + (r.coincidences() > 0 ? "; " + r.coincidences() + " generated identity tuple(s) equal another "
+                        + "person's by chance" : "") + "); validation sent");
     }
 
     private void validated(Turn turn, ValidateResult r) {

@@ -20,6 +20,7 @@ public final class StagingLayout {
     static final String ANONYMIZED = "anonymized";
     static final String KEYS = "keys";
     static final String LEAK = "leak";
+    private static final String GENERATED_TUPLES = ".tuples.bin";
 
     private static final Pattern PART = Pattern.compile("part-(0|[1-9][0-9]{0,9})\\.parquet");
     private static final Pattern REPORT = Pattern.compile("(.+)\\.(json|md|html)");
@@ -71,8 +72,27 @@ public final class StagingLayout {
      * check: {@code {runId}/leak/{store}/{schema}.{table}/part-{seq}.bin}.
      */
     public static String leakHashes(BatchId raw) {
-        return leak(RunId.parse(raw.runId())) + raw.store() + "/" + raw.schema() + "." + raw.table() + "/part-"
-                + raw.seq() + ".bin";
+        return leakPart(raw) + ".bin";
+    }
+
+    /**
+     * The keyed hashes of the identifying tuples the anonymizer generated for one batch's rows (each different
+     * from its own row's source tuple), so that the run's leak check can tell a generated tuple that equals
+     * another person's by chance from a carried one: {@code {runId}/leak/{store}/{schema}.{table}/part-{seq}.tuples.bin}.
+     * The batch id may be of either phase.
+     */
+    public static String generatedTuples(BatchId batch) {
+        return leakPart(batch) + GENERATED_TUPLES;
+    }
+
+    /** Whether a key under {@link #leak} holds generated tuples rather than source identifiers. */
+    public static boolean isGeneratedTuples(String key) {
+        return key.endsWith(GENERATED_TUPLES);
+    }
+
+    private static String leakPart(BatchId batch) {
+        return leak(RunId.parse(batch.runId())) + batch.store() + "/" + batch.schema() + "." + batch.table() + "/part-"
+                + batch.seq();
     }
 
     /** {@code format} is {@code json}, {@code md} or {@code html}. */

@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param tokensChecked output tokens hashed and looked up; a pass over nothing proves nothing
  * @param failure       null unless the check could not run
+ * @param coincidences  rows whose identifying tuple, generated from their own different one, equals another
+ *                      person's source tuple by chance: counted, not findings (added later; 0 when absent)
  */
 public record LeakCheckResult(String runId, String specHash, int attempt, CheckStatus status, long tokensChecked,
-        List<Finding> findings, Failure failure) implements Message {
+        List<Finding> findings, Failure failure, long coincidences) implements Message {
 
     /**
      * @param field      a column, JSON path or graph property
@@ -33,10 +35,17 @@ public record LeakCheckResult(String runId, String specHash, int attempt, CheckS
         Require.attempt("LeakCheckResult.attempt", attempt);
         Require.present("LeakCheckResult.status", status);
         Require.count("LeakCheckResult.tokensChecked", tokensChecked);
+        Require.count("LeakCheckResult.coincidences", coincidences);
         findings = Require.list("LeakCheckResult.findings", findings);
         Require.failureMeansFailed("LeakCheckResult", failure, status == CheckStatus.FAILED);
         Require.rule(findings.isEmpty() || status == CheckStatus.FAILED,
                 "LeakCheckResult: a result with findings must be FAILED");
+    }
+
+    /** A result without coincidences. */
+    public LeakCheckResult(String runId, String specHash, int attempt, CheckStatus status, long tokensChecked,
+            List<Finding> findings, Failure failure) {
+        this(runId, specHash, attempt, status, tokensChecked, findings, failure, 0);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class Samples {
         samples.put("LeakCheckRequest", new LeakCheckRequest(RUN, SPEC, 1, 142));
         samples.put("LeakCheckResult", new LeakCheckResult(RUN, SPEC, 1, CheckStatus.FAILED, 8_204_113, List.of(
                 new LeakCheckResult.Finding(RUN + "/anonymize/adb/public.event/5", "adb", "public.event",
-                        "payload->'$.notes'", "hmac-sha256:v1:3f0b7d9e5c1a2b4d6e8f0a1c3e5b7d9f")), null));
+                        "payload->'$.notes'", "hmac-sha256:v1:3f0b7d9e5c1a2b4d6e8f0a1c3e5b7d9f")), null, 2));
         samples.put("ValidateRequest", new ValidateRequest(RUN, "district-001", SPEC, 1, "mig-20261101060000-001"));
         samples.put("ValidateResult", new ValidateResult(RUN, SPEC, 1, ValidationStatus.PASSED_WITH_WARNINGS, List.of(
                 new Finding("entry after exit", Severity.WARNING, "hcp1", "public.enrollment", null, 3,
