@@ -23,6 +23,11 @@ public final class Closure implements AutoCloseable {
         this.passes = passes;
     }
 
+    /** About how many bytes of the first pass's rows the closure still holds: none once it is computed. */
+    long memoBytes() {
+        return engine.memo().heldBytes();
+    }
+
     public Plan plan() {
         return plan;
     }

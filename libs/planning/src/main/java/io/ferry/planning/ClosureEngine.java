@@ -131,6 +131,11 @@ final class ClosureEngine {
         return bannedTargets;
     }
 
+    /** The first pass's rows (released once the closure is final). */
+    RowMemo memo() {
+        return memo;
+    }
+
     RowSource source(TableState t) {
         RowSource s = sources.get(t.id.store());
         if (s == null) {

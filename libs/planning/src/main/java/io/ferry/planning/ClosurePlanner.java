@@ -90,6 +90,7 @@ public final class ClosurePlanner {
             }
             if (!grew) {
                 jsonIndexes.clear(); // only the rounds and the dangling check read them; the key sets outlive them
+                memo.release();      // so do the first pass's rows
                 return new Closure(engine, buildPlan(engine, schema, rules, dangling, crossTenant),
                         rowsRead, passes);
             }

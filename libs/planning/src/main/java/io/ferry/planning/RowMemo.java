@@ -62,6 +62,21 @@ final class RowMemo {
         }
     }
 
+    /**
+     * Lets go of every row once the closure is final: the engine, and with it this memo, lives as long as the
+     * closure's key sets (through the whole extraction), and the rows would take tens of MB of its heap.
+     */
+    void release() {
+        overflowed = true;
+        tables.clear();
+        bytes = 0;
+    }
+
+    /** About how many bytes of rows the memo holds. */
+    long heldBytes() {
+        return bytes;
+    }
+
     /** {@code prod}'s questions of the engine's rounds, answered from memory where that is exact. */
     RowSource over(RowSource prod) {
         return new RowSource() {

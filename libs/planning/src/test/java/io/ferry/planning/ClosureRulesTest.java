@@ -354,6 +354,7 @@ class ClosureRulesTest {
                     assertThat(memo.keys(t)).isEqualTo(prod.keys(t));
                 }
                 assertThat(asked[1]).isLessThan(asked[0]);
+                assertThat(memo.memoBytes()).as("the rows are let go once the closure is final").isZero();
             }
         }
     }

@@ -188,6 +188,8 @@ final class ServiceProcesses {
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
+        // FERRY_SERVICE_JAVA_OPTS comes after the defaults, so its -Xmx wins (a memory target checked under load)
+        command.addAll(serviceJavaOpts(System.getenv("FERRY_SERVICE_JAVA_OPTS")));
         s.settings().forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", s.jar().toString()));
         try {
@@ -199,6 +201,11 @@ final class ServiceProcesses {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the " + s.name() + " service", e);
         }
+    }
+
+    /** The extra JVM options every service gets, split on white space; none when unset. */
+    static List<String> serviceJavaOpts(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
     }
 
     private void awaitReady(HttpClient http, PhaseService s) {
