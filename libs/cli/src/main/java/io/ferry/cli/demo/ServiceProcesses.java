@@ -179,8 +179,9 @@ final class ServiceProcesses {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + tmp, e);
         }
-        // A bounded heap keeps each service under 1 GiB resident (the large district's preflight needs more than
-        // 512 MB); the parallel collector costs the batch work less than G1 on two cores (ferry bench: 108 s, was 113).
+        // A bounded heap keeps each service under 1 GiB resident; the large district also runs in 512 MB, but its
+        // preflight and extraction then collect more (ferry bench 2026-11-25: 20.6 s and 19.9 s, against 18.4 s and
+        // 14.8 s in 640 MB); the parallel collector costs the batch work less than G1 on two cores (108 s, was 113).
         // Class metadata grows to about 100 MB: starting the threshold there spares each service the full collections
         // the default (about 20 MB, raised step by step) triggers, one of them in the middle of the run.
         List<String> command = new ArrayList<>(List.of(java, "-Xmx640m", "-XX:+UseParallelGC", "-XX:MetaspaceSize=160m",
