@@ -1,7 +1,9 @@
 package io.ferry.planning;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 import org.roaringbitmap.longlong.LongIterator;
 
 /**
@@ -119,16 +121,43 @@ final class TableKeys implements AutoCloseable {
 
     /** Every included key, sorted (see {@link Tuple#compareTo}). */
     List<Tuple> sortedKeys() {
-        List<Tuple> keys = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, included.cardinality()));
+        int size = (int) Math.min(Integer.MAX_VALUE, included.cardinality());
         LongIterator it = included.iterator();
+        if (dictionary == null || dictionary.size() == 0) {
+            // Integer and packed codes iterate in key order and decode without the dictionary, so the list holds
+            // the codes and makes each key as it is read: 8 bytes a key instead of about 70 (a tuple, its array and
+            // a boxed long), for as long as the extraction reads the table. Safe to read from any thread.
+            long[] codes = new long[size];
+            for (int i = 0; i < size; i++) {
+                codes[i] = it.next();
+            }
+            return new DecodedKeys(codes);
+        }
+        List<Tuple> keys = new ArrayList<>(size);
         while (it.hasNext()) {
             keys.add(key(it.next()));
         }
-        // Integer and packed codes iterate in key order; dictionary ids are in order of arrival.
-        if (dictionary != null && dictionary.size() > 0) {
-            keys.sort(null);
-        }
+        keys.sort(null); // dictionary ids are in order of arrival
         return keys;
+    }
+
+    /** Keys made from their codes on each read, for codes that need no dictionary. */
+    private final class DecodedKeys extends AbstractList<Tuple> implements RandomAccess {
+        private final long[] codes;
+
+        DecodedKeys(long[] codes) {
+            this.codes = codes;
+        }
+
+        @Override
+        public Tuple get(int index) {
+            return key(codes[index]);
+        }
+
+        @Override
+        public int size() {
+            return codes.length;
+        }
     }
 
     long heapBytes() {
