@@ -90,9 +90,9 @@ public final class ClosurePlanner {
             }
             if (!grew) {
                 jsonIndexes.clear(); // only the rounds and the dangling check read them; the key sets outlive them
+                Plan plan = buildPlan(engine, schema, rules, dangling, crossTenant);
                 memo.release();      // so do the first pass's rows
-                return new Closure(engine, buildPlan(engine, schema, rules, dangling, crossTenant),
-                        rowsRead, passes);
+                return new Closure(engine, plan, rowsRead, passes);
             }
             closeKeys(engine);
         }
