@@ -37,6 +37,18 @@ class StagingLayoutTest {
     }
 
     @Test
+    void aBatchsGeneratedTuplesLieBesideItsLeakHashesWhicheverPhaseNamesIt() {
+        BatchId raw = BatchId.of(RUN.toString(), Phase.EXTRACT, "ids", "public", "person", 3);
+        BatchId twin = BatchId.of(RUN.toString(), Phase.ANONYMIZE, "ids", "public", "person", 3);
+        String tuples = StagingLayout.generatedTuples(raw);
+        assertThat(tuples).isEqualTo("mig-20261121060000-001/leak/ids/public.person/part-3.tuples.bin")
+                .isEqualTo(StagingLayout.generatedTuples(twin)).startsWith(StagingLayout.leak(RUN));
+        assertThat(StagingLayout.isGeneratedTuples(tuples)).isTrue();
+        assertThat(StagingLayout.isGeneratedTuples(StagingLayout.leakHashes(raw))).isFalse();
+        assertThat(StagingLayout.parse(tuples).orElseThrow().area()).isEqualTo(StagingLocation.Area.LEAK);
+    }
+
+    @Test
     void onlyExtractAndAnonymizeBatchesAreStaged() {
         assertThatThrownBy(() -> StagingLayout.batch(BatchId.of(RUN.toString(), Phase.LOAD, "ids", "public", "t", 0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("load");
