@@ -241,12 +241,16 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
             reader.read(table, closure.relational(), keyColumns, keys, nulling, out, rowsSoFar -> {
                 deadline.check(request.store());
                 KillPoint.reach(KillPoint.EXTRACTOR_MID_COPY);
-                long all = done.addAndGet(rowsSoFar - previous[0]);
-                previous[0] = rowsSoFar;
-                double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-                // the store's figures (its tables are read in parallel): no table named
-                listener.progress(new Progress(request.runId(), Phase.EXTRACT, request.store(), null, all, total,
-                        all / seconds, Instant.now()));
+                // The store's figures (its tables are read in parallel): no table named. Counted and sent under one
+                // lock, or a table's older count could be sent after another's newer one and the store's last
+                // message would not say it is done.
+                synchronized (done) {
+                    long all = done.addAndGet(rowsSoFar - previous[0]);
+                    previous[0] = rowsSoFar;
+                    double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+                    listener.progress(new Progress(request.runId(), Phase.EXTRACT, request.store(), null, all, total,
+                            all / seconds, Instant.now()));
+                }
             });
             return out.finish();
         }

@@ -151,10 +151,21 @@ final class ExtractionRig {
 
                     @Override
                     public void progress(Progress p) {
+                        // A slow receiver, as a broker can be: widens the window in which tables read in parallel
+                        // could send their counts out of order.
+                        pause();
                         progress.add(p);
                     }
                 });
         return new Extracted(result, List.copyOf(manifests), List.copyOf(progress));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Every row of the batches, decrypted, in batch order. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferry.batches.BatchFormatException;
 import io.ferry.batches.BatchReader;
 import io.ferry.contracts.messages.BatchManifest;
+import io.ferry.contracts.messages.Progress;
 import io.ferry.contracts.messages.ExtractResult.TableBatches;
 import io.ferry.estate.EstateOptions;
 import io.ferry.estate.EstateReport;
@@ -121,6 +122,8 @@ class SampleEstateExtractionIT {
                 assertThat(danglingForeignKeys(snapshot, c, store)).as("dangling references in %s", store).isEmpty();
             }
             assertThat(out.progress()).isNotEmpty().last().satisfies(pr -> assertThat(pr.rowsDone()).isEqualTo(pr.rowsTotal()));
+            assertThat(out.progress()).extracting(Progress::rowsDone).as("the store's count, message by message")
+                    .isSorted();
             // the store's figures, not one table's: observers sum them per store
             assertThat(out.progress()).allSatisfy(pr -> assertThat(pr.table()).isNull());
         }
