@@ -86,6 +86,7 @@ class AnonymizerMessagingIT {
     @BeforeEach
     void watch() {
         requests = new Requests(companion);
+        requests.awaitSettledGroup("ferry-anonymizer", 2); // its request channels
         anonymized = requests.watch(Topics.BATCHES_ANONYMIZED);
         deadLetters = requests.watch(Topics.dlq(Topics.BATCHES_EXTRACTED));
         leakResults = requests.watch(Topics.LEAKCHECK_RESULTS);

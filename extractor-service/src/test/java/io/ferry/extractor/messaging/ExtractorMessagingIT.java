@@ -92,6 +92,7 @@ class ExtractorMessagingIT {
     @BeforeEach
     void watchOutputs() {
         requests = new Requests(companion);
+        requests.awaitSettledGroup(GROUP, 3); // its request channels
         manifests = requests.watch(Topics.BATCHES_EXTRACTED);
         extractResults = requests.watch(Topics.EXTRACT_RESULTS);
         progress = requests.watch(Topics.PROGRESS);

@@ -79,6 +79,7 @@ class LoaderGraphMessagingIT {
     @BeforeEach
     void watch() {
         requests = new Requests(companion);
+        requests.awaitSettledGroup("ferry-loader", 2); // its request channels
         loadResults = requests.watch(Topics.LOAD_RESULTS);
         compensateResults = requests.watch(Topics.COMPENSATE_RESULTS);
     }

@@ -94,6 +94,7 @@ class LoaderMessagingIT {
     @BeforeEach
     void watch() {
         requests = new Requests(companion);
+        requests.awaitSettledGroup("ferry-loader", 2); // its request channels
         loadResults = requests.watch(Topics.LOAD_RESULTS);
         compensateResults = requests.watch(Topics.COMPENSATE_RESULTS);
         progress = requests.watch(Topics.PROGRESS);

@@ -92,6 +92,7 @@ class ValidatorMessagingIT {
     @BeforeEach
     void watch() {
         requests = new Requests(companion);
+        requests.awaitSettledGroup("ferry-validator", 2); // its request channels
         results = requests.watch(Topics.VALIDATE_RESULTS);
         progress = requests.watch(Topics.PROGRESS);
         deadLetters = requests.watch(Topics.dlq(Topics.VALIDATE_REQUESTS));

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -65,6 +67,18 @@ public final class Requests {
     /** Sends and returns where the record landed. */
     public RecordMetadata send(ProducerRecord<String, String> record) {
         return companion.produceStrings().fromRecords(record).awaitCompletion(WAIT).getFirstRecord();
+    }
+
+    /**
+     * Waits until the service's consumer group is stable with {@code members} members. A service's channels
+     * join their group one by one at start, and each join rebalances it: a request in flight then is
+     * delivered again, and a test counting the work's calls would see two.
+     */
+    public void awaitSettledGroup(String group, int members) {
+        await().atMost(WAIT).until(() -> {
+            ConsumerGroupDescription description = companion.consumerGroups().describe(group);
+            return description.groupState() == GroupState.STABLE && description.members().size() == members;
+        });
     }
 
     /** A consumer of the topic from its start; stop it after the test. */
