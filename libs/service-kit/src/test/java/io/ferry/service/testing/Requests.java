@@ -75,7 +75,8 @@ public final class Requests {
      * delivered again, and a test counting the work's calls would see two.
      */
     public void awaitSettledGroup(String group, int members) {
-        await().atMost(WAIT).until(() -> {
+        // named, so a service that gained a channel fails here saying which count to change
+        await("consumer group " + group + " stable with " + members + " members").atMost(WAIT).until(() -> {
             ConsumerGroupDescription description = companion.consumerGroups().describe(group);
             return description.groupState() == GroupState.STABLE && description.members().size() == members;
         });
