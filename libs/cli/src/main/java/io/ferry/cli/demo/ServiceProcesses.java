@@ -102,7 +102,7 @@ final class ServiceProcesses {
         settings.remove(KILL_POINT);
         settings.remove(KILL_SKIP);
         settings.putAll(extra);
-        PhaseService again = new PhaseService(s.name(), s.jar(), settings);
+        PhaseService again = new PhaseService(s.name(), s.jar(), s.jvmOptions(), settings);
         supervise(again, launch(again));
         awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), again);
     }
@@ -125,7 +125,7 @@ final class ServiceProcesses {
                 Map<String, String> settings = new LinkedHashMap<>(s.settings());
                 settings.remove(KILL_POINT);
                 settings.remove(KILL_SKIP);
-                PhaseService again = new PhaseService(s.name(), s.jar(), settings);
+                PhaseService again = new PhaseService(s.name(), s.jar(), s.jvmOptions(), settings);
                 notices.accept("demo: the " + s.name() + " service stopped; starting it again (see "
                         + logs(dir).resolve(s.name() + ".log") + ")");
                 supervise(again, launch(again));
@@ -189,6 +189,7 @@ final class ServiceProcesses {
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
+        command.addAll(s.jvmOptions());
         // FERRY_SERVICE_JAVA_OPTS comes after the defaults, so its -Xmx wins (a memory target checked under load)
         command.addAll(serviceJavaOpts(System.getenv("FERRY_SERVICE_JAVA_OPTS")));
         s.settings().forEach((k, v) -> command.add("-D" + k + "=" + v));
