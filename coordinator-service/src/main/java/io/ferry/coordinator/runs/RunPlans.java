@@ -18,7 +18,9 @@ import java.util.TreeSet;
 /**
  * A run's plan from the spec alone (the coordinator reads no store): stores reference each other only through the
  * spec's links (a foreign key never leaves its database), so the links give the extraction waves (a store waits
- * for the key sets of the stores it references in earlier waves) and the load order (referenced stores first).
+ * for the key sets of the stores it references in earlier waves), the load order (referenced stores first) and the
+ * loads each load waits for: those of the stores it references that load before it, whose key maps it reads. Stores
+ * that reference each other share a wave; the one later in the order waits for the other, as one after the other.
  */
 public final class RunPlans {
 
@@ -39,6 +41,7 @@ public final class RunPlans {
         List<StoreWave> waves = StoreWaves.of(stores, referenced);
         List<RunPlan.ExtractStep> extract = new ArrayList<>();
         List<String> loadOrder = new ArrayList<>();
+        Map<String, List<String>> loadAfter = new TreeMap<>();
         Map<String, Integer> waveOf = new TreeMap<>();
         for (StoreWave wave : waves) {
             for (String store : wave.stores()) {
@@ -51,10 +54,12 @@ public final class RunPlans {
                 List<String> dependsOn = referenced.getOrDefault(store, Set.of()).stream()
                         .filter(s -> waveOf.get(s) < wave.wave()).sorted().toList();
                 extract.add(new RunPlan.ExtractStep(store, wave.wave(), dependsOn));
+                loadAfter.put(store, referenced.getOrDefault(store, Set.of()).stream().filter(loadOrder::contains)
+                        .sorted().toList());
                 loadOrder.add(store);
             }
         }
-        return new RunPlan(extract, loadOrder, gates(spec.approval()), replacesRunId);
+        return new RunPlan(extract, loadOrder, gates(spec.approval()), replacesRunId, null, loadAfter);
     }
 
     static Set<Gate> gates(List<ApprovalGate> approval) {

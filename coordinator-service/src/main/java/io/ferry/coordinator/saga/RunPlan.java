@@ -1,5 +1,6 @@
 package io.ferry.coordinator.saga;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,17 +8,21 @@ import java.util.TreeMap;
 
 /**
  * What the spec says about a run, worked out when it starts so the state machine needs no spec: which stores
- * extract in which wave, the order stores load in, the gates the spec asks for, and for a refresh the run it
- * replaces.
+ * extract in which wave, the order stores load in and which loads wait for which, the gates the spec asks for, and
+ * for a refresh the run it replaces.
  *
  * @param extract       every store to extract, each with its wave and the stores whose key sets it waits for
  * @param loadOrder     the stores in cross-store dependency order
  * @param gates         the spec's minimum approval gates
  * @param replacesRunId the district's loaded run a refresh swaps out; null otherwise
  * @param reuse         the earlier run whose anonymized batches this run took instead of extracting; null otherwise
+ * @param loadAfter     per store, the stores whose loads it waits for (their key maps in CERT); a store waits for
+ *                      none of the others, so stores whose waits are over load at the same time. Null (a plan made
+ *                      before stores loaded side by side) makes each store wait for the one before it in
+ *                      {@code loadOrder}
  */
 public record RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gate> gates, String replacesRunId,
-        Reuse reuse) {
+        Reuse reuse, Map<String, List<String>> loadAfter) {
 
     /**
      * An earlier run's extraction, copied into this run's staging before it started: what that run's batches were.
@@ -37,14 +42,14 @@ public record RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gat
         }
     }
 
-    /** A plan that extracts. */
+    /** A plan that extracts and loads its stores one after the other, in {@code loadOrder}. */
     public RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gate> gates, String replacesRunId) {
-        this(extract, loadOrder, gates, replacesRunId, null);
+        this(extract, loadOrder, gates, replacesRunId, null, null);
     }
 
     /** The same plan, starting from an earlier run's kept extraction. */
     public RunPlan reusing(Reuse from) {
-        return new RunPlan(extract, loadOrder, gates, replacesRunId, from);
+        return new RunPlan(extract, loadOrder, gates, replacesRunId, from, loadAfter);
     }
 
     /** One store's extraction: wave 0 needs nothing, a later wave the key sets of {@code dependsOn}. */
@@ -62,6 +67,34 @@ public record RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gat
         if (extract.isEmpty()) {
             throw new IllegalArgumentException("a run plan extracts at least one store");
         }
+        loadAfter = loadAfter == null ? oneAfterAnother(loadOrder) : copy(loadAfter);
+        for (Map.Entry<String, List<String>> e : loadAfter.entrySet()) {
+            for (String before : e.getValue()) {
+                if (loadOrder.indexOf(before) < 0 || loadOrder.indexOf(before) >= loadOrder.indexOf(e.getKey())) {
+                    throw new IllegalArgumentException("store " + e.getKey() + " cannot wait for " + before
+                            + ", which does not load before it");
+                }
+            }
+        }
+    }
+
+    /** The stores whose loads {@code store} waits for. */
+    List<String> loadsBefore(String store) {
+        return loadAfter.getOrDefault(store, List.of());
+    }
+
+    private static Map<String, List<String>> oneAfterAnother(List<String> order) {
+        Map<String, List<String>> after = new TreeMap<>();
+        for (int i = 1; i < order.size(); i++) {
+            after.put(order.get(i), List.of(order.get(i - 1)));
+        }
+        return Collections.unmodifiableMap(after);
+    }
+
+    private static Map<String, List<String>> copy(Map<String, List<String>> after) {
+        Map<String, List<String>> copy = new TreeMap<>();
+        after.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(copy);
     }
 
     int lastWave() {

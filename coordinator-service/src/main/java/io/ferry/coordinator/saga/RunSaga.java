@@ -152,6 +152,10 @@ public final class RunSaga {
             return;
         }
         turn.b.stalls = 0;
+        if (a.result() instanceof LoadResult r && s.step() == Step.COMPENSATE) {
+            answeredWhileCompensating(turn, answer, r);
+            return;
+        }
         if (answer.failure() != null) {
             failed(turn, answer, answer.failure());
             return;
@@ -308,32 +312,63 @@ public final class RunSaga {
             return;
         }
         turn.running(Step.LOAD, "loading");
-        loadNext(turn);
+        loadReady(turn);
     }
 
-    private void loadNext(Turn turn) {
+    /**
+     * Sends the load of every store not loaded nor loading whose waits are over (the stores it references that load
+     * before it are loaded): independent stores load side by side. Ends the run when every store is loaded.
+     */
+    private void loadReady(Turn turn) {
         RunState s = turn.state;
-        List<String> left = s.plan().loadOrder().stream().filter(x -> !turn.b.loaded.contains(x)).toList();
+        RunPlan plan = s.plan();
+        List<String> left = plan.loadOrder().stream().filter(x -> !turn.b.loaded.contains(x)).toList();
         if (left.isEmpty()) {
             turn.end(RunStatus.SUCCEEDED, "loaded into " + turn.b.loaded.size() + " store(s)");
             return;
         }
-        String store = left.get(0);
-        String fingerprint = turn.b.fingerprints.get(store);
-        if (fingerprint == null) {
-            turn.fail("validation reported no CERT schema fingerprint for store " + store + "; validate the run again");
-            return;
+        List<String> sent = new ArrayList<>();
+        for (String store : left) {
+            if (turn.b.pending.containsKey(Commands.load(s.runId(), store))
+                    || !turn.b.loaded.containsAll(plan.loadsBefore(store))) {
+                continue;
+            }
+            String fingerprint = turn.b.fingerprints.get(store);
+            if (fingerprint == null) {
+                turn.fail("validation reported no CERT schema fingerprint for store " + store + "; validate the run again");
+                return;
+            }
+            turn.send(Commands.load(s.runId(), store), new LoadRequest(s.runId(), s.district(), s.specHash(), 1, store,
+                    fingerprint, plan.replacesRunId()));
+            sent.add(store);
         }
-        turn.send(Commands.load(s.runId(), store), new LoadRequest(s.runId(), s.district(), s.specHash(), 1, store,
-                fingerprint, s.plan().replacesRunId()));
-        turn.what("load of store " + store + " sent");
+        if (!sent.isEmpty()) {
+            turn.what("load of " + (sent.size() == 1 ? "store " + sent.get(0) : "stores " + sent) + " sent");
+        }
     }
 
     private void loaded(Turn turn, LoadResult r) {
         turn.b.loaded.add(r.store());
         turn.what("store " + r.store() + " loaded: " + r.tables().stream().mapToLong(t -> t.inserted() + t.updated()).sum()
                 + " rows written, " + r.tables().stream().mapToLong(LoadResult.TableCounts::remapped).sum() + " keys remapped");
-        loadNext(turn);
+        // A run blocked by another store's load sends nothing more until it is resumed.
+        if (turn.b.status == RunStatus.RUNNING) {
+            loadReady(turn);
+        }
+    }
+
+    /**
+     * A load in flight answered while compensation waits for it: loaded or not, it no longer writes, and the last of
+     * them lets the compensation go.
+     */
+    private static void answeredWhileCompensating(Turn turn, Commands.Answer answer, LoadResult r) {
+        turn.b.pending.remove(answer.commandId());
+        if (answer.failure() == null) {
+            turn.b.loaded.add(r.store());
+        }
+        turn.what("store " + r.store() + (answer.failure() == null ? " loaded" : " not loaded (" + answer.failure().code()
+                + ")") + " while compensation waited for it");
+        turn.compensateWhenNoLoadInFlight();
     }
 
     private void compensated(Turn turn, CompensateResult r) {
@@ -376,12 +411,12 @@ public final class RunSaga {
         }
         // Who and why stay in the audit trail: status changes and commands go on Kafka, names and free text do not.
         String reason = "cancelled by an operator";
+        turn.what("cancelled by " + c.by() + (c.reason() == null ? "" : ": " + c.reason()));
         if (s.loadStarted()) {
             turn.compensate(reason, false);
         } else {
             turn.end(RunStatus.CANCELLED, reason);
         }
-        turn.what("cancelled by " + c.by() + (c.reason() == null ? "" : ": " + c.reason()));
     }
 
     private void rollback(Turn turn, RollbackRequested r) {
@@ -419,6 +454,10 @@ public final class RunSaga {
                 turn.announceChange();
             }
             turn.what("resumed by " + turn.event.by() + ": " + s.blocked() + " sent again");
+            if (s.step() == Step.LOAD) {
+                // Stores loaded while the run was blocked may have readied others.
+                loadReady(turn);
+            }
             return;
         }
         turn.sendPendingAgain();
@@ -544,6 +583,8 @@ public final class RunSaga {
         final RunState.Builder b;
         final List<Effect> effects = new ArrayList<>();
         final List<String> what = new ArrayList<>();
+        /** Whether the compensation this turn asks for goes past rows changed since the load. */
+        boolean force;
 
         Turn(RunState state, RunEvent event) {
             this.state = state;
@@ -620,19 +661,36 @@ public final class RunSaga {
             what(reason);
         }
 
+        /**
+         * Takes the run out of CERT. Loads still in flight (sent, not answered, not blocked) could commit after a
+         * compensation that ran beside them, so it waits for their answers ({@link #compensateWhenNoLoadInFlight}).
+         */
         void compensate(String reason, boolean force) {
-            String id = Commands.compensate(state.runId());
-            b.pending.clear();
+            b.pending.keySet().removeIf(id -> !id.startsWith("load/") || b.blocked.contains(id));
             b.running(Step.COMPENSATE);
             b.status = RunStatus.COMPENSATING;
             b.reason = reason;
+            this.force = force;
+            announceChange();
+            compensateWhenNoLoadInFlight();
+        }
+
+        /** Sends the compensation once no load is in flight; until then, says which it waits for. */
+        void compensateWhenNoLoadInFlight() {
+            if (!b.pending.isEmpty()) {
+                b.waitingFor = "the loads in flight to answer: " + b.pending.keySet().stream()
+                        .map(id -> id.substring(id.lastIndexOf('/') + 1)).sorted().toList();
+                what("compensation waits for " + b.waitingFor);
+                return;
+            }
+            b.waitingFor = null;
+            String id = Commands.compensate(state.runId());
             int attempt = b.attempts.getOrDefault(id, 0) + 1;
-            Pending p = new Pending(id, new CompensateRequest(state.runId(), state.specHash(), attempt, force, reason),
+            Pending p = new Pending(id, new CompensateRequest(state.runId(), state.specHash(), attempt, force, b.reason),
                     attempt, event.id());
             b.pending.put(id, p);
             b.attempts.put(id, attempt);
             effects.add(new Effect.Send(p, Duration.ZERO));
-            announceChange();
         }
 
         void end(RunStatus status, String reason) {

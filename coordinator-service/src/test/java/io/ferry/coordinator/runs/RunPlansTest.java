@@ -41,6 +41,9 @@ class RunPlansTest {
             assertThat(step.dependsOn().isEmpty()).as(step.store()).isEqualTo(step.wave() == 0);
         }
         assertThat(plan.loadOrder()).startsWith("ids", "hcp1");
+        // Loads wait only for the stores they reference: after hcp1, the other three load side by side.
+        assertThat(plan.loadAfter()).containsExactlyInAnyOrderEntriesOf(Map.of("ids", List.of(), "hcp1", List.of("ids"),
+                "hcp2", List.of("hcp1", "ids"), "adb", List.of("hcp1", "ids"), "sp", List.of("hcp1", "ids")));
         assertThat(plan.gates()).containsExactly(Gate.BEFORE_LOAD);
         assertThat(plan.replacesRunId()).isEqualTo("mig-20261101000000-001");
     }

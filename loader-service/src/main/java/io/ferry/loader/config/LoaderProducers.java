@@ -8,6 +8,7 @@ import io.ferry.loader.metrics.LoaderMetrics;
 import io.ferry.loader.work.CompensationJob;
 import io.ferry.loader.work.LoadJob;
 import io.ferry.loader.work.LoaderSettings;
+import io.ferry.loader.work.WriteLocks;
 import io.ferry.service.messaging.CommandProcessor;
 import io.ferry.service.messaging.RetryPolicy;
 import io.ferry.service.spec.SpecLoader;
@@ -72,18 +73,25 @@ public class LoaderProducers {
         return new CommandProcessor(specLoader, publisher, staging, retryPolicy, metrics);
     }
 
+    /** One per instance: loads and compensations run on the pool's workers side by side. */
+    @Produces
+    @Singleton
+    WriteLocks writeLocks() {
+        return new WriteLocks();
+    }
+
     /** A fresh job per request: its figures are then that request's. */
     @Produces
     @Singleton
-    LoadCommand loadCommand(Staging staging, LoaderSettings settings, LoaderMetrics metrics, LoaderPublisher publisher,
-            Clock clock) {
-        return new LoadCommand(() -> new LoadJob(staging, settings), metrics, publisher, clock);
+    LoadCommand loadCommand(Staging staging, LoaderSettings settings, WriteLocks locks, LoaderMetrics metrics,
+            LoaderPublisher publisher, Clock clock) {
+        return new LoadCommand(() -> new LoadJob(staging, settings), locks, metrics, publisher, clock);
     }
 
     @Produces
     @Singleton
-    CompensateCommand compensateCommand(LoaderSettings settings, LoaderMetrics metrics) {
-        return new CompensateCommand(() -> new CompensationJob(settings), metrics);
+    CompensateCommand compensateCommand(LoaderSettings settings, WriteLocks locks, LoaderMetrics metrics) {
+        return new CompensateCommand(() -> new CompensationJob(settings), locks, metrics);
     }
 
     @Produces

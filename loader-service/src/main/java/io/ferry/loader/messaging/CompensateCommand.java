@@ -7,6 +7,7 @@ import io.ferry.contracts.messages.CompensationStatus;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.loader.metrics.LoaderMetrics;
 import io.ferry.loader.work.CompensationJob;
+import io.ferry.loader.work.WriteLocks;
 import io.ferry.service.messaging.Command;
 import io.ferry.service.messaging.Envelope;
 import io.ferry.service.messaging.Envelopes;
@@ -33,10 +34,12 @@ public final class CompensateCommand implements Command<CompensateRequest, Compe
     private static final Logger LOG = Logger.getLogger(CompensateCommand.class);
 
     private final Supplier<CompensationJob> jobs;
+    private final WriteLocks locks;
     private final LoaderMetrics metrics;
 
-    public CompensateCommand(Supplier<CompensationJob> jobs, LoaderMetrics metrics) {
+    public CompensateCommand(Supplier<CompensationJob> jobs, WriteLocks locks, LoaderMetrics metrics) {
         this.jobs = jobs;
+        this.locks = locks;
         this.metrics = metrics;
     }
 
@@ -74,7 +77,7 @@ public final class CompensateCommand implements Command<CompensateRequest, Compe
     public CompensateResult run(InboundCommand<CompensateRequest> command, LoadedSpec spec, SendWindow window) {
         CompensateRequest request = command.request();
         CompensationJob job = jobs.get();
-        CompensateResult result = job.compensate(request, spec);
+        CompensateResult result = locks.compensate(() -> job.compensate(request, spec));
         metrics.compensated(result);
         LOG.infof("compensate %s attempt %d (%s%s): %s, %d store(s), %d row(s) deleted or restored, %d blocked or"
                 + " forced row(s)", request.runId(), request.attempt(), request.reason(), request.force() ? ", forced" : "",

@@ -9,6 +9,7 @@ import io.ferry.contracts.messages.LoadResult;
 import io.ferry.contracts.messages.Progress;
 import io.ferry.loader.metrics.LoaderMetrics;
 import io.ferry.loader.work.LoadJob;
+import io.ferry.loader.work.WriteLocks;
 import io.ferry.service.messaging.Command;
 import io.ferry.service.messaging.Envelope;
 import io.ferry.service.messaging.Envelopes;
@@ -37,12 +38,15 @@ public final class LoadCommand implements Command<LoadRequest, LoadResult> {
     private static final Logger LOG = Logger.getLogger(LoadCommand.class);
 
     private final Supplier<LoadJob> jobs;
+    private final WriteLocks locks;
     private final LoaderMetrics metrics;
     private final Publisher publisher;
     private final Clock clock;
 
-    public LoadCommand(Supplier<LoadJob> jobs, LoaderMetrics metrics, Publisher publisher, Clock clock) {
+    public LoadCommand(Supplier<LoadJob> jobs, WriteLocks locks, LoaderMetrics metrics, Publisher publisher,
+            Clock clock) {
         this.jobs = jobs;
+        this.locks = locks;
         this.metrics = metrics;
         this.publisher = publisher;
         this.clock = clock;
@@ -82,9 +86,12 @@ public final class LoadCommand implements Command<LoadRequest, LoadResult> {
     public LoadResult run(InboundCommand<LoadRequest> command, LoadedSpec spec, SendWindow window) {
         LoadRequest request = command.request();
         LoadJob job = jobs.get();
-        long start = System.nanoTime();
-        LoadResult result = job.load(request, spec);
-        double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
+        long[] start = new long[1];
+        LoadResult result = locks.load(request.store(), () -> {
+            start[0] = System.nanoTime();
+            return job.load(request, spec);
+        });
+        double seconds = Math.max((System.nanoTime() - start[0]) / 1e9, 1e-3);
         long written = result.tables().stream().mapToLong(t -> t.inserted() + t.updated()).sum();
         if (job.loadedBefore()) {
             LOG.infof("load %s store %s attempt %d: committed before, answered from the store's record", request.runId(),

@@ -78,7 +78,8 @@ public final class LoadJob {
         Spec spec = loaded.spec();
         Store store = spec.store(request.store()).orElseThrow(() -> StepFailure.fatal("UNKNOWN_STORE", "the spec "
                 + request.specHash() + " has no store " + request.store()));
-        Path work = WorkFolders.of(settings.workRoot(), request.runId(), request.attempt()).resolve(store.name());
+        // Its own folder: other stores of the run may be loading beside it.
+        Path work = WorkFolders.of(settings.workRoot(), request.runId(), request.attempt(), store.name());
         rows = 0;
         loadedBefore = false;
         steps = new StepTimes();
@@ -109,7 +110,7 @@ public final class LoadJob {
         } catch (RuntimeException e) {
             throw CertSessions.failure(e);
         } finally {
-            WorkFolders.deleteTree(work.getParent());
+            WorkFolders.deleteTree(work);
         }
     }
 
@@ -144,7 +145,7 @@ public final class LoadJob {
         } catch (RuntimeException e) {
             throw CertSessions.failure(e);
         } finally {
-            WorkFolders.deleteTree(work.getParent());
+            WorkFolders.deleteTree(work);
         }
     }
 

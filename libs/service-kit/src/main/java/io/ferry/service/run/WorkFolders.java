@@ -12,20 +12,31 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A phase service's per-request folders under its work root, {@code {runId}-{attempt}}, holding plaintext
- * copies of a run's anonymized batches and spill files. A request deletes its own; a crash leaves one behind,
+ * A phase service's per-request folders under its work root, {@code {runId}-{attempt}}, or
+ * {@code {runId}-{attempt}.{part}} for one part of a request that runs beside the others (a store's load), holding
+ * plaintext copies of a run's anonymized batches and spill files. A request deletes its own; a crash leaves one behind,
  * which {@link #deleteLeftovers} removes at the next start. Only folders named like a request's are touched,
  * so a work root pointed at a shared folder by mistake loses nothing else.
  */
 public final class WorkFolders {
 
-    private static final Pattern NAME = Pattern.compile("(.+)-(\\d+)");
+    private static final Pattern NAME = Pattern.compile("(.+?)-(\\d+)(\\.[A-Za-z0-9_-]+)?");
 
     private WorkFolders() {
     }
 
     public static Path of(Path root, String runId, int attempt) {
         return root.resolve(runId + "-" + attempt);
+    }
+
+    /**
+     * The folder of one part of a request, beside the request's other parts (not inside a shared folder that the
+     * first to finish would delete).
+     *
+     * @param part letters, digits, '_' and '-', as a store's name
+     */
+    public static Path of(Path root, String runId, int attempt, String part) {
+        return root.resolve(runId + "-" + attempt + "." + part);
     }
 
     /** Whether {@code name} is the folder name of some request. */

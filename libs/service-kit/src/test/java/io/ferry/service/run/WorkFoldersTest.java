@@ -39,5 +39,11 @@ class WorkFoldersTest {
         assertThat(WorkFolders.isWorkFolder("mig-20261121150000-001-3")).isTrue();
         assertThat(WorkFolders.isWorkFolder("mig-20261121150000-001")).isFalse();
         assertThat(WorkFolders.isWorkFolder("tmp-3")).isFalse();
+        assertThat(WorkFolders.of(root, "mig-20261121150000-001", 3, "hcp1").getFileName().toString())
+                .isEqualTo("mig-20261121150000-001-3.hcp1");
+        assertThat(WorkFolders.isWorkFolder("mig-20261121150000-001-3.hcp1")).isTrue();
+        assertThat(WorkFolders.isWorkFolder("mig-20261121150000-001-3.store-2")).isTrue();
+        assertThat(WorkFolders.isWorkFolder("mig-20261121150000-001-3.")).isFalse();
+        assertThat(WorkFolders.isWorkFolder("mig-20261121150000-001.hcp1")).isFalse();
     }
 }
