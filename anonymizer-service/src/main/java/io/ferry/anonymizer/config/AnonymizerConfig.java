@@ -36,6 +36,8 @@ public interface AnonymizerConfig {
 
     ServiceConfig.RetryGroup retry();
 
+    WarmUpGroup warmUp();
+
     interface OutputGroup {
         /** Domain of generated emails (reserved; the preflight must reserve it too). */
         @WithDefault("example.org")
@@ -61,6 +63,17 @@ public interface AnonymizerConfig {
 
         /** A {@code honeytokens.json} whose values must never reach any output. */
         Optional<Path> honeytokensFile();
+    }
+
+    /** The rehearsal on made-up people at start ({@code io.ferry.anonymizer.startup.WarmUp}). */
+    interface WarmUpGroup {
+        /** Rows of each warm-up batch; 0 skips the warm-up. */
+        @WithDefault("20000")
+        int rows();
+
+        /** Rounds of one batch per worker thread. */
+        @WithDefault("2")
+        int rounds();
     }
 
 }

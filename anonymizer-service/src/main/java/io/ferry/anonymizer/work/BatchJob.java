@@ -147,7 +147,8 @@ public final class BatchJob {
                 keyVersion, false, extracted.lastOfTable());
     }
 
-    static String sha256(Path file) throws IOException {
+    /** Lower-case hex SHA-256 of the file, as manifests give it. */
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

@@ -106,7 +106,10 @@ class AnonymizerMessagingIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get("/q/health").then().statusCode(200).body("status", equalTo("UP")));
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'staging' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'staging' }.status", equalTo("UP"))
+                // the start's warm-up: one batch of 500 made-up people per worker thread (test settings)
+                .body("checks.find { it.name == 'warm-up' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'warm-up' }.data.rows", equalTo(1000));
         given().get("/info").then().statusCode(200).body("service", equalTo("anonymizer"));
     }
 
