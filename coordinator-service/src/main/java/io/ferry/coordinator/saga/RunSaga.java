@@ -583,7 +583,11 @@ public final class RunSaga {
         final RunState.Builder b;
         final List<Effect> effects = new ArrayList<>();
         final List<String> what = new ArrayList<>();
-        /** Whether the compensation this turn asks for goes past rows changed since the load. */
+        /**
+         * Whether the compensation this turn asks for goes past rows changed since the load. Only a rollback asks for
+         * it, of a run with no load in flight, so its compensation is sent in this turn; one that waits for loads is
+         * sent by a later turn, whose flag is false.
+         */
         boolean force;
 
         Turn(RunState state, RunEvent event) {
