@@ -18,7 +18,7 @@ import io.ferry.anonymizer.rules.TableRules;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.BatchWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +90,8 @@ public final class BatchAnonymizer {
         private final Map<String, Long> problems = new LinkedHashMap<>();
         private final LeakHashes.Builder sources = new LeakHashes.Builder();
         private final LeakHashes.Builder generatedTuples = new LeakHashes.Builder();
-        private final Map<Set<LeakTokens.Form>, String[]> recent = new HashMap<>();
+        /** Keyed by identity: the form sets are {@link SourceIdentifiers}' constants, and hashing a set per value cost 5 %. */
+        private final Map<Set<LeakTokens.Form>, String[]> recent = new IdentityHashMap<>();
         private long rows;
         private long changed;
         private ScrubCounts scrubbed = ScrubCounts.ZERO;

@@ -65,7 +65,15 @@ public final class SourceIdentifiers {
 
     /** Whether the value has {@value LeakTokens#MIN_ALNUM} or more letters and digits. */
     public static boolean longEnough(String value) {
-        return value.codePoints().filter(Character::isLetterOrDigit).count() >= LeakTokens.MIN_ALNUM;
+        int count = 0;
+        for (int i = 0; i < value.length() && count < LeakTokens.MIN_ALNUM; ) {
+            int cp = value.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                count++;
+            }
+            i += Character.charCount(cp);
+        }
+        return count >= LeakTokens.MIN_ALNUM;
     }
 
     /** The token of an identifying tuple; null when a part is missing or blank. */

@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  * radix and length used), computed faster. BouncyCastle converts numbers digit by digit with {@link BigInteger} and
  * runs a pure-Java AES; this uses the JDK's hardware AES and {@code long} arithmetic while a half fits in 55 bits (up
  * to 10 digits of radix 36, 16 of radix 10), two longs up to 119 bits (23 digits of radix 36: the unique codes of
- * most emails and usernames), a few {@link BigInteger} operations a round above that. About 1 µs for 10 decimal
+ * many emails and usernames), {@link Limbs} of 32 bits above that (long emails). About 1 µs for 10 decimal
  * digits where BouncyCastle takes 3 to 4 µs.
  *
  * <p>Domains below a million strings are refused, as FF1 requires. One {@link Cipher} per thread.
@@ -30,8 +30,6 @@ final class Ff1 {
     private final ThreadLocal<State> states;
     private final BigInteger bigRadix;
     private final ConcurrentHashMap<Integer, BigInteger> powers = new ConcurrentHashMap<>();
-    /** Digits per long chunk in the BigInteger conversions. */
-    private final int chunk;
 
     Ff1(byte[] aesKey, int radix, byte[] tweak) {
         if (radix < 2 || radix > 256) {
@@ -42,13 +40,6 @@ final class Ff1 {
         this.key = new SecretKeySpec(aesKey, "AES");
         this.bigRadix = BigInteger.valueOf(radix);
         this.states = ThreadLocal.withInitial(State::new);
-        int c = 1;
-        long cp = radix;
-        while (cp * radix < LONG_LIMIT) {
-            cp *= radix;
-            c++;
-        }
-        this.chunk = c;
     }
 
     /** Encrypts digits ({@code 0..radix-1}, most significant first) in place. */
@@ -77,9 +68,10 @@ final class Ff1 {
             }
         }
 
+        /** One block: {@code update}, as ECB without padding keeps no state between blocks and doFinal costs more. */
         void aes(byte[] in, byte[] out) {
             try {
-                aes.doFinal(in, 0, 16, out, 0);
+                aes.update(in, 0, 16, out, 0);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES failed", e);
             }
@@ -96,7 +88,7 @@ final class Ff1 {
      * radix^v in the width the rounds use.
      */
     private record Shape(int u, int v, int b, int d, int pad, byte[] afterP, boolean narrow, BigInteger bigU,
-            BigInteger bigV, Wide wideU, Wide wideV, int chunk) {
+            BigInteger bigV, Wide wideU, Wide wideV, int chunk, Limbs.Modulus limbsU, Limbs.Modulus limbsV) {
     }
 
     private final ConcurrentHashMap<Integer, Shape> shapes = new ConcurrentHashMap<>();
@@ -124,8 +116,10 @@ final class Ff1 {
         st.aes(p, afterP);
         boolean wide = radixV.bitLength() <= WIDE_BITS;
         boolean narrow = radixV.compareTo(BigInteger.valueOf(LONG_LIMIT)) < 0;
+        int width = Limbs.width(radixV);
         Shape shape = new Shape(u, v, b, d, pad, afterP, narrow, pow(u), radixV, wide ? Wide.of(pow(u)) : null,
-                wide ? Wide.of(radixV) : null, Math.min(6, (127 - radixV.bitLength()) / 8));
+                wide ? Wide.of(radixV) : null, Math.min(6, (127 - radixV.bitLength()) / 8),
+                wide ? null : Limbs.Modulus.of(pow(u), width), wide ? null : Limbs.Modulus.of(radixV, width));
         shapes.putIfAbsent(n, shape);
         return shape;
     }
@@ -153,7 +147,7 @@ final class Ff1 {
         } else if (shape.wideV() != null) {
             cryptWide(x, encrypt, shape, t + pad, st);
         } else {
-            cryptBig(x, encrypt, shape, t + pad, st);
+            cryptLimbs(x, encrypt, shape, t + pad, st);
         }
     }
 
@@ -222,42 +216,46 @@ final class Ff1 {
         strLong(bb, x, u, u + v);
     }
 
-    private void cryptBig(byte[] x, boolean encrypt, Shape shape, int roundByte, State st) {
+    /** The rounds on halves above {@value #WIDE_BITS} bits, in {@link Limbs}. Same steps as {@link #cryptLong}. */
+    private void cryptLimbs(byte[] x, boolean encrypt, Shape shape, int roundByte, State st) {
         int u = shape.u();
         int v = shape.v();
         int b = shape.b();
         int d = shape.d();
         byte[] afterP = shape.afterP();
-        BigInteger radixU = shape.bigU();
-        BigInteger radixV = shape.bigV();
-        BigInteger a = numBig(x, 0, u);
-        BigInteger bb = numBig(x, u, u + v);
+        Limbs.Modulus radixU = shape.limbsU();
+        Limbs.Modulus radixV = shape.limbsV();
+        int width = radixV.words().length;
+        int[] a = Limbs.fromDigits(x, 0, u, radix, width);
+        int[] bb = Limbs.fromDigits(x, u, u + v, radix, width);
+        int[] y = new int[width];
+        int[] scratch = new int[width];
+        int[] product = new int[width];
         byte[] q = st.q;
         int numOffset = roundByte + 1;
         for (int k = 0; k < 10; k++) {
             int i = encrypt ? k : 9 - k;
-            BigInteger m = i % 2 == 0 ? radixU : radixV;
-            byte[] numeral = (encrypt ? bb : a).toByteArray(); // big-endian, maybe a leading sign byte
+            Limbs.Modulus m = i % 2 == 0 ? radixU : radixV;
+            int[] numeral = encrypt ? bb : a;
             for (int j = 0; j < b; j++) {
-                int from = numeral.length - b + j;
-                q[numOffset + j] = from >= 0 ? numeral[from] : 0;
+                q[numOffset + j] = Limbs.byteAt(numeral, b - 1 - j);
             }
             byte[] s = roundS(i, roundByte, d, afterP, st);
-            byte[] sd = new byte[d];
-            System.arraycopy(s, 0, sd, 0, d);
-            BigInteger y = new BigInteger(1, sd);
+            Limbs.mod(s, d, m, y, scratch, product);
             if (encrypt) {
-                BigInteger c = a.add(y).mod(m);
+                Limbs.addMod(a, y, m.words()); // C = (A + y) mod m; A becomes B, B becomes C
+                int[] c = a;
                 a = bb;
                 bb = c;
             } else {
-                BigInteger c = bb.subtract(y).mod(m);
+                Limbs.subtractMod(bb, y, m.words()); // C = (B - y) mod m; B becomes A, A becomes C
+                int[] c = bb;
                 bb = a;
                 a = c;
             }
         }
-        strBig(a, x, 0, u);
-        strBig(bb, x, u, u + v);
+        Limbs.toDigits(a, radix, x, 0, u);
+        Limbs.toDigits(bb, radix, x, u, u + v);
     }
 
     /**
@@ -425,44 +423,6 @@ final class Ff1 {
         for (int i = to - 1; i >= from; i--) {
             x[i] = (byte) (n % radix);
             n /= radix;
-        }
-    }
-
-    /** NUM in chunks that fit a long: one multiply-add of BigIntegers per chunk. */
-    private BigInteger numBig(byte[] x, int from, int to) {
-        BigInteger n = BigInteger.ZERO;
-        int i = from;
-        while (i < to) {
-            int len = Math.min(chunk, to - i);
-            long part = 0;
-            for (int k = 0; k < len; k++) {
-                part = part * radix + (x[i + k] & 0xFF);
-            }
-            n = n.multiply(pow(len)).add(BigInteger.valueOf(part));
-            i += len;
-        }
-        return n;
-    }
-
-    /** STR in chunks: one division of BigIntegers per chunk. */
-    private void strBig(BigInteger n, byte[] x, int from, int to) {
-        BigInteger divisor = pow(chunk);
-        int i = to;
-        while (i > from) {
-            int len = Math.min(chunk, i - from);
-            long part;
-            if (len == chunk) {
-                BigInteger[] qr = n.divideAndRemainder(divisor);
-                part = qr[1].longValue();
-                n = qr[0];
-            } else {
-                part = n.longValue();
-            }
-            for (int k = 0; k < len; k++) {
-                x[i - 1 - k] = (byte) (part % radix);
-                part /= radix;
-            }
-            i -= len;
         }
     }
 }

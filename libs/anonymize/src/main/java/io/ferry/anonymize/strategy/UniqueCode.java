@@ -27,7 +27,7 @@ final class UniqueCode {
     private static final int ESCAPE = ALPHABET.length();
     private static final int MIN_DIGITS = 4; // 36^4 >= 10^6: FF1's smallest domain
     private static final BigInteger BIG_K = BigInteger.valueOf(K);
-    private static final int CHUNK = 11; // K^11 < 2^63
+    private static final int CHUNK = 5; // K^5 < 2^32: a word-sized multiplier for Limbs
     private static final long[] POW = new long[CHUNK + 1];
 
     static {
@@ -88,54 +88,44 @@ final class UniqueCode {
 
     /** Steps 1 to 3: the base-36 digits of the text's number, at least {@value #MIN_DIGITS}. */
     static byte[] digits(String text) {
-        BigInteger big = null;
-        long chunk = 0;
-        int inChunk = 0;
+        // step 1: bijective digits 1..K, an escaped code point as five of them
+        int[] symbols = new int[5 * text.length()];
+        int count = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             int s = cp < 0x80 ? ALPHABET.indexOf(cp) : -1;
             if (s >= 0) {
-                chunk = chunk * K + s + 1;
-                inChunk++;
+                symbols[count++] = s + 1;
             } else {
-                int[] esc = {ESCAPE, cp / (K * K * K) % K, cp / (K * K) % K, cp / K % K, cp % K};
-                for (int e : esc) {
-                    chunk = chunk * K + e + 1;
-                    if (++inChunk == CHUNK) {
-                        big = flush(big, chunk, inChunk);
-                        chunk = 0;
-                        inChunk = 0;
-                    }
-                }
-                continue;
-            }
-            if (inChunk == CHUNK) {
-                big = flush(big, chunk, inChunk);
-                chunk = 0;
-                inChunk = 0;
+                symbols[count++] = ESCAPE + 1;
+                symbols[count++] = cp / (K * K * K) % K + 1;
+                symbols[count++] = cp / (K * K) % K + 1;
+                symbols[count++] = cp / K % K + 1;
+                symbols[count++] = cp % K + 1;
             }
         }
-        String base36;
-        if (big == null) {
-            base36 = Long.toString(chunk, 36);
-        } else {
-            base36 = flush(big, chunk, inChunk).toString(36);
+        // step 2: their number, a chunk of symbols per multiply-add (K^CHUNK < 2^32)
+        int[] n = new int[count * 6 / 32 + 2]; // K^count < 2^(5.43 count)
+        for (int i = 0; i < count; i += CHUNK) {
+            int len = Math.min(CHUNK, count - i);
+            long part = 0;
+            for (int k = 0; k < len; k++) {
+                part = part * K + symbols[i + k];
+            }
+            Limbs.multiplyAdd(n, POW[len], part);
         }
-        if (base36.equals("0")) {
-            base36 = "";
+        // step 3: base 36 without leading zeros, left-padded to MIN_DIGITS
+        byte[] all = new byte[n.length * 32 / 5 + 1]; // 36^(32 words / 5) > 2^(32 words)
+        Limbs.toDigits(n, 36, all, 0, all.length);
+        int first = 0;
+        while (first < all.length && all[first] == 0) {
+            first++;
         }
-        int pad = Math.max(0, MIN_DIGITS - base36.length());
-        byte[] digits = new byte[pad + base36.length()];
-        for (int i = 0; i < base36.length(); i++) {
-            digits[pad + i] = (byte) Character.digit(base36.charAt(i), 36);
-        }
+        int length = Math.max(MIN_DIGITS, all.length - first);
+        byte[] digits = new byte[length];
+        System.arraycopy(all, first, digits, length - (all.length - first), all.length - first);
         return digits;
-    }
-
-    private static BigInteger flush(BigInteger big, long chunk, int inChunk) {
-        BigInteger b = big == null ? BigInteger.ZERO : big;
-        return b.multiply(BigInteger.valueOf(POW[inChunk])).add(BigInteger.valueOf(chunk));
     }
 
     static String render(byte[] digits) {
