@@ -51,8 +51,12 @@ class BenchCommandsSoakIT {
         assertThat(report.path("phases").findValuesAsText("phase")).contains("preflight", "extract", "anonymize",
                 "leakcheck", "validate", "load");
         JsonNode rss = report.path("peakRssBytes");
+        JsonNode cpu = report.path("cpuSeconds");
         for (String service : List.of("extractor", "anonymizer", "validator", "loader", "coordinator")) {
             assertThat(rss.path(service).asLong()).as("peak RSS of the %s", service).isPositive();
+            JsonNode used = cpu.path(service);
+            assertThat(used.path("seconds").asDouble()).as("CPU of the %s in the run", service).isPositive()
+                    .isGreaterThanOrEqualTo(used.path("jit").asDouble() + used.path("gc").asDouble());
         }
         assertThat(report.path("baseline").path("rowsCopied").asLong()).isPositive();
         assertThat(report.path("ratioToBaseline").asDouble()).isPositive();

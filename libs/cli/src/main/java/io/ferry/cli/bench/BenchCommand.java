@@ -56,9 +56,17 @@ public final class BenchCommand implements Callable<Integer> {
         Path bench = dir.toAbsolutePath().normalize();
         Demo demo = new Demo(bench, home, preset, false, System.out);
         try {
-            Demo.Migration migration = demo.migrateAndKeep();
             List<String> services = List.of("extractor", "anonymizer", "validator", "loader", "coordinator");
+            java.util.Map<String, ServiceCpu> cpuBefore = new java.util.LinkedHashMap<>();
+            Demo.Migration migration = demo.migrateAndKeep(() -> {
+                try {
+                    cpuBefore.putAll(ServiceCpu.ofServices(bench, services));
+                } catch (IOException e) {
+                    // no services.pids: the report leaves CPU out
+                }
+            });
             java.util.Map<String, Long> rss = PeakMemory.ofServices(bench, services);
+            java.util.Map<String, ServiceCpu> cpu = ServiceCpu.since(ServiceCpu.ofServices(bench, services), cpuBefore);
             EstateLayout layout = new EstateLayout(bench.resolve("estate"));
             EstateProperties api = EstateProperties.read(bench.resolve("demo.properties"));
             JsonNode report = ApiClient.basic(api.require("api.url"), api.require("api.user"),
@@ -69,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
             Baseline.Result baseline = Baseline.measure(SpecSession.open(layout.spec()).spec(),
                     Resolver.forFolder(layout.dir()), EstateProperties.read(layout.properties()),
                     report.path("district").asText());
-            BenchReport result = report(report, rss, baseline, preset);
+            BenchReport result = report(report, rss, cpu, baseline, preset);
             write(result, bench.resolve("bench"));
             return migration.code() == ExitCodes.OK ? ExitCodes.OK : ExitCodes.NOT_OK;
         } catch (SQLException e) {
@@ -79,8 +87,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static BenchReport report(JsonNode run, java.util.Map<String, Long> rss, Baseline.Result baseline,
-            String preset) {
+    private static BenchReport report(JsonNode run, java.util.Map<String, Long> rss,
+            java.util.Map<String, ServiceCpu> cpu, Baseline.Result baseline, String preset) {
         List<BenchReport.Phase> phases = new ArrayList<>();
         long rows = 0;
         for (JsonNode p : run.path("phases")) {
@@ -93,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
         double total = Duration.between(Instant.parse(run.path("startedAt").asText()),
                 Instant.parse(run.path("endedAt").asText())).toMillis() / 1000.0;
         return new BenchReport(Instant.now().toString(), machine(), preset, run.path("district").asText(),
-                run.path("runId").asText(), run.path("status").asText(), rows, total, phases, rss,
+                run.path("runId").asText(), run.path("status").asText(), rows, total, phases, rss, cpu,
                 BenchReport.BaselineFigures.of(baseline));
     }
 

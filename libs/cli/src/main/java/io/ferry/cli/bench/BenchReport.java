@@ -12,9 +12,12 @@ import java.util.Map;
  * @param rows           rows the run extracted, in all stores (the graph's nodes and relationships included)
  * @param totalSeconds   from the run's request to its end, as the coordinator recorded them
  * @param peakRssBytes   per service, the peak resident set size of its process ({@code VmHWM})
+ * @param cpuSeconds     per service, the CPU its process spent from the run's request to its end, with its JIT
+ *                       compilers' and garbage collector's share
  */
 record BenchReport(String at, String machine, String preset, String district, String runId, String status, long rows,
-        double totalSeconds, List<Phase> phases, Map<String, Long> peakRssBytes, BaselineFigures baseline) {
+        double totalSeconds, List<Phase> phases, Map<String, Long> peakRssBytes, Map<String, ServiceCpu> cpuSeconds,
+        BaselineFigures baseline) {
 
     /** One phase of the run as its report times it; rows null where the phase moves none. */
     record Phase(String phase, double seconds, Long rows) {
@@ -63,9 +66,13 @@ record BenchReport(String at, String machine, String preset, String district, St
                     p.rows() == null ? "" : String.format(Locale.ROOT, "%,d", p.rows()),
                     p.rowsPerSecond() == null ? "" : String.format(Locale.ROOT, "%,.0f", p.rowsPerSecond())));
         }
-        md.append("\n| service | peak RSS (MiB) |\n|---|---:|\n");
-        peakRssBytes.forEach((service, bytes) -> md.append(String.format(Locale.ROOT, "| %s | %,d |%n", service,
-                bytes / (1024 * 1024))));
+        md.append("\n| service | peak RSS (MiB) | CPU in the run (s) | of which JIT | of which GC |\n"
+                + "|---|---:|---:|---:|---:|\n");
+        peakRssBytes.forEach((service, bytes) -> {
+            ServiceCpu cpu = cpuSeconds.get(service);
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %s |%n", service, bytes / (1024 * 1024), cpu == null
+                    ? " |  | " : String.format(Locale.ROOT, "%.1f | %.1f | %.1f", cpu.seconds(), cpu.jit(), cpu.gc())));
+        });
         md.append("\nBaseline per PostgreSQL store (binary COPY of the closure's rows out of PROD, into an empty copy of"
                 + " CERT's tables with their indexes and checks, one transaction per store, rolled back):\n\n");
         md.append("| store | rows | MiB | COPY out (s) | COPY in (s) |\n|---|---:|---:|---:|---:|\n");

@@ -20,6 +20,17 @@ final class PeakMemory {
 
     /** Per service, its peak RSS in bytes; a service whose process cannot be read is left out. */
     static Map<String, Long> ofServices(Path demoDir, List<String> services) throws IOException {
+        Map<String, String> pids = pids(demoDir);
+        Map<String, Long> peaks = new LinkedHashMap<>();
+        for (String service : services) {
+            Optional.ofNullable(pids.get(service)).flatMap(PeakMemory::highWaterMark)
+                    .ifPresent(bytes -> peaks.put(service, bytes));
+        }
+        return peaks;
+    }
+
+    /** The demo's {@code services.pids}: service name to pid. */
+    static Map<String, String> pids(Path demoDir) throws IOException {
         Map<String, String> pids = new LinkedHashMap<>();
         for (String line : Files.readAllLines(demoDir.resolve("services.pids"))) {
             int eq = line.indexOf('=');
@@ -27,12 +38,7 @@ final class PeakMemory {
                 pids.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
             }
         }
-        Map<String, Long> peaks = new LinkedHashMap<>();
-        for (String service : services) {
-            Optional.ofNullable(pids.get(service)).flatMap(PeakMemory::highWaterMark)
-                    .ifPresent(bytes -> peaks.put(service, bytes));
-        }
-        return peaks;
+        return pids;
     }
 
     /** {@code VmHWM} of a live process, in bytes. */

@@ -114,8 +114,18 @@ public final class Demo {
      * (for {@code ferry bench}, which measures the services afterwards); {@link #stop} stops it.
      */
     public Migration migrateAndKeep() throws InterruptedException {
+        return migrateAndKeep(() -> {
+        });
+    }
+
+    /** {@link #migrateAndKeep()}, calling {@code beforeRun} once the services are ready, just before the run starts. */
+    public Migration migrateAndKeep(Runnable beforeRun) throws InterruptedException {
+        this.beforeRun = beforeRun;
         return start(false);
     }
+
+    private Runnable beforeRun = () -> {
+    };
 
     /** Stops the services and, if this demo brought it up, the estate. */
     public void stop() {
@@ -181,6 +191,7 @@ public final class Demo {
             throw new FerryException(ExitCodes.NOT_OK, "the extractor found no district in PROD");
         }
         String district = districts.get(0).path("id").asText();
+        beforeRun.run();
         JsonNode run = api.post("/runs", Map.of("district", district));
         String runId = run.path("runId").asText();
         out.println("demo: run " + runId + " for " + district + " (rank 1 of " + districts.size() + ")");

@@ -15,9 +15,12 @@ class BenchReportTest {
                 new Baseline.StoreCopy("adb", 400, 1 << 20, 1.0, 2.0, 25)));
         Map<String, Long> rss = new LinkedHashMap<>();
         rss.put("extractor", 512L << 20);
+        rss.put("loader", 256L << 20);
+        Map<String, ServiceCpu> cpu = Map.of("extractor", new ServiceCpu(30.5, 12.25, 3.0));
         return new BenchReport("2026-11-24T00:00:00Z", "2 cores", "large", "district-001", "mig-20261124000000-001",
                 "SUCCEEDED", 1_200, 24.0, List.of(new BenchReport.Phase("extract", 4.0, 1_200L),
-                        new BenchReport.Phase("leakcheck", 1.5, null)), rss, BenchReport.BaselineFigures.of(baseline));
+                        new BenchReport.Phase("leakcheck", 1.5, null)), rss, cpu,
+                BenchReport.BaselineFigures.of(baseline));
     }
 
     @Test
@@ -35,7 +38,8 @@ class BenchReportTest {
     void theMarkdownStatesTheFiguresAndTheRowsLeftOut() {
         String md = report().markdown();
         assertThat(md).contains("**24.0 s** for 1,200 rows", "Ferry / baseline: **3.0×**", "Ferry / copy alone: 4.0×",
-                "| extract | 4.0 | 1,200 | 300 |", "| leakcheck | 1.5 |  |  |", "| extractor | 512 |",
+                "| extract | 4.0 | 1,200 | 300 |", "| leakcheck | 1.5 |  |  |", "| extractor | 512 | 30.5 | 12.3 | 3.0 |",
+                "| loader | 256 |  |  |  |",
                 "| ids | 600 | 3.0 | 1.0 | 2.0 |", "leaves out 25 rows of tables without a primary key");
     }
 
