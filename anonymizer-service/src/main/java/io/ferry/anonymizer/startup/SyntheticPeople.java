@@ -70,7 +70,10 @@ final class SyntheticPeople {
             // exchange 200-499: never 555, whose 0100-0199 lines are the reserved range of generated phones
             String phone = String.format("(%03d) %03d-%04d", 200 + random.nextInt(700), 200 + random.nextInt(300),
                     random.nextInt(10_000));
-            String email = (first + "." + last).toLowerCase() + random.nextInt(100) + "@mail.test";
+            // every other email as long as a student's (first.last42@students.<district>.k12.<state>.us): their
+            // unique codes take FF1's long-half path, which the run's emails need compiled too
+            String email = (first + "." + last).toLowerCase() + random.nextInt(100)
+                    + (id % 2 == 0 ? "@mail.test" : "@students.springfield-unified.k12.or.test");
             String contact = "{\"address\": {\"line1\": \"" + (1 + random.nextInt(999)) + " " + name(random)
                     + " Street\", \"city\": \"" + CITIES[random.nextInt(CITIES.length)] + "\", \"postalCode\": \""
                     + String.format("%05d", random.nextInt(100_000)) + "\"}, \"emergencyContact\": {\"name\": \""
