@@ -26,6 +26,9 @@ class ExtractorHealthTest {
                 given().get("/q/health").then().statusCode(200).body("status", equalTo("UP")));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'staging' }.status", equalTo("UP"))
+                // the start's warm-up: one round of 500 made-up people (test settings)
+                .body("checks.find { it.name == 'warm-up' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'warm-up' }.data.rows", equalTo(500))
                 .body("checks.find { it.name == 'prod' }.data.spec",
                         equalTo("no spec configured (ferry.extractor.readiness.spec-file)"));
         given().get("/info").then().statusCode(200).body("service", equalTo("extractor"));

@@ -1,15 +1,15 @@
 package io.ferry.anonymizer.health;
 
 import io.ferry.anonymizer.startup.WarmUpAtStart;
+import io.ferry.service.health.WarmUpReadinessCheck;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
+import java.util.Optional;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness "warm-up": down while the start's warm-up runs, so that whoever waits for readiness gets a warm JIT. */
+/** Readiness "warm-up" of the {@link WarmUpAtStart start's warm-up}. */
 @Readiness
 @ApplicationScoped
-public class WarmUpReadiness implements HealthCheck {
+public class WarmUpReadiness extends WarmUpReadinessCheck {
 
     private final WarmUpAtStart warmUp;
 
@@ -18,13 +18,12 @@ public class WarmUpReadiness implements HealthCheck {
     }
 
     @Override
-    public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("warm-up");
-        if (!warmUp.over()) {
-            return response.down().withData("state", "running").build();
-        }
-        return warmUp.result().map(r -> response.up().withData("rows", r.rows())
-                .withData("milliseconds", Math.round(r.seconds() * 1000)).build())
-                .orElseGet(() -> response.up().withData("state", "skipped or failed").build());
+    protected boolean over() {
+        return warmUp.over();
+    }
+
+    @Override
+    protected Optional<Figures> figures() {
+        return warmUp.result().map(r -> new Figures(r.rows(), r.seconds()));
     }
 }

@@ -22,6 +22,8 @@ import io.ferry.contracts.ids.RunId;
 import io.ferry.contracts.messages.BatchKind;
 import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.schema.model.TableId;
+import io.ferry.service.run.WorkFolders;
+import io.ferry.service.warmup.SyntheticPeople;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.staging.StagingLayout;
@@ -30,13 +32,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * A rehearsal of the service's work on {@link SyntheticPeople made-up people}, run once at start so that the JIT
@@ -122,7 +122,7 @@ public final class WarmUp {
             return new Result(totals[0], totals[1], totals[2], verdict.tokensChecked(), verdict.findings().size(),
                     (System.nanoTime() - started) / 1e9);
         } finally {
-            deleteTree(folder);
+            WorkFolders.deleteTree(folder);
         }
     }
 
@@ -159,16 +159,5 @@ public final class WarmUp {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -41,6 +41,18 @@ public interface ExtractorConfig {
 
     PreflightGroup preflight();
 
+    WarmUpGroup warmUp();
+
+    /** The rehearsal on made-up people at start ({@link io.ferry.extractor.extraction.ExtractionWarmUp}). */
+    interface WarmUpGroup {
+        /** Made-up people of each round; 0 skips the warm-up. */
+        @WithDefault("30000")
+        int rows();
+
+        @WithDefault("3")
+        int rounds();
+    }
+
     /** The preflight's classification and reserved ranges (see {@code PreflightSettingsProducer}). */
     interface PreflightGroup {
         @WithDefault("true")

@@ -274,7 +274,7 @@ final class GraphStoreReader {
     }
 
     /** Key values first (checked against the plan), then the properties; a label's last column is left to fill. */
-    private static String[] row(String store, Layout layout, List<Object> key, Map<String, Object> props, Tuple planned) {
+    static String[] row(String store, Layout layout, List<Object> key, Map<String, Object> props, Tuple planned) {
         if (planned == null || planned.size() != key.size()) {
             throw changed(store, layout, "the graph returned an element id the plan does not list");
         }

@@ -53,7 +53,7 @@ final class KeySets {
         }
     }
 
-    private static void writeOne(Staging staging, ExtractRequest request, TableId table, List<BatchColumn> columns,
+    static void writeOne(Staging staging, ExtractRequest request, TableId table, List<BatchColumn> columns,
             List<Tuple> keys, Function<Object, String> text, FileKey key, Path tempDir) {
         String folder = StagingLayout.keys(RunId.parse(request.runId()), request.store());
         BatchSchema schema = new BatchSchema(columns, Map.of("ferry.store", request.store(), "ferry.table",

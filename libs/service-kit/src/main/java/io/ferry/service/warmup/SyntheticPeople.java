@@ -1,4 +1,4 @@
-package io.ferry.anonymizer.startup;
+package io.ferry.service.warmup;
 
 import io.ferry.batches.BatchColumn;
 import io.ferry.spec.model.AnonymizeRule;
@@ -9,15 +9,15 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Made-up people for the {@link WarmUp}: a table shaped like a person table of a school district (names, birth
+ * Made-up people for the services' warm-ups at start (the extractor's and the anonymizer's): a table shaped like a person table of a school district (names, birth
  * date, email, phone, state id, uuid, a JSON contact with unruled free text, username, password hash, IP address and
  * a free-text comment) and the rules of every data type the sample estate's spec uses. Names are built from
  * syllables by a seeded random source, so the rows are the same in every JVM and belong to nobody.
  */
-final class SyntheticPeople {
+public final class SyntheticPeople {
 
-    static final String STORE = "warmup";
-    static final String TABLE = "person";
+    public static final String STORE = "warmup";
+    public static final String TABLE = "person";
     private static final String PREFIX = STORE + ".public." + TABLE + ".";
 
     private static final String[] SYLLABLES = {"ka", "ro", "len", "mi", "tor", "sa", "vin", "dre", "ol", "ne", "bar",
@@ -27,7 +27,7 @@ final class SyntheticPeople {
     private SyntheticPeople() {
     }
 
-    static List<BatchColumn> columns() {
+    public static List<BatchColumn> columns() {
         return List.of(new BatchColumn("id", "bigint"), new BatchColumn("kind", "text"),
                 new BatchColumn("first_name", "text"), new BatchColumn("last_name", "text"),
                 new BatchColumn("birth_date", "date"), new BatchColumn("email", "text"),
@@ -37,7 +37,7 @@ final class SyntheticPeople {
                 new BatchColumn("last_login_ip", "inet"), new BatchColumn("comment", "text"));
     }
 
-    static List<AnonymizeRule> rules() {
+    public static List<AnonymizeRule> rules() {
         return List.of(rule("first_name", null, "person.first_name", null),
                 rule("last_name", null, "person.last_name", null),
                 rule("birth_date", null, "person.birth_date", "date-shift"),
@@ -61,7 +61,7 @@ final class SyntheticPeople {
     }
 
     /** {@code count} rows from {@code firstId} on; the same arguments give the same rows. */
-    static List<String[]> rows(long firstId, int count) {
+    public static List<String[]> rows(long firstId, int count) {
         Random random = new Random(firstId);
         List<String[]> rows = new ArrayList<>(count);
         for (long id = firstId; id < firstId + count; id++) {
@@ -93,7 +93,7 @@ final class SyntheticPeople {
     }
 
     /** A capitalised name of two or three syllables. */
-    static String name(Random random) {
+    public static String name(Random random) {
         StringBuilder b = new StringBuilder();
         for (int i = 2 + random.nextInt(2); i > 0; i--) {
             b.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
@@ -102,7 +102,7 @@ final class SyntheticPeople {
     }
 
     /** Every name {@link #name} can give. */
-    static List<String> allNames() {
+    public static List<String> allNames() {
         List<String> names = new ArrayList<>();
         for (String a : SYLLABLES) {
             for (String b : SYLLABLES) {
