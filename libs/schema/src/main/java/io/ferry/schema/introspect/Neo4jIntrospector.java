@@ -104,22 +104,36 @@ public final class Neo4jIntrospector {
             }
         }
 
+        // Every count comes from the count store; asked in a few queries, since on a server that has not planned
+        // them yet each distinct query costs a plan (a query per label-type pair took seconds on the sample graph).
+        List<String> counted = new ArrayList<>();
+        for (String label : labels) {
+            counted.add("MATCH (n:" + quote(label) + ")");
+        }
+        for (String type : types) {
+            counted.add("MATCH ()-[r:" + quote(type) + "]->()");
+            for (String label : labels) {
+                counted.add("MATCH (:" + quote(label) + ")-[r:" + quote(type) + "]->()");
+                counted.add("MATCH ()-[r:" + quote(type) + "]->(:" + quote(label) + ")");
+            }
+        }
+        long[] counts = counts(tx, counted);
+        int at = 0;
         List<Table> tables = new ArrayList<>();
         List<Reference> references = new ArrayList<>();
         for (String label : labels) {
-            long count = tx.run("MATCH (n:" + quote(label) + ") RETURN count(n) AS n").single().get("n").asLong();
             tables.add(table(new TableId(store, TableId.LABELS, label), TableKind.LABEL, labelProps.get(label),
-                    keys.getOrDefault(label, List.of()), count));
+                    keys.getOrDefault(label, List.of()), counts[at++]));
         }
         for (String type : types) {
             TableId rel = new TableId(store, TableId.RELATIONSHIPS, type);
-            long count = tx.run("MATCH ()-[r:" + quote(type) + "]->() RETURN count(r) AS n").single().get("n").asLong();
-            tables.add(table(rel, TableKind.RELATIONSHIP, typeProps.get(type), keys.getOrDefault(type, List.of()), count));
+            tables.add(table(rel, TableKind.RELATIONSHIP, typeProps.get(type), keys.getOrDefault(type, List.of()),
+                    counts[at++]));
             for (String label : labels) {
-                if (connects(tx, "(:" + quote(label) + ")-[r:" + quote(type) + "]->()")) {
+                if (counts[at++] > 0) {
                     references.add(endpoint(type + ".start", rel, START, new TableId(store, TableId.LABELS, label)));
                 }
-                if (connects(tx, "()-[r:" + quote(type) + "]->(:" + quote(label) + ")")) {
+                if (counts[at++] > 0) {
                     references.add(endpoint(type + ".end", rel, END, new TableId(store, TableId.LABELS, label)));
                 }
             }
@@ -154,9 +168,25 @@ public final class Neo4jIntrospector {
         return new Reference(name, rel, List.of(column), label, List.of(ELEMENT), false, false, Reference.Origin.GRAPH, null);
     }
 
-    /** Served by the count store, so a pair costs no scan. */
-    private static boolean connects(TransactionContext tx, String pattern) {
-        return tx.run("MATCH " + pattern + " RETURN count(r) AS n").single().get("n").asLong() > 0;
+    /** Patterns counted per query: one plan each, small enough for a graph of many labels and types. */
+    static final int COUNTS_PER_QUERY = 64;
+
+    /**
+     * The number of matches of each {@code MATCH} pattern (one of a label's nodes, a type's relationships, or a
+     * type's relationships at a label), in order; each is served by the count store, so none costs a scan.
+     */
+    private static long[] counts(TransactionContext tx, List<String> patterns) {
+        long[] counts = new long[patterns.size()];
+        for (int from = 0; from < patterns.size(); from += COUNTS_PER_QUERY) {
+            List<String> branches = new ArrayList<>();
+            for (int i = from; i < Math.min(patterns.size(), from + COUNTS_PER_QUERY); i++) {
+                branches.add(patterns.get(i) + " RETURN " + i + " AS i, count(*) AS n");
+            }
+            for (Record r : tx.run(String.join(" UNION ALL ", branches)).list()) {
+                counts[r.get("i").asInt()] = r.get("n").asLong();
+            }
+        }
+        return counts;
     }
 
     private static List<String> strings(TransactionContext tx, String query) {

@@ -133,6 +133,43 @@ class SampleEstateIntrospectionIT {
     }
 
     /**
+     * The counts and endpoints the introspector reads in a few combined queries are each what a query of its own
+     * answers: every label's and type's count, and a {@code TYPE.start} / {@code TYPE.end} reference exactly where
+     * relationships of the type start or end at nodes of the label (more patterns than one query takes).
+     */
+    @Test
+    void graphCountsAndEndpointsEqualAQueryPerPattern() {
+        StoreSchema sp = estate.store("sp").orElseThrow();
+        List<String> expected = new ArrayList<>();
+        try (org.neo4j.driver.Session session = servers.prodSp().driver().session()) {
+            java.util.function.Function<String, Long> count = q -> session.run(q).single().get(0).asLong();
+            List<Table> labels = sp.tables().stream().filter(t -> t.kind() == TableKind.LABEL).toList();
+            for (Table t : sp.tables()) {
+                String name = "`" + t.id().name() + "`";
+                assertThat(t.rowEstimate()).as(t.id().toString()).isEqualTo(t.kind() == TableKind.LABEL
+                        ? count.apply("MATCH (n:" + name + ") RETURN count(n)")
+                        : count.apply("MATCH ()-[r:" + name + "]->() RETURN count(r)"));
+                if (t.kind() != TableKind.RELATIONSHIP) {
+                    continue;
+                }
+                for (Table l : labels) {
+                    String label = "`" + l.id().name() + "`";
+                    if (count.apply("MATCH (:" + label + ")-[r:" + name + "]->() RETURN count(r)") > 0) {
+                        expected.add(t.id().name() + ".start -> " + l.id().name());
+                    }
+                    if (count.apply("MATCH ()-[r:" + name + "]->(:" + label + ") RETURN count(r)") > 0) {
+                        expected.add(t.id().name() + ".end -> " + l.id().name());
+                    }
+                }
+            }
+            assertThat(labels.size() + (sp.tables().size() - labels.size()) * (1 + 2 * labels.size()))
+                    .isGreaterThan(Neo4jIntrospector.COUNTS_PER_QUERY);
+        }
+        assertThat(sp.references()).extracting(r -> r.name() + " -> " + r.to().name())
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
      * A graph's load fingerprint covers its constraints only: nodes of a new label (what another district's load
      * adds) change the introspected schema's fingerprint but not it; a new constraint changes it.
      */
