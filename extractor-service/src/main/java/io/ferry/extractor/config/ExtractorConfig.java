@@ -46,10 +46,10 @@ public interface ExtractorConfig {
     /** The rehearsal on made-up people at start ({@link io.ferry.extractor.extraction.ExtractionWarmUp}). */
     interface WarmUpGroup {
         /** Made-up people of each round; 0 skips the warm-up. */
-        @WithDefault("30000")
+        @WithDefault("20000")
         int rows();
 
-        @WithDefault("3")
+        @WithDefault("2")
         int rounds();
     }
 
