@@ -35,12 +35,19 @@ public final class RunWatch {
     private final ApiClient api;
     private final PrintStream out;
     private final boolean approve;
+    private final long pollMillis;
 
     /** @param approve whether to approve the gates the run waits at */
     public RunWatch(ApiClient api, PrintStream out, boolean approve) {
+        this(api, out, approve, POLL_MILLIS);
+    }
+
+    /** With a poll of its own, so that a test can tell a read the feed woke from a polled one. */
+    RunWatch(ApiClient api, PrintStream out, boolean approve, long pollMillis) {
         this.api = api;
         this.out = out;
         this.approve = approve;
+        this.pollMillis = pollMillis;
     }
 
     /**
@@ -119,7 +126,7 @@ public final class RunWatch {
                 return run;
             }
             // The next read: at the next status change, or after a while; changes the last read saw are not waited for.
-            statusChanged.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            statusChanged.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
             statusChanged.drainPermits();
         }
     }
