@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ public final class PlannedRuns {
     private final ProdSnapshot.SessionSettings session;
     private final Duration maxAge;
     private final Duration awaitExtraction;
+    private final boolean graphsBeside;
     private final Map<String, Entry> entries = new HashMap<>();
     private final ScheduledExecutorService sweeper;
     private boolean closing;
@@ -39,11 +42,17 @@ public final class PlannedRuns {
     /** The extractor's plans: its PROD session settings, snapshot age and {@link #AWAIT_EXTRACTION}. */
     public static PlannedRuns of(ExtractionSettings settings) {
         return new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()),
-                settings.maxSnapshotAge(), AWAIT_EXTRACTION);
+                settings.maxSnapshotAge(), AWAIT_EXTRACTION, settings.maxConnectionsPerStore() > 1);
     }
 
-    public PlannedRuns(ProdSnapshot.SessionSettings session, Duration maxAge, Duration awaitExtraction) {
+    /**
+     * @param graphsBeside whether graph stores are closed on a thread of their own, in a second session per relational
+     *                     store (see {@link Entry#plan}); else the whole closure is computed before a lease returns
+     */
+    public PlannedRuns(ProdSnapshot.SessionSettings session, Duration maxAge, Duration awaitExtraction,
+            boolean graphsBeside) {
         this.session = session;
+        this.graphsBeside = graphsBeside;
         this.maxAge = maxAge;
         this.awaitExtraction = awaitExtraction;
         // A run whose other stores never come here (cancelled, or extracted by another replica) must not keep
@@ -172,8 +181,14 @@ public final class PlannedRuns {
             return entry.snapshot;
         }
 
+        /** The whole closure; waits for the graph stores' closures. */
         public DistrictClosure closure() {
-            return entry.closure;
+            return entry.closure();
+        }
+
+        /** The relational stores' closure, at once (the graph stores' may still be running). */
+        public io.ferry.planning.Closure relationalClosure() {
+            return entry.relational.closure();
         }
 
         /** When the snapshots were opened: their age bounds the extraction. */
@@ -191,7 +206,7 @@ public final class PlannedRuns {
         }
     }
 
-    private static final class Entry {
+    private final class Entry {
         final String id;
         final Set<String> remaining;
         final long created = System.nanoTime();
@@ -202,25 +217,70 @@ public final class PlannedRuns {
         boolean awaiting;
         long awaitUntil;
         ProdSnapshot snapshot;
-        DistrictClosure closure;
+        DistrictClosure.Relational relational;
+        /** The graph stores' closures, computed beside the preflight's reading of the relational closure. */
+        CompletableFuture<DistrictClosure> whole;
 
         Entry(String id, Set<String> stores) {
             this.id = id;
             this.remaining = new HashSet<>(stores);
         }
 
-        /** Plans once; a second store's extraction waits here for the first one's plan. */
+        /**
+         * Plans once: the relational closure now, the graph stores' closures on a thread of their own (in sessions
+         * of their own on the relational stores when the connection cap allows a second one), so that the preflight
+         * can classify relational fields meanwhile. A second store's extraction waits here for the first one's plan.
+         */
         synchronized void plan(String district, LoadedSpec spec, ProdSnapshot.SessionSettings session) {
-            if (closure != null) {
+            if (relational != null) {
                 return;
             }
             ProdSnapshot opened = ProdSnapshot.open(spec.spec(), spec.resolver(), session);
+            DistrictClosure.Relational planned = null;
             try {
-                closure = DistrictClosure.compute(spec.spec(), opened, district,
-                        ClosurePlanner.DEFAULT_SPILL_THRESHOLD);
+                planned = DistrictClosure.relational(spec.spec(), opened, district, ClosurePlanner.DEFAULT_SPILL_THRESHOLD);
+                whole = planned.graphStores().isEmpty() || !graphsBeside
+                        ? CompletableFuture.completedFuture(planned.withGraphs(opened, opened.sources()::get))
+                        : graphsBeside(planned, opened);
+                relational = planned;
                 snapshot = opened;
             } catch (RuntimeException e) {
+                if (planned != null) {
+                    planned.close();
+                }
                 opened.close();
+                throw e;
+            }
+        }
+
+        private CompletableFuture<DistrictClosure> graphsBeside(DistrictClosure.Relational planned, ProdSnapshot opened) {
+            ProdSnapshot.SharedSources shared = opened.shareSources();
+            CompletableFuture<DistrictClosure> future = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("ferry-graph-closure").start(() -> {
+                try (shared) {
+                    future.complete(planned.withGraphs(opened, shared::get));
+                } catch (RuntimeException | Error e) {
+                    future.completeExceptionally(e);
+                }
+            });
+            return future;
+        }
+
+        /** The whole closure, once the graph stores' closures are done; their failure is thrown here as it was. */
+        DistrictClosure closure() {
+            CompletableFuture<DistrictClosure> graphs;
+            synchronized (this) {
+                graphs = whole;
+            }
+            try {
+                return graphs.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
                 throw e;
             }
         }
@@ -228,14 +288,16 @@ public final class PlannedRuns {
         synchronized Set<String> plannedStores() {
             Set<String> stores = new HashSet<>();
             snapshot.schema().stores().forEach(st -> stores.add(st.store()));
-            closure.graphs().forEach(g -> stores.add(g.store()));
+            stores.addAll(relational.graphStores());
             return stores;
         }
 
         synchronized void close() {
-            if (closure != null) {
-                closure.close();
-                closure = null;
+            if (relational != null) {
+                // The graph closures read the snapshot and the relational key sets: let them end first.
+                whole.handle((c, e) -> null).join();
+                relational.close();
+                relational = null;
             }
             if (snapshot != null) {
                 snapshot.close();

@@ -18,6 +18,7 @@ import io.ferry.contracts.messages.PreflightResult.Finding;
 import io.ferry.contracts.messages.PreflightResult.Problem;
 import io.ferry.extractor.extraction.ExtractionFailure;
 import io.ferry.extractor.extraction.PlannedRuns;
+import io.ferry.planning.Closure;
 import io.ferry.planning.ClosureException;
 import io.ferry.planning.Plan;
 import io.ferry.planning.graph.GraphPlan;
@@ -89,11 +90,11 @@ public class ProdPreflight implements Preflight {
         long started = System.nanoTime();
         StepTimes times = new StepTimes();
         try (PlannedRuns.Lease plan = runs.leaseForPreflight(runId, request.specHash(), request.district(), loaded)) {
-            times.mark("closure");
+            times.mark("relational closure");
             ProdSnapshot snapshot = plan.snapshot();
             ProdSampler sampler = new ProdSampler(snapshot, settings.sampleSize());
             requireReadOnly(runId, spec, sampler);
-            PreflightResult result = check(request, loaded, snapshot, plan.closure(), sampler, started, times);
+            PreflightResult result = check(request, loaded, snapshot, plan, sampler, started, times);
             if (result.status() == CheckStatus.PASSED) {
                 plan.extracted(); // the extractions copy the very rows classified here, in the same snapshots
             }
@@ -109,39 +110,61 @@ public class ProdPreflight implements Preflight {
         }
     }
 
+    /**
+     * The relational stores' fields first (classification, reserved ranges, dictionary tokens), while the graph
+     * stores' closures are still computed beside it; then the graph stores' labels.
+     */
     private PreflightResult check(PreflightRequest request, LoadedSpec loaded, ProdSnapshot snapshot,
-            DistrictClosure closure, ProdSampler sampler, long started, StepTimes times) {
+            PlannedRuns.Lease plan, ProdSampler sampler, long started, StepTimes times) {
         String runId = request.runId();
         RuleIndex rules = RuleIndex.of(loaded.spec());
         rules.unreadable().forEach(r -> LOG.warnf("preflight %s: anonymize rule for '%s' names no column or property;"
                 + " it covers nothing", runId, r));
-        Set<TableId> copied = copiedTables(closure.plan());
+        TokenDictionary dictionary = new TokenDictionary(settings.dictionaryKey());
 
-        // Classify every field of every table and label the closure copies rows from.
+        // The relational stores: every field of every table the closure copies rows from.
+        Closure relational = plan.relationalClosure();
+        Set<TableId> copied = copiedTables(relational.plan());
         List<SampledField> sampled = new ArrayList<>();
         Map<TableId, Table> tables = new LinkedHashMap<>();
-        for (TableId id : closure.relational().tables()) {
+        for (TableId id : relational.tables()) {
             Optional<Table> table = snapshot.schema().table(id);
             if (copied.contains(id) && table.isPresent() && snapshot.connection(id.store()).isPresent()) {
                 tables.put(id, table.get());
                 sampled.addAll(sampler.sample(table.get()));
             }
         }
+        List<Assessment> assessments = new ArrayList<>(Assessment.assess(sampled, rules));
+        times.mark("classification");
+        List<Finding> reserved = reservedFindings(runId, rules, tables, Map.of(), sampler);
+        times.mark("reserved ranges");
+        addDictionary(dictionary, snapshot, relational, assessments, rules, tables, Map.of(), sampler);
+        times.mark("dictionary");
+
+        // The graph stores, once their closures are done.
+        DistrictClosure closure = plan.closure();
+        times.mark("waiting for the graph closure");
+        sampled.clear();
+        Map<TableId, Table> labelTables = new LinkedHashMap<>();
         Map<TableId, GraphPlan> labels = new LinkedHashMap<>();
+        Set<TableId> copiedLabels = copiedTables(closure.plan());
         for (GraphPlan graph : closure.graphs()) {
             for (TableId id : graph.tables()) {
                 Optional<Table> label = snapshot.fullSchema().table(id);
-                if (id.schema().equals(TableId.LABELS) && copied.contains(id) && label.isPresent()) {
-                    tables.put(id, label.get());
+                if (id.schema().equals(TableId.LABELS) && copiedLabels.contains(id) && label.isPresent()) {
+                    labelTables.put(id, label.get());
                     labels.put(id, graph);
                     sampled.addAll(sampler.sample(label.get()));
                 }
             }
         }
-        List<Assessment> assessments = Assessment.assess(sampled, rules);
+        List<Assessment> labelAssessments = Assessment.assess(sampled, rules);
         sampled.clear();
+        assessments.addAll(labelAssessments);
+        reserved.addAll(reservedFindings(runId, rules, labelTables, labels, sampler));
+        times.mark("graph fields");
+
         List<Finding> unruled = PreflightAnalysis.unruledFindings(assessments);
-        times.mark("classification");
         for (Assessment a : assessments) {
             if (a.unruledPersonal()) {
                 LOG.warnf("preflight %s: %s looks personal (%s, %s) and no anonymization rule covers it; add %s",
@@ -149,8 +172,34 @@ public class ProdPreflight implements Preflight {
                         a.ruleSnippet());
             }
         }
+        List<Finding> findings = new ArrayList<>(reserved);
+        if (settings.enforce()) {
+            findings.addAll(unruled);
+        } else if (!unruled.isEmpty()) {
+            LOG.warnf("preflight %s: %d personal-looking field(s) have no anonymization rule; not enforced"
+                    + " (ferry.extractor.preflight.enforce=false), so the run goes ahead", runId, unruled.size());
+        }
+        findings.sort(PreflightAnalysis.FINDING_ORDER);
+        long classified = assessments.size();
+        if (!findings.isEmpty()) {
+            LOG.infof("preflight %s: FAILED with %d finding(s), %d field(s) classified in %.1f s (%s)", runId,
+                    findings.size(), classified, (System.nanoTime() - started) / 1e9, times);
+            return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.FAILED, classified,
+                    findings, null);
+        }
 
-        // Reserved ranges: PROD must not hold what generated values will look like.
+        addDictionary(dictionary, snapshot, closure.relational(), labelAssessments, rules, labelTables, labels, sampler);
+        writeDictionary(runId, dictionary);
+        times.mark("graph dictionary");
+        LOG.infof("preflight %s: PASSED, %d field(s) classified, %d dictionary token(s), in %.1f s (%s; closure: %s)",
+                runId, classified, dictionary.size(), (System.nanoTime() - started) / 1e9, times, closure.timings());
+        return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.PASSED, classified,
+                List.of(), null);
+    }
+
+    /** Reserved ranges: PROD must not hold what generated values will look like, in any ruled field of {@code tables}. */
+    private List<Finding> reservedFindings(String runId, RuleIndex rules, Map<TableId, Table> tables,
+            Map<TableId, GraphPlan> labels, ProdSampler sampler) {
         ReservedRanges ranges = settings.reservedRanges();
         List<Finding> reserved = new ArrayList<>();
         Map<TableId, List<PgFields.ReservedScan>> pgScans = new LinkedHashMap<>();
@@ -182,30 +231,7 @@ public class ProdPreflight implements Preflight {
                 }
             }
         });
-
-        times.mark("reserved ranges");
-        List<Finding> findings = new ArrayList<>(reserved);
-        if (settings.enforce()) {
-            findings.addAll(unruled);
-        } else if (!unruled.isEmpty()) {
-            LOG.warnf("preflight %s: %d personal-looking field(s) have no anonymization rule; not enforced"
-                    + " (ferry.extractor.preflight.enforce=false), so the run goes ahead", runId, unruled.size());
-        }
-        findings.sort(PreflightAnalysis.FINDING_ORDER);
-        long classified = assessments.size();
-        if (!findings.isEmpty()) {
-            LOG.infof("preflight %s: FAILED with %d finding(s), %d field(s) classified in %.1f s (%s)", runId,
-                    findings.size(), classified, (System.nanoTime() - started) / 1e9, times);
-            return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.FAILED, classified,
-                    findings, null);
-        }
-
-        int tokens = writeDictionary(runId, snapshot, closure, assessments, rules, tables, labels, sampler);
-        times.mark("dictionary");
-        LOG.infof("preflight %s: PASSED, %d field(s) classified, %d dictionary token(s), in %.1f s (%s; closure: %s)",
-                runId, classified, tokens, (System.nanoTime() - started) / 1e9, times, closure.timings());
-        return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.PASSED, classified,
-                List.of(), null);
+        return reserved;
     }
 
     private static Finding reservedFinding(String runId, Table table, RuleIndex.Ruled rule, DataType type) {
@@ -242,10 +268,13 @@ public class ProdPreflight implements Preflight {
         return ids;
     }
 
-    /** Hashes the district's name and identifier tokens into {@code {runId}/dictionary/tokens.txt}. */
-    private int writeDictionary(String runId, ProdSnapshot snapshot, DistrictClosure closure,
-            List<Assessment> assessments, RuleIndex rules, Map<TableId, Table> tables,
-            Map<TableId, GraphPlan> labels, ProdSampler sampler) {
+    /**
+     * Adds to the dictionary the name and identifier tokens of {@code tables} (relational tables, or labels with
+     * their graph plans) in the district's rows: the fields assessed or ruled as such.
+     */
+    private static void addDictionary(TokenDictionary dictionary, ProdSnapshot snapshot, Closure relational,
+            List<Assessment> assessments, RuleIndex rules, Map<TableId, Table> tables, Map<TableId, GraphPlan> labels,
+            ProdSampler sampler) {
         Map<TableId, Map<Field, DataType>> fields = new LinkedHashMap<>();
         for (Assessment a : assessments) {
             a.effectiveType().filter(DataType::inDictionary).ifPresent(t -> fields
@@ -263,9 +292,8 @@ public class ProdPreflight implements Preflight {
                 && Optional.ofNullable(tables.get(f.table())).flatMap(t -> t.column(f.name()))
                         .map(c -> c.type().startsWith("json")).orElse(false)));
 
-        TokenDictionary dictionary = new TokenDictionary(settings.dictionaryKey());
         fields.forEach((id, byField) -> {
-            if (byField.isEmpty()) {
+            if (byField.isEmpty() || !tables.containsKey(id)) {
                 return;
             }
             if (id.schema().equals(TableId.LABELS)) {
@@ -273,16 +301,18 @@ public class ProdPreflight implements Preflight {
                 byField.forEach((f, t) -> properties.put(f.name(), t));
                 sampler.graph(id.store()).dictionary(id, properties, labels.get(id), dictionary);
             } else {
-                PgFields.dictionary(tables.get(id), byField, closure.relational(), snapshot.sources().get(id.store()),
-                        dictionary);
+                PgFields.dictionary(tables.get(id), byField, relational, snapshot.sources().get(id.store()), dictionary);
             }
         });
+    }
+
+    /** Writes the district's hashed tokens to {@code {runId}/dictionary/tokens.txt}. */
+    private void writeDictionary(String runId, TokenDictionary dictionary) {
         Path file = null;
         try {
             file = Files.createTempFile("ferry-dictionary-", ".txt");
             dictionary.writeTo(file);
             staging.put(dictionaryKey(runId), file);
-            return dictionary.size();
         } catch (IOException | StagingException e) {
             throw ExtractionFailure.transientFailure("STAGING_FAILED", "writing " + dictionaryKey(runId)
                     + " to staging failed", e);

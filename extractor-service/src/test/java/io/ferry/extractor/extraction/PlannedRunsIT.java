@@ -60,7 +60,8 @@ class PlannedRunsIT {
     }
 
     private static PlannedRuns runs(Duration maxAge, Duration awaitExtraction) {
-        return new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", Duration.ZERO), maxAge, awaitExtraction);
+        return new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", Duration.ZERO), maxAge, awaitExtraction,
+                true);
     }
 
     private static ExtractRequest request(String run, String store) {

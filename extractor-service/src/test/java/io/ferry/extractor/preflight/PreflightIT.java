@@ -49,10 +49,11 @@ class PreflightIT {
 
     private static final byte[] KEY = "preflight-it-dictionary-key-0123".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger RUNS = new AtomicInteger();
-    /** A passed preflight leaves its plan for extractions that never come here: closed at once. */
-    private static final PlannedRuns RUNS_PLANS = new PlannedRuns(
-            new ProdSnapshot.SessionSettings("ferry-extractor", java.time.Duration.ZERO), java.time.Duration.ofHours(1),
-            java.time.Duration.ZERO);
+    /**
+     * A passed preflight leaves its plan for extractions that never come here: closed at once. The graph store's
+     * closure runs beside the relational fields' classification, as in the service.
+     */
+    private static final PlannedRuns RUNS_PLANS = plans(true);
     private static final List<String> LOGGED = Collections.synchronizedList(new ArrayList<>());
     private static final Handler CAPTURE = new Handler() {
         @Override
@@ -99,6 +100,11 @@ class PreflightIT {
         if (estate != null) {
             estate.close();
         }
+    }
+
+    private static PlannedRuns plans(boolean graphsBeside) {
+        return new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", java.time.Duration.ZERO),
+                java.time.Duration.ofHours(1), java.time.Duration.ZERO, graphsBeside);
     }
 
     private static String runId() {
@@ -151,6 +157,29 @@ class PreflightIT {
                 assertThat(text).doesNotContain(h.get("value").asText());
             }
         }
+    }
+
+    @Test
+    void theGraphClosureBesideTheRelationalFieldsGivesWhatItGivesAfterThem() throws Exception {
+        String beside = runId();
+        PreflightResult first = run(sample, "district-002", PreflightSettings.defaults(KEY), beside);
+        String inLine = runId();
+        PlannedRuns oneAfterTheOther = plans(false);
+        PreflightResult second;
+        try {
+            second = new ProdPreflight(staging, PreflightSettings.defaults(KEY), oneAfterTheOther)
+                    .run(new PreflightRequest(inLine, "district-002", sample.specHash(), 1), sample);
+        } finally {
+            oneAfterTheOther.closeAll(java.time.Duration.ZERO);
+        }
+
+        assertThat(first.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(second.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(first.fieldsClassified()).isEqualTo(second.fieldsClassified());
+        List<String> tokens = Files.readAllLines(dictionary(beside));
+        assertThat(tokens).hasSizeGreaterThan(1000).isEqualTo(Files.readAllLines(dictionary(inLine)));
+        // the sp store's closure was computed (its time is in the log line), and its labels classified
+        assertThat(LOGGED).anyMatch(l -> l.contains(": PASSED") && l.contains(beside) && l.contains("graph sp"));
     }
 
     /** The planted personal columns, JSON values and free text of the sample estate. */

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@link LinkedRows} answered by the relational closure (held in memory) and, for rows outside it, by
@@ -24,11 +25,11 @@ import java.util.Set;
 public final class RelationalLinks implements LinkedRows {
     private final Closure closure;
     private final ClosureRules rules;
-    private final Map<String, RowSource> sources;
+    private final Function<String, RowSource> sources;
     private final Map<TableId, Set<String>> keys = new HashMap<>();
     private final Map<String, String> foreignOwners = new HashMap<>();
 
-    public RelationalLinks(Closure closure, ClosureRules rules, Map<String, RowSource> sources) {
+    public RelationalLinks(Closure closure, ClosureRules rules, Function<String, RowSource> sources) {
         this.closure = closure;
         this.rules = rules;
         this.sources = sources;
@@ -92,7 +93,7 @@ public final class RelationalLinks implements LinkedRows {
     }
 
     private RowSource source(TableId table) {
-        RowSource s = sources.get(table.store());
+        RowSource s = sources.apply(table.store());
         if (s == null) {
             throw new IllegalArgumentException("no relational store " + table.store() + " for graph links");
         }

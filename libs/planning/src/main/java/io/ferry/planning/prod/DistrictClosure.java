@@ -5,6 +5,7 @@ import io.ferry.planning.ClosurePlanner;
 import io.ferry.planning.ClosureRules;
 import io.ferry.planning.KeysWriter;
 import io.ferry.planning.Plan;
+import io.ferry.planning.RowSource;
 import io.ferry.planning.SpecRules;
 import io.ferry.planning.graph.GraphClosure;
 import io.ferry.planning.graph.GraphPlan;
@@ -16,6 +17,7 @@ import io.ferry.spec.model.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One district's closure over every store of a spec, read through a {@link ProdSnapshot}: the relational
@@ -46,16 +48,69 @@ public final class DistrictClosure implements AutoCloseable {
      * @throws io.ferry.planning.UnknownDistrictException when no tenant row has the district's key
      */
     public static DistrictClosure compute(Spec spec, ProdSnapshot snapshot, String district, long spillThreshold) {
+        Relational relational = relational(spec, snapshot, district, spillThreshold);
+        try {
+            return relational.withGraphs(snapshot, snapshot.sources()::get);
+        } catch (RuntimeException e) {
+            relational.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The first of the two stages {@link #compute} runs: the relational stores' closure. The graph stores' closures
+     * ({@link Relational#withGraphs}) read the graphs and, for their links, the relational stores; given row sources
+     * of their own on those stores they can run while the caller reads the relational closure in the snapshot's
+     * own sessions (the extractor's preflight classifies while the graph is traversed).
+     *
+     * @throws IllegalArgumentException when the spec's rules do not fit the schema
+     * @throws io.ferry.planning.UnknownDistrictException when no tenant row has the district's key
+     */
+    public static Relational relational(Spec spec, ProdSnapshot snapshot, String district, long spillThreshold) {
         ClosureRules rules = SpecRules.of(spec, snapshot.schema(), district);
         List<GraphRules> graphRules = GraphRules.of(spec, snapshot.fullSchema(), rules);
         long started = System.nanoTime();
         Closure closure = new ClosurePlanner(spillThreshold).close(snapshot.schema(), rules, snapshot.sources());
-        List<String> timings = new ArrayList<>(List.of("relational " + seconds(started)));
-        try {
+        return new Relational(rules, graphRules, closure, "relational " + seconds(started));
+    }
+
+    /** The relational closure, with the graph stores still to close. Close it unless {@link #withGraphs} returned. */
+    public static final class Relational implements AutoCloseable {
+        private final ClosureRules rules;
+        private final List<GraphRules> graphRules;
+        private final Closure closure;
+        private final String timing;
+
+        private Relational(ClosureRules rules, List<GraphRules> graphRules, Closure closure, String timing) {
+            this.rules = rules;
+            this.graphRules = graphRules;
+            this.closure = closure;
+            this.timing = timing;
+        }
+
+        /** The relational stores' closure with its key sets; safe to read from several threads. */
+        public Closure closure() {
+            return closure;
+        }
+
+        /** The graph stores whose closures {@link #withGraphs} computes. */
+        public List<String> graphStores() {
+            return graphRules.stream().map(GraphRules::store).toList();
+        }
+
+        /**
+         * Closes each graph store from its roots, the relational closure deciding whose linked nodes are whose.
+         *
+         * @param sources the relational stores' row sources for the links (rows outside the closure), in the same
+         *                snapshot; the closure's key sets are only read
+         * @return the whole closure, which then owns (and closes) the relational one
+         */
+        public DistrictClosure withGraphs(ProdSnapshot snapshot, Function<String, RowSource> sources) {
             Plan plan = closure.plan();
             List<String> failures = new ArrayList<>(closure.failures(rules));
             List<GraphPlan> graphs = new ArrayList<>();
-            LinkedRows linked = new RelationalLinks(closure, rules, snapshot.sources());
+            List<String> timings = new ArrayList<>(List.of(timing));
+            LinkedRows linked = new RelationalLinks(closure, rules, sources);
             for (GraphRules g : graphRules) {
                 long graphStarted = System.nanoTime();
                 GraphPlan graph;
@@ -69,9 +124,11 @@ public final class DistrictClosure implements AutoCloseable {
             }
             return new DistrictClosure(rules, closure, List.copyOf(graphs), plan, List.copyOf(failures),
                     String.join(", ", timings));
-        } catch (RuntimeException e) {
+        }
+
+        @Override
+        public void close() {
             closure.close();
-            throw e;
         }
     }
 

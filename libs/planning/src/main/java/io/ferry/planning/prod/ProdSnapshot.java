@@ -41,6 +41,7 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, RowSource> sources = new LinkedHashMap<>();
+    private final Map<String, StoreSchema> storeSchemas = new LinkedHashMap<>();
     private final Map<String, Driver> graphDrivers = new LinkedHashMap<>();
     private EstateSchema schema;
     private EstateSchema fullSchema;
@@ -110,6 +111,7 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
                 StoreSchema storeSchema = new PostgresIntrospector().introspect(c, store.name(), store.schemas());
                 stores.add(storeSchema);
                 sources.put(store.name(), new JdbcRowSource(c, storeSchema));
+                storeSchemas.put(store.name(), storeSchema);
             } catch (StoreUnavailableException e) {
                 throw unavailable(e);
             } catch (SQLException e) {
@@ -226,6 +228,46 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
 
     public Map<String, RowSource> sources() {
         return sources;
+    }
+
+    /**
+     * Row sources on sessions of their own that see exactly this snapshot ({@link #openSharing}), one per
+     * PostgreSQL store, for a thread that reads while another uses {@link #sources()}. They are opened here, on
+     * the caller's thread, because exporting the snapshot is a statement on its own session.
+     */
+    public SharedSources shareSources() {
+        SharedSources shared = new SharedSources();
+        try {
+            for (String store : connections.keySet()) {
+                Connection c = openSharing(store);
+                shared.connections.add(c);
+                shared.sources.put(store, new JdbcRowSource(c, storeSchemas.get(store)));
+            }
+            return shared;
+        } catch (RuntimeException e) {
+            shared.close();
+            throw e;
+        }
+    }
+
+    /** {@link #shareSources()}: row sources by store; closing ends their sessions. */
+    public static final class SharedSources implements AutoCloseable {
+        private final Map<String, RowSource> sources = new LinkedHashMap<>();
+        private final List<Connection> connections = new ArrayList<>();
+
+        private SharedSources() {
+        }
+
+        /** The store's row source, or null for a store that is not a PostgreSQL store of the spec. */
+        public RowSource get(String store) {
+            return sources.get(store);
+        }
+
+        @Override
+        public void close() {
+            connections.forEach(ProdSnapshot::closeQuietly);
+            connections.clear();
+        }
     }
 
     /** A read transaction on a graph store that returns only {@code properties} of nodes; close it after use. */
