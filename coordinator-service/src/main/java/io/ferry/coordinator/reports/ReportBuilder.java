@@ -68,11 +68,10 @@ public final class ReportBuilder {
         phase(phases, "extract", extractionStart(audit), last(audit, kind("Answered(ExtractResult)")), extracted);
         phase(phases, "anonymize", first(audit, kind("BatchAnonymized")), last(audit, kind("BatchAnonymized")),
                 extracted);
-        // validation runs beside the leak check (ADR 4): both start when the last batch is anonymized, or when a run
-        // reusing an earlier run's anonymized batches is requested
-        Optional<AuditEntry> checks = last(audit, kind("BatchAnonymized")).or(() -> first(audit, kind("Requested")));
-        phase(phases, "leakcheck", checks, last(audit, kind("Answered(LeakCheckResult)")), null);
-        phase(phases, "validate", checks, last(audit, kind("Answered(ValidateResult)")), null);
+        phase(phases, "leakcheck", last(audit, kind("BatchAnonymized")), last(audit, kind("Answered(LeakCheckResult)")),
+                null);
+        phase(phases, "validate", last(audit, kind("Answered(LeakCheckResult)")),
+                last(audit, kind("Answered(ValidateResult)")), null);
         phase(phases, "load", first(audit, kind("LoadSlotGranted")), last(audit, kind("Answered(LoadResult)")), loaded);
         phase(phases, "compensate", first(audit, e -> e.status().equals("COMPENSATING")),
                 last(audit, kind("Answered(CompensateResult)")), null);

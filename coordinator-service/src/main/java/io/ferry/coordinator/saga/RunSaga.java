@@ -132,9 +132,9 @@ public final class RunSaga {
         Turn turn = new Turn(created, r);
         turn.announce(null, created.reason());
         int batches = created.anonymizedBatches();
-        checkAndValidate(turn, batches);
+        turn.send(Commands.leakCheck(r.runId()), new LeakCheckRequest(r.runId(), r.specHash(), 1, batches));
         turn.what("run requested for district " + r.district() + " reusing the extraction of run " + reuse.runId()
-                + " (" + batches + " anonymized batches copied); leak check and validation sent");
+                + " (" + batches + " anonymized batches copied); leak check sent");
         return turn.decision();
     }
 
@@ -238,7 +238,7 @@ public final class RunSaga {
         if (waveDone && turn.b.wave < plan.lastWave()) {
             extractWave(turn, turn.b.wave + 1);
         }
-        checkWhenAnonymized(turn);
+        leakCheckWhenAnonymized(turn);
     }
 
     private void anonymized(Turn turn, BatchManifest m) {
@@ -251,11 +251,11 @@ public final class RunSaga {
         turn.b.anonymized.computeIfAbsent(m.store() + "/" + m.schema() + "." + m.table(), k -> new TreeSet<>())
                 .add(m.seq());
         turn.what("batch " + m.batchId() + " anonymized");
-        checkWhenAnonymized(turn);
+        leakCheckWhenAnonymized(turn);
     }
 
-    /** Every store extracted and, table by table, as many batches anonymized as were extracted: leak check and validation. */
-    private void checkWhenAnonymized(Turn turn) {
+    /** Every store extracted and, table by table, as many batches anonymized as were extracted. */
+    private void leakCheckWhenAnonymized(Turn turn) {
         RunState s = turn.state;
         boolean allExtracted = s.plan().extract().stream().allMatch(x -> turn.b.extracted.contains(x.store()));
         boolean allAnonymized = turn.b.expected.entrySet().stream().allMatch(e ->
@@ -265,24 +265,8 @@ public final class RunSaga {
         }
         int batches = turn.b.anonymized.values().stream().mapToInt(Set::size).sum();
         turn.b.step = Step.LEAK_CHECK;
-        checkAndValidate(turn, batches);
-        turn.what("every batch anonymized (" + batches + "); leak check and validation sent");
-    }
-
-    /**
-     * The leak check and validation side by side (ADR 4): validation only reads the anonymized batches and CERT, so it
-     * need not wait for the leak check; the load waits for both.
-     */
-    private static void checkAndValidate(Turn turn, int batches) {
-        RunState s = turn.state;
         turn.send(Commands.leakCheck(s.runId()), new LeakCheckRequest(s.runId(), s.specHash(), 1, batches));
-        turn.send(Commands.validate(s.runId()), new ValidateRequest(s.runId(), s.district(), s.specHash(), 1,
-                s.plan().replacesRunId()));
-    }
-
-    /** Whether the command was sent and its answer came (the answer being handled counts). */
-    private static boolean hasAnswered(Turn turn, String commandId) {
-        return turn.b.attempts.containsKey(commandId) && !turn.b.pending.containsKey(commandId);
+        turn.what("every batch anonymized (" + batches + "); leak check sent");
     }
 
     private void leakChecked(Turn turn, LeakCheckResult r) {
@@ -290,16 +274,13 @@ public final class RunSaga {
             turn.fail("the leak check found " + r.findings().size() + " value(s) that look personal in anonymized batches");
             return;
         }
-        String passed = "leak check passed (" + r.tokensChecked() + " tokens checked"
+        RunState s = turn.state;
+        turn.b.step = Step.VALIDATE;
+        turn.send(Commands.validate(s.runId()), new ValidateRequest(s.runId(), s.district(), s.specHash(), 1,
+                s.plan().replacesRunId()));
+        turn.what("leak check passed (" + r.tokensChecked() + " tokens checked"
                 + (r.coincidences() > 0 ? "; " + r.coincidences() + " generated identity tuple(s) equal another "
-                        + "person's by chance" : "") + ")";
-        if (hasAnswered(turn, Commands.validate(turn.state.runId()))) {
-            turn.what(passed + "; validation had passed");
-            validationPassed(turn);
-        } else {
-            turn.b.step = Step.VALIDATE;
-            turn.what(passed + "; waiting for validation");
-        }
+                        + "person's by chance" : "") + "); validation sent");
     }
 
     private void validated(Turn turn, ValidateResult r) {
@@ -308,19 +289,8 @@ public final class RunSaga {
             return;
         }
         turn.b.fingerprints.putAll(r.certSchemaFingerprints());
-        String outcome = "validation " + r.status() + " (" + r.findings().size() + " finding(s))";
-        if (hasAnswered(turn, Commands.leakCheck(turn.state.runId()))) {
-            turn.what(outcome);
-            validationPassed(turn);
-        } else {
-            turn.what(outcome + "; waiting for the leak check");
-        }
-    }
-
-    /** Validated, and no leak: done for a dry run, else on to the gate or the load queue. */
-    private static void validationPassed(Turn turn) {
+        turn.what("validation " + r.status() + " (" + r.findings().size() + " finding(s))");
         RunOptions options = turn.state.options();
-        turn.b.step = Step.VALIDATE;
         if (!options.loads()) {
             turn.end(RunStatus.SUCCEEDED, options.dryRun() ? "dry run: validated, nothing written to CERT"
                     : "validated; loading skipped as asked");
@@ -493,7 +463,7 @@ public final class RunSaga {
         turn.sendPendingAgain();
         turn.what("resumed by " + turn.event.by() + (s.pending().isEmpty() ? "" : ": " + s.pending().keySet() + " sent again"));
         if (s.step() == Step.EXTRACT) {
-            checkWhenAnonymized(turn);
+            leakCheckWhenAnonymized(turn);
         }
     }
 

@@ -6,9 +6,9 @@ public enum Step {
     PREFLIGHT,
     /** Stores are extracted wave by wave while the anonymizer reports each batch it finished. */
     EXTRACT,
-    /** The anonymizer proves no personal value survived; the validator checks the district beside it (ADR 4). */
+    /** The anonymizer proves no personal value survived. */
     LEAK_CHECK,
-    /** The leak check passed; the validator's check of the anonymized district against CERT is awaited or done. */
+    /** The validator checks the anonymized district against CERT. */
     VALIDATE,
     /** Validated (and approved where a gate asks): waiting for CERT's load slot, one loading run at a time. */
     LOAD_QUEUED,

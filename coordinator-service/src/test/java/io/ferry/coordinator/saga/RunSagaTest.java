@@ -49,9 +49,8 @@ class RunSagaTest {
         return Stream.of(
                 t("a request sends the preflight", () -> new RunScript(RunSaga.defaults()), s -> s.on(requested(Set.of())),
                         RunStatus.REQUESTED, Step.PREFLIGHT, "preflight/" + RUN + "#1"),
-                t("a run reusing a kept extraction starts at its leak check and validation", () -> new RunScript(
-                        RunSaga.defaults()), s -> RunScript.reusing(), RunStatus.RUNNING, Step.LEAK_CHECK,
-                        "leakcheck/" + RUN + "#1", "validate/" + RUN + "#1"),
+                t("a run reusing a kept extraction starts at its leak check", () -> new RunScript(RunSaga.defaults()),
+                        s -> RunScript.reusing(), RunStatus.RUNNING, Step.LEAK_CHECK, "leakcheck/" + RUN + "#1"),
                 t("a passed preflight extracts wave 0", RunScript::requested, RunScript::preflightPassed,
                         RunStatus.RUNNING, Step.EXTRACT, "extract/" + RUN + "/a#1"),
                 t("a passed preflight waits at the spec's gate before extraction", () -> RunScript.requested(
@@ -71,33 +70,14 @@ class RunSagaTest {
                 t("every store extracted but batches missing waits", () -> RunScript.requested().preflightPassed()
                         .extracted("a").anonymized("a", 0).anonymized("a", 1), s -> s.extracted("b"),
                         RunStatus.RUNNING, Step.EXTRACT),
-                t("the last batch anonymized sends the leak check and validation", () -> RunScript.requested()
-                        .preflightPassed().extracted("a").anonymized("a", 0).anonymized("a", 1).extracted("b")
-                        .anonymized("b", 1), s -> s.anonymized("b", 0), RunStatus.RUNNING, Step.LEAK_CHECK,
-                        "leakcheck/" + RUN + "#1", "validate/" + RUN + "#1"),
-                t("a passed leak check waits for validation", () -> RunScript.requested().extractedAndAnonymized(),
-                        RunScript::leakCheckPassed, RunStatus.RUNNING, Step.VALIDATE),
-                t("a passed validation waits for the leak check", () -> RunScript.requested().extractedAndAnonymized(),
-                        RunScript::validatePassed, RunStatus.RUNNING, Step.LEAK_CHECK),
-                t("a leak check passed after validation queues the load", () -> RunScript.requested()
-                        .extractedAndAnonymized().validatePassed(), RunScript::leakCheckPassed, RunStatus.RUNNING,
-                        Step.LOAD_QUEUED),
+                t("the last batch anonymized sends the leak check", () -> RunScript.requested().preflightPassed()
+                        .extracted("a").anonymized("a", 0).anonymized("a", 1).extracted("b").anonymized("b", 1),
+                        s -> s.anonymized("b", 0), RunStatus.RUNNING, Step.LEAK_CHECK, "leakcheck/" + RUN + "#1"),
+                t("a passed leak check sends validation", () -> RunScript.requested().extractedAndAnonymized(),
+                        RunScript::leakCheckPassed, RunStatus.RUNNING, Step.VALIDATE, "validate/" + RUN + "#1"),
                 t("a leak fails the run", () -> RunScript.requested().extractedAndAnonymized(),
                         s -> s.answer(RunScript.leakCheck(CheckStatus.FAILED)), RunStatus.FAILED, Step.DONE, "+clean",
                         "+report"),
-                t("a leak fails the run that validation passed", () -> RunScript.requested().extractedAndAnonymized()
-                        .validatePassed(), s -> s.answer(RunScript.leakCheck(CheckStatus.FAILED)), RunStatus.FAILED,
-                        Step.DONE, "+clean", "+report"),
-                t("failed validation fails the run while the leak check runs", () -> RunScript.requested()
-                        .extractedAndAnonymized(), s -> s.answer(RunScript.validate(ValidationStatus.FAILED)),
-                        RunStatus.FAILED, Step.DONE, "+clean", "+report"),
-                t("a validation answer after a leak failed the run is ignored", () -> RunScript.requested()
-                        .extractedAndAnonymized().answer(RunScript.leakCheck(CheckStatus.FAILED)),
-                        RunScript::validatePassed, RunStatus.FAILED, Step.DONE),
-                t("a gate waits before loading when validation passed first", () -> RunScript.requested(
-                        new RunOptions(false, false, false, false, Set.of(Gate.BEFORE_LOAD)), Set.of())
-                        .extractedAndAnonymized().validatePassed(), RunScript::leakCheckPassed,
-                        RunStatus.AWAITING_APPROVAL, Step.VALIDATE),
                 t("a passed validation queues the load", () -> RunScript.requested().extractedAndAnonymized()
                         .leakCheckPassed(), RunScript::validatePassed, RunStatus.RUNNING, Step.LOAD_QUEUED),
                 t("validation with warnings queues the load too", () -> RunScript.requested().extractedAndAnonymized()
@@ -399,17 +379,13 @@ class RunSagaTest {
         script.on(new RunEvent.Requested(UUID.randomUUID(), RUN, RunScript.DISTRICT, RunScript.SPEC,
                 new RunOptions(false, false, true, false, Set.of()), RunScript.plan(Set.of(), "mig-20261101000000-001"), "ops",
                 AT));
-        script.preflightPassed().extractedAndAnonymized();
-        assertThat(validateRequest(script).replacesRunId()).isEqualTo("mig-20261101000000-001");
-        assertThat(validateRequest(RunScript.requested().preflightPassed().extractedAndAnonymized()).replacesRunId())
-                .isNull();
-    }
-
-    /** The validation the last decision sent (with the leak check, once every batch is anonymized). */
-    private static ValidateRequest validateRequest(RunScript script) {
-        return script.last.effects().stream().filter(Effect.Send.class::isInstance)
-                .map(e -> ((Effect.Send) e).command().message()).filter(ValidateRequest.class::isInstance)
-                .map(ValidateRequest.class::cast).findFirst().orElseThrow();
+        script.preflightPassed().extractedAndAnonymized().leakCheckPassed();
+        ValidateRequest validate = (ValidateRequest) ((Effect.Send) script.last.effects().stream()
+                .filter(Effect.Send.class::isInstance).findFirst().orElseThrow()).command().message();
+        assertThat(validate.replacesRunId()).isEqualTo("mig-20261101000000-001");
+        assertThat(((ValidateRequest) RunScript.requested().preflightPassed().extractedAndAnonymized().leakCheckPassed()
+                .last.effects().stream().filter(Effect.Send.class::isInstance).map(e -> ((Effect.Send) e).command()
+                        .message()).findFirst().orElseThrow()).replacesRunId()).isNull();
     }
 
     @Test
@@ -493,8 +469,7 @@ class RunSagaTest {
         assertThat(script.state.extracted()).containsExactlyInAnyOrder("a", "b");
         assertThat(script.state.anonymizedBatches()).isEqualTo(3);
         assertThat(script.state.keyVersion()).isEqualTo(1);
-        assertThat(script.last.effects()).filteredOn(e -> e instanceof Effect.Send send
-                && send.command().message() instanceof LeakCheckRequest).singleElement()
+        assertThat(script.last.effects()).filteredOn(Effect.Send.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((LeakCheckRequest) ((Effect.Send) e).command().message()).anonymizedBatches())
                         .isEqualTo(3));
         assertThat(script.last.what()).contains("reusing the extraction of run mig-20261122150000-001");
@@ -513,7 +488,7 @@ class RunSagaTest {
                 .extracted("b").anonymized("b", 1);
         waiting.on(resumed(all));
         assertThat(waiting.state.step()).isEqualTo(Step.LEAK_CHECK);
-        assertThat(effects(waiting.last)).containsExactly("leakcheck/" + RUN + "#1", "validate/" + RUN + "#1");
+        assertThat(effects(waiting.last)).containsExactly("leakcheck/" + RUN + "#1");
         assertThat(waiting.last.what()).contains("1 anonymized batch(es) no message had reported", "b/public.t_b#0");
 
         // Staging as the run counted it: resume only sends the outstanding command again.
