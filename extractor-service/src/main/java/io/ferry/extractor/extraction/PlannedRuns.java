@@ -244,7 +244,7 @@ public final class PlannedRuns {
                         : graphsBeside(planned, opened);
                 relational = planned;
                 snapshot = opened;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 if (planned != null) {
                     planned.close();
                 }
@@ -256,13 +256,22 @@ public final class PlannedRuns {
         private CompletableFuture<DistrictClosure> graphsBeside(DistrictClosure.Relational planned, ProdSnapshot opened) {
             ProdSnapshot.SharedSources shared = opened.shareSources();
             CompletableFuture<DistrictClosure> future = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().name("ferry-graph-closure").start(() -> {
-                try (shared) {
-                    future.complete(planned.withGraphs(opened, shared::get));
-                } catch (RuntimeException | Error e) {
-                    future.completeExceptionally(e);
-                }
-            });
+            try {
+                Thread.ofPlatform().daemon().name("ferry-graph-closure").start(() -> {
+                    DistrictClosure closed;
+                    try (shared) {
+                        closed = planned.withGraphs(opened, shared::get);
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e);
+                        return;
+                    }
+                    // Done once its sessions are closed: the extractions it lets go stay within the connection cap.
+                    future.complete(closed);
+                });
+            } catch (RuntimeException | Error e) {
+                shared.close();
+                throw e;
+            }
             return future;
         }
 
@@ -292,10 +301,21 @@ public final class PlannedRuns {
             return stores;
         }
 
+        /**
+         * Closes snapshots and key sets; while the graph stores' closures still read them, as soon as they end (on
+         * their thread), so that no caller waits for a graph traversal under the plans' lock.
+         */
         synchronized void close() {
+            CompletableFuture<DistrictClosure> graphs = whole;
+            if (graphs == null || graphs.isDone()) {
+                closeNow();
+            } else {
+                graphs.whenComplete((c, e) -> closeNow());
+            }
+        }
+
+        private synchronized void closeNow() {
             if (relational != null) {
-                // The graph closures read the snapshot and the relational key sets: let them end first.
-                whole.handle((c, e) -> null).join();
                 relational.close();
                 relational = null;
             }
