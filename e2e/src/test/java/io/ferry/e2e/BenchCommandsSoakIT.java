@@ -36,7 +36,7 @@ class BenchCommandsSoakIT {
             }
         }
         assertThat(bench.code()).as(bench.toString()).isZero();
-        assertThat(bench.out()).contains("Ferry / baseline");
+        assertThat(bench.out()).contains("Ferry / baseline", "warm-up, a dry run of district-002");
 
         List<Path> reports;
         try (Stream<Path> files = Files.list(dir.resolve("bench"))) {
@@ -46,6 +46,8 @@ class BenchCommandsSoakIT {
         JsonNode report = JSON.readTree(reports.get(0).toFile());
         assertThat(report.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(report.path("preset").asText()).isEqualTo("small");
+        assertThat(report.path("district").asText()).isEqualTo("district-001");
+        assertThat(report.path("warmUp").asText()).isEqualTo("district-002");
         assertThat(report.path("rows").asLong()).isPositive();
         assertThat(report.path("totalSeconds").asDouble()).isPositive();
         assertThat(report.path("phases").findValuesAsText("phase")).contains("preflight", "extract", "anonymize",

@@ -27,12 +27,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ferry bench}: migrates the top-ranked district of an estate end to end as {@code ferry demo} does (the
- * large preset by default), then measures the baseline of the same rows moved without Ferry ({@link Baseline}),
+ * large preset by default), on services that have dry-run another district first ({@link WarmUpRun}), then
+ * measures the baseline of the same rows moved without Ferry ({@link Baseline}),
  * and writes the figures as JSON and Markdown.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Migrate the top-ranked district end to end on the embedded estate (large by default, or the one"
-                + " running in DIR) and print the time per phase and in total, rows/s per phase and each service's peak"
+                + " running in DIR), after a dry run of the next district that warms the services up (unless --cold),"
+                + " and print the time per phase and in total, rows/s per phase and each service's peak"
                 + " RSS; then the baseline in the same run: Ferry's closure computation alone, binary COPY of exactly"
                 + " those rows out of PROD and into an empty copy of CERT's tables, and the ratios. Writes"
                 + " DIR/bench/bench-TIME.json and .md.")
@@ -50,6 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + " keep it the estate's when reusing one.")
     String preset = "large";
 
+    @Option(names = "--cold", description = "Measure the services' first run: no warm-up run of another district"
+            + " before the measured one.")
+    boolean cold;
+
     @Override
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty("ferry.home", ".")).toAbsolutePath().normalize();
@@ -58,7 +64,11 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             List<String> services = List.of("extractor", "anonymizer", "validator", "loader", "coordinator");
             java.util.Map<String, ServiceCpu> cpuBefore = new java.util.LinkedHashMap<>();
-            Demo.Migration migration = demo.migrateAndKeep(() -> {
+            String[] warmUp = {null};
+            Demo.Migration migration = demo.migrateAndKeep((api, district) -> {
+                if (!cold) {
+                    warmUp[0] = new WarmUpRun(api, System.out).run(district);
+                }
                 try {
                     cpuBefore.putAll(ServiceCpu.ofServices(bench, services));
                 } catch (IOException e) {
@@ -77,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
             Baseline.Result baseline = Baseline.measure(SpecSession.open(layout.spec()).spec(),
                     Resolver.forFolder(layout.dir()), EstateProperties.read(layout.properties()),
                     report.path("district").asText());
-            BenchReport result = report(report, rss, cpu, baseline, preset);
+            BenchReport result = report(report, warmUp[0], rss, cpu, baseline, preset);
             write(result, bench.resolve("bench"));
             return migration.code() == ExitCodes.OK ? ExitCodes.OK : ExitCodes.NOT_OK;
         } catch (SQLException e) {
@@ -87,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static BenchReport report(JsonNode run, java.util.Map<String, Long> rss,
+    private static BenchReport report(JsonNode run, String warmUp, java.util.Map<String, Long> rss,
             java.util.Map<String, ServiceCpu> cpu, Baseline.Result baseline, String preset) {
         List<BenchReport.Phase> phases = new ArrayList<>();
         long rows = 0;
@@ -101,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
         double total = Duration.between(Instant.parse(run.path("startedAt").asText()),
                 Instant.parse(run.path("endedAt").asText())).toMillis() / 1000.0;
         return new BenchReport(Instant.now().toString(), machine(), preset, run.path("district").asText(),
-                run.path("runId").asText(), run.path("status").asText(), rows, total, phases, rss, cpu,
+                run.path("runId").asText(), run.path("status").asText(), warmUp, rows, total, phases, rss, cpu,
                 BenchReport.BaselineFigures.of(baseline));
     }
 

@@ -9,13 +9,16 @@ import java.util.Map;
  * One {@code ferry bench}: Ferry's migration of a district end to end, per phase, the services' peak memory, and
  * the baseline of the same rows moved without Ferry ({@link Baseline}). Written as JSON and as Markdown.
  *
+ * @param warmUp         the district the services migrated (dry run) before the measured run, or null when they
+ *                       had not run before ({@code --cold})
  * @param rows           rows the run extracted, in all stores (the graph's nodes and relationships included)
  * @param totalSeconds   from the run's request to its end, as the coordinator recorded them
  * @param peakRssBytes   per service, the peak resident set size of its process ({@code VmHWM})
  * @param cpuSeconds     per service, the CPU its process spent from the run's request to its end, with its JIT
  *                       compilers' and garbage collector's share
  */
-record BenchReport(String at, String machine, String preset, String district, String runId, String status, long rows,
+record BenchReport(String at, String machine, String preset, String district, String runId, String status,
+        String warmUp, long rows,
         double totalSeconds, List<Phase> phases, Map<String, Long> peakRssBytes, Map<String, ServiceCpu> cpuSeconds,
         BaselineFigures baseline) {
 
@@ -55,7 +58,9 @@ record BenchReport(String at, String machine, String preset, String district, St
         StringBuilder md = new StringBuilder();
         md.append("# ferry bench ").append(at).append("\n\n");
         md.append("Machine: ").append(machine).append(". Estate: ").append(preset).append(" preset; district ")
-                .append(district).append(", run ").append(runId).append(" ").append(status).append(".\n\n");
+                .append(district).append(", run ").append(runId).append(" ").append(status).append(". ")
+                .append(warmUp == null ? "Services cold: the measured run is their first."
+                        : "Services warm: they dry-ran " + warmUp + " before the measured run.").append("\n\n");
         md.append(String.format(Locale.ROOT, "Ferry end to end: **%.1f s** for %,d rows (all five stores). Baseline: %.1f s"
                 + " (closure %.1f s, COPY out %.1f s, COPY in %.1f s). Ferry / baseline: **%.1f×**; Ferry / copy alone:"
                 + " %.1f×.%n%n", totalSeconds, rows, baseline.totalSeconds(), baseline.closureSeconds(),

@@ -114,17 +114,23 @@ public final class Demo {
      * (for {@code ferry bench}, which measures the services afterwards); {@link #stop} stops it.
      */
     public Migration migrateAndKeep() throws InterruptedException {
-        return migrateAndKeep(() -> {
+        return migrateAndKeep((api, district) -> {
         });
     }
 
     /** {@link #migrateAndKeep()}, calling {@code beforeRun} once the services are ready, just before the run starts. */
-    public Migration migrateAndKeep(Runnable beforeRun) throws InterruptedException {
+    public Migration migrateAndKeep(BeforeRun beforeRun) throws InterruptedException {
         this.beforeRun = beforeRun;
         return start(false);
     }
 
-    private Runnable beforeRun = () -> {
+    /** What {@code ferry bench} does once the services are ready and the district is chosen. */
+    @FunctionalInterface
+    public interface BeforeRun {
+        void run(ApiClient api, String district) throws InterruptedException;
+    }
+
+    private BeforeRun beforeRun = (api, district) -> {
     };
 
     /** Stops the services and, if this demo brought it up, the estate. */
@@ -191,7 +197,7 @@ public final class Demo {
             throw new FerryException(ExitCodes.NOT_OK, "the extractor found no district in PROD");
         }
         String district = districts.get(0).path("id").asText();
-        beforeRun.run();
+        beforeRun.run(api, district);
         JsonNode run = api.post("/runs", Map.of("district", district));
         String runId = run.path("runId").asText();
         out.println("demo: run " + runId + " for " + district + " (rank 1 of " + districts.size() + ")");

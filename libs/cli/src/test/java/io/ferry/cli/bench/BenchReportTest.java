@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 class BenchReportTest {
 
     private static BenchReport report() {
+        return report("district-002");
+    }
+
+    private static BenchReport report(String warmUp) {
         Baseline.Result baseline = new Baseline.Result(2.0, 1_000, List.of(
                 new Baseline.StoreCopy("ids", 600, 3 << 20, 1.0, 2.0, 0),
                 new Baseline.StoreCopy("adb", 400, 1 << 20, 1.0, 2.0, 25)));
@@ -18,7 +22,7 @@ class BenchReportTest {
         rss.put("loader", 256L << 20);
         Map<String, ServiceCpu> cpu = Map.of("extractor", new ServiceCpu(30.5, 12.25, 3.0));
         return new BenchReport("2026-11-24T00:00:00Z", "2 cores", "large", "district-001", "mig-20261124000000-001",
-                "SUCCEEDED", 1_200, 24.0, List.of(new BenchReport.Phase("extract", 4.0, 1_200L),
+                "SUCCEEDED", warmUp, 1_200, 24.0, List.of(new BenchReport.Phase("extract", 4.0, 1_200L),
                         new BenchReport.Phase("leakcheck", 1.5, null)), rss, cpu,
                 BenchReport.BaselineFigures.of(baseline));
     }
@@ -41,6 +45,14 @@ class BenchReportTest {
                 "| extract | 4.0 | 1,200 | 300 |", "| leakcheck | 1.5 |  |  |", "| extractor | 512 | 30.5 | 12.3 | 3.0 |",
                 "| loader | 256 |  |  |  |",
                 "| ids | 600 | 3.0 | 1.0 | 2.0 |", "leaves out 25 rows of tables without a primary key");
+    }
+
+    @Test
+    void theMarkdownSaysWhetherTheServicesHadRunBefore() {
+        assertThat(report().markdown()).contains("Services warm: they dry-ran district-002 before the measured run.")
+                .doesNotContain("cold");
+        assertThat(report(null).markdown()).contains("Services cold: the measured run is their first.")
+                .doesNotContain("warm");
     }
 
     @Test
