@@ -3,6 +3,7 @@ package io.ferry.coordinator.runs;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Run ids as DESIGN.md writes them: {@code mig-{yyyyMMddHHmmss, UTC}-{3-digit sequence}}. */
@@ -27,6 +28,6 @@ public final class RunIds {
         if (seq > 999) {
             throw new IllegalStateException("more than 999 runs started in one second");
         }
-        return prefix(at) + String.format("%03d", seq);
+        return prefix(at) + String.format(Locale.ROOT, "%03d", seq);
     }
 }

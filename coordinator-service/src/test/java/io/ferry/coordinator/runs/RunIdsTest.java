@@ -23,4 +23,15 @@ class RunIdsTest {
         assertThatThrownBy(() -> RunIds.next(AT, Optional.of("mig-20261123150405-999")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("999");
     }
+
+    @Test
+    void aRunIdIsAsciiWhateverTheJvmsLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("th-TH-u-nu-thai"));
+            assertThat(RunIds.next(AT, Optional.empty())).isEqualTo("mig-20261123150405-001");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }

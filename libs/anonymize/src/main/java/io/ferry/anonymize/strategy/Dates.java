@@ -39,7 +39,7 @@ final class Dates {
         if (y < 1 || y > 9999) {
             return null;
         }
-        return String.format("%04d-%02d-%02d", y, date.getMonthValue(), date.getDayOfMonth());
+        return Digits.padded(y, 4) + "-" + Digits.padded(date.getMonthValue(), 2) + "-" + Digits.padded(date.getDayOfMonth(), 2);
     }
 
     private static int number(String t, int from, int to) {

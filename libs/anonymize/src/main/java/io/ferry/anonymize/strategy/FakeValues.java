@@ -341,7 +341,7 @@ final class FakeValues {
                 int c = (int) Long.remainderUnsigned(seed >>> 48, 10);
                 npa = "" + a + b + (b == 1 && c == 1 ? 0 : c); // no N11 service codes
             }
-            String line = String.format(Locale.ROOT, "%02d", Long.remainderUnsigned(seed, 100));
+            String line = Digits.padded(Long.remainderUnsigned(seed, 100), 2);
             String digits = "1" + npa + "55501" + line;
             String sourceDigits = Canonical.digits(value);
             if (sourceDigits.length() == 10) {
@@ -359,7 +359,7 @@ final class FakeValues {
         String canonical = Canonical.digits(value);
         return Draws.differing(rule, canonical, counter -> {
             long seed = keys.seeds.seed(DataType.SSN.name(), counter, canonical);
-            String digits = String.format(Locale.ROOT, "000%06d", Long.remainderUnsigned(seed, 1_000_000));
+            String digits = "000" + Digits.padded(Long.remainderUnsigned(seed, 1_000_000), 6);
             return canonical.length() == 9 ? substituteDigits(value, digits)
                     : digits.substring(0, 3) + "-" + digits.substring(3, 5) + "-" + digits.substring(5);
         });

@@ -1,5 +1,6 @@
 package io.ferry.anonymize.text;
 
+import io.ferry.anonymize.strategy.Digits;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -306,7 +307,7 @@ final class Fakes {
         int area = 900 + (h[0] & 0xff) % 100;
         int group = 10 + (h[1] & 0xff) % 40;
         int serial = 1 + (((h[2] & 0xff) << 8) | (h[3] & 0xff)) % 9999;
-        return String.format(Locale.ROOT, "%03d%02d%04d", area, group, serial);
+        return Digits.padded(area, 3) + Digits.padded(group, 2) + Digits.padded(serial, 4);
     }
 
     private static int intAt(byte[] h, int j) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,6 @@ public record RunId(Instant requestedAt, int sequence) {
 
     @Override
     public String toString() {
-        return "mig-" + TIME.format(requestedAt) + "-" + String.format("%03d", sequence);
+        return "mig-" + TIME.format(requestedAt) + "-" + String.format(Locale.ROOT, "%03d", sequence);
     }
 }

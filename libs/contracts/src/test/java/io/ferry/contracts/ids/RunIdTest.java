@@ -62,4 +62,15 @@ class RunIdTest {
         assertThatThrownBy(() -> RunId.of(now, -1)).hasMessage("run id: sequence must be 0 to 999");
         assertThatThrownBy(() -> RunId.parse(null)).hasMessage("run id is missing");
     }
+
+    @Test
+    void aRunIdIsAsciiWhateverTheJvmsLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("th-TH-u-nu-thai"));
+            assertThat(RunId.of(Instant.parse("2026-11-21T06:00:00Z"), 7).toString()).isEqualTo("mig-20261121060000-007");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }
