@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two benchmark commands as README shows them, on the small estate (they are benchmarks: -Psoak only):
- * {@code ferry bench} migrates the top-ranked district end to end and times the baseline, {@code ferry estate
+ * {@code ferry bench} migrates the top-ranked district end to end (on services warmed by a dry run of the next, or
+ * cold with {@code --cold}) and times the baseline, {@code ferry estate
  * benchmark} times estate generations and reports the median.
  */
 class BenchCommandsSoakIT {
@@ -23,18 +24,7 @@ class BenchCommandsSoakIT {
 
     @Test
     void benchMigratesTheTopDistrictAndWritesItsFiguresBesideTheBaselines(@TempDir Path dir) throws Exception {
-        String home = System.getProperty("ferry.home");
-        System.setProperty("ferry.home", Datasets.repoRoot().toString()); // where the services' applications are
-        Cli.Result bench;
-        try {
-            bench = Cli.run("bench", "--preset", "small", "--dir", dir.toString());
-        } finally {
-            if (home == null) {
-                System.clearProperty("ferry.home");
-            } else {
-                System.setProperty("ferry.home", home);
-            }
-        }
+        Cli.Result bench = bench("bench", "--preset", "small", "--dir", dir.toString());
         assertThat(bench.code()).as(bench.toString()).isZero();
         assertThat(bench.out()).contains("Ferry / baseline", "warm-up, a dry run of district-002");
 
@@ -62,6 +52,34 @@ class BenchCommandsSoakIT {
         }
         assertThat(report.path("baseline").path("rowsCopied").asLong()).isPositive();
         assertThat(report.path("ratioToBaseline").asDouble()).isPositive();
+    }
+
+    @Test
+    void aColdBenchMeasuresTheServicesFirstRun(@TempDir Path dir) throws Exception {
+        Cli.Result bench = bench("bench", "--preset", "small", "--dir", dir.toString(), "--cold");
+        assertThat(bench.code()).as(bench.toString()).isZero();
+        assertThat(bench.out()).contains("Services cold: the measured run is their first.").doesNotContain("warm-up");
+        try (Stream<Path> files = Files.list(dir.resolve("bench"))) {
+            JsonNode report = JSON.readTree(files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow()
+                    .toFile());
+            assertThat(report.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(report.path("warmUp").isNull()).as("warmUp of %s", report).isTrue();
+        }
+    }
+
+    /** {@code ferry bench ...} with the repository as the services' home. */
+    private static Cli.Result bench(String... args) {
+        String home = System.getProperty("ferry.home");
+        System.setProperty("ferry.home", Datasets.repoRoot().toString()); // where the services' applications are
+        try {
+            return Cli.run(args);
+        } finally {
+            if (home == null) {
+                System.clearProperty("ferry.home");
+            } else {
+                System.setProperty("ferry.home", home);
+            }
+        }
     }
 
     @Test
