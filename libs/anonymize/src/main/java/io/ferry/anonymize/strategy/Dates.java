@@ -39,7 +39,8 @@ final class Dates {
         if (y < 1 || y > 9999) {
             return null;
         }
-        return Digits.padded(y, 4) + "-" + Digits.padded(date.getMonthValue(), 2) + "-" + Digits.padded(date.getDayOfMonth(), 2);
+        return Digits.padded(y, 4) + "-" + Digits.padded(date.getMonthValue(), 2) + "-"
+                + Digits.padded(date.getDayOfMonth(), 2);
     }
 
     private static int number(String t, int from, int to) {

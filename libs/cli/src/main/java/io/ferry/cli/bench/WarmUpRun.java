@@ -1,18 +1,18 @@
 package io.ferry.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ferry.cli.FerryException;
 import io.ferry.cli.ExitCodes;
+import io.ferry.cli.FerryException;
 import io.ferry.cli.api.ApiClient;
 import io.ferry.cli.api.RunWatch;
 import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * A dry run of the second-ranked district before the measured one, so that the bench times services that have
- * migrated a district before, as a deployment's services have after their first run: their JIT compilers have
- * then compiled the code real data takes (the closure engine, PROD's drivers), which their own made-up warm-ups
- * cannot reach. A dry run stops before CERT, so CERT holds only what the measured run loads.
+ * A dry run of the highest-ranked district other than the measured one, before it, so that the bench times
+ * services that have migrated a district before, as a deployment's services have after their first run: their JIT
+ * compilers have then compiled the code real data takes (the closure engine, PROD's drivers), which their own
+ * made-up warm-ups cannot reach. A dry run stops before CERT, so CERT holds only what the measured run loads.
  */
 final class WarmUpRun {
 
