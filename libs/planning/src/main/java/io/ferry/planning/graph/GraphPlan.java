@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,6 +47,9 @@ public final class GraphPlan {
     private final List<Plan.CrossTenantRow> leftOut;
     private final List<Plan.Dangling> dangling;
     private final int rounds;
+    /** Per label of the store, its nodes' keys by element id; per type, its relationships: grouped once, not per table. */
+    private final Map<String, Map<String, Tuple>> nodeKeys = new HashMap<>();
+    private final Map<String, List<Rel>> relsByType = new HashMap<>();
     /** Per label or type, its members sorted by key: built once, as keys, element ids and counts all read it. */
     private final Map<TableId, Members> members = new ConcurrentHashMap<>();
 
@@ -63,6 +67,16 @@ public final class GraphPlan {
         this.leftOut = List.copyOf(leftOut);
         this.dangling = List.copyOf(dangling);
         this.rounds = rounds;
+        for (Node n : this.nodes.values()) {
+            for (String label : n.labels()) {
+                if (rules.labels().containsKey(label)) {
+                    nodeKeys.computeIfAbsent(label, l -> new HashMap<>()).put(n.id(), nodeKey(label, n));
+                }
+            }
+        }
+        for (Rel r : this.rels) {
+            relsByType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
+        }
     }
 
     public String store() {
@@ -135,19 +149,13 @@ public final class GraphPlan {
         List<Member> list = new ArrayList<>();
         boolean twins = false;
         if (table.schema().equals(TableId.LABELS)) {
-            for (Node n : nodes.values()) {
-                if (n.labels().contains(table.name())) {
-                    list.add(new Member(nodeKey(table.name(), n), n.id()));
-                }
-            }
+            nodeKeys.getOrDefault(table.name(), Map.of()).forEach((id, key) -> list.add(new Member(key, id)));
         } else {
             Set<Tuple> ends = new HashSet<>();
-            for (Rel r : rels) {
-                if (r.type().equals(table.name())) {
-                    Tuple key = relKey(r);
-                    twins |= !ends.add(key);
-                    list.add(new Member(key, r.id()));
-                }
+            for (Rel r : relsByType.getOrDefault(table.name(), List.of())) {
+                Tuple key = relKey(r);
+                twins |= !ends.add(key);
+                list.add(new Member(key, r.id()));
             }
             if (twins) { // two relationships of the type between the same nodes: the element id tells them apart
                 list.replaceAll(m -> new Member(withElement(m.key(), m.id()), m.id()));
@@ -234,19 +242,24 @@ public final class GraphPlan {
         return key.stream().map(k -> prefix + k);
     }
 
-    private Tuple endKey(String nodeId, String label) {
-        Node n = nodes.get(nodeId);
+    private Object[] endKey(String nodeId, String label) {
         GraphRules.LabelRule rule = label == null ? null : rules.labels().get(label);
-        return rule == null || rule.key().isEmpty() ? Tuple.of(nodeId) : nodeKey(label, n);
+        if (rule == null || rule.key().isEmpty()) {
+            return new Object[] {nodeId};
+        }
+        Tuple known = nodeKeys.getOrDefault(label, Map.of()).get(nodeId);
+        // an end node without the type's label still has the label's key properties, or nulls
+        return (known != null ? known : nodeKey(label, nodes.get(nodeId))).values();
     }
 
     /** A relationship's start and end nodes' keys. */
     private Tuple relKey(Rel r) {
         GraphRules.Endpoints ends = rules.types().get(r.type());
-        List<Object> values = new ArrayList<>();
-        values.addAll(List.of(endKey(r.startId(), ends.start()).values()));
-        values.addAll(List.of(endKey(r.endId(), ends.end()).values()));
-        return Tuple.of(values);
+        Object[] start = endKey(r.startId(), ends.start());
+        Object[] end = endKey(r.endId(), ends.end());
+        Object[] values = Arrays.copyOf(start, start.length + end.length);
+        System.arraycopy(end, 0, values, start.length, end.length);
+        return new Tuple(values);
     }
 
     private static Tuple withElement(Tuple key, String id) {
