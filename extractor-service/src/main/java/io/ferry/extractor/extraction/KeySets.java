@@ -62,9 +62,7 @@ final class KeySets {
         try {
             file = Files.createTempFile(tempDir, "keys-", ".parquet");
             Files.delete(file);
-            // The keys of a set are distinct: one key column needs no dictionary.
-            BatchWriterOptions options = BatchWriterOptions.defaults().withEncryption(key)
-                    .withDistinct(columns.size() == 1 ? List.of(columns.get(0).name()) : List.of());
+            BatchWriterOptions options = BatchWriterOptions.defaults().withEncryption(key);
             try (BatchWriter writer = BatchWriter.create(file, schema, options)) {
                 String[] row = new String[columns.size()];
                 for (Tuple t : keys) {

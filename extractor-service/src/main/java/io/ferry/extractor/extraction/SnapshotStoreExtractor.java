@@ -228,7 +228,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
         BatchOutput.Target target = new BatchOutput.Target(request.runId(), request.specHash(), request.attempt(),
                 request.store(), table.id().schema(), table.id().name(), BatchKind.TABLE, fingerprint, key.version());
         try (BatchOutput out = new BatchOutput(target, schemaOf(request.store(), table, fingerprint),
-                options(key, table), settings, staging, listener, tempDir)) {
+                options(key), settings, staging, listener, tempDir)) {
             long[] previous = {0};
             // Sorted once for both the key set and the reads; the key sets are not safe for concurrent use.
             List<String> keyColumns;
@@ -256,15 +256,8 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
         }
     }
 
-    private BatchWriterOptions options(FileKey key, Table table) {
-        return BatchWriterOptions.defaults().withEncryption(key).withRowGroupSize(settings.rowGroupBytes())
-                .withDistinct(distinctColumns(table));
-    }
-
-    /** Columns that are a key on their own: their values all differ, so a dictionary would not pay. */
-    static List<String> distinctColumns(Table table) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(table.primaryKey()),
-                table.uniqueKeys().stream()).filter(k -> k.columns().size() == 1).map(k -> k.columns().get(0)).toList();
+    private BatchWriterOptions options(FileKey key) {
+        return BatchWriterOptions.defaults().withEncryption(key).withRowGroupSize(settings.rowGroupBytes());
     }
 
     static BatchSchema schemaOf(String store, Table table, String fingerprint) {

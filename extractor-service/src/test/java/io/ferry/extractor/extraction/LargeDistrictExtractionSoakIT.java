@@ -40,15 +40,16 @@ class LargeDistrictExtractionSoakIT {
                     long t0 = System.nanoTime();
                     ExtractionRig.Extracted out = rig.extract(extractor, spec, runId, "district-001", store, null);
                     return new long[] {out.result().tables().stream().mapToLong(TableBatches::rows).sum(),
-                            System.nanoTime() - t0, out.manifests().size()};
+                            System.nanoTime() - t0, out.manifests().size(),
+                            out.manifests().stream().mapToLong(m -> m.bytes()).sum()};
                 }));
             }
             long all = 0;
             for (int i = 0; i < STORES.size(); i++) {
                 long[] r = stores.get(i).get();
                 all += r[0];
-                System.out.printf("  %s %-5s %,10d rows in %3d batches, %5.1f s%n", runId, STORES.get(i), r[0], r[2],
-                        r[1] / 1e9);
+                System.out.printf("  %s %-5s %,10d rows in %3d batches (%5.1f MiB), %5.1f s%n", runId, STORES.get(i), r[0],
+                        r[2], r[3] / 1048576.0, r[1] / 1e9);
                 assertThat(r[0]).isPositive();
             }
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,8 +1,5 @@
 package io.ferry.batches;
 
-import java.util.Collection;
-import java.util.Set;
-
 /**
  * How a {@link BatchWriter} writes: start from {@link #defaults()} and change what differs.
  *
@@ -11,12 +8,8 @@ import java.util.Set;
  * @param compression  page compression
  * @param rowGroupSize bytes of a row group; the writer buffers at most one row group in memory
  * @param pageSize     bytes of a data page
- * @param distinct     columns whose values are all distinct (a single-column key): written without a
- *                     dictionary, which for them would only cost hashing every value before Parquet
- *                     gives it up
  */
-public record BatchWriterOptions(FileKey encryption, Compression compression, long rowGroupSize, int pageSize,
-        Set<String> distinct) {
+public record BatchWriterOptions(FileKey encryption, Compression compression, long rowGroupSize, int pageSize) {
 
     /** Page compression codecs. */
     public enum Compression {
@@ -35,7 +28,6 @@ public record BatchWriterOptions(FileKey encryption, Compression compression, lo
     public static final int DEFAULT_PAGE_SIZE = 1024 * 1024;
 
     public BatchWriterOptions {
-        distinct = Set.copyOf(distinct);
         if (compression == null) {
             throw new IllegalArgumentException("batch compression is missing");
         }
@@ -50,27 +42,22 @@ public record BatchWriterOptions(FileKey encryption, Compression compression, lo
 
     /** Plaintext, {@link #DEFAULT_COMPRESSION}, 32 MiB row groups, 1 MiB pages. */
     public static BatchWriterOptions defaults() {
-        return new BatchWriterOptions(null, DEFAULT_COMPRESSION, DEFAULT_ROW_GROUP_SIZE, DEFAULT_PAGE_SIZE, Set.of());
+        return new BatchWriterOptions(null, DEFAULT_COMPRESSION, DEFAULT_ROW_GROUP_SIZE, DEFAULT_PAGE_SIZE);
     }
 
     public BatchWriterOptions withEncryption(FileKey key) {
-        return new BatchWriterOptions(key, compression, rowGroupSize, pageSize, distinct);
+        return new BatchWriterOptions(key, compression, rowGroupSize, pageSize);
     }
 
     public BatchWriterOptions withCompression(Compression codec) {
-        return new BatchWriterOptions(encryption, codec, rowGroupSize, pageSize, distinct);
+        return new BatchWriterOptions(encryption, codec, rowGroupSize, pageSize);
     }
 
     public BatchWriterOptions withRowGroupSize(long bytes) {
-        return new BatchWriterOptions(encryption, compression, bytes, pageSize, distinct);
+        return new BatchWriterOptions(encryption, compression, bytes, pageSize);
     }
 
     public BatchWriterOptions withPageSize(int bytes) {
-        return new BatchWriterOptions(encryption, compression, rowGroupSize, bytes, distinct);
-    }
-
-    /** Marks {@code columns} as holding distinct values (see {@link #distinct()}). */
-    public BatchWriterOptions withDistinct(Collection<String> columns) {
-        return new BatchWriterOptions(encryption, compression, rowGroupSize, pageSize, Set.copyOf(columns));
+        return new BatchWriterOptions(encryption, compression, rowGroupSize, bytes);
     }
 }
