@@ -64,6 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             List<String> services = List.of("extractor", "anonymizer", "validator", "loader", "coordinator");
             java.util.Map<String, ServiceCpu> cpuBefore = new java.util.LinkedHashMap<>();
+            EstateLayout layout = new EstateLayout(bench.resolve("estate"));
+            Double[] estateBefore = {null};
             String[] warmUp = {null};
             Demo.Migration migration = demo.migrateAndKeep((api, district) -> {
                 if (!cold) {
@@ -74,10 +76,14 @@ public final class BenchCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     // no services.pids: the report leaves CPU out
                 }
+                estateBefore[0] = ProcessTreeCpu.seconds(estatePids(layout)).orElse(null);
             });
             java.util.Map<String, Long> rss = PeakMemory.ofServices(bench, services);
             java.util.Map<String, ServiceCpu> cpu = ServiceCpu.since(ServiceCpu.ofServices(bench, services), cpuBefore);
-            EstateLayout layout = new EstateLayout(bench.resolve("estate"));
+            Double estateCpu = estateBefore[0] == null ? null : ProcessTreeCpu.seconds(estatePids(layout))
+                    .map(now -> Math.round((now - estateBefore[0]) * ServiceCpu.TICKS_PER_SECOND)
+                            / (double) ServiceCpu.TICKS_PER_SECOND)
+                    .orElse(null);
             EstateProperties api = EstateProperties.read(bench.resolve("demo.properties"));
             JsonNode report = ApiClient.basic(api.require("api.url"), api.require("api.user"),
                     api.require("api.password")).get("/runs/" + migration.runId() + "/report");
@@ -87,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
             Baseline.Result baseline = Baseline.measure(SpecSession.open(layout.spec()).spec(),
                     Resolver.forFolder(layout.dir()), EstateProperties.read(layout.properties()),
                     report.path("district").asText());
-            BenchReport result = report(report, warmUp[0], rss, cpu, baseline, preset);
+            BenchReport result = report(report, warmUp[0], rss, cpu, estateCpu, baseline, preset);
             write(result, bench.resolve("bench"));
             return migration.code() == ExitCodes.OK ? ExitCodes.OK : ExitCodes.NOT_OK;
         } catch (SQLException e) {
@@ -97,8 +103,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The estate's JVM and its PostgreSQL servers, as {@code estate up} recorded them. */
+    private static List<String> estatePids(EstateLayout layout) {
+        EstateProperties estate = EstateProperties.readIfPresent(layout.properties());
+        return List.of("pid", "prod.pg.pid", "cert.pg.pid").stream().map(estate::get)
+                .flatMap(java.util.Optional::stream).toList();
+    }
+
     private static BenchReport report(JsonNode run, String warmUp, java.util.Map<String, Long> rss,
-            java.util.Map<String, ServiceCpu> cpu, Baseline.Result baseline, String preset) {
+            java.util.Map<String, ServiceCpu> cpu, Double estateCpu, Baseline.Result baseline, String preset) {
         List<BenchReport.Phase> phases = new ArrayList<>();
         long rows = 0;
         for (JsonNode p : run.path("phases")) {
@@ -110,9 +123,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double total = Duration.between(Instant.parse(run.path("startedAt").asText()),
                 Instant.parse(run.path("endedAt").asText())).toMillis() / 1000.0;
-        return new BenchReport(Instant.now().toString(), machine(), preset, run.path("district").asText(),
-                run.path("runId").asText(), run.path("status").asText(), warmUp, rows, total, phases, rss, cpu,
-                BenchReport.BaselineFigures.of(baseline));
+        return new BenchReport(Instant.now().toString(), machine(), Runtime.getRuntime().availableProcessors(), preset,
+                run.path("district").asText(), run.path("runId").asText(), run.path("status").asText(), warmUp, rows,
+                total, phases, rss, cpu, estateCpu, BenchReport.BaselineFigures.of(baseline));
     }
 
     private static void write(BenchReport result, Path folder) throws IOException {

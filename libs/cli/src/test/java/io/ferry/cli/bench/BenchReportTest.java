@@ -14,6 +14,10 @@ class BenchReportTest {
     }
 
     private static BenchReport report(String warmUp) {
+        return report(warmUp, 33.5);
+    }
+
+    private static BenchReport report(String warmUp, Double estateCpu) {
         Baseline.Result baseline = new Baseline.Result(2.0, 1_000, List.of(
                 new Baseline.StoreCopy("ids", 600, 3 << 20, 1.0, 2.0, 0),
                 new Baseline.StoreCopy("adb", 400, 1 << 20, 1.0, 2.0, 25)));
@@ -21,9 +25,9 @@ class BenchReportTest {
         rss.put("extractor", 512L << 20);
         rss.put("loader", 256L << 20);
         Map<String, ServiceCpu> cpu = Map.of("extractor", new ServiceCpu(30.5, 12.25, 3.0));
-        return new BenchReport("2026-11-24T00:00:00Z", "2 cores", "large", "district-001", "mig-20261124000000-001",
+        return new BenchReport("2026-11-24T00:00:00Z", "2 cores", 2, "large", "district-001", "mig-20261124000000-001",
                 "SUCCEEDED", warmUp, 1_200, 24.0, List.of(new BenchReport.Phase("extract", 4.0, 1_200L),
-                        new BenchReport.Phase("leakcheck", 1.5, null)), rss, cpu,
+                        new BenchReport.Phase("leakcheck", 1.5, null)), rss, cpu, estateCpu,
                 BenchReport.BaselineFigures.of(baseline));
     }
 
@@ -45,6 +49,14 @@ class BenchReportTest {
                 "| extract | 4.0 | 1,200 | 300 |", "| leakcheck | 1.5 |  |  |", "| extractor | 512 | 30.5 | 12.3 | 3.0 |",
                 "| loader | 256 |  |  |  |",
                 "| ids | 600 | 3.0 | 1.0 | 2.0 |", "leaves out 25 rows of tables without a primary key");
+    }
+
+    @Test
+    void theMarkdownAddsTheEstatesCpuToTheServicesAndSaysWhatTwoCoresAllowAtBest() {
+        assertThat(report().markdown()).contains("CPU of the whole run: the services 30.5 s, the estate's servers"
+                + " (PostgreSQL; the JVM holding Neo4j and Kafka) 33.5 s: 64.0 CPU-s in 24.0 s, 2.67 of 2 cores busy on"
+                + " average, so no schedule of this work on 2 cores takes less than 32.0 s.");
+        assertThat(report("district-002", null).markdown()).doesNotContain("CPU of the whole run");
     }
 
     @Test
