@@ -53,9 +53,18 @@ public record Tuple(Object[] values) implements Comparable<Tuple> {
         return o instanceof Tuple t && Arrays.equals(values, t.values);
     }
 
+    /**
+     * Not {@link Arrays#hashCode(Object[])}: its factor 31 gives {@code (a, b)} and {@code (a + 1, b - 31)} one hash,
+     * and composite keys of sequential ids (an enrollment's section and person) fill whole chains with such pairs. An
+     * odd golden-ratio factor per element leaves pairs of nearby ids apart.
+     */
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        int h = 0;
+        for (Object v : values) {
+            h = (h + (v == null ? 0 : v.hashCode())) * 0x9E3779B1;
+        }
+        return h ^ (h >>> 16);
     }
 
     @Override
