@@ -45,6 +45,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorCompletionService;
@@ -53,9 +54,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Extracts one store: opens PROD read-only, computes the district's closure, writes the store's key sets,
- * then, for a PostgreSQL store, streams each table's rows of the closure into encrypted batches with
- * parallel sessions that share the store's snapshot, largest tables first; for a Neo4j store, reads the
+ * Extracts one store: opens PROD read-only, computes the district's closure, writes the key sets that other
+ * stores' links need, then, for a PostgreSQL store, streams each table's rows of the closure into encrypted
+ * batches with parallel sessions that share the store's snapshot, largest tables first; for a Neo4j store, reads the
  * graph plan's nodes per label and relationships per type in one read transaction
  * ({@link GraphStoreReader}).
  *
@@ -102,17 +103,18 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                         + " 'ferry plan --district " + request.district() + "' lists them");
             }
             Deadline deadline = new Deadline(run.openedNanos(), settings.maxSnapshotAge());
+            Set<TableId> keySets = KeySets.linkTargets(loaded.spec(), request.store());
             List<TableBatches> batches;
             if (graph) {
                 GraphPlan plan = closure.graphs().stream().filter(g -> g.store().equals(request.store())).findFirst()
                         .orElseThrow(() -> notPlanned(request.store()));
                 List<GraphStoreReader.Layout> layouts = GraphStoreReader.layouts(plan, snapshot.fullSchema());
-                KeySets.writeGraph(staging, request, plan, layouts, key, tempDir);
+                KeySets.writeGraph(staging, request, plan, layouts, keySets, key, tempDir);
                 batches = new GraphStoreReader(staging, settings, tempDir).read(request, snapshot, plan, layouts, key,
                         listener, deadline);
             } else {
                 List<Table> tables = tablesOf(snapshot, closure, request.store());
-                batches = readTables(request, snapshot, closure, tables, key, listener, deadline);
+                batches = readTables(request, snapshot, closure, tables, keySets, key, listener, deadline);
             }
             run.extracted();
             return new ExtractResult(request.runId(), request.specHash(), request.attempt(), request.store(), batches,
@@ -168,7 +170,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
     }
 
     private List<TableBatches> readTables(ExtractRequest request, ProdSnapshot snapshot, DistrictClosure closure,
-            List<Table> tables, FileKey key, ExtractionListener listener, Deadline deadline) {
+            List<Table> tables, Set<TableId> keySets, FileKey key, ExtractionListener listener, Deadline deadline) {
         int workers = Math.max(1, Math.min(Math.min(settings.maxConnectionsPerStore(), settings.maxOpenWriters()),
                 tables.size()));
         Connection main = snapshot.connection(request.store()).orElseThrow();
@@ -192,7 +194,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
             for (Table t : tables) {
                 work.submit(() -> {
                     Connection c = free.take();
-                    TableBatches batches = readTable(request, closure, t,
+                    TableBatches batches = readTable(request, closure, t, keySets.contains(t.id()),
                             ReferenceNulling.of(snapshot.schema(), closure.relational(), closure.rules(), t), key, new TableReader(c),
                             listener, deadline, done, total, start);
                     // Only a session whose table finished goes back: a failed COPY may leave it unusable.
@@ -220,7 +222,8 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
         }
     }
 
-    private TableBatches readTable(ExtractRequest request, DistrictClosure closure, Table table, ReferenceNulling nulling,
+    private TableBatches readTable(ExtractRequest request, DistrictClosure closure, Table table, boolean keySet,
+            ReferenceNulling nulling,
             FileKey key,
             TableReader reader, ExtractionListener listener, Deadline deadline, AtomicLong done, long total, long start)
             throws SQLException {
@@ -230,14 +233,16 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
         try (BatchOutput out = new BatchOutput(target, schemaOf(request.store(), table, fingerprint),
                 options(key), settings, staging, listener, tempDir)) {
             long[] previous = {0};
-            // Sorted once for both the key set and the reads; the key sets are not safe for concurrent use.
+            // Sorted once for both the key set and the reads; the closure's key sets are not safe for concurrent use.
             List<String> keyColumns;
             List<Tuple> keys;
             synchronized (closure.relational()) {
                 keyColumns = closure.relational().keyColumns(table.id());
                 keys = closure.relational().keys(table.id());
             }
-            KeySets.write(staging, request, table, keyColumns, keys, key, tempDir);
+            if (keySet) {
+                KeySets.write(staging, request, table, keyColumns, keys, key, tempDir);
+            }
             reader.read(table, closure.relational(), keyColumns, keys, nulling, out, rowsSoFar -> {
                 deadline.check(request.store());
                 KillPoint.reach(KillPoint.EXTRACTOR_MID_COPY);

@@ -3,12 +3,14 @@ package io.ferry.extractor.extraction;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.CopyText;
 import io.ferry.batches.FileKey;
+import io.ferry.contracts.ids.RunId;
 import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.ExtractResult;
 import io.ferry.contracts.messages.Progress;
 import io.ferry.schema.model.Column;
 import io.ferry.schema.model.Table;
+import io.ferry.schema.model.TableId;
 import io.ferry.schema.model.TableKind;
 import io.ferry.service.RawKeySource;
 import io.ferry.service.spec.LoadedSpec;
@@ -18,6 +20,7 @@ import io.ferry.spec.parse.Resolver;
 import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
+import io.ferry.staging.StagingLayout;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,6 +169,29 @@ final class ExtractionRig {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The rows of a table's key set, decrypted. */
+    List<String[]> keySet(String runId, TableId id) throws Exception {
+        String folder = StagingLayout.keys(RunId.parse(runId), id.store());
+        Path local = temp.resolve("keys.parquet");
+        staging.get(folder + (folder.endsWith("/") ? "" : "/") + id.schema() + "." + id.name() + ".parquet", local);
+        List<String[]> rows = new ArrayList<>();
+        try (BatchReader reader = BatchReader.open(local, key)) {
+            String[] row;
+            while ((row = reader.next()) != null) {
+                rows.add(row);
+            }
+        } finally {
+            Files.deleteIfExists(local);
+        }
+        return rows;
+    }
+
+    /** The names of a store's key set files ({@code public.person.parquet}). */
+    Set<String> keySetFiles(String runId, String store) {
+        return staging.list(StagingLayout.keys(RunId.parse(runId), store)).stream()
+                .map(o -> o.key().substring(o.key().lastIndexOf('/') + 1)).collect(Collectors.toSet());
     }
 
     /** Every row of the batches, decrypted, in batch order. */

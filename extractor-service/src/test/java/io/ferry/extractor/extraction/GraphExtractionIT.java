@@ -9,6 +9,7 @@ import io.ferry.batches.BatchReader;
 import io.ferry.contracts.ids.RunId;
 import io.ferry.contracts.messages.BatchKind;
 import io.ferry.contracts.messages.BatchManifest;
+import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.ExtractResult.TableBatches;
 import io.ferry.estate.EstateOptions;
 import io.ferry.estate.EstateServers;
@@ -36,6 +37,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -94,6 +96,13 @@ class GraphExtractionIT {
         ExtractionRig.Extracted out = rig.extract(spec, RUN, DISTRICT, "sp");
 
         assertThat(out.result().keySetLocation()).isEqualTo(StagingLayout.keys(RunId.parse(RUN), "sp"));
+        assertThat(rig.keySetFiles(RUN, "sp")).as("key sets: no link of the spec points at sp").isEmpty();
+        // Were every label and type a link's target, each would get the plan's keys as its key set:
+        try (ProdSnapshot snapshot = ProdSnapshot.open(spec.spec(), spec.resolver())) {
+            KeySets.writeGraph(rig.staging, new ExtractRequest(RUN, DISTRICT, spec.specHash(), 1, "sp", 0, List.of()),
+                    plan, GraphStoreReader.layouts(plan, snapshot.fullSchema()), Set.copyOf(plan.tables()), rig.key,
+                    rig.tempDir());
+        }
         assertThat(out.result().tables()).extracting(t -> new TableId("sp", t.schema(), t.table()))
                 .containsExactlyInAnyOrderElementsOf(plan.tables());
         assertThat(plan.tables()).extracting(TableId::schema).contains(TableId.LABELS, TableId.RELATIONSHIPS);
@@ -115,7 +124,7 @@ class GraphExtractionIT {
                 List<String[]> rows = rig.rows(batches);
                 assertThat(keyLines(rows, keyColumns.size())).as("keys of %s, in key order", id)
                         .containsExactlyElementsOf(planLines(plan.keys(id)));
-                assertThat(keyLines(keySet(rig, id), keyColumns.size())).as("key set of %s", id)
+                assertThat(keyLines(rig.keySet(RUN, id), keyColumns.size())).as("key set of %s", id)
                         .containsExactlyElementsOf(planLines(plan.keys(id)));
                 List<String> elementIds = plan.elementIds(id);
                 for (int i : sampled(rows.size())) {
@@ -436,22 +445,6 @@ class GraphExtractionIT {
         } finally {
             Files.deleteIfExists(local);
         }
-    }
-
-    private static List<String[]> keySet(ExtractionRig rig, TableId id) throws Exception {
-        String folder = StagingLayout.keys(RunId.parse(RUN), id.store());
-        Path local = rig.tempDir().resolve("keys.parquet");
-        rig.staging.get(folder + (folder.endsWith("/") ? "" : "/") + id.schema() + "." + id.name() + ".parquet", local);
-        List<String[]> rows = new ArrayList<>();
-        try (BatchReader reader = BatchReader.open(local, rig.key)) {
-            String[] row;
-            while ((row = reader.next()) != null) {
-                rows.add(row);
-            }
-        } finally {
-            Files.deleteIfExists(local);
-        }
-        return rows;
     }
 
     private static List<String> keyLines(List<String[]> rows, int keys) {

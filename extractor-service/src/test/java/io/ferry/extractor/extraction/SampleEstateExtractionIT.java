@@ -95,6 +95,11 @@ class SampleEstateExtractionIT {
                 DistrictClosure closure = DistrictClosure.compute(spec.spec(), snapshot, DISTRICT, 1_000_000)) {
             closure.writeKeys(planned);
         }
+        // The key sets other stores' links need: ids' and hcp1's tables that hcp1, hcp2, adb and sp point at.
+        assertThat(KeySets.linkTargets(spec.spec(), "ids")).extracting(TableId::name)
+                .containsExactlyInAnyOrder("district", "school", "person");
+        assertThat(KeySets.linkTargets(spec.spec(), "hcp1")).extracting(TableId::name)
+                .containsExactlyInAnyOrder("section", "course");
         long total = 0;
         for (String store : STORES) {
             ExtractionRig.Extracted out = rig.extract(spec, "mig-20261121080000-001", DISTRICT, store);
@@ -106,10 +111,19 @@ class SampleEstateExtractionIT {
                 }
                 assertThat(out.result().tables()).extracting(t -> t.schema() + "." + t.table() + ".csv")
                         .containsExactlyInAnyOrderElementsOf(expectedFiles);
+                Set<TableId> targets = KeySets.linkTargets(spec.spec(), store);
+                assertThat(rig.keySetFiles("mig-20261121080000-001", store)).as("key sets of %s", store)
+                        .containsExactlyInAnyOrderElementsOf(targets.stream()
+                                .map(id -> id.schema() + "." + id.name() + ".parquet").toList());
                 for (TableBatches t : out.result().tables()) {
                     Table table = snapshot.schema().table(new TableId(store, t.schema(), t.table())).orElseThrow();
                     List<String> expected = KeysWriter.lines(planned.resolve(store).resolve(t.schema() + "." + t.table() + ".csv"));
                     List<String> keys = keysOf(rig, out.of(t.schema(), t.table()), table);
+                    if (targets.contains(table.id())) {
+                        assertThat(rig.keySet("mig-20261121080000-001", table.id()))
+                                .extracting(k -> KeysWriter.line(k).stripTrailing())
+                                .as("key set of %s", table.id()).containsExactlyElementsOf(expected);
+                    }
                     if (table.primaryKey() != null) {
                         assertThat(keys).as("keys of %s, in key order", table.id()).containsExactlyElementsOf(expected);
                     } else {
