@@ -93,6 +93,11 @@ final class ClosureEngine {
             s.banned = banned.get(s.id);
             s.dropped = dropped.get(s.id);
         }
+        for (Edge e : edges) {
+            if (rules.dangling(e.ref) == ClosureRules.DanglingPolicy.DROP) {
+                e.child.downVia = new HashMap<>();
+            }
+        }
     }
 
     Map<TableId, TableState> states() {
@@ -307,10 +312,60 @@ final class ClosureEngine {
             }
             if (via != null) {
                 newRows.computeIfAbsent(via, k -> new long[2])[reach == Reach.DOWN ? 0 : 1]++;
+                if (reach == Reach.DOWN && t.downVia != null) {
+                    t.downVia.computeIfAbsent(via, k -> new CodeSet()).add(code);
+                }
             }
             t.checkLimit();
             pullParents(t, row, code);
         }
+    }
+
+    /**
+     * Takes {@code rows} out of the closure in place, as a later pass would, where that is the same closure: each
+     * row was reached downward, no followed reference points into its table (nothing came in below it or hangs on
+     * it), and no row reached upward was first asked for by it (every parent it pulled, another row pulled too or
+     * the district owns). A pass that only re-reads the stores to lose a few leaves (events whose payload names a
+     * person who does not exist) is then saved. Returns false, changing nothing, where a pass is needed.
+     */
+    boolean dropLeaves(Map<TableId, Set<Tuple>> rows) {
+        Map<TableState, CodeSet> codes = new HashMap<>();
+        for (Map.Entry<TableId, Set<Tuple>> r : rows.entrySet()) {
+            TableState t = states.get(r.getKey());
+            if (t == null || !t.in.isEmpty() || t.downVia == null) {
+                return false;
+            }
+            CodeSet mine = new CodeSet();
+            for (Tuple key : r.getValue()) {
+                Long code = t.keys.existingCode(key);
+                if (code == null || !t.keys.isDown(code)) {
+                    return false;
+                }
+                mine.add(code);
+            }
+            codes.put(t, mine);
+        }
+        for (Map<Long, Provenance> pulled : provenance.values()) {
+            for (Provenance p : pulled.values()) {
+                CodeSet mine = codes.get(p.edge().child);
+                if (mine != null && mine.contains(p.code())) {
+                    return false;
+                }
+            }
+        }
+        codes.forEach((t, mine) -> {
+            var it = mine.iterator();
+            while (it.hasNext()) {
+                long code = it.next();
+                t.keys.drop(code);
+                t.downVia.forEach((edge, came) -> {
+                    if (came.contains(code)) {
+                        newRows.get(edge)[0]--;
+                    }
+                });
+            }
+        });
+        return true;
     }
 
     /**
@@ -451,6 +506,11 @@ final class ClosureEngine {
         /** This pass's banned and dropped rows of the table (they change only between passes), or null. */
         Set<Tuple> banned;
         Set<Tuple> dropped;
+        /**
+         * For a table a dangling {@code drop} may take rows out of: the rows each downward edge brought in first,
+         * so that dropping rows in place ({@link ClosureEngine#dropLeaves}) keeps the counts per edge; else null.
+         */
+        Map<Edge, CodeSet> downVia;
         /** The downward edges into this table, in {@link #in}'s order, and how many distinct column lists they reference. */
         List<Edge> downIn = List.of();
         int downTargets;

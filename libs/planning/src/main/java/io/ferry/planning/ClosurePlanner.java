@@ -82,8 +82,11 @@ public final class ClosurePlanner {
                 engine.run();
                 memo.stopRecording();
                 rowsRead += engine.rowsRead();
-                grew = collectDangling(engine, rules, dangling, banned, dropped);
-                grew |= collectCrossTenant(engine, rules, crossTenant, banned);
+                Map<TableId, Set<Tuple>> before = copy(banned);
+                boolean droppedMore = collectDangling(engine, rules, dangling, banned, dropped);
+                boolean nullified = collectCrossTenant(engine, rules, crossTenant, banned);
+                // Rows a dangling drop takes out of the leaves need no other pass: the engine drops them in place.
+                grew = nullified || (droppedMore && !engine.dropLeaves(added(before, banned)));
             } catch (RuntimeException e) {
                 closeKeys(engine);
                 throw e;
@@ -96,6 +99,25 @@ public final class ClosurePlanner {
             }
             closeKeys(engine);
         }
+    }
+
+    private static Map<TableId, Set<Tuple>> copy(Map<TableId, Set<Tuple>> rows) {
+        Map<TableId, Set<Tuple>> copy = new HashMap<>();
+        rows.forEach((t, keys) -> copy.put(t, new java.util.HashSet<>(keys)));
+        return copy;
+    }
+
+    /** The rows of {@code after} that {@code before} lacks. */
+    private static Map<TableId, Set<Tuple>> added(Map<TableId, Set<Tuple>> before, Map<TableId, Set<Tuple>> after) {
+        Map<TableId, Set<Tuple>> added = new HashMap<>();
+        after.forEach((t, keys) -> {
+            Set<Tuple> fresh = new java.util.HashSet<>(keys);
+            fresh.removeAll(before.getOrDefault(t, Set.of()));
+            if (!fresh.isEmpty()) {
+                added.put(t, fresh);
+            }
+        });
+        return added;
     }
 
     static void closeKeys(ClosureEngine engine) {

@@ -40,6 +40,17 @@ final class CodeSet {
         }
     }
 
+    void remove(long code) {
+        if (code >= 0 && code < LOW) {
+            low.remove((int) code);
+        } else {
+            Roaring64Bitmap other = code < 0 ? negative : high;
+            if (other != null) {
+                other.removeLong(code);
+            }
+        }
+    }
+
     long cardinality() {
         return low.getLongCardinality() + cardinality(negative) + cardinality(high);
     }

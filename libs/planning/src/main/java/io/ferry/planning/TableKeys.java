@@ -110,6 +110,12 @@ final class TableKeys implements AutoCloseable {
         down.add(code);
     }
 
+    /** Takes a row out of the closure. */
+    void drop(long code) {
+        included.remove(code);
+        down.remove(code);
+    }
+
     long includedCount() {
         return included.cardinality();
     }

@@ -307,7 +307,38 @@ class ClosureRulesTest {
             assertThat(c.plan().dangling()).containsExactly(new Plan.Dangling("adb.public.event(payload->'$.personId')",
                     "ids.public.person(id)", 1, "drop"));
             assertThat(c.failures(rules)).isEmpty();
+            // Event 2 is a leaf that pulled nothing in alone: it is dropped in place, without a second pass, and
+            // the counts per reference are those the second pass gave (events 1 and 5 from the district).
+            assertThat(c.passes()).isEqualTo(1);
+            assertThat(c.rowsPerEdge()).contains(
+                    new Closure.EdgeRows("adb.public.event(district_id) -> ids.public.district(id)", "down", 2),
+                    new Closure.EdgeRows(JSON_LINK, "down", 1));
+            long viaEdges = c.rowsPerEdge().stream().mapToLong(Closure.EdgeRows::rows).sum();
+            assertThat(viaEdges).isEqualTo(c.keyCount() - 1);
+        }
+    }
+
+    /** {@link #withEvents()} with a reporter per event: event 2 (the dangling one) alone pulls in person 202. */
+    static MemoryEstate withReportedEvents() {
+        return districts().table("adb.public.event", List.of("id"), "id", "district_id", "reporter_id", "payload:jsonb")
+                .rows("adb.public.event", r(1L, 1L, 100L, Map.of("personId", 100)), r(2L, 1L, 202L, Map.of("personId", 999)),
+                        r(3L, 2L, 200L, Map.of("personId", 200)), r(4L, 2L, null, Map.of("personId", 101)),
+                        r(5L, 1L, null, Map.of()))
+                .link("adb.public.event", "district_id", DISTRICT, "id")
+                .link("adb.public.event", "reporter_id", PERSON, "id")
+                .jsonLink("adb.public.event", "payload", "$.personId", PERSON, "id");
+    }
+
+    @Test
+    void droppingARowThatAlonePulledAParentInTakesAnotherPass() {
+        ClosureRules rules = rules("d1").withDangling(DanglingPolicy.FAIL, Map.of(JSON_LINK, DanglingPolicy.DROP));
+        try (Closure c = close(withReportedEvents(), rules)) {
+            assertThat(keys(c, "adb.public.event")).containsExactly("(1)", "(4)", "(5)");
+            assertThat(keys(c, PERSON)).as("202 came in only as event 2's reporter").doesNotContain("(202)")
+                    .contains("(100)", "(101)");
             assertThat(c.passes()).isEqualTo(2);
+            long viaEdges = c.rowsPerEdge().stream().mapToLong(Closure.EdgeRows::rows).sum();
+            assertThat(viaEdges).isEqualTo(c.keyCount() - 1);
         }
     }
 
@@ -342,7 +373,7 @@ class ClosureRulesTest {
         ClosureRules dropped = rules("d1").withDangling(DanglingPolicy.DROP, Map.of());
         ClosureRules nullified = rules("d1").withCrossTenant(ClosureRules.CrossTenantPolicy.NULLIFY);
         for (ClosureRules rules : List.of(dropped, nullified)) {
-            MemoryEstate e = withEvents();
+            MemoryEstate e = withReportedEvents();
             int[] asked = new int[2];
             try (Closure prod = new ClosurePlanner(ClosurePlanner.DEFAULT_SPILL_THRESHOLD, 0)
                             .close(e.schema(), rules, counted(e.sources(), asked, 0));
