@@ -174,17 +174,8 @@ final class ExtractionRig {
     /** The rows of a table's key set, decrypted. */
     List<String[]> keySet(String runId, TableId id) throws Exception {
         String folder = StagingLayout.keys(RunId.parse(runId), id.store());
-        Path local = temp.resolve("keys.parquet");
-        staging.get(folder + (folder.endsWith("/") ? "" : "/") + id.schema() + "." + id.name() + ".parquet", local);
         List<String[]> rows = new ArrayList<>();
-        try (BatchReader reader = BatchReader.open(local, key)) {
-            String[] row;
-            while ((row = reader.next()) != null) {
-                rows.add(row);
-            }
-        } finally {
-            Files.deleteIfExists(local);
-        }
+        readInto(folder + (folder.endsWith("/") ? "" : "/") + id.schema() + "." + id.name() + ".parquet", rows);
         return rows;
     }
 
@@ -198,18 +189,23 @@ final class ExtractionRig {
     List<String[]> rows(List<BatchManifest> batches) throws Exception {
         List<String[]> rows = new ArrayList<>();
         for (BatchManifest m : batches) {
-            Path local = temp.resolve("read-" + m.seq() + ".parquet");
-            staging.get(m.stagingPath(), local);
-            try (BatchReader reader = BatchReader.open(local, key)) {
-                String[] row;
-                while ((row = reader.next()) != null) {
-                    rows.add(row);
-                }
-            } finally {
-                Files.deleteIfExists(local);
-            }
+            readInto(m.stagingPath(), rows);
         }
         return rows;
+    }
+
+    /** Adds the decrypted rows of one staged Parquet file to {@code rows}. */
+    private void readInto(String stagingKey, List<String[]> rows) throws Exception {
+        Path local = Files.createTempFile(temp, "read-", ".parquet");
+        staging.get(stagingKey, local);
+        try (BatchReader reader = BatchReader.open(local, key)) {
+            String[] row;
+            while ((row = reader.next()) != null) {
+                rows.add(row);
+            }
+        } finally {
+            Files.deleteIfExists(local);
+        }
     }
 
     /**
