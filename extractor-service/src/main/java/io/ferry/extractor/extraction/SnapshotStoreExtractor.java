@@ -56,8 +56,8 @@ import java.util.function.Supplier;
 /**
  * Extracts one store: opens PROD read-only, computes the district's closure, writes the key sets that other
  * stores' links need, then, for a PostgreSQL store, streams each table's rows of the closure into encrypted
- * batches with parallel sessions that share the store's snapshot, largest tables first; for a Neo4j store, reads the
- * graph plan's nodes per label and relationships per type in one read transaction
+ * batches with parallel sessions that share the store's snapshot, largest tables first; for a Neo4j store,
+ * reads the graph plan's nodes per label and relationships per type in one read transaction
  * ({@link GraphStoreReader}).
  *
  * <p>The closure is computed over every relational store of the spec (each in its own snapshot), so a
@@ -223,10 +223,8 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
     }
 
     private TableBatches readTable(ExtractRequest request, DistrictClosure closure, Table table, boolean keySet,
-            ReferenceNulling nulling,
-            FileKey key,
-            TableReader reader, ExtractionListener listener, Deadline deadline, AtomicLong done, long total, long start)
-            throws SQLException {
+            ReferenceNulling nulling, FileKey key, TableReader reader, ExtractionListener listener, Deadline deadline,
+            AtomicLong done, long total, long start) throws SQLException {
         String fingerprint = SchemaFingerprint.of(request.store(), List.of(table), List.of());
         BatchOutput.Target target = new BatchOutput.Target(request.runId(), request.specHash(), request.attempt(),
                 request.store(), table.id().schema(), table.id().name(), BatchKind.TABLE, fingerprint, key.version());
