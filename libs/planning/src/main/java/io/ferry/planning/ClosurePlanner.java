@@ -82,11 +82,10 @@ public final class ClosurePlanner {
                 engine.run();
                 memo.stopRecording();
                 rowsRead += engine.rowsRead();
-                Map<TableId, Set<Tuple>> before = copy(banned);
-                boolean droppedMore = collectDangling(engine, rules, dangling, banned, dropped);
+                Map<TableId, Set<Tuple>> droppedNow = collectDangling(engine, rules, dangling, banned, dropped);
                 boolean nullified = collectCrossTenant(engine, rules, crossTenant, banned);
                 // Rows a dangling drop takes out of the leaves need no other pass: the engine drops them in place.
-                grew = nullified || (droppedMore && !engine.dropLeaves(added(before, banned)));
+                grew = nullified || (!droppedNow.isEmpty() && !engine.dropLeaves(droppedNow));
             } catch (RuntimeException e) {
                 closeKeys(engine);
                 throw e;
@@ -101,25 +100,6 @@ public final class ClosurePlanner {
         }
     }
 
-    private static Map<TableId, Set<Tuple>> copy(Map<TableId, Set<Tuple>> rows) {
-        Map<TableId, Set<Tuple>> copy = new HashMap<>();
-        rows.forEach((t, keys) -> copy.put(t, new java.util.HashSet<>(keys)));
-        return copy;
-    }
-
-    /** The rows of {@code after} that {@code before} lacks. */
-    private static Map<TableId, Set<Tuple>> added(Map<TableId, Set<Tuple>> before, Map<TableId, Set<Tuple>> after) {
-        Map<TableId, Set<Tuple>> added = new HashMap<>();
-        after.forEach((t, keys) -> {
-            Set<Tuple> fresh = new java.util.HashSet<>(keys);
-            fresh.removeAll(before.getOrDefault(t, Set.of()));
-            if (!fresh.isEmpty()) {
-                added.put(t, fresh);
-            }
-        });
-        return added;
-    }
-
     static void closeKeys(ClosureEngine engine) {
         engine.states().values().forEach(s -> s.keys.close());
     }
@@ -127,10 +107,10 @@ public final class ClosurePlanner {
     private record DanglingRows(String from, String to, DanglingPolicy policy, Set<Tuple> rows) {
     }
 
-    /** Records each reference's dangling rows; bans those to drop. Returns whether the ban set grew. */
-    private static boolean collectDangling(ClosureEngine engine, ClosureRules rules, Map<String, DanglingRows> report,
-            Map<TableId, Set<Tuple>> banned, Map<TableId, Set<Tuple>> dropped) {
-        boolean grew = false;
+    /** Records each reference's dangling rows; bans those to drop. Returns the rows it banned that were not yet. */
+    private static Map<TableId, Set<Tuple>> collectDangling(ClosureEngine engine, ClosureRules rules,
+            Map<String, DanglingRows> report, Map<TableId, Set<Tuple>> banned, Map<TableId, Set<Tuple>> dropped) {
+        Map<TableId, Set<Tuple>> fresh = new HashMap<>();
         for (Map.Entry<Edge, Set<Tuple>> m : engine.missing().entrySet()) {
             Edge e = m.getKey();
             List<Tuple> rows = referencingRows(engine, e, m.getValue());
@@ -141,20 +121,28 @@ public final class ClosurePlanner {
             report.computeIfAbsent(e.fromText() + " -> " + e.toText(),
                     k -> new DanglingRows(e.fromText(), e.toText(), policy, new LinkedHashSet<>())).rows.addAll(rows);
             if (policy == DanglingPolicy.DROP) {
-                grew |= ban(e.child.id, rows, banned, dropped);
+                drop(e.child.id, rows, banned, dropped, fresh);
             }
         }
         for (Map.Entry<Edge, Set<Tuple>> m : engine.bannedTargets().entrySet()) {
-            grew |= ban(m.getKey().child.id, referencingRows(engine, m.getKey(), m.getValue()), banned, dropped);
+            drop(m.getKey().child.id, referencingRows(engine, m.getKey(), m.getValue()), banned, dropped, fresh);
         }
-        return grew;
+        return fresh;
     }
 
-    private static boolean ban(TableId table, List<Tuple> rows, Map<TableId, Set<Tuple>> banned,
-            Map<TableId, Set<Tuple>> dropped) {
-        if (dropped != null) {
-            dropped.computeIfAbsent(table, k -> new java.util.HashSet<>()).addAll(rows);
+    /** Bans and drops {@code rows}, adding to {@code fresh} those not banned before. */
+    private static void drop(TableId table, List<Tuple> rows, Map<TableId, Set<Tuple>> banned,
+            Map<TableId, Set<Tuple>> dropped, Map<TableId, Set<Tuple>> fresh) {
+        dropped.computeIfAbsent(table, k -> new java.util.HashSet<>()).addAll(rows);
+        Set<Tuple> ban = banned.computeIfAbsent(table, k -> new java.util.HashSet<>());
+        for (Tuple row : rows) {
+            if (ban.add(row)) {
+                fresh.computeIfAbsent(table, k -> new java.util.HashSet<>()).add(row);
+            }
         }
+    }
+
+    private static boolean ban(TableId table, List<Tuple> rows, Map<TableId, Set<Tuple>> banned) {
         return banned.computeIfAbsent(table, k -> new java.util.HashSet<>()).addAll(rows);
     }
 
@@ -218,7 +206,7 @@ public final class ClosurePlanner {
                 report.putIfAbsent(t.id + "[" + text + "]",
                         new Plan.CrossTenantRow(t.id.store(), t.id.qualified(), text, owner, path));
                 if (rules.crossTenant() == CrossTenantPolicy.NULLIFY) {
-                    grew |= ban(t.id, List.of(key), banned, null);
+                    grew |= ban(t.id, List.of(key), banned);
                 }
             }
         }
