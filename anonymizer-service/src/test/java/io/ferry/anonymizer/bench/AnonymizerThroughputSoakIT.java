@@ -68,6 +68,9 @@ class AnonymizerThroughputSoakIT {
     private static final FileKey RAW_KEY = new FileKey(1,
             "ferry-bench-raw-file-key-32bytes".getBytes(StandardCharsets.US_ASCII));
     private static final int BATCH_ROWS = 250_000;
+    /** {@code -Dtables=ids.person,adb.event} in {@code argLine} benchmarks (or profiles) those tables alone. */
+    private static final Set<String> ONLY = Set.of(System.getProperty("tables", "").split(",")).stream()
+            .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toSet());
 
     /** store, table, the WHERE that keeps district-001's rows ({@code :d} is its id). */
     private static final List<String[]> TABLES = List.of(
@@ -95,6 +98,9 @@ class AnonymizerThroughputSoakIT {
                 people = "'" + rs.getString(2) + "'::bigint[]";
             }
             for (String[] t : TABLES) {
+                if (!ONLY.isEmpty() && !ONLY.contains(t[0] + "." + t[1])) {
+                    continue;
+                }
                 raws.addAll(copyOut(prod, t[0], t[1], t[2].replace(":d", Long.toString(district))
                         .replace(":people", people), dir));
             }

@@ -315,40 +315,47 @@ public final class TextScrubber {
 
     /** @param asciiDigits the text's ASCII digits: a North American number has ten, a local one seven */
     private static void phones(String text, Fakes fakes, List<Replacement> out, BitSet taken, int asciiDigits) {
-        Matcher m = Patterns.NANP.matcher(text);
-        while (asciiDigits >= 10 && m.find()) {
-            if (Patterns.validNanp(Patterns.area(m), m.group(3)) && free(taken, m.start(), m.end())) {
-                take(out, taken, m.start(), m.end(), nanp(text, m.start(), m.end(), fakes), PiiKind.PHONE);
+        if (asciiDigits >= 10) {
+            Matcher m = NumberStarts.matcher(Patterns.NANP, text);
+            for (int from = 0; NumberStarts.find(m, text, from); from = m.end()) {
+                if (Patterns.validNanp(Patterns.area(m), m.group(3)) && free(taken, m.start(), m.end())) {
+                    take(out, taken, m.start(), m.end(), nanp(text, m.start(), m.end(), fakes), PiiKind.PHONE);
+                }
             }
         }
         if (text.indexOf('+') >= 0) {
-            m = Patterns.NANP_E164.matcher(text);
-            while (m.find()) {
+            Matcher m = NumberStarts.matcher(Patterns.NANP_E164, text);
+            for (int from = 0; NumberStarts.find(m, text, from); from = m.end()) {
                 if (Patterns.validNanp(m.group(1), m.group(2)) && free(taken, m.start(), m.end())) {
                     take(out, taken, m.start(), m.end(), nanp(text, m.start(), m.end(), fakes), PiiKind.PHONE);
                 }
             }
-            m = Patterns.INTERNATIONAL.matcher(text);
-            while (m.find()) {
+            m = NumberStarts.matcher(Patterns.INTERNATIONAL, text);
+            for (int from = 0; NumberStarts.find(m, text, from); from = m.end()) {
                 int end = Patterns.trimInternational(text, m.start(), m.end());
                 if (end > 0 && free(taken, m.start(), end)) {
                     take(out, taken, m.start(), end, international(text, m.start(), end, fakes), PiiKind.PHONE);
                 }
             }
         }
-        m = Patterns.BARE_PHONE.matcher(text);
-        while (asciiDigits >= 10 && m.find()) {
-            if (Patterns.validNanp(m.group(2), m.group(3)) && free(taken, m.start(), m.end())
-                    && Patterns.phoneContext(text, m.start(), m.end())) {
-                take(out, taken, m.start(), m.end(), nanp(text, m.start(), m.end(), fakes), PiiKind.PHONE);
+        if (asciiDigits >= 10) {
+            Matcher m = NumberStarts.matcher(Patterns.BARE_PHONE, text);
+            for (int from = 0; NumberStarts.find(m, text, from); from = m.end()) {
+                if (Patterns.validNanp(m.group(2), m.group(3)) && free(taken, m.start(), m.end())
+                        && Patterns.phoneContext(text, m.start(), m.end())) {
+                    take(out, taken, m.start(), m.end(), nanp(text, m.start(), m.end(), fakes), PiiKind.PHONE);
+                }
             }
         }
-        m = Patterns.LOCAL_PHONE.matcher(text);
-        while (asciiDigits >= 7 && m.find()) {
-            if (m.group(1).charAt(0) >= '2' && free(taken, m.start(), m.end()) && Patterns.phoneContext(text, m.start(), m.end())) {
-                String digits = digitsOf(text, m.start(), m.end());
-                String fake = fakes.phoneDigits("local:" + digits, null).substring(3);
-                take(out, taken, m.start(), m.end(), replaceDigits(text, m.start(), m.end(), fake), PiiKind.PHONE);
+        if (asciiDigits >= 7) {
+            Matcher m = NumberStarts.matcher(Patterns.LOCAL_PHONE, text);
+            for (int from = 0; NumberStarts.find(m, text, from); from = m.end()) {
+                if (m.group(1).charAt(0) >= '2' && free(taken, m.start(), m.end())
+                        && Patterns.phoneContext(text, m.start(), m.end())) {
+                    String digits = digitsOf(text, m.start(), m.end());
+                    String fake = fakes.phoneDigits("local:" + digits, null).substring(3);
+                    take(out, taken, m.start(), m.end(), replaceDigits(text, m.start(), m.end(), fake), PiiKind.PHONE);
+                }
             }
         }
     }
@@ -384,15 +391,15 @@ public final class TextScrubber {
     }
 
     private static void ssns(String text, Fakes fakes, List<Replacement> out, BitSet taken) {
-        Matcher m = Patterns.SSN.matcher(text);
-        while (m.find()) {
+        Matcher m = NumberStarts.matcher(Patterns.SSN, text);
+        for (int from = 0; NumberStarts.find(m, text, from); from = m.end()) {
             if (Patterns.validSsn(m.group(1), m.group(3), m.group(4)) && free(taken, m.start(), m.end())) {
                 String digits = m.group(1) + m.group(3) + m.group(4);
                 take(out, taken, m.start(), m.end(), replaceDigits(text, m.start(), m.end(), fakes.ssnDigits(digits)), PiiKind.SSN);
             }
         }
-        m = Patterns.BARE_SSN.matcher(text);
-        while (m.find()) {
+        m = NumberStarts.matcher(Patterns.BARE_SSN, text);
+        for (int from = 0; NumberStarts.find(m, text, from); from = m.end()) {
             if (Patterns.validSsn(m.group(1), m.group(2), m.group(3)) && free(taken, m.start(), m.end())
                     && Patterns.ssnContext(text, m.start())) {
                 take(out, taken, m.start(), m.end(), fakes.ssnDigits(m.group()), PiiKind.SSN);
