@@ -610,7 +610,7 @@ public final class TextScrubber {
         boolean wholeHit = fakes.inDictionary(whole)
                 || (whole.indexOf('\u2019') >= 0 && fakes.inDictionary(whole.replace('\u2019', '\'')))
                 || (whole.indexOf('\'') >= 0 && fakes.inDictionary(whole.replace('\'', '\u2019')))
-                || (hasDigit && fakes.inDictionary(JOINERS.matcher(whole).replaceAll("")));
+                || (hasDigit && fakes.inDictionary(withoutJoiners(whole)));
         if (wholeHit && hasDigit) {
             hits.add(new Hit(new Replacement(start, end, fakes.identifier(tok, whole), PiiKind.ID), FREE, false, null));
             return;
@@ -625,14 +625,28 @@ public final class TextScrubber {
         }
     }
 
-    private static final Pattern JOINERS = Pattern.compile("[-'\u2019._]");
+    /** The word without the characters that join its parts ({@code - ' \u2019 . _}). */
+    private static String withoutJoiners(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!isJoiner(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '-' || c == '\'' || c == '\u2019' || c == '.' || c == '_';
+    }
 
     private static List<int[]> parts(String text, int start, int end) {
         List<int[]> parts = new ArrayList<>(2);
         int s = start;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (c == '-' || c == '\'' || c == '\u2019' || c == '.' || c == '_') {
+            if (isJoiner(c)) {
                 parts.add(new int[] {s, i});
                 s = i + 1;
             }
