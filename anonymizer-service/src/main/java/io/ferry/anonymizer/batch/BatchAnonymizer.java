@@ -17,12 +17,17 @@ import io.ferry.anonymizer.rules.ColumnAction;
 import io.ferry.anonymizer.rules.TableRules;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.BatchWriter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Anonymizes one batch row by row, and checks it on the way (the per-batch half of DESIGN's leak check):
@@ -31,6 +36,11 @@ import java.util.Map;
  * value. The source identifiers ({@link SourceIdentifiers}) are collected as keyed hashes for the run's
  * leak check. Problems are counted per field and never carry a value; a batch with any problem must not
  * be published. Pure apart from the reader and writer it is given; thread-safe (one call per batch).
+ *
+ * <p>Given a pool of transformers, the calling thread reads and writes the batch while the pool anonymizes it in
+ * chunks of {@value #CHUNK_ROWS} rows, written back in their order: one batch can then use every core (a district's
+ * largest table is one batch, and it alone took as long as all the others on the second core). The output, its
+ * counts, problems and hashes are the same as row by row: every value's result depends on the value alone.
  */
 public final class BatchAnonymizer {
 
@@ -65,22 +75,128 @@ public final class BatchAnonymizer {
     static final String UNUSABLE = "value the strategy cannot take";
     static final String NOT_JSON = "value that is not JSON";
 
+    /** Rows a transformer takes at a time: enough that handing them over costs nothing next to their work. */
+    static final int CHUNK_ROWS = 1024;
+
     private final Anonymizer anonymizer;
     private final TextScrubber scrubber;
     private final LeakKey leakKey;
+    private final ExecutorService transformers;
+    private final int inFlight;
 
+    /** Row by row, on the calling thread. */
     public BatchAnonymizer(Anonymizer anonymizer, TextScrubber scrubber, LeakKey leakKey) {
+        this(anonymizer, scrubber, leakKey, null, 0);
+    }
+
+    /**
+     * @param transformers the pool that anonymizes chunks of rows (null: row by row on the calling thread)
+     * @param parallelism  the pool's threads: chunks are read ahead of the writer twice as far, and no further,
+     *                     so a batch holds a bounded number of rows in memory
+     */
+    public BatchAnonymizer(Anonymizer anonymizer, TextScrubber scrubber, LeakKey leakKey, ExecutorService transformers,
+            int parallelism) {
         this.anonymizer = anonymizer;
         this.scrubber = scrubber;
         this.leakKey = leakKey;
+        this.transformers = transformers;
+        this.inFlight = 2 * Math.max(1, parallelism);
     }
 
     public Outcome anonymize(TableRules rules, BatchReader in, BatchWriter out) {
-        Run run = new Run(rules);
-        for (String[] row = in.next(); row != null; row = in.next()) {
-            out.write(run.row(row));
+        if (transformers == null) {
+            Run run = new Run(rules);
+            for (String[] row = in.next(); row != null; row = in.next()) {
+                out.write(run.row(row));
+            }
+            return run.outcome();
         }
-        return run.outcome();
+        Totals totals = new Totals();
+        Deque<Future<Chunk>> pending = new ArrayDeque<>();
+        try {
+            for (List<String[]> rows = chunk(in); !rows.isEmpty(); rows = chunk(in)) {
+                List<String[]> source = rows;
+                pending.add(transformers.submit(() -> {
+                    Run run = new Run(rules);
+                    List<String[]> written = new ArrayList<>(source.size());
+                    for (String[] row : source) {
+                        written.add(run.row(row));
+                    }
+                    return new Chunk(written, run);
+                }));
+                if (pending.size() >= inFlight) {
+                    write(pending.poll(), out, totals);
+                }
+            }
+            while (!pending.isEmpty()) {
+                write(pending.poll(), out, totals);
+            }
+        } finally {
+            pending.forEach(f -> f.cancel(true));
+        }
+        return totals.outcome();
+    }
+
+    private static List<String[]> chunk(BatchReader in) {
+        List<String[]> rows = new ArrayList<>(CHUNK_ROWS);
+        String[] row;
+        while (rows.size() < CHUNK_ROWS && (row = in.next()) != null) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static void write(Future<Chunk> next, BatchWriter out, Totals totals) {
+        Chunk chunk;
+        try {
+            chunk = next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while anonymizing a batch", e);
+        } catch (ExecutionException e) {
+            // what the row-by-row path would have thrown
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        for (String[] row : chunk.rows()) {
+            out.write(row);
+        }
+        totals.add(chunk.run());
+    }
+
+    /** A chunk's rows as written, and the state of their run. */
+    private record Chunk(List<String[]> rows, Run run) {
+    }
+
+    /** The chunks' runs added up in their order: problems keep the order in which rows first had them. */
+    private static final class Totals {
+
+        private long rows;
+        private long changed;
+        private ScrubCounts scrubbed = ScrubCounts.ZERO;
+        private final Map<String, Long> problems = new LinkedHashMap<>();
+        private final List<LeakHashes> sources = new ArrayList<>();
+        private final List<LeakHashes> generatedTuples = new ArrayList<>();
+
+        void add(Run run) {
+            Outcome o = run.outcome();
+            rows += o.rows();
+            changed += o.fieldsChanged();
+            scrubbed = scrubbed.plus(o.scrubbed());
+            run.problems.forEach((k, n) -> problems.merge(k, n, Long::sum));
+            sources.add(o.sources());
+            generatedTuples.add(o.generatedTuples());
+        }
+
+        Outcome outcome() {
+            return new Outcome(rows, changed, scrubbed, Run.problemList(problems), LeakHashes.union(sources),
+                    LeakHashes.union(generatedTuples));
+        }
     }
 
     /** The state of one batch: counters, problems and source hashes. */
@@ -223,12 +339,16 @@ public final class BatchAnonymizer {
         }
 
         Outcome outcome() {
+            return new Outcome(rows, changed, scrubbed, problemList(problems), sources.build(), generatedTuples.build());
+        }
+
+        static List<Problem> problemList(Map<String, Long> problems) {
             List<Problem> list = new ArrayList<>();
             problems.forEach((k, n) -> {
                 int cut = k.indexOf('\u0000');
                 list.add(new Problem(k.substring(0, cut), k.substring(cut + 1), n));
             });
-            return new Outcome(rows, changed, scrubbed, List.copyOf(list), sources.build(), generatedTuples.build());
+            return List.copyOf(list);
         }
     }
 

@@ -32,6 +32,10 @@ public interface AnonymizerConfig {
 
     OutputGroup output();
 
+    /** Threads that anonymize chunks of batches, shared by the batches in work; 0: one per core. */
+    @WithDefault("0")
+    int transformThreads();
+
     LeakGroup leak();
 
     ServiceConfig.RetryGroup retry();

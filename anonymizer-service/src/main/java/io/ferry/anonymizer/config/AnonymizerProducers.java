@@ -7,6 +7,7 @@ import io.ferry.anonymizer.messaging.BatchHandler;
 import io.ferry.anonymizer.messaging.LeakCheckCommand;
 import io.ferry.anonymizer.metrics.AnonymizerMetrics;
 import io.ferry.anonymizer.work.BatchJob;
+import io.ferry.anonymizer.work.TransformPool;
 import io.ferry.anonymizer.work.LeakCheckJob;
 import io.ferry.anonymizer.work.RunToolsSource;
 import io.ferry.service.DictionaryKey;
@@ -74,10 +75,21 @@ public class AnonymizerProducers {
 
     @Produces
     @Singleton
-    BatchJob batchJob(Staging staging, AnonymizerConfig config) {
+    TransformPool transformPool(AnonymizerConfig config) {
+        return new TransformPool(config.transformThreads());
+    }
+
+    void closeTransformPool(@Disposes TransformPool pool) {
+        pool.close();
+    }
+
+    @Produces
+    @Singleton
+    BatchJob batchJob(Staging staging, AnonymizerConfig config, TransformPool transformers) {
         var raw = config.rawKey();
         RawKeySource key = new RawKeySource(AnonymizerConfig.RAW_KEY, raw.file(), raw.value(), raw.version());
-        return new BatchJob(staging, key::fileKey, TEMP_DIR, config.output().rowGroupBytes().asLongValue());
+        return new BatchJob(staging, key::fileKey, TEMP_DIR, config.output().rowGroupBytes().asLongValue(),
+                transformers);
     }
 
     @Produces

@@ -11,6 +11,7 @@ import io.ferry.anonymize.text.DictionaryHashes;
 import io.ferry.anonymize.text.TextScrubber;
 import io.ferry.anonymizer.leak.RunLeakCheck;
 import io.ferry.anonymizer.work.BatchJob;
+import io.ferry.anonymizer.work.TransformPool;
 import io.ferry.anonymizer.work.RunTools;
 import io.ferry.batches.BatchSchema;
 import io.ferry.batches.BatchWriter;
@@ -64,14 +65,17 @@ public final class WarmUp {
 
     private final Path folder;
     private final Anonymizer.Options options;
+    private final TransformPool transformers;
 
     /**
-     * @param folder  a folder of its own (created, then deleted with everything in it)
-     * @param options the anonymizer's output options, as the service's runs use them
+     * @param folder       a folder of its own (created, then deleted with everything in it)
+     * @param options      the anonymizer's output options, as the service's runs use them
+     * @param transformers the service's pool that anonymizes batches in chunks
      */
-    public WarmUp(Path folder, Anonymizer.Options options) {
+    public WarmUp(Path folder, Anonymizer.Options options, TransformPool transformers) {
         this.folder = folder;
         this.options = options;
+        this.transformers = transformers;
     }
 
     /**
@@ -90,7 +94,7 @@ public final class WarmUp {
             Staging staging = new FileSystemStaging(folder.resolve("staging"));
             RunTools tools = new RunTools(RuleIndex.of(SyntheticPeople.rules()), new Anonymizer(key, options),
                     scrubber(dictionaryKey, key), new LeakKey(key));
-            BatchJob job = new BatchJob(staging, () -> rawKey, folder.resolve("work"), 32L << 20);
+            BatchJob job = new BatchJob(staging, () -> rawKey, folder.resolve("work"), 32L << 20, transformers);
             long[] totals = new long[3];
             ExecutorService pool = Executors.newFixedThreadPool(batches);
             try {

@@ -3,6 +3,7 @@ package io.ferry.anonymizer.startup;
 import io.ferry.anonymize.strategy.Anonymizer;
 import io.ferry.anonymizer.config.AnonymizerConfig;
 import io.ferry.anonymizer.config.AnonymizerProducers;
+import io.ferry.anonymizer.work.TransformPool;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,14 +25,16 @@ public class WarmUpAtStart {
     private static final Logger LOG = Logger.getLogger(WarmUpAtStart.class);
 
     private final AnonymizerConfig config;
+    private final TransformPool transformers;
     private final int workers;
     private volatile boolean over;
     private volatile WarmUp.Result result;
 
-    public WarmUpAtStart(AnonymizerConfig config,
+    public WarmUpAtStart(AnonymizerConfig config, TransformPool transformers,
             @ConfigProperty(name = "smallrye.messaging.worker.ferry-anonymizer-work.max-concurrency",
                     defaultValue = "2") int workers) {
         this.config = config;
+        this.transformers = transformers;
         this.workers = workers;
     }
 
@@ -43,7 +46,7 @@ public class WarmUpAtStart {
         }
         AnonymizerConfig.OutputGroup out = config.output();
         WarmUp warmUp = new WarmUp(AnonymizerProducers.TEMP_DIR.resolve("warm-up"),
-                new Anonymizer.Options(out.emailDomain(), out.idPrefix(), out.cacheSize()));
+                new Anonymizer.Options(out.emailDomain(), out.idPrefix(), out.cacheSize()), transformers);
         Thread.ofPlatform().name("ferry-anonymizer-warm-up").daemon().start(() -> {
             try {
                 WarmUp.Result r = warmUp.run(rows, workers, config.warmUp().rounds());

@@ -45,12 +45,21 @@ public final class BatchJob {
     private final Supplier<FileKey> rawKey;
     private final Path tempDir;
     private final long rowGroupBytes;
+    private final TransformPool transformers;
 
+    /** Each batch anonymized row by row on the thread that calls {@link #anonymize}. */
     public BatchJob(Staging staging, Supplier<FileKey> rawKey, Path tempDir, long rowGroupBytes) {
+        this(staging, rawKey, tempDir, rowGroupBytes, null);
+    }
+
+    /** @param transformers the pool that anonymizes each batch's rows in chunks (null: row by row) */
+    public BatchJob(Staging staging, Supplier<FileKey> rawKey, Path tempDir, long rowGroupBytes,
+            TransformPool transformers) {
         this.staging = staging;
         this.rawKey = rawKey;
         this.tempDir = tempDir;
         this.rowGroupBytes = rowGroupBytes;
+        this.transformers = transformers;
     }
 
     /** The outcome: the anonymized batch's manifest, and what the batch held. */
@@ -113,7 +122,8 @@ public final class BatchJob {
             var rules = tools.bind(new TableId(raw.store(), raw.schema(), raw.table()), schema.columns());
             try (BatchWriter writer = BatchWriter.create(out, new BatchSchema(schema.columns(), properties),
                     BatchWriterOptions.defaults().withRowGroupSize(rowGroupBytes))) {
-                outcome = tools.batchAnonymizer().anonymize(rules, reader, writer);
+                outcome = (transformers == null ? tools.batchAnonymizer() : transformers.batchAnonymizer(tools))
+                        .anonymize(rules, reader, writer);
             }
         } catch (RuleBindingException e) {
             throw StepFailure.fatal("RULE_INVALID", "batch " + extracted.batchId() + ": " + e.getMessage());

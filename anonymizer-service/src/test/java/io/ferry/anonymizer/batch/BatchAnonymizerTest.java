@@ -27,6 +27,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.security.MessageDigest;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,6 +154,64 @@ class BatchAnonymizerTest {
                 new BatchAnonymizer.Problem("column ids.public.person.when", BatchAnonymizer.UNUSABLE, 1));
         assertThat(BatchFixture.read(dir.resolve("out.parquet"))).extracting(row -> row[1])
                 .doesNotContain("next tuesday");
+    }
+
+    @Test
+    void chunksOnAPoolGiveTheRowByRowBatchCountsProblemsAndHashes(@TempDir Path dir) throws Exception {
+        String[] first = {"Thea", "Omar", "Ann", "Luis", "Mei"};
+        String[] last = {"Vandermolen", "Okonkwo", "Diaz", "Nakamura"};
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < 5 * BatchAnonymizer.CHUNK_ROWS + 17; i++) {
+            String f = first[i % first.length];
+            String l = last[i % last.length];
+            String phone = "(458) 319-" + (1000 + i % 9000);
+            rows.add(new String[] {Integer.toString(i), f, l + i, "2011-04-" + (10 + i % 19),
+                    f.toLowerCase() + "." + l.toLowerCase() + i + "@gmail.com",
+                    i % 3 == 0 ? null : "Call " + f + " " + l + " at " + phone,
+                    i == 3_000 ? "{not json" : "{\"emergencyContact\": {\"name\": \"" + f + "\", \"phone\": \""
+                            + phone + "\"}}", Integer.toString(i % 12),
+                    i % 700 == 100 ? "next tuesday" : "2011-05-" + (10 + i % 19)});
+        }
+        List<BatchColumn> columns = new ArrayList<>(COLUMNS);
+        columns.add(new BatchColumn("when", "text"));
+        RuleIndex withWhen = RuleIndex.of(List.of(column("ids.public.person.first_name", "person.first_name"),
+                column("ids.public.person.last_name", "person.last_name"),
+                column("ids.public.person.birth_date", "person.birth_date", "date-shift", "ids.public.person.id"),
+                column("ids.public.person.email", "person.email"),
+                column("ids.public.person.note", "text.free"),
+                path("ids.public.person.contact_info", "$.emergencyContact.phone", "person.phone"),
+                column("ids.public.person.when", "person.birth_date", "date-shift", "ids.public.person.id")));
+        Path in = dir.resolve("in.parquet");
+        BatchFixture.write(in, columns, rows);
+        TableRules rules = TableRules.bind(withWhen, BatchFixture.anonymizer(), PERSON, columns);
+        TextScrubber scrubber = scrubber(dir);
+        BatchAnonymizer.Outcome alone;
+        try (BatchReader r = BatchReader.open(in, null); BatchWriter w = BatchWriter.create(dir.resolve("alone.parquet"),
+                new BatchSchema(columns, Map.of()), BatchWriterOptions.defaults())) {
+            alone = new BatchAnonymizer(BatchFixture.anonymizer(), scrubber, BatchFixture.leakKey()).anonymize(rules, r, w);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        BatchAnonymizer.Outcome chunked;
+        try (BatchReader r = BatchReader.open(in, null); BatchWriter w = BatchWriter.create(dir.resolve("chunked.parquet"),
+                new BatchSchema(columns, Map.of()), BatchWriterOptions.defaults())) {
+            chunked = new BatchAnonymizer(BatchFixture.anonymizer(), scrubber, BatchFixture.leakKey(), pool, 3)
+                    .anonymize(rules, r, w);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(sha256(dir.resolve("chunked.parquet"))).isEqualTo(sha256(dir.resolve("alone.parquet")));
+        assertThat(BatchFixture.read(dir.resolve("chunked.parquet"))).hasSize(rows.size());
+        assertThat(chunked.rows()).isEqualTo(alone.rows()).isEqualTo(rows.size());
+        assertThat(chunked.fieldsChanged()).isEqualTo(alone.fieldsChanged()).isGreaterThan(5L * rows.size());
+        assertThat(chunked.scrubbed()).isEqualTo(alone.scrubbed());
+        // the problems in the order rows first had them, counted over every chunk
+        assertThat(chunked.problems()).isEqualTo(alone.problems()).containsExactly(
+                new BatchAnonymizer.Problem("column ids.public.person.when", BatchAnonymizer.UNUSABLE, 8),
+                new BatchAnonymizer.Problem("ids.public.person.contact_info", BatchAnonymizer.NOT_JSON, 1));
+        chunked.sources().write(dir.resolve("chunked.hashes"));
+        alone.sources().write(dir.resolve("alone.hashes"));
+        assertThat(sha256(dir.resolve("chunked.hashes"))).isEqualTo(sha256(dir.resolve("alone.hashes")));
+        assertThat(chunked.sources().size()).isGreaterThan(rows.size());
     }
 
     @Test

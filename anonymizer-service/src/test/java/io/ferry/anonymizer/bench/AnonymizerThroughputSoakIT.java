@@ -11,6 +11,8 @@ import io.ferry.anonymize.leak.LeakHashes;
 import io.ferry.anonymize.leak.LeakKey;
 import io.ferry.anonymizer.leak.RunLeakCheck;
 import io.ferry.anonymizer.rules.TableRules;
+import io.ferry.anonymizer.work.RunTools;
+import io.ferry.anonymizer.work.TransformPool;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.BatchSchema;
@@ -57,7 +59,8 @@ import org.postgresql.copy.CopyOut;
  * Benchmark (only under {@code -Psoak}): the person-heavy tables of district-001 of the large estate (people,
  * accounts, submissions with free-text comments, events with JSON payloads: five or more personal fields per
  * row for people and accounts) are copied into encrypted raw batches of 250k rows, then anonymized with the
- * estate's rules on a pool of two threads (one per core), three times; then the run's leak check reads the
+ * estate's rules as the service does on two cores (two batches at once, their rows transformed in chunks on a
+ * shared pool of two threads), three times; then the run's leak check reads the
  * anonymized batches. Prints rows/s and fields/s per round and table, the median, the leak check's rows/s and
  * tokens/s, the peak heap and RSS. Targets (issue 5): 150k rows/s per instance, heap under 512 MB, RSS under
  * 1 GiB.
@@ -68,6 +71,11 @@ class AnonymizerThroughputSoakIT {
     private static final FileKey RAW_KEY = new FileKey(1,
             "ferry-bench-raw-file-key-32bytes".getBytes(StandardCharsets.US_ASCII));
     private static final int BATCH_ROWS = 250_000;
+    /**
+     * {@code -DtransformThreads=N} in {@code argLine}: the service's pool that anonymizes batches in chunks (2, as
+     * the service has on two cores); 0 anonymizes each batch row by row on its own thread.
+     */
+    private static final int TRANSFORM_THREADS = Integer.getInteger("transformThreads", 2);
     /** {@code -Dtables=ids.person,adb.event} in {@code argLine} benchmarks (or profiles) those tables alone. */
     private static final Set<String> ONLY = Set.of(System.getProperty("tables", "").split(",")).stream()
             .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toSet());
@@ -114,6 +122,8 @@ class AnonymizerThroughputSoakIT {
         long totalRows = raws.stream().mapToLong(Raw::rows).sum();
         System.gc();
         List<Double> rates = new ArrayList<>();
+        RunTools tools = new RunTools(rules, anonymizer, scrubber, leakKey);
+        TransformPool transformers = TRANSFORM_THREADS > 0 ? new TransformPool(TRANSFORM_THREADS) : null;
         try (HeapPeak heap = new HeapPeak()) {
             for (int round = 1; round <= 3; round++) {
                 AtomicLong fields = new AtomicLong();
@@ -132,12 +142,13 @@ class AnonymizerThroughputSoakIT {
                         try (BatchReader r = BatchReader.open(raw.file(), RAW_KEY);
                                 BatchWriter w = BatchWriter.create(out, new BatchSchema(raw.columns(), Map.of()),
                                         BatchWriterOptions.defaults())) {
-                            outcome = new BatchAnonymizer(anonymizer, scrubber, leakKey).anonymize(bound, r, w);
+                            outcome = (transformers == null ? tools.batchAnonymizer()
+                                    : transformers.batchAnonymizer(tools)).anonymize(bound, r, w);
                         }
                         assertThat(outcome.passed()).as("%s %s", raw.id(), outcome.problems()).isTrue();
                         double took = (System.nanoTime() - t0) / 1e9;
                         if (thisRound == 3) {
-                            System.out.printf("  %s.%s: %,d rows in %.1f s on one thread: %,.0f rows/s, %.1f changed"
+                            System.out.printf("  %s.%s: %,d rows in %.1f s: %,.0f rows/s, %.1f changed"
                                     + " fields per row%n", raw.id().store(), raw.id().table(), raw.rows(), took,
                                     raw.rows() / took, outcome.fieldsChanged() / (double) raw.rows());
                         }
@@ -168,10 +179,14 @@ class AnonymizerThroughputSoakIT {
                     verdict.sourceHashes(), verdict.findings().size());
             List<Double> sorted = rates.stream().sorted().toList();
             System.out.printf("district-001 (large), person-heavy tables: %,d rows in %d batches; median of 3: %,.0f"
-                            + " rows/s on 2 threads; peak heap %d MiB (max %d MiB), peak RSS %d MiB%n", totalRows,
-                    raws.size(), sorted.get(1), heap.bytes() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                            + " rows/s on 2 threads (transform pool: %d); peak heap %d MiB (max %d MiB), peak RSS %d MiB%n", totalRows,
+                    raws.size(), sorted.get(1), TRANSFORM_THREADS, heap.bytes() >> 20, Runtime.getRuntime().maxMemory() >> 20,
                     HeapPeak.residentPeakBytes() >> 20);
             assertThat(verdict.findings()).isEmpty();
+        } finally {
+            if (transformers != null) {
+                transformers.close();
+            }
         }
     }
 

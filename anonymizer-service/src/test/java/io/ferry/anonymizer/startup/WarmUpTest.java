@@ -3,6 +3,7 @@ package io.ferry.anonymizer.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.anonymize.strategy.Anonymizer;
+import io.ferry.anonymizer.work.TransformPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,10 @@ class WarmUpTest {
     void anonymizesEveryRoundsBatchesChecksThemForLeaksAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
         Path folder = dir.resolve("warm-up");
         int rows = 1_000;
-        WarmUp.Result r = new WarmUp(folder, Anonymizer.Options.defaults()).run(rows, 2, 2);
+        WarmUp.Result r;
+        try (TransformPool transformers = new TransformPool(2)) {
+            r = new WarmUp(folder, Anonymizer.Options.defaults(), transformers).run(rows, 2, 2);
+        }
 
         assertThat(r.rows()).isEqualTo(4L * rows);
         // ten ruled columns are never null and a transforming strategy never returns its input
