@@ -177,16 +177,31 @@ public final class Neo4jIntrospector {
      */
     private static long[] counts(TransactionContext tx, List<String> patterns) {
         long[] counts = new long[patterns.size()];
-        for (int from = 0; from < patterns.size(); from += COUNTS_PER_QUERY) {
-            List<String> branches = new ArrayList<>();
-            for (int i = from; i < Math.min(patterns.size(), from + COUNTS_PER_QUERY); i++) {
-                branches.add(patterns.get(i) + " RETURN " + i + " AS i, count(*) AS n");
-            }
-            for (Record r : tx.run(String.join(" UNION ALL ", branches)).list()) {
+        for (String query : countQueries(patterns)) {
+            for (Record r : tx.run(query).list()) {
                 counts[r.get("i").asInt()] = r.get("n").asLong();
             }
         }
         return counts;
+    }
+
+    /**
+     * The queries that count the patterns, {@value #COUNTS_PER_QUERY} a query, each branch returning its pattern's
+     * index {@code i} and count {@code n}. The count is aggregated before the index is added: with the index beside
+     * {@code count(*)} in one {@code RETURN} it is a grouping key, and Neo4j then counts by walking the relationships
+     * instead of reading its count store (about 0.65 s a graph of 490,000 relationships, every time a service
+     * introspects it, against 20 ms).
+     */
+    static List<String> countQueries(List<String> patterns) {
+        List<String> queries = new ArrayList<>();
+        for (int from = 0; from < patterns.size(); from += COUNTS_PER_QUERY) {
+            List<String> branches = new ArrayList<>();
+            for (int i = from; i < Math.min(patterns.size(), from + COUNTS_PER_QUERY); i++) {
+                branches.add(patterns.get(i) + " WITH count(*) AS n RETURN " + i + " AS i, n");
+            }
+            queries.add(String.join(" UNION ALL ", branches));
+        }
+        return queries;
     }
 
     private static List<String> strings(TransactionContext tx, String query) {

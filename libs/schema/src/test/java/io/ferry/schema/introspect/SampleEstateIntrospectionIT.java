@@ -169,6 +169,30 @@ class SampleEstateIntrospectionIT {
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    /** The count queries read the count store: no operator of theirs walks nodes or relationships. */
+    @Test
+    void graphCountsComeFromTheCountStore() {
+        List<String> patterns = List.of("MATCH (n:`Person`)", "MATCH ()-[r:`ENROLLED_IN`]->()",
+                "MATCH (:`Person`)-[r:`ENROLLED_IN`]->()", "MATCH ()-[r:`ENROLLED_IN`]->(:`Class`)");
+        try (org.neo4j.driver.Session session = servers.prodSp().driver().session()) {
+            for (String query : Neo4jIntrospector.countQueries(patterns)) {
+                List<String> operators = new ArrayList<>();
+                collect(session.run("EXPLAIN " + query).consume().plan(), operators);
+                assertThat(operators).as(query).anyMatch(o -> o.contains("CountFromCountStore"))
+                        .noneMatch(o -> o.contains("Scan") || o.contains("Expand") || o.contains("Seek"));
+            }
+            // and count what the patterns match
+            assertThat(session.run(Neo4jIntrospector.countQueries(patterns).get(0)).list(r -> r.get("n").asLong()))
+                    .containsExactlyInAnyOrderElementsOf(patterns.stream().map(p -> session.run(p
+                            + " RETURN count(*)").single().get(0).asLong()).toList());
+        }
+    }
+
+    private static void collect(org.neo4j.driver.summary.Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(c -> collect(c, operators));
+    }
+
     /**
      * A graph's load fingerprint covers its constraints only: nodes of a new label (what another district's load
      * adds) change the introspected schema's fingerprint but not it; a new constraint changes it.
