@@ -17,6 +17,7 @@ import io.ferry.anonymizer.rules.ColumnAction;
 import io.ferry.anonymizer.rules.TableRules;
 import io.ferry.batches.BatchReader;
 import io.ferry.batches.BatchWriter;
+import io.ferry.service.Futures;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -147,22 +147,7 @@ public final class BatchAnonymizer {
     }
 
     private static void write(Future<Chunk> next, BatchWriter out, Totals totals) {
-        Chunk chunk;
-        try {
-            chunk = next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while anonymizing a batch", e);
-        } catch (ExecutionException e) {
-            // what the row-by-row path would have thrown
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Chunk chunk = Futures.await(next, "anonymizing a batch");
         for (String[] row : chunk.rows()) {
             out.write(row);
         }

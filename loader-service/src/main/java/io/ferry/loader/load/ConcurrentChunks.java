@@ -1,5 +1,7 @@
 package io.ferry.loader.load;
 
+import io.ferry.service.Futures;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
@@ -70,20 +72,7 @@ final class ConcurrentChunks implements AutoCloseable {
     }
 
     private static long[] await(Future<long[]> chunk) {
-        try {
-            return chunk.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing graph chunks", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Futures.await(chunk, "writing graph chunks");
     }
 
     /** Waits for what is still in flight (a failure elsewhere stopped the reading), then stops the writers. */
