@@ -23,10 +23,6 @@ public final class TransformPool implements AutoCloseable {
                 r -> Thread.ofPlatform().name("ferry-anonymizer-transform-" + n.incrementAndGet()).daemon().unstarted(r));
     }
 
-    public int size() {
-        return size;
-    }
-
     /** A batch anonymizer of the run's tools that hands its rows to this pool. */
     public BatchAnonymizer batchAnonymizer(RunTools tools) {
         return new BatchAnonymizer(tools.anonymizer(), tools.scrubber(), tools.leakKey(), threads, size);

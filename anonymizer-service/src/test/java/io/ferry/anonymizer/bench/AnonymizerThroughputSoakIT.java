@@ -179,9 +179,9 @@ class AnonymizerThroughputSoakIT {
                     verdict.sourceHashes(), verdict.findings().size());
             List<Double> sorted = rates.stream().sorted().toList();
             System.out.printf("district-001 (large), person-heavy tables: %,d rows in %d batches; median of 3: %,.0f"
-                            + " rows/s on 2 threads (transform pool: %d); peak heap %d MiB (max %d MiB), peak RSS %d MiB%n", totalRows,
-                    raws.size(), sorted.get(1), TRANSFORM_THREADS, heap.bytes() >> 20, Runtime.getRuntime().maxMemory() >> 20,
-                    HeapPeak.residentPeakBytes() >> 20);
+                            + " rows/s on 2 threads (transform pool: %d); peak heap %d MiB (max %d MiB), peak RSS %d"
+                            + " MiB%n", totalRows, raws.size(), sorted.get(1), TRANSFORM_THREADS, heap.bytes() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20, HeapPeak.residentPeakBytes() >> 20);
             assertThat(verdict.findings()).isEmpty();
         } finally {
             if (transformers != null) {

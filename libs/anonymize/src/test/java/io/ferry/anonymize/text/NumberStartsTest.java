@@ -44,7 +44,7 @@ class NumberStartsTest {
     }
 
     @Test
-    void aUuidHasOnePositionToTryAtMost() {
+    void aUuidHoldsNoNumberAndADashBeforeDigitsStartsNone() {
         for (String uuid : List.of("3f2a9c1e-0b7d-4e55-9a1c-2d3e4f506172", "12345678-1234-5678-1234-567812345678")) {
             for (Pattern p : PATTERNS.values()) {
                 assertThat(viaStarts(p, uuid)).isEmpty();
