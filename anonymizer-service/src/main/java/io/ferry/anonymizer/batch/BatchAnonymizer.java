@@ -193,6 +193,7 @@ public final class BatchAnonymizer {
         private final LeakHashes.Builder generatedTuples = new LeakHashes.Builder();
         /** Keyed by identity: the form sets are {@link SourceIdentifiers}' constants, and hashing a set per value cost 5 %. */
         private final Map<Set<LeakTokens.Form>, String[]> recent = new IdentityHashMap<>();
+        private final LeakTokens.Encoder tokens = new LeakTokens.Encoder();
         private long rows;
         private long changed;
         private ScrubCounts scrubbed = ScrubCounts.ZERO;
@@ -316,7 +317,7 @@ public final class BatchAnonymizer {
                 return;
             }
             slots[slot] = value;
-            LeakTokens.forms(value, forms, token -> sources.add(leakKey.hash(token)));
+            tokens.forms(value, forms, (utf8, length) -> sources.add(leakKey.hash(utf8, length)));
         }
 
         private void problem(String where, String what) {

@@ -146,6 +146,7 @@ public final class RunLeakCheck {
                 // A value met before in this batch without a finding (a status, a date, a role) is not cut and hashed
                 // again: only its token count is added. About a third of a district's tokens are such repeats.
                 RecentTexts<Integer> clean = new RecentTexts<>();
+                LeakTokens.Encoder encoder = new LeakTokens.Encoder();
                 boolean[] found = {false};
                 for (String[] row = reader.next(); row != null; row = reader.next()) {
                     for (int i = 0; i < row.length; i++) {
@@ -161,9 +162,9 @@ public final class RunLeakCheck {
                         String field = columns.get(i).name();
                         long before = count[0];
                         found[0] = false;
-                        LeakTokens.candidates(value, token -> {
+                        encoder.candidates(value, (utf8, length) -> {
                             count[0]++;
-                            long h = key.hash(token);
+                            long h = key.hash(utf8, length);
                             if (sources.contains(h)) {
                                 found[0] = true;
                                 findings.add(new LeakCheckResult.Finding(batch.toString(), batch.store(), table, field,

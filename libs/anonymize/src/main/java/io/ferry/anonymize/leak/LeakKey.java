@@ -40,8 +40,13 @@ public final class LeakKey {
     /** The keyed hash of a normalized token. Thread-safe. */
     public long hash(String token) {
         byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+        return hash(bytes, bytes.length);
+    }
+
+    /** The keyed hash of a normalized token's UTF-8 bytes, the first {@code length} of {@code utf8}. Thread-safe. */
+    public long hash(byte[] utf8, int length) {
         SipHash mac = siphash.get();
-        mac.update(bytes, 0, bytes.length);
+        mac.update(utf8, 0, length);
         return mac.doFinal(); // and resets it for the thread's next token
     }
 

@@ -87,4 +87,49 @@ class LeakTokensTest {
         String unchanged = "Thea Vandermolen 1998";
         assertThat(LeakTokens.collapseSpaces(unchanged)).isSameAs(unchanged);
     }
+
+    /** A random value built from pieces leak tokens care about: words, digit groups, separators, white space. */
+    private static String randomValue(java.util.Random random) {
+        String[] pieces = {"Thea", "VANDERMOLEN", "thea.v", "@Mail.com", "orss", "F-", "458", "319", "7026", "1",
+                "0032256563", "(", ")", "-", ".", "+", "_", ",", ";", "|", "\"", " ", " ", "  ", "\t", "\n", "\r",
+                "\f", "\u000B", "\u001C", "\u001F", "\u00a0", "\u2003", "é", "Ångström", "e\u0301", "ß", "İstanbul",
+                "ΣΟΦΙΑ", "東京", "\uD83D\uDE00", "١٢٣", "x", "AB12", "555-0135"};
+        StringBuilder value = new StringBuilder();
+        for (int i = random.nextInt(14); i > 0; i--) {
+            value.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return value.toString();
+    }
+
+    @Test
+    void theEncoderMakesTheTokensTheStringsDidAndTheirHashes() {
+        java.util.Random random = new java.util.Random(11);
+        LeakTokens.Encoder encoder = new LeakTokens.Encoder();
+        LeakKey key = new LeakKey(new io.ferry.anonymize.AnonymizationKey(1,
+                "leak-tokens-test-key-of-32-bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<Set<LeakTokens.Form>> kinds = List.of(java.util.EnumSet.allOf(LeakTokens.Form.class),
+                Set.of(LeakTokens.Form.TEXT), Set.of(LeakTokens.Form.TEXT, LeakTokens.Form.DIGITS),
+                Set.of(LeakTokens.Form.TEXT, LeakTokens.Form.ALNUM));
+        long tokens = 0;
+        for (int round = 0; round < 60_000; round++) {
+            String value = randomValue(random);
+            List<String> expected = new java.util.ArrayList<>();
+            StringLeakTokens.candidates(value, expected::add);
+            List<String> strings = new java.util.ArrayList<>();
+            LeakTokens.candidates(value, strings::add);
+            assertThat(strings).as("%s", value.chars().boxed().toList()).isEqualTo(expected);
+            List<Long> hashes = new java.util.ArrayList<>();
+            encoder.candidates(value, (utf8, length) -> hashes.add(key.hash(utf8, length)));
+            assertThat(hashes).isEqualTo(expected.stream().map(key::hash).toList());
+            tokens += expected.size();
+            for (Set<LeakTokens.Form> k : kinds) {
+                List<String> forms = new java.util.ArrayList<>();
+                StringLeakTokens.forms(value, k, forms::add);
+                List<String> encoded = new java.util.ArrayList<>();
+                LeakTokens.forms(value, k, encoded::add);
+                assertThat(encoded).as("%s %s", k, value.chars().boxed().toList()).isEqualTo(forms);
+            }
+        }
+        assertThat(tokens).as("the values make tokens of every kind").isGreaterThan(100_000);
+    }
 }
