@@ -1,5 +1,6 @@
 package io.ferry.extractor.extraction;
 
+import io.ferry.schema.neo4j.GraphValues;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchSchema;
 import io.ferry.batches.BatchWriterOptions;
@@ -18,13 +19,10 @@ import io.ferry.schema.model.EstateSchema;
 import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
-import io.ferry.schema.neo4j.GraphValues;
-import io.ferry.service.Futures;
 import io.ferry.staging.Staging;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,12 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
@@ -162,82 +154,30 @@ final class GraphStoreReader {
         return types.size() == 1 ? types.iterator().next() : ANY;
     }
 
-    /**
-     * Reads every label and type of {@code layouts}, the largest first, in as many read transactions at once as the
-     * store's connection cap and the writer cap allow (each takes the next label or type when it finishes one): a
-     * chunk's query on the server and its rows' Parquet on this side then overlap, where one transaction did them
-     * one after the other. Neo4j isolates no transaction from another's commits anyway, and every row is checked
-     * against the plan ({@link #row}). The batches come back sorted like tables.
-     */
+    /** Reads every label and type of {@code layouts} in one read transaction; the batches sorted like tables. */
     List<TableBatches> read(ExtractRequest request, ProdSnapshot snapshot, GraphPlan plan, List<Layout> layouts,
             FileKey key, ExtractionListener listener, SnapshotStoreExtractor.Deadline deadline) {
         long total = layouts.stream().mapToLong(l -> plan.elementIds(l.id()).size()).sum();
-        AtomicLong done = new AtomicLong();
+        long[] done = {0};
         long start = System.nanoTime();
-        ConcurrentLinkedQueue<Layout> queue = new ConcurrentLinkedQueue<>(layouts.stream()
-                .sorted(Comparator.comparingInt((Layout l) -> plan.elementIds(l.id()).size()).reversed()).toList());
-        int sessions = Math.max(1, Math.min(Math.min(settings.maxConnectionsPerStore(), settings.maxOpenWriters()),
-                layouts.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(sessions, Thread.ofPlatform().name("extract-"
-                + request.store() + "-", 0).factory());
-        ExecutorCompletionService<List<TableBatches>> work = new ExecutorCompletionService<>(pool);
         try {
-            for (int i = 0; i < sessions; i++) {
-                work.submit(() -> readGraph(snapshot, request.store(), tx -> {
-                    List<TableBatches> mine = new ArrayList<>();
-                    for (Layout layout = queue.poll(); layout != null; layout = queue.poll()) {
-                        mine.add(readTable(tx, request, plan, layout, key, listener, rows -> {
-                            deadline.check(request.store());
-                            // the store's figures, as for a relational store: no table named; counted and sent under
-                            // one lock, so the last message says the store is done
-                            synchronized (done) {
-                                long all = done.addAndGet(rows);
-                                double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-                                listener.progress(new Progress(request.runId(), Phase.EXTRACT, request.store(), null,
-                                        all, total, all / seconds, Instant.now()));
-                            }
-                        }));
-                    }
-                    return mine;
-                }));
-            }
-            List<TableBatches> result = new ArrayList<>();
-            for (int i = 0; i < sessions; i++) {
-                // in completion order, so that the first failure stops the others
-                result.addAll(Futures.await(take(work), "reading graph store " + request.store()));
-            }
-            result.sort(Comparator.comparing(TableBatches::schema).thenComparing(TableBatches::table));
-            return result;
-        } catch (RuntimeException e) {
-            // The others stop at their next label or type; their batch outputs clean up after themselves. Waiting
-            // for them keeps a failed attempt from announcing batches after its failure.
-            queue.clear();
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            throw e;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static <T> java.util.concurrent.Future<T> take(ExecutorCompletionService<T> work) {
-        try {
-            return work.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ExtractionFailure.transientFailure("INTERRUPTED", "the extraction was interrupted", e);
-        }
-    }
-
-    private static <T> T readGraph(ProdSnapshot snapshot, String store, java.util.function.Function<Transaction, T> work) {
-        try {
-            return snapshot.readGraph(store, work);
+            return snapshot.readGraph(request.store(), tx -> {
+                List<TableBatches> result = new ArrayList<>();
+                for (Layout layout : layouts) {
+                    result.add(readTable(tx, request, plan, layout, key, listener, rows -> {
+                        deadline.check(request.store());
+                        done[0] += rows;
+                        double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+                        // the store's figures, as for a relational store: no table named
+                        listener.progress(new Progress(request.runId(), Phase.EXTRACT, request.store(), null,
+                                done[0], total, done[0] / seconds, Instant.now()));
+                    }));
+                }
+                result.sort(java.util.Comparator.comparing(TableBatches::schema).thenComparing(TableBatches::table));
+                return result;
+            });
         } catch (Neo4jException e) {
-            throw failure(store, "the read transaction", e);
+            throw failure(request.store(), "the read transaction", e);
         }
     }
 

@@ -29,8 +29,7 @@ class LargeDistrictExtractionSoakIT {
     private static final boolean GRAPH = Boolean.parseBoolean(System.getProperty("graph", "true"));
     /**
      * {@code -Dconnections=N} in {@code argLine}: PROD sessions per store (the service's
-     * {@code prod.max-connections-per-store}; 3 here, as many as the writers), which also bounds the graph's read
-     * transactions at once.
+     * {@code prod.max-connections-per-store}; 3 here, as many as the writers).
      */
     private static final int CONNECTIONS = Integer.getInteger("connections", 3);
     private static final List<String> STORES = GRAPH ? List.of("ids", "hcp1", "hcp2", "adb", "sp")
