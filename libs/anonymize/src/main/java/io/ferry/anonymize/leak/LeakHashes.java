@@ -28,16 +28,16 @@ public final class LeakHashes {
     private final int[] starts;
     private final int shift;
     /**
-     * One bit per hash, by its low bits, about eight bits per hash: a token whose bit is clear (seven in eight of
-     * those that are no source identifier, nearly all) is answered from this small array, which stays in the
-     * processor's caches, instead of the index and the hashes, which are ten times larger.
+     * One bit per hash, by its low bits, eight to sixteen bits per hash: a token whose bit is clear (seven in eight
+     * or more of those that are no source identifier, nearly all) is answered from this small array, which stays in
+     * the processor's caches, instead of the index and the hashes, which are several times larger.
      */
     private final long[] filter;
     private final int filterMask;
 
     private LeakHashes(long[] sorted) {
         this.sorted = sorted;
-        int words = Integer.highestOneBit(Math.max(1, sorted.length / 8 - 1)) << 1; // 64 bits a word: >= 8 per hash
+        int words = Integer.highestOneBit(Math.max(1, sorted.length / 8 - 1)) << 1; // 64 bits a word: 8 to 16 per hash
         this.filter = new long[words];
         this.filterMask = words - 1;
         for (long h : sorted) {
