@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * reads the map it left and rewrites its references through it.
  *
  * @param column the table's key column the map covers
- * @param keys   source key to CERT key, as text
+ * @param keys   source key to CERT key, as text, for the keys the map moves ({@link RunKeyMap#read}): every other
+ *               value stays as it is
  */
 public record ForeignMap(TableId table, String column, Map<String, String> keys) {
 
