@@ -59,7 +59,7 @@ public final class RunPlans {
                 loadOrder.add(store);
             }
         }
-        return new RunPlan(extract, loadOrder, gates(spec.approval()), replacesRunId, null, loadAfter);
+        return new RunPlan(extract, loadOrder, gates(spec.approval()), replacesRunId, null, loadAfter, true);
     }
 
     static Set<Gate> gates(List<ApprovalGate> approval) {

@@ -20,9 +20,12 @@ import java.util.TreeMap;
  *                      none of the others, so stores whose waits are over load at the same time. Null (a plan made
  *                      before stores loaded side by side) makes each store wait for the one before it in
  *                      {@code loadOrder}
+ * @param whenDecided   whether a store waits only until the loads it waits for are sent, the loader reading their key
+ *                      maps as soon as they decided them (ADR 4), rather than until they are loaded; null (a plan
+ *                      made before) is false
  */
 public record RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gate> gates, String replacesRunId,
-        Reuse reuse, Map<String, List<String>> loadAfter) {
+        Reuse reuse, Map<String, List<String>> loadAfter, Boolean whenDecided) {
 
     /**
      * An earlier run's extraction, copied into this run's staging before it started: what that run's batches were.
@@ -47,9 +50,15 @@ public record RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gat
         this(extract, loadOrder, gates, replacesRunId, null, null);
     }
 
+    /** A plan whose stores wait until the loads they wait for are loaded. */
+    public RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gate> gates, String replacesRunId,
+            Reuse reuse, Map<String, List<String>> loadAfter) {
+        this(extract, loadOrder, gates, replacesRunId, reuse, loadAfter, false);
+    }
+
     /** The same plan, starting from an earlier run's kept extraction. */
     public RunPlan reusing(Reuse from) {
-        return new RunPlan(extract, loadOrder, gates, replacesRunId, from, loadAfter);
+        return new RunPlan(extract, loadOrder, gates, replacesRunId, from, loadAfter, whenDecided);
     }
 
     /** One store's extraction: wave 0 needs nothing, a later wave the key sets of {@code dependsOn}. */
@@ -68,6 +77,7 @@ public record RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gat
             throw new IllegalArgumentException("a run plan extracts at least one store");
         }
         loadAfter = loadAfter == null ? oneAfterAnother(loadOrder) : copy(loadAfter);
+        whenDecided = Boolean.TRUE.equals(whenDecided);
         for (Map.Entry<String, List<String>> e : loadAfter.entrySet()) {
             for (String before : e.getValue()) {
                 if (loadOrder.indexOf(before) < 0 || loadOrder.indexOf(before) >= loadOrder.indexOf(e.getKey())) {
@@ -81,6 +91,14 @@ public record RunPlan(List<ExtractStep> extract, List<String> loadOrder, Set<Gat
     /** The stores whose loads {@code store} waits for. */
     List<String> loadsBefore(String store) {
         return loadAfter.getOrDefault(store, List.of());
+    }
+
+    /**
+     * Whether {@code store}'s load may be sent: every load it waits for is loaded or, in a plan {@link #whenDecided},
+     * sent.
+     */
+    boolean readyToLoad(String store, Set<String> loaded, Set<String> sent) {
+        return loadsBefore(store).stream().allMatch(x -> loaded.contains(x) || whenDecided && sent.contains(x));
     }
 
     private static Map<String, List<String>> oneAfterAnother(List<String> order) {

@@ -38,6 +38,7 @@ import io.ferry.coordinator.saga.RunEvent.VerifyRequested;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,6 +155,11 @@ public final class RunSaga {
         turn.b.stalls = 0;
         if (a.result() instanceof LoadResult r && s.step() == Step.COMPENSATE) {
             answeredWhileCompensating(turn, answer, r);
+            return;
+        }
+        if (a.result() instanceof LoadResult r && answer.failure() != null
+                && LoadResult.NOT_BEGUN.equals(answer.failure().code())) {
+            notBegun(turn, answer, r);
             return;
         }
         if (answer.failure() != null) {
@@ -316,8 +322,11 @@ public final class RunSaga {
     }
 
     /**
-     * Sends the load of every store not loaded nor loading whose waits are over (the stores it references that load
-     * before it are loaded): independent stores load side by side. Ends the run when every store is loaded.
+     * Sends the load of every store not loaded nor loading whose waits are over ({@link RunPlan#readyToLoad}): the
+     * stores it references that load before it are loaded, or in a plan made since ADR 4 loading (the loader reads
+     * their key maps as soon as their loads decided them), so that every store's load goes out at once, in load
+     * order. Ends the run when every store is loaded. A store sent again (after {@link #notBegun}) goes as a new
+     * attempt, so the loader does not answer from its first.
      */
     private void loadReady(Turn turn) {
         RunState s = turn.state;
@@ -329,8 +338,11 @@ public final class RunSaga {
         }
         List<String> sent = new ArrayList<>();
         for (String store : left) {
-            if (turn.b.pending.containsKey(Commands.load(s.runId(), store))
-                    || !turn.b.loaded.containsAll(plan.loadsBefore(store))) {
+            String id = Commands.load(s.runId(), store);
+            Set<String> inFlight = new HashSet<>();
+            plan.loadOrder().stream().filter(x -> turn.b.pending.containsKey(Commands.load(s.runId(), x)))
+                    .forEach(inFlight::add);
+            if (turn.b.pending.containsKey(id) || !plan.readyToLoad(store, new HashSet<>(turn.b.loaded), inFlight)) {
                 continue;
             }
             String fingerprint = turn.b.fingerprints.get(store);
@@ -338,12 +350,25 @@ public final class RunSaga {
                 turn.fail("validation reported no CERT schema fingerprint for store " + store + "; validate the run again");
                 return;
             }
-            turn.send(Commands.load(s.runId(), store), new LoadRequest(s.runId(), s.district(), s.specHash(), 1, store,
-                    fingerprint, plan.replacesRunId()));
+            int attempt = turn.b.attempts.getOrDefault(id, 0) + 1;
+            turn.send(id, new LoadRequest(s.runId(), s.district(), s.specHash(), attempt, store, fingerprint,
+                    plan.replacesRunId()), attempt);
             sent.add(store);
         }
         if (!sent.isEmpty()) {
             turn.what("load of " + (sent.size() == 1 ? "store " + sent.get(0) : "stores " + sent) + " sent");
+        }
+    }
+
+    /**
+     * A load that did not begin, for a store it references had no key map to give (its load failed): nothing was
+     * written, so it is no retry; it goes again once the stores it waits for are loading or loaded.
+     */
+    private void notBegun(Turn turn, Commands.Answer answer, LoadResult r) {
+        turn.b.pending.remove(answer.commandId());
+        turn.what("store " + r.store() + " did not begin loading: " + answer.failure().message());
+        if (turn.b.status == RunStatus.RUNNING) {
+            loadReady(turn);
         }
     }
 
@@ -608,9 +633,14 @@ public final class RunSaga {
         }
 
         void send(String commandId, Message message) {
-            Pending p = new Pending(commandId, message, 1, event.id());
+            send(commandId, message, 1);
+        }
+
+        /** A command sent afresh; {@code message} carries {@code attempt}. */
+        void send(String commandId, Message message, int attempt) {
+            Pending p = new Pending(commandId, message, attempt, event.id());
             b.pending.put(commandId, p);
-            b.attempts.put(commandId, 1);
+            b.attempts.put(commandId, attempt);
             effects.add(new Effect.Send(p, Duration.ZERO));
         }
 

@@ -44,6 +44,8 @@ class RunPlansTest {
         // Loads wait only for the stores they reference: after hcp1, the other three load side by side.
         assertThat(plan.loadAfter()).containsExactlyInAnyOrderEntriesOf(Map.of("ids", List.of(), "hcp1", List.of("ids"),
                 "hcp2", List.of("hcp1", "ids"), "adb", List.of("hcp1", "ids"), "sp", List.of("hcp1", "ids")));
+        // ... and are sent once those are sent: the loader waits for their key maps to be decided (ADR 4).
+        assertThat(plan.whenDecided()).isTrue();
         assertThat(plan.gates()).containsExactly(Gate.BEFORE_LOAD);
         assertThat(plan.replacesRunId()).isEqualTo("mig-20261101000000-001");
     }

@@ -30,6 +30,13 @@ public interface LoaderConfig {
 
     CertGroup cert();
 
+    /**
+     * How long a load waits for the stores it references to decide their key maps (they load beside it, ADR 4);
+     * then it answers that it did not begin, and the coordinator sends it again.
+     */
+    @WithDefault("10m")
+    Duration mapWait();
+
     interface CertGroup {
         /** CERT's {@code lock_timeout} in the loader's transactions: how long CERT's users may hold it up. */
         @WithDefault("10s")

@@ -57,7 +57,7 @@ public class LoaderProducers {
     @Singleton
     LoaderSettings loaderSettings(LoaderConfig config) {
         return new LoaderSettings(workDir(config),
-                new LoadTimeouts(config.cert().lockTimeout(), config.cert().statementTimeout()));
+                new LoadTimeouts(config.cert().lockTimeout(), config.cert().statementTimeout()), config.mapWait());
     }
 
     @Produces

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Another store's key map of one remapped table, as that store's {@code ferry.key_map} holds it for the
- * district: stores load in cross-store order, so a store whose rows reference a remapped table of another store
- * reads the map it left and rewrites its references through it.
+ * Another store's key map of one remapped table, as that store's load decided it for the run ({@link DecidedMaps})
+ * or its {@code ferry.key_map} holds it for the district: a store whose rows reference a remapped table of another
+ * store reads that map and rewrites its references through it.
  *
  * @param column the table's key column the map covers
  * @param keys   source key to CERT key, as text, for the keys the map moves ({@link RunKeyMap#read}): every other
@@ -45,16 +45,22 @@ public record ForeignMap(TableId table, String column, Map<String, String> keys)
         return tables;
     }
 
+    /** The district's map as the store committed it. */
+    public static ForeignMap read(Connection other, List<String> schemas, String district, TableId table)
+            throws SQLException {
+        return read(other, schemas, table, KeyMapSource.committed(district));
+    }
+
     /**
-     * @param other a session on the CERT store that holds {@code table}
+     * @param other   a session on the CERT store that holds {@code table}
      * @param schemas that store's schemas, as the spec lists them
      */
-    public static ForeignMap read(Connection other, List<String> schemas, String district, TableId table)
+    public static ForeignMap read(Connection other, List<String> schemas, TableId table, KeyMapSource source)
             throws SQLException {
         StoreSchema schema = new PostgresIntrospector().introspect(other, table.store(), schemas);
         Table t = schema.table(table).orElseThrow(() -> new LoadRefusedException(table.store(), table.qualified()
                 + " is not in the store's CERT database, so its key map cannot be read"));
         String column = KeyPlan.of(t, ConflictStrategy.REMAP).mapColumn();
-        return new ForeignMap(table, column, RunKeyMap.read(other, district, table));
+        return new ForeignMap(table, column, source.read(other, table));
     }
 }

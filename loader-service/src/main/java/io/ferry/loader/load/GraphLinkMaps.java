@@ -38,6 +38,12 @@ public final class GraphLinkMaps {
     /** @return per {@code Label.property} or {@code TYPE.property}, source key text to CERT key text */
     public static Map<String, Map<String, String>> read(Spec spec, String store, String district, Sessions sessions)
             throws SQLException {
+        return read(spec, store, KeyMapSource.committed(district), sessions);
+    }
+
+    /** @return per {@code Label.property} or {@code TYPE.property}, source key text to CERT key text */
+    public static Map<String, Map<String, String>> read(Spec spec, String store, KeyMapSource source, Sessions sessions)
+            throws SQLException {
         Map<String, Map<String, String>> maps = new TreeMap<>();
         Map<String, StoreSchema> schemas = new HashMap<>();
         Map<TableId, Map<String, String>> read = new HashMap<>();
@@ -56,7 +62,7 @@ public final class GraphLinkMaps {
                     Map<String, String> map = read.get(remapped.get());
                     if (map == null) {
                         try (Connection c = sessions.open(target)) {
-                            map = RunKeyMap.read(c, district, remapped.get());
+                            map = source.read(c, remapped.get());
                         }
                         read.put(remapped.get(), map);
                     }

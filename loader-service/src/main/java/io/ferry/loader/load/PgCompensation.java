@@ -83,7 +83,9 @@ public final class PgCompensation {
             SessionSettings.apply(cert, timeouts);
             String status = lockRun(cert, runId);
             if (status == null) {
-                cert.rollback();
+                // Its failed attempts' marks for the stores that waited for its key maps go with it.
+                DecidedMaps.retire(cert, runId);
+                cert.commit();
                 return new Compensation(Outcome.NOT_LOADED, Map.of(), Map.of(), List.of(), Map.of());
             }
             if (!status.equals("loaded")) {

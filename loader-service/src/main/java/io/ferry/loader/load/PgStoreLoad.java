@@ -34,20 +34,36 @@ import java.util.Optional;
 /**
  * Loads one PostgreSQL store's part of a run into CERT in one transaction, so CERT's users see all of it or
  * none: guards, the run's row in {@code ferry.run}, for a refresh the replaced run taken out (an atomic swap),
- * every table staged into a temporary table, the run's key
- * maps (fresh keys for remapped tables, CERT's keys for skipped rows it already holds, other stores' maps read
- * in), then every table in CERT's dependency order with constraints deferred and references rewritten through
- * the maps, one ledger row per written row, the fix-ups of nullable cycles, the remapped tables' maps kept in
- * {@code ferry.key_map}, and before commit the set-based foreign-key checks of tables loaded with the replica role
- * and, per table, that CERT holds every row the ledger names with the batches' canonical checksum.
+ * every table staged into a temporary table, the run's key maps (fresh keys for remapped tables, CERT's keys for
+ * skipped rows it already holds, other stores' maps read in), kept in {@code ferry.key_map} and handed to
+ * {@link Decisions} for the stores that reference this one, then every table in CERT's dependency order with
+ * constraints deferred and references rewritten through the maps, one ledger row per written row, the fix-ups of
+ * nullable cycles, and before commit the set-based foreign-key checks of tables loaded with the replica role and,
+ * per table, that CERT holds every row the ledger names with the batches' canonical checksum.
  */
 public final class PgStoreLoad {
 
+    /**
+     * Hears the key maps of the store's remapped tables once the load decided them, before it commits: the loader
+     * publishes them ({@link DecidedMaps}) so that the stores referencing this one load beside it (ADR 4).
+     */
+    public interface Decisions {
+
+        /** @param maps per remapped table, what {@link RunKeyMap#read} will give after the commit */
+        void decided(Map<TableId, Map<String, String>> maps) throws SQLException;
+    }
+
     private final LoadTimeouts timeouts;
+    private final Decisions decisions;
     private StepTimes steps = new StepTimes();
 
     public PgStoreLoad(LoadTimeouts timeouts) {
+        this(timeouts, maps -> { });
+    }
+
+    public PgStoreLoad(LoadTimeouts timeouts, Decisions decisions) {
         this.timeouts = timeouts;
+        this.decisions = decisions;
     }
 
     /**
@@ -116,6 +132,19 @@ public final class PgStoreLoad {
             for (TableLoad load : loads) {
                 load.findShared(run.district());
             }
+            // The maps are final here (the inserts only follow them), so they are kept now and published for the
+            // stores that reference this one.
+            Map<TableId, Map<String, String>> decided = new LinkedHashMap<>();
+            for (TableLoad load : loads) {
+                load.recordShared(run.runId(), run.district());
+                if (load.plan().remap()) {
+                    keyMap.persist(schema.table(load.id()).orElseThrow());
+                    decided.put(load.id(), RunKeyMap.read(cert, run.district(), load.id()));
+                }
+            }
+            if (!decided.isEmpty()) {
+                decisions.decided(decided);
+            }
             steps.mark("key maps");
             Map<TableLoad, TableLoad.Counts> written = new LinkedHashMap<>();
             for (List<TableId> step : order.steps()) {
@@ -128,10 +157,6 @@ public final class PgStoreLoad {
             steps.mark("insert");
             for (TableLoad load : loads) {
                 load.fixUp(run.runId(), spec.load().triggers(load.id()));
-                load.recordShared(run.runId(), run.district());
-                if (load.plan().remap()) {
-                    keyMap.persist(schema.table(load.id()).orElseThrow());
-                }
             }
             steps.mark("fix-ups");
             for (TableLoad load : loads) {
@@ -148,6 +173,7 @@ public final class PgStoreLoad {
             }
             steps.mark("verify");
             keepCounts(cert, run.runId(), counts);
+            DecidedMaps.retire(cert, run.runId());
             try (PreparedStatement st = cert.prepareStatement("UPDATE ferry.run SET status = 'loaded', finished_at ="
                     + " clock_timestamp() WHERE run_id = ?")) {
                 st.setString(1, run.runId());

@@ -204,6 +204,15 @@ final class RunKeyMap {
     }
 
     /**
+     * The committed map ({@link #read}) as entries ordered by {@code o}, later ones winning; parameters district, table,
+     * district, table.
+     */
+    static final String COMMITTED = "SELECT source_key, cert_key, 0 AS o FROM ferry.key_map WHERE district = ? AND"
+            + " table_name = ? AND source_key <> cert_key UNION ALL SELECT s.source_key, s.cert_key, 1 FROM ferry.shared_row s"
+            + " JOIN ferry.run r ON r.run_id = s.run_id AND r.status IN ('loading', 'loaded') WHERE s.district = ?"
+            + " AND s.table_name = ? AND s.source_key IS NOT NULL";
+
+    /**
      * A district's map of one table in a CERT store, for the stores whose rows reference it: the keys it moves, and
      * the rows of other districts its live or loading run shares there, which come last and so win. A key the map
      * keeps needs no entry: a value no map holds stays as it is, in a rewrite and in the read-back alike, and a map
@@ -212,12 +221,7 @@ final class RunKeyMap {
      */
     static Map<String, String> read(Connection other, String district, TableId table) throws SQLException {
         Map<String, String> map = new HashMap<>();
-        try (PreparedStatement st = other.prepareStatement("SELECT source_key, cert_key FROM (SELECT source_key,"
-                + " cert_key, 0 AS o FROM ferry.key_map WHERE district = ? AND table_name = ? AND source_key <> cert_key"
-                + " UNION ALL SELECT"
-                + " s.source_key, s.cert_key, 1 FROM ferry.shared_row s"
-                + " JOIN ferry.run r ON r.run_id = s.run_id AND r.status IN ('loading', 'loaded') WHERE s.district = ?"
-                + " AND s.table_name = ? AND s.source_key IS NOT NULL) m ORDER BY o")) {
+        try (PreparedStatement st = other.prepareStatement("SELECT source_key, cert_key FROM (" + COMMITTED + ") m ORDER BY o")) {
             st.setString(1, district);
             st.setString(2, table.qualified());
             st.setString(3, district);

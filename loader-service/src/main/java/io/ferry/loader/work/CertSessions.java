@@ -2,6 +2,8 @@ package io.ferry.loader.work;
 
 import io.ferry.cert.TargetRefusedException;
 import io.ferry.contracts.messages.Failure;
+import io.ferry.contracts.messages.LoadResult;
+import io.ferry.loader.load.DecidedMaps;
 import io.ferry.loader.load.LoadFailedException;
 import io.ferry.loader.load.LoadRefusedException;
 import io.ferry.service.StepFailure;
@@ -51,6 +53,10 @@ final class CertSessions {
     static StepFailure failure(RuntimeException e) {
         if (e instanceof StepFailure step) {
             return step;
+        }
+        if (e instanceof DecidedMaps.MapNotDecidedException) {
+            // Not retried here: the coordinator sends it again once the store it waited for is loading again.
+            return new StepFailure(Failure.Kind.FATAL, LoadResult.NOT_BEGUN, e.getMessage(), e);
         }
         if (e instanceof TargetRefusedException) {
             return StepFailure.fatal("CERT_REFUSED", e.getMessage());

@@ -9,7 +9,9 @@ import io.ferry.contracts.ids.RunId;
 import io.ferry.contracts.messages.LoadRequest;
 import io.ferry.contracts.messages.LoadResult;
 import io.ferry.contracts.messages.LoadResult.TableCounts;
+import io.ferry.loader.load.DecidedMaps;
 import io.ferry.loader.load.ForeignMap;
+import io.ferry.loader.load.KeyMapSource;
 import io.ferry.loader.load.GraphLinkMaps;
 import io.ferry.loader.load.GraphStoreLoad;
 import io.ferry.loader.load.PgStoreLoad;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.neo4j.driver.Driver;
+import org.jboss.logging.Logger;
 import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
@@ -47,6 +50,8 @@ import org.neo4j.driver.exceptions.Neo4jException;
  * loading again. The loader holds no PROD credentials: it refuses PROD by the identities init-target recorded.
  */
 public final class LoadJob {
+
+    private static final Logger LOG = Logger.getLogger(LoadJob.class);
 
     private final Staging staging;
     private final LoaderSettings settings;
@@ -86,19 +91,37 @@ public final class LoadJob {
         if (store.kind() == StoreKind.NEO4J) {
             return loadGraph(request, loaded, store, work);
         }
+        try {
+            return loadPostgres(request, loaded, store, work);
+        } catch (StepFailure failure) {
+            // The stores waiting for this one's key maps wait on while it is retried, and give up when it is not.
+            boolean retried = failure.isTransient() && !LoadResult.NOT_BEGUN.equals(failure.failure().code());
+            mark(store, loaded, request.runId(), retried ? DecidedMaps.State.RETRYING : DecidedMaps.State.FAILED);
+            throw failure;
+        }
+    }
+
+    private LoadResult loadPostgres(LoadRequest request, LoadedSpec loaded, Store store, Path work) {
+        Spec spec = loaded.spec();
         try (Connection cert = CertSessions.open(store, loaded.resolver())) {
             Optional<List<TableCounts>> earlier = PgStoreLoad.loadedBefore(cert, store.name(), request.runId());
             if (earlier.isPresent()) {
                 loadedBefore = true;
                 return result(request, earlier.get());
             }
+            // First, so that stores sent with this attempt wait for it rather than give up on an earlier one's failure.
+            DecidedMaps.mark(cert, request.runId(), DecidedMaps.State.LOADING);
             sameSchema(request, store, new PostgresIntrospector().introspect(cert, store.name(), store.schemas())
                     .fingerprint());
             Map<TableId, StagedTable> staged = fetch(request, store, work);
             RunInfo run = runInfo(request, staged);
-            PgStoreLoad load = new PgStoreLoad(settings.timeouts());
+            PgStoreLoad load = new PgStoreLoad(settings.timeouts(), maps -> {
+                try (Connection side = CertSessions.open(store, loaded.resolver())) {
+                    DecidedMaps.publish(side, store.name(), request.runId(), maps);
+                }
+            });
             List<TableCounts> counts = load.load(cert, spec, store.name(), prod(cert), run, staged,
-                    foreign(spec, store.name(), request.district(), loaded));
+                    foreign(spec, store.name(), request, loaded));
             steps = load.steps();
             KillPoint.reach(KillPoint.LOADER_AFTER_COMMIT);
             return result(request, counts);
@@ -128,7 +151,7 @@ public final class LoadJob {
             RunInfo run = runInfo(request, staged);
             Map<String, Map<String, String>> linkMaps;
             try {
-                linkMaps = GraphLinkMaps.read(spec, store.name(), request.district(),
+                linkMaps = GraphLinkMaps.read(spec, store.name(), decided(request),
                         other -> CertSessions.open(other, loaded.resolver()));
             } catch (SQLException e) {
                 throw CertSessions.failure(store.name(), "reading the key maps its links follow", e);
@@ -181,18 +204,35 @@ public final class LoadJob {
         return PostgresTarget.marker(cert).isPresent() ? PostgresTarget.rememberedProd(cert) : List.of();
     }
 
-    /** The key maps of other stores' remapped tables this store references, read from those stores' CERT. */
-    private static List<ForeignMap> foreign(Spec spec, String store, String district, LoadedSpec loaded) {
+    /**
+     * The key maps of other stores' remapped tables this store references, read from those stores' CERT once their
+     * loads decided them.
+     */
+    private List<ForeignMap> foreign(Spec spec, String store, LoadRequest request, LoadedSpec loaded) {
         List<ForeignMap> maps = new ArrayList<>();
         for (TableId table : ForeignMap.needed(spec, store)) {
             Store other = spec.store(table.store()).orElseThrow();
             try (Connection c = CertSessions.open(other, loaded.resolver())) {
-                maps.add(ForeignMap.read(c, other.schemas(), district, table));
+                maps.add(ForeignMap.read(c, other.schemas(), table, decided(request)));
             } catch (SQLException e) {
                 throw CertSessions.failure(other.name(), "reading the key map of " + table.qualified(), e);
             }
         }
         return maps;
+    }
+
+    private KeyMapSource decided(LoadRequest request) {
+        return KeyMapSource.decided(request.runId(), request.district(), settings.mapWait());
+    }
+
+    /** Best effort: CERT unreachable leaves the mark as it was, and the stores waiting for it time out. */
+    private static void mark(Store store, LoadedSpec loaded, String runId, DecidedMaps.State state) {
+        try (Connection side = CertSessions.open(store, loaded.resolver())) {
+            DecidedMaps.mark(side, runId, state);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("load %s store %s: could not mark its key maps %s (%s)", runId, store.name(), state,
+                    e.getClass().getSimpleName());
+        }
     }
 
     /**

@@ -80,7 +80,7 @@ class InitTargetCommandIT {
                 // marked_by defaults to current_user: the admin's session, opened with the variable's password
                 assertThat(scalar(s, "SELECT environment || ' ' || store || ' ' || marked_by FROM ferry.environment"))
                         .isEqualTo("cert " + store + " " + ADMIN);
-                assertThat(scalar(s, "SELECT version FROM ferry.flyway_schema_history ORDER BY installed_rank DESC LIMIT 1")).isEqualTo("5");
+                assertThat(scalar(s, "SELECT version FROM ferry.flyway_schema_history ORDER BY installed_rank DESC LIMIT 1")).isEqualTo("6");
                 assertThat(scalar(s, "SELECT has_parameter_privilege('ferry_loader', 'session_replication_role', 'SET')"))
                         .isEqualTo("t");
             }

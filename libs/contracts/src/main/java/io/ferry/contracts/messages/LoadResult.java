@@ -11,6 +11,15 @@ public record LoadResult(String runId, String specHash, int attempt, String stor
         Failure failure) implements Message {
 
     /**
+     * The failure code of a load that did not begin: a store it references had no key map to give, because that
+     * store's load failed or did not decide its keys in time (stores load beside the stores they reference, ADR 4).
+     * Nothing was written; the coordinator sends it again once those stores are loading or loaded, without counting
+     * it as a retry. Its kind is {@code FATAL}, so that the loader does not retry it in-process: the coordinator
+     * recognises the code before the kind.
+     */
+    public static final String NOT_BEGUN = "REFERENCED_STORE_NOT_READY";
+
+    /**
      * @param inserted new rows
      * @param updated  rows overwritten under the {@code upsert} strategy (before-images in the ledger)
      * @param remapped inserted rows that got a fresh surrogate key because theirs collided
