@@ -94,13 +94,13 @@ class InitTargetIT {
         List<InitTarget.StoreReport> first = InitTarget.run(spec, resolver("ok"), ADMIN);
         List<InitTarget.StoreReport> again = InitTarget.run(spec, resolver("ok"), ADMIN);
 
-        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 5,"));
+        assertThat(first).singleElement().satisfies(r -> assertThat(r.detail()).startsWith("ferry schema at version 6,"));
         assertThat(again).isEqualTo(first);
         try (Connection c = cert.connect("app"); Statement st = c.createStatement()) {
             assertThat(PostgresTarget.marker(c)).contains("app");
             assertThat(strings(st, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'ferry'"
-                    + " ORDER BY 1")).containsExactly("environment", "flyway_schema_history", "forced_image", "key_map", "ledger",
-                    "prod_identity", "run", "run_count", "run_proof", "shared_row");
+                    + " ORDER BY 1")).containsExactly("decided_key", "decided_map", "environment", "flyway_schema_history",
+                    "forced_image", "key_map", "ledger", "prod_identity", "run", "run_count", "run_proof", "shared_row");
             assertThat(strings(st, "SELECT count(*) FROM ferry.environment")).containsExactly("1");
             assertThat(PostgresTarget.mayDisableTriggers(c, LOADER)).isTrue();
             assertThat(strings(st, "SELECT store || ' ' || database FROM ferry.prod_identity")).containsExactly("app app");
@@ -122,6 +122,12 @@ class InitTargetIT {
                     + " VALUES ('mig-20261121000000-001', 'd1', 'public.t', '{\"id\": \"1\"}', 'mig-20261120000000-001')");
             assertThat(strings(st, "SELECT owner_run FROM ferry.shared_row")).containsExactly("mig-20261120000000-001");
             st.execute("DELETE FROM ferry.shared_row");
+            st.execute("INSERT INTO ferry.decided_map (run_id, state) VALUES ('mig-20261121000000-001', 'decided')");
+            st.execute("INSERT INTO ferry.decided_key (run_id, table_name, source_key, cert_key)"
+                    + " VALUES ('mig-20261121000000-001', 'public.t', '1', '101')");
+            assertThat(strings(st, "SELECT cert_key FROM ferry.decided_key")).containsExactly("101");
+            st.execute("DELETE FROM ferry.decided_key");
+            st.execute("DELETE FROM ferry.decided_map");
             st.execute("DELETE FROM ferry.run");
         }
         try (Connection c = prod.connect("app")) {

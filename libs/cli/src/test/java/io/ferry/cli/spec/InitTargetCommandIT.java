@@ -71,8 +71,8 @@ class InitTargetCommandIT {
 
         assertThat(run.code).as(run.err).isZero();
         assertThat(run.out.lines()).contains(
-                "ids (postgres): ferry schema at version 5, marked cert, ferry_loader may suppress triggers",
-                "adb (postgres): ferry schema at version 5, marked cert, ferry_loader may suppress triggers")
+                "ids (postgres): ferry schema at version 6, marked cert, ferry_loader may suppress triggers",
+                "adb (postgres): ferry schema at version 6, marked cert, ferry_loader may suppress triggers")
                 .anySatisfy(l -> assertThat(l).startsWith("sp (neo4j): marked cert; "));
         for (String store : PG_STORES) {
             try (Connection c = DriverManager.getConnection(server + "prepared_" + store, "postgres", "");
