@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The input topics, load and compensate requests. Each request is handled on a worker of the {@value #WORK_POOL}
- * pool ({@code smallrye.messaging.worker.ferry-loader-work.max-concurrency}, 1: an instance writes to CERT one
- * store at a time, so a run's loads and its compensation never overlap inside it; more instances scale out) and
+ * pool ({@code smallrye.messaging.worker.ferry-loader-work.max-concurrency}: several stores at once, taken in the
+ * order they arrive; {@link io.ferry.loader.work.WriteLocks} keep two loads of one store, and a compensation and any
+ * load, apart; more instances scale out) and
  * acknowledged only after its result was acknowledged by the broker; the throttled commit strategy then commits
  * its offset. A request whose result was not acknowledged is nacked, which stops the channel (failure strategy
  * {@code fail}) and marks the service unhealthy rather than committing past lost work; after a restart it is
