@@ -15,8 +15,6 @@ import io.ferry.spec.parse.EstateProperties;
 import io.ferry.spec.parse.Resolver;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,6 +44,7 @@ public final class Demo {
     private final PrintStream out;
     private final EstateLayout layout;
     private final ServiceProcesses services;
+    private final ServicePorts ports = ServicePorts.belowEphemeral(ServicePorts.EPHEMERAL_RANGE);
     private boolean estateStarted;
 
     /**
@@ -88,7 +87,7 @@ public final class Demo {
      * @param restartOnExit false: when it dies it stays dead, so the others must take its work over
      */
     public void addReplica(String service, String name, Map<String, String> settings, boolean restartOnExit) {
-        services.addReplica(service, name, freePort(), settings, restartOnExit);
+        services.addReplica(service, name, ports.next(), settings, restartOnExit);
     }
 
     /** Stops a replica {@link #addReplica} started, for good; a name that is not running is left alone. */
@@ -163,7 +162,7 @@ public final class Demo {
             String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
             List<PhaseService> list = new ArrayList<>();
             for (String name : PhaseService.NAMES) {
-                list.add(PhaseService.of(name, repo, dir, layout.dir(), estate, secrets, freePort(), USER, password));
+                list.add(PhaseService.of(name, repo, dir, layout.dir(), estate, secrets, ports.next(), USER, password));
             }
             out.println("demo: starting the five services (logs in " + ServiceProcesses.logs(dir) + ")");
             services.start(list);
@@ -271,14 +270,6 @@ public final class Demo {
         if (estateStarted) {
             new EstateStopper(layout).stop();
             estateStarted = false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         }
     }
 }
