@@ -31,12 +31,12 @@ final class ServicePorts {
 
     /** Ports from {@value #LOWEST} up to just below the ephemeral range that {@code rangeFile} names. */
     static ServicePorts belowEphemeral(Path rangeFile) {
-        int start = ephemeralStart(rangeFile);
-        if (start - LOWEST < 1000) {
+        int[] ephemeral = range(rangeFile);
+        if (ephemeral[0] - LOWEST < 1000) {
             // a range that starts low leaves no room below it: above it, where outgoing connections take no port
-            return new ServicePorts(Math.min(65535, ephemeralEnd(rangeFile) + 1), 65535);
+            return new ServicePorts(Math.min(65535, ephemeral[1] + 1), 65535);
         }
-        return new ServicePorts(LOWEST, start - 1);
+        return new ServicePorts(LOWEST, ephemeral[0] - 1);
     }
 
     ServicePorts(int low, int high) {
@@ -67,14 +67,6 @@ final class ServicePorts {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static int ephemeralStart(Path rangeFile) {
-        return range(rangeFile)[0];
-    }
-
-    private static int ephemeralEnd(Path rangeFile) {
-        return range(rangeFile)[1];
     }
 
     /** The two numbers of the range file, or the usual range where it cannot be read. */
