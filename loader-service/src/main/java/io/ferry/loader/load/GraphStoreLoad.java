@@ -72,8 +72,10 @@ public final class GraphStoreLoad {
             throw new LoadRefusedException(store, "run " + run.runId() + " is already recorded here with status " + status);
         }
         if (status != null) {
-            // An earlier attempt stopped half-way: take out what it wrote, then load afresh.
+            // An earlier attempt stopped half-way (its loader died): take out what it wrote and its record, then load
+            // afresh.
             new GraphTakeOut(cert, store, run.runId(), timeouts).apply();
+            ledger.forget(run.runId());
         }
         if (run.replaces() != null) {
             GraphCompensation.supersede(cert, store, run.replaces(), run.runId(), timeouts);

@@ -126,6 +126,42 @@ class SampleEstateFiveStoreLoadIT {
     }
 
     /**
+     * A loader that dies part-way through a graph load leaves the run's {@code :FerryRun} node {@code loading} and
+     * some of its nodes and relationships written. The load sent again takes them out and loads afresh: the graph
+     * ends exactly as after an undisturbed load, and compensation still takes it all out.
+     */
+    @Test
+    void aGraphLoadSentAgainAfterItsLoaderDiedPartWayLoadsAfresh() throws Exception {
+        String run = "mig-20261127060000-001";
+        List<String> graphBefore = graphContents();
+        Loaded loaded = load(run, DISTRICT);
+        List<String> graphLoaded = graphContents();
+        try (Session session = servers.certSp().driver().session()) {
+            // What a halt between two of the load's transactions leaves: the run still loading, part of it written.
+            session.run("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) SET r.status = 'loading', r.counts = null",
+                    Map.of("run", run)).consume();
+            long removed = session.run("MATCH ()-[x]->() WHERE x._ferryRun = $run WITH x LIMIT 500 DELETE x"
+                    + " RETURN count(*) AS n", Map.of("run", run)).single().get("n").asLong();
+            assertThat(removed).isEqualTo(500);
+        }
+        assertThat(graphContents()).isNotEqualTo(graphLoaded);
+
+        Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(run), dir.resolve("again-" + run));
+        List<TableCounts> again = new GraphStoreLoad(LoadTimeouts.defaults()).load(servers.certSp().driver(),
+                spec.spec(), "sp", new RunInfo(run, DISTRICT, spec.specHash(), 1, "load-test"), staged,
+                loaded.linkMaps());
+        assertThat(again).isEqualTo(loaded.graphCounts());
+        assertThat(graphContents()).isEqualTo(graphLoaded);
+        try (Session session = servers.certSp().driver().session()) {
+            assertThat(session.run("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) RETURN r.status AS s",
+                    Map.of("run", run)).list(r -> r.get("s").asString())).containsExactly("loaded");
+        }
+
+        compensate(run);
+        assertThat(graphContents()).isEqualTo(graphBefore);
+    }
+
+    /**
      * district-001 copies cross-tenant rows that are district-002's own (the school a student came from, with its
      * district, and a guardian who lives in district-002). district-002 loaded next references those rows instead
      * of loading them twice: one row per district code and per person in CERT, district-002's rows in every store
