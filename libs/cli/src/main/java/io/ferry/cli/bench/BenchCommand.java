@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,9 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
         Demo demo = new Demo(bench, home, preset, false, System.out);
         try {
             List<String> services = List.of("extractor", "anonymizer", "validator", "loader", "coordinator");
-            java.util.Map<String, ServiceCpu> cpuBefore = new java.util.LinkedHashMap<>();
+            Map<String, ServiceCpu> cpuBefore = new LinkedHashMap<>();
             EstateLayout layout = new EstateLayout(bench.resolve("estate"));
-            Double[] estateBefore = {null};
+            Map<String, Double> estateBefore = new LinkedHashMap<>();
             String[] warmUp = {null};
             Demo.Migration migration = demo.migrateAndKeep((api, district) -> {
                 if (!cold) {
@@ -76,14 +78,12 @@ public final class BenchCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     // no services.pids: the report leaves CPU out
                 }
-                estateBefore[0] = ProcessTreeCpu.seconds(estatePids(layout)).orElse(null);
+                ProcessTreeCpu.seconds(estateRoots(layout)).ifPresent(estateBefore::putAll);
             });
-            java.util.Map<String, Long> rss = PeakMemory.ofServices(bench, services);
-            java.util.Map<String, ServiceCpu> cpu = ServiceCpu.since(ServiceCpu.ofServices(bench, services), cpuBefore);
-            Double estateCpu = estateBefore[0] == null ? null : ProcessTreeCpu.seconds(estatePids(layout))
-                    .map(now -> Math.round((now - estateBefore[0]) * ServiceCpu.TICKS_PER_SECOND)
-                            / (double) ServiceCpu.TICKS_PER_SECOND)
-                    .orElse(null);
+            Map<String, Long> rss = PeakMemory.ofServices(bench, services);
+            Map<String, ServiceCpu> cpu = ServiceCpu.since(ServiceCpu.ofServices(bench, services), cpuBefore);
+            Map<String, Double> estateCpu = estateBefore.isEmpty() ? null
+                    : ProcessTreeCpu.seconds(estateRoots(layout)).map(now -> since(now, estateBefore)).orElse(null);
             EstateProperties api = EstateProperties.read(bench.resolve("demo.properties"));
             JsonNode report = ApiClient.basic(api.require("api.url"), api.require("api.user"),
                     api.require("api.password")).get("/runs/" + migration.runId() + "/report");
@@ -103,15 +103,31 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The estate's JVM and its PostgreSQL servers, as {@code estate up} recorded them. */
-    private static List<String> estatePids(EstateLayout layout) {
+    /** The estate's servers as {@code estate up} recorded their pids: its PostgreSQL servers and its JVM. */
+    private static Map<String, String> estateRoots(EstateLayout layout) {
         EstateProperties estate = EstateProperties.readIfPresent(layout.properties());
-        return List.of("pid", "prod.pg.pid", "cert.pg.pid").stream().map(estate::get)
-                .flatMap(java.util.Optional::stream).toList();
+        Map<String, String> roots = new LinkedHashMap<>();
+        estate.get("prod.pg.pid").ifPresent(pid -> roots.put("PROD PostgreSQL", pid));
+        estate.get("cert.pg.pid").ifPresent(pid -> roots.put("CERT PostgreSQL", pid));
+        estate.get("pid").ifPresent(pid -> roots.put("Neo4j and Kafka", pid));
+        return roots;
     }
 
-    private static BenchReport report(JsonNode run, String warmUp, java.util.Map<String, Long> rss,
-            java.util.Map<String, ServiceCpu> cpu, Double estateCpu, Baseline.Result baseline, String preset) {
+    /** Per server, the CPU seconds from {@code before} to {@code now}, rounded to the tick; servers gone are left out. */
+    static Map<String, Double> since(Map<String, Double> now, Map<String, Double> before) {
+        Map<String, Double> spent = new LinkedHashMap<>();
+        now.forEach((server, seconds) -> {
+            if (before.containsKey(server)) {
+                spent.put(server, Math.round((seconds - before.get(server)) * ServiceCpu.TICKS_PER_SECOND)
+                        / (double) ServiceCpu.TICKS_PER_SECOND);
+            }
+        });
+        return spent;
+    }
+
+    private static BenchReport report(JsonNode run, String warmUp, Map<String, Long> rss,
+            Map<String, ServiceCpu> cpu, Map<String, Double> estateCpu, Baseline.Result baseline,
+            String preset) {
         List<BenchReport.Phase> phases = new ArrayList<>();
         long rows = 0;
         for (JsonNode p : run.path("phases")) {

@@ -17,14 +17,14 @@ import java.util.Map;
  * @param cores            processors the JVM sees
  * @param cpuSeconds       per service, the CPU its process spent from the run's request to its end, with its JIT
  *                         compilers' and garbage collector's share
- * @param estateCpuSeconds the CPU of the estate's processes over the same span ({@link ProcessTreeCpu}: its
- *                         PostgreSQL servers, and the JVM that holds its graph servers and Kafka), or null when they
- *                         could not be read
+ * @param estateCpuSeconds per server of the estate, the CPU of its processes over the same span ({@link
+ *                         ProcessTreeCpu}: PROD's PostgreSQL, CERT's, and the JVM that holds the graph servers and
+ *                         Kafka), or null when they could not be read
  */
 record BenchReport(String at, String machine, int cores, String preset, String district, String runId, String status,
         String warmUp, long rows,
         double totalSeconds, List<Phase> phases, Map<String, Long> peakRssBytes, Map<String, ServiceCpu> cpuSeconds,
-        Double estateCpuSeconds, BaselineFigures baseline) {
+        Map<String, Double> estateCpuSeconds, BaselineFigures baseline) {
 
     /** One phase of the run as its report times it; rows null where the phase moves none. */
     record Phase(String phase, double seconds, Long rows) {
@@ -84,11 +84,15 @@ record BenchReport(String at, String machine, int cores, String preset, String d
         });
         if (estateCpuSeconds != null && !cpuSeconds.isEmpty()) {
             double services = cpuSeconds.values().stream().mapToDouble(ServiceCpu::seconds).sum();
-            double all = services + estateCpuSeconds;
+            double estate = estateCpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+            double all = services + estate;
+            StringBuilder servers = new StringBuilder();
+            estateCpuSeconds.forEach((server, seconds) -> servers.append(servers.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %.1f s", server, seconds)));
             md.append(String.format(Locale.ROOT, "%nCPU of the whole run: the services %.1f s, the estate's servers"
-                    + " (PostgreSQL; the JVM holding Neo4j and Kafka) %.1f s: %.1f CPU-s in %.1f s, %.2f of %d cores"
-                    + " busy on average, so no schedule of this work on %d cores takes less than %.1f s.%n", services,
-                    estateCpuSeconds, all, totalSeconds, all / totalSeconds, cores, cores, all / cores));
+                    + " %.1f s (%s): %.1f CPU-s in %.1f s, %.2f of %d cores busy on average, so no schedule of this"
+                    + " work on %d cores takes less than %.1f s.%n", services, estate, servers, all, totalSeconds,
+                    all / totalSeconds, cores, cores, all / cores));
         }
         md.append("\nBaseline per PostgreSQL store (binary COPY of the closure's rows out of PROD, into an empty copy of"
                 + " CERT's tables with their indexes and checks, one transaction per store, rolled back):\n\n");
