@@ -163,24 +163,35 @@ public final class DecidedMaps {
     /**
      * Waits until the run's load of {@code table}'s store decided its keys or committed, and returns that map.
      *
-     * @param wait  how long to wait for a load that is under way or retried
-     * @param grace how long a failed load's mark must hold before this gives up: a new attempt of that load, sent
-     *              with this one, clears it when it begins
+     * @param wait          how long to wait for a load that is under way or retried
+     * @param grace         how long a failed load's mark must hold before this gives up: a new attempt of that load,
+     *                      sent with this one, clears it when it begins
+     * @param retryingGrace how long a retried load's mark may hold with no new attempt beginning (which marks it
+     *                      loading) before this gives up: the coordinator retries within its backoff, so a mark that
+     *                      holds longer means it gave up on that store (it does not tell the loader)
      * @throws MapNotDecidedException the store's load failed for good, or did not decide within {@code wait}
      */
     public static Map<String, String> await(Connection other, String runId, String district, TableId table,
-            Duration wait, Duration grace) throws SQLException {
+            Duration wait, Duration grace, Duration retryingGrace) throws SQLException {
         long start = System.nanoTime();
-        long failedSince = -1;
+        State held = null;
+        long heldSince = start;
         while (true) {
             Found found = find(other, runId, district, table);
             if (found.map() != null) {
                 return found.map();
             }
             long now = System.nanoTime();
-            failedSince = found.state() == State.FAILED ? (failedSince < 0 ? now : failedSince) : -1;
-            if (failedSince >= 0 && now - failedSince >= grace.toNanos()) {
+            if (found.state() != held) {
+                held = found.state();
+                heldSince = now;
+            }
+            if (held == State.FAILED && now - heldSince >= grace.toNanos()) {
                 throw new MapNotDecidedException(table, runId, "its load there failed");
+            }
+            if (held == State.RETRYING && now - heldSince >= retryingGrace.toNanos()) {
+                throw new MapNotDecidedException(table, runId, "its load there failed and no new attempt began within "
+                        + String.format(java.util.Locale.ROOT, "%.1f s", retryingGrace.toMillis() / 1000.0));
             }
             if (now - start >= wait.toNanos()) {
                 throw new MapNotDecidedException(table, runId, "its load there did not decide its keys within "

@@ -13,6 +13,13 @@ public interface KeyMapSource {
     /** How long a failed load's mark must hold before a waiting store gives up (a new attempt clears it). */
     Duration FAILED_GRACE = Duration.ofSeconds(5);
 
+    /**
+     * How long a retried load's mark may hold before a waiting store gives up: well past the coordinator's longest
+     * default backoff (30 s) and a busy loader's delay in starting the new attempt. A store that gives up too early
+     * costs only a new attempt of its own: the saga sends it again.
+     */
+    Duration RETRYING_GRACE = Duration.ofMinutes(2);
+
     /** @param other a session on the CERT store that holds {@code table} */
     Map<String, String> read(Connection other, TableId table) throws SQLException;
 
@@ -27,6 +34,7 @@ public interface KeyMapSource {
      * @throws DecidedMaps.MapNotDecidedException the store's load failed, or did not decide within {@code wait}
      */
     static KeyMapSource decided(String runId, String district, Duration wait) {
-        return (other, table) -> DecidedMaps.await(other, runId, district, table, wait, FAILED_GRACE);
+        return (other, table) -> DecidedMaps.await(other, runId, district, table, wait, FAILED_GRACE,
+                RETRYING_GRACE);
     }
 }

@@ -28,6 +28,7 @@ class DecidedMapsIT {
     private static final TableId PERSON = new TableId("ids", "public", "person");
     private static final TableId SCHOOL = new TableId("ids", "public", "school");
     private static final Duration GRACE = Duration.ofMillis(300);
+    private static final Duration RETRYING = Duration.ofMinutes(1);
 
     private static PostgresServer pg;
 
@@ -53,7 +54,7 @@ class DecidedMapsIT {
         try (Connection c = pg.connect(DB)) {
             DecidedMaps.mark(c, run, DecidedMaps.State.LOADING);
             DecidedMaps.publish(c, DB, run, Map.of(PERSON, Map.of("7", "1007", "8", "1008"), SCHOOL, Map.of()));
-            assertThat(DecidedMaps.await(c, run, "district-001", PERSON, Duration.ZERO, GRACE))
+            assertThat(DecidedMaps.await(c, run, "district-001", PERSON, Duration.ZERO, GRACE, RETRYING))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("7", "1007", "8", "1008"));
 
             // The attempt failed after publishing; the next one lands on the same keys.
@@ -70,7 +71,7 @@ class DecidedMapsIT {
             assertThatThrownBy(() -> DecidedMaps.publish(c, DB, run, Map.of(PERSON, Map.of("7", "1007"))))
                     .isInstanceOf(LoadFailedException.class);
             DecidedMaps.mark(c, run, DecidedMaps.State.DECIDED);
-            assertThat(DecidedMaps.await(c, run, "district-001", PERSON, Duration.ZERO, GRACE))
+            assertThat(DecidedMaps.await(c, run, "district-001", PERSON, Duration.ZERO, GRACE, RETRYING))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("7", "1007", "8", "1008"));
         }
     }
@@ -99,7 +100,7 @@ class DecidedMapsIT {
             DecidedMaps.retire(c, run);
             c.commit();
             c.setAutoCommit(true);
-            assertThat(DecidedMaps.await(waiting, run, "district-002", PERSON, Duration.ZERO, GRACE))
+            assertThat(DecidedMaps.await(waiting, run, "district-002", PERSON, Duration.ZERO, GRACE, RETRYING))
                     .as("the keys the committed map moves").containsExactlyInAnyOrderEntriesOf(Map.of("3", "1003"));
         }
     }
@@ -110,20 +111,35 @@ class DecidedMapsIT {
         try (Connection c = pg.connect(DB)) {
             DecidedMaps.mark(c, run, DecidedMaps.State.FAILED);
             long start = System.nanoTime();
-            assertThatThrownBy(() -> DecidedMaps.await(c, run, "district-001", PERSON, Duration.ofMinutes(1), GRACE))
+            assertThatThrownBy(() -> DecidedMaps.await(c, run, "district-001", PERSON, Duration.ofMinutes(1), GRACE,
+                    RETRYING))
                     .isInstanceOf(DecidedMaps.MapNotDecidedException.class)
                     .hasMessage("the key map of public.person for run " + run + " is not there: its load there failed");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("held for the grace first").isGreaterThanOrEqualTo(GRACE);
 
             // Retried: the store waits on, until its wait is over.
             DecidedMaps.mark(c, run, DecidedMaps.State.RETRYING);
-            assertThatThrownBy(() -> DecidedMaps.await(c, run, "district-001", PERSON, Duration.ofMillis(400), GRACE))
+            assertThatThrownBy(() -> DecidedMaps.await(c, run, "district-001", PERSON, Duration.ofMillis(400), GRACE,
+                    RETRYING))
                     .isInstanceOf(DecidedMaps.MapNotDecidedException.class)
                     .hasMessageContaining("did not decide its keys within 0 s (state retrying)");
         }
+        // Retried, and no new attempt begins: the coordinator gave up on the store, so the waiting store gives up too.
+        String givenUp = "mig-20261126100000-005";
+        try (Connection c = pg.connect(DB)) {
+            DecidedMaps.mark(c, givenUp, DecidedMaps.State.RETRYING);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> DecidedMaps.await(c, givenUp, "district-001", PERSON, Duration.ofMinutes(1), GRACE,
+                    Duration.ofMillis(500)))
+                    .isInstanceOf(DecidedMaps.MapNotDecidedException.class)
+                    .hasMessage("the key map of public.person for run " + givenUp + " is not there: its load there failed"
+                            + " and no new attempt began within 0.5 s");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(500),
+                    Duration.ofSeconds(30));
+        }
         String never = "mig-20261126100000-004";
         try (Connection c = pg.connect(DB)) {
-            assertThatThrownBy(() -> DecidedMaps.await(c, never, "district-001", PERSON, Duration.ofMillis(200), GRACE))
+            assertThatThrownBy(() -> DecidedMaps.await(c, never, "district-001", PERSON, Duration.ofMillis(200), GRACE, RETRYING))
                     .isInstanceOf(DecidedMaps.MapNotDecidedException.class)
                     .hasMessageContaining("(state loading)");
         }
@@ -131,7 +147,7 @@ class DecidedMapsIT {
 
     private static Map<String, String> awaitQuietly(Connection c, String run, Duration wait) {
         try {
-            return DecidedMaps.await(c, run, "district-001", PERSON, wait, GRACE);
+            return DecidedMaps.await(c, run, "district-001", PERSON, wait, GRACE, RETRYING);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
