@@ -29,13 +29,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ferry bench}: migrates the top-ranked district of an estate end to end as {@code ferry demo} does (the
- * large preset by default), on services that have dry-run another district first ({@link WarmUpRun}), then
+ * large preset by default), on services that have dry-run the same district first ({@link WarmUpRun}), then
  * measures the baseline of the same rows moved without Ferry ({@link Baseline}),
  * and writes the figures as JSON and Markdown.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Migrate the top-ranked district end to end on the embedded estate (large by default, or the one"
-                + " running in DIR), after a dry run of the next district that warms the services up (unless --cold),"
+                + " running in DIR), after a dry run of the same district that warms the services up (unless --cold),"
                 + " and print the time per phase and in total, rows/s per phase and each service's peak"
                 + " RSS; then the baseline in the same run: Ferry's closure computation alone, binary COPY of exactly"
                 + " those rows out of PROD and into an empty copy of CERT's tables, and the ratios. Writes"
@@ -54,8 +54,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + " keep it the estate's when reusing one.")
     String preset = "large";
 
-    @Option(names = "--cold", description = "Measure the services' first run: no warm-up run of another district"
-            + " before the measured one.")
+    @Option(names = "--cold", description = "Measure the services' first run: no warm-up dry run before the measured"
+            + " one.")
     boolean cold;
 
     @Override

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@link WarmUpRun} against a stand-in for the coordinator's API: its districts, runs and live feed. */
+/** {@link WarmUpRun} against a stand-in for the coordinator's API: its runs and live feed. */
 @Timeout(60)
 class WarmUpRunTest {
 
@@ -28,14 +28,12 @@ class WarmUpRunTest {
 
     private HttpServer server;
     private final List<String> posted = new CopyOnWriteArrayList<>();
-    private volatile String districts = "[{\"id\":\"district-001\"},{\"id\":\"district-002\"},{\"id\":\"district-003\"}]";
     private volatile String ends = "SUCCEEDED";
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/districts", exchange -> reply(exchange, "{\"districts\":" + districts + "}"));
         server.createContext("/runs", exchange -> {
             posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             reply(exchange, "{\"runId\":\"" + RUN + "\",\"status\":\"REQUESTED\"}");
@@ -69,31 +67,13 @@ class WarmUpRunTest {
     }
 
     @Test
-    void dryRunsTheFirstOtherDistrictToItsEnd() throws Exception {
+    void dryRunsTheMeasuredDistrictToItsEnd() throws Exception {
         String district = new WarmUpRun(api(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run("district-001");
 
-        assertThat(district).isEqualTo("district-002");
+        assertThat(district).isEqualTo("district-001");
         assertThat(posted).singleElement().satisfies(body -> assertThat(body)
-                .contains("\"district\":\"district-002\"").contains("\"dryRun\":true"));
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("warm-up", "district-002", RUN, "not measured");
-    }
-
-    @Test
-    void skipsTheMeasuredDistrictWhereverItRanks() throws Exception {
-        districts = "[{\"id\":\"district-002\"},{\"id\":\"district-001\"}]";
-
-        assertThat(new WarmUpRun(api(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run("district-002"))
-                .isEqualTo("district-001");
-        assertThat(posted).singleElement().satisfies(body -> assertThat(body).contains("\"district\":\"district-001\""));
-    }
-
-    @Test
-    void runsNothingWhenProdHoldsOnlyTheMeasuredDistrict() throws Exception {
-        districts = "[{\"id\":\"district-001\"}]";
-
-        assertThat(new WarmUpRun(api(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run("district-001"))
-                .isNull();
-        assertThat(posted).isEmpty();
+                .contains("\"district\":\"district-001\"").contains("\"dryRun\":true"));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("warm-up", "district-001", RUN, "not measured");
     }
 
     @Test
@@ -103,7 +83,7 @@ class WarmUpRunTest {
         assertThatThrownBy(() -> new WarmUpRun(api(), new PrintStream(printed, true, StandardCharsets.UTF_8))
                 .run("district-001"))
                 .isInstanceOf(FerryException.class)
-                .hasMessageContaining(RUN).hasMessageContaining("district-002").hasMessageContaining("FAILED")
+                .hasMessageContaining(RUN).hasMessageContaining("district-001").hasMessageContaining("FAILED")
                 .hasMessageContaining("--cold");
     }
 }
