@@ -100,6 +100,31 @@ class TopicsAndScalersTest {
         }
     }
 
+    @Test
+    void aWorkerIsReportedBlockedOnlyAfterItsRecordsPollIntervalRanOut() {
+        for (String service : Manifests.PHASE_SERVICES) {
+            ServiceProperties properties = ServiceProperties.of(service);
+            // Vert.x's default, 60 s, logs a stack trace every two seconds of a longer step (a large load)
+            Duration blocked = quarkusDuration(properties.get("quarkus.vertx.max-worker-execute-time").orElse("60S"));
+            for (String channel : properties.incomingChannels()) {
+                long pollInterval = Long.parseLong(properties.channel(channel, "max.poll.interval.ms").orElse("300000"));
+                assertThat(blocked).as(service + " " + channel).isGreaterThanOrEqualTo(Duration.ofMillis(pollInterval));
+            }
+        }
+    }
+
+    /** A Quarkus duration: seconds, a number with {@code ms}, or an ISO-8601 duration without its {@code PT}. */
+    private static Duration quarkusDuration(String value) {
+        String v = value.trim();
+        if (v.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
+        if (v.toLowerCase(java.util.Locale.ROOT).endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        return Duration.parse(v.startsWith("P") ? v : "PT" + v);
+    }
+
     private static Map<String, Integer> partitionsByTopic(Manifests manifests) {
         Map<String, Integer> partitions = new TreeMap<>();
         for (GenericKubernetesResource topic : manifests.custom("KafkaTopic")) {
