@@ -15,6 +15,9 @@ record PhaseService(String name, Path jar, List<String> jvmOptions, Map<String, 
 
     static final List<String> NAMES = List.of("extractor", "anonymizer", "validator", "loader", "coordinator");
 
+    /** The consumers' Kafka session on one machine (see {@link #of}). */
+    static final int SESSION_TIMEOUT_MS = 10_000;
+
     /**
      * @param repo   the repository root (the services' modules)
      * @param dir    the demo folder (work folders live under {@code DIR/work})
@@ -26,6 +29,11 @@ record PhaseService(String name, Path jar, List<String> jvmOptions, Map<String, 
         Map<String, String> s = new LinkedHashMap<>();
         s.put("quarkus.http.port", Integer.toString(port));
         s.put("kafka.bootstrap.servers", estate.require("kafka.bootstrap.servers"));
+        // A service that died gets its partitions back only once the broker has noticed its old session ended: after
+        // the client's default 45 s, where the demo's supervisor has it running again within seconds (the crash tests
+        // waited 29-40 s per kill for the rebalance). 10 s is above the broker's 6 s floor and three heartbeats (3 s).
+        // Deployments keep the default: there a pod may pause longer than a laptop's process, and restarts slower.
+        s.put("kafka.session.timeout.ms", Integer.toString(SESSION_TIMEOUT_MS));
         String prefix = "ferry." + name + ".";
         s.put(prefix + "staging.root", estate.require("staging.root"));
         if (name.equals("coordinator")) {
