@@ -1,11 +1,15 @@
 package io.ferry.staging.s3;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
@@ -15,16 +19,21 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
  * size into a multipart upload; {@code requests} does everything else, a get included, as one whole GET. (A multipart
  * get reads parts by number, which not every S3-compatible store answers with a Content-Range: S3Proxy does not.)
  */
-record S3Clients(S3AsyncClient uploads, S3AsyncClient requests, SdkAsyncHttpClient http) implements AutoCloseable {
+record S3Clients(S3AsyncClient uploads, S3AsyncClient requests, SdkAsyncHttpClient http, EventLoopGroup threads)
+        implements AutoCloseable {
 
     static S3Clients create(S3Settings settings) {
-        SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder().build();
+        // The event loops are ours, not the SDK's: it would close its own with a 2 s quiet period, every close.
+        EventLoopGroup threads = new NioEventLoopGroup(0, Thread.ofPlatform().daemon().name("s3-io-", 0).factory());
+        SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder()
+                .eventLoopGroup(SdkEventLoopGroup.create(threads))
+                .build();
         S3AsyncClient uploads = builder(settings, http)
                 .multipartEnabled(true)
                 .multipartConfiguration(m -> m.thresholdInBytes(settings.partSize())
                         .minimumPartSizeInBytes(settings.partSize()))
                 .build();
-        return new S3Clients(uploads, builder(settings, http).build(), http);
+        return new S3Clients(uploads, builder(settings, http).build(), http, threads);
     }
 
     private static S3AsyncClientBuilder builder(S3Settings settings, SdkAsyncHttpClient http) {
@@ -44,11 +53,15 @@ record S3Clients(S3AsyncClient uploads, S3AsyncClient requests, SdkAsyncHttpClie
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 
-    /** The clients leave a shared HTTP client open: it is closed last, here. */
+    /**
+     * The clients leave a shared HTTP client open, and it leaves the event loops it was given: they are closed last,
+     * here, without a quiet period, since nothing submits work to them once the HTTP client is closed.
+     */
     @Override
     public void close() {
         uploads.close();
         requests.close();
         http.close();
+        threads.shutdownGracefully(0, 10, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 }

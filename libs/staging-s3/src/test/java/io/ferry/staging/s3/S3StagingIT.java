@@ -77,6 +77,25 @@ class S3StagingIT {
         }
     }
 
+    /** A service's shutdown and each test's end wait for this: the I/O threads end at once, not after a quiet period. */
+    @Test
+    void closingStopsItsIoThreadsAtOnce() throws Exception {
+        S3Staging staging = staging(ServerSideEncryptionSettings.AES256, S3Settings.DEFAULT_PART_SIZE);
+        staging.put("run/a", Files.writeString(dir.resolve("in"), "rows"));
+        assertThat(ioThreads()).as("threads serving the put").isPositive();
+
+        long started = System.nanoTime();
+        staging.close();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(ioThreads()).as("I/O threads left after close").isZero();
+        assertThat(millis).as("close, ms (the SDK's own event loops took 2,000 or more)").isLessThan(2_000);
+    }
+
+    private static long ioThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("s3-io-")).count();
+    }
+
     /** Above the part size a put is a multipart upload: it round-trips, is encrypted, and leaves no upload behind. */
     @Test
     void aLargeObjectIsUploadedInPartsEncryptedAndWhole() throws Exception {
