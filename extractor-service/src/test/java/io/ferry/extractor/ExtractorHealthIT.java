@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
 @QuarkusTestResource(value = StagingRootResource.class, restrictToAnnotatedClass = true)
-class ExtractorHealthTest {
+class ExtractorHealthIT {
 
     @Test
     void answersHealthAndNamesItself() {

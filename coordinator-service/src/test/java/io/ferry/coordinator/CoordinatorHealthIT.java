@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
-class CoordinatorHealthTest {
+class CoordinatorHealthIT {
 
     @Test
     void answersHealthAndNamesItself() {
