@@ -62,8 +62,8 @@ public final class Demo {
     }
 
     /**
-     * Restarts one of the running demo's services with a crash test's kill point armed
-     * ({@code io.ferry.service.faults.KillPoint}): it dies there once and is started again without it.
+     * Arms a crash test's kill point ({@code io.ferry.service.faults.KillPoint}) in one of the running demo's services,
+     * without restarting it: it dies there once and the supervisor starts it again unarmed.
      */
     public void armKillPoint(String service, String point) {
         armKillPoint(service, point, 0);
@@ -71,12 +71,12 @@ public final class Demo {
 
     /** The same, the point passed {@code skip} times before it halts the service. */
     public void armKillPoint(String service, String point, int skip) {
-        services.restart(service, killPoint(point, skip));
+        services.arm(service, point, skip);
     }
 
-    /** Restarts a service without a kill point (one armed but never reached stays armed otherwise). */
+    /** Disarms a point {@link #armKillPoint} armed in {@code service} that it never reached. */
     public void disarm(String service) {
-        services.restart(service, Map.of());
+        services.disarm(service);
     }
 
     /**

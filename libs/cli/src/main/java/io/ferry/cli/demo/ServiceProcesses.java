@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ final class ServiceProcesses {
     /** The system property that arms a crash test's kill point in a service (io.ferry.service.faults.KillPoint). */
     static final String KILL_POINT = "ferry.kill-point";
     static final String KILL_SKIP = "ferry.kill-point.skip";
+    static final String KILL_POINT_FILE = "ferry.kill-point.file";
 
     /** The demos this JVM supervises, by folder: {@code ferry demo stop} run in the same JVM must stop them too. */
     private static final Map<Path, ServiceProcesses> SUPERVISING = new java.util.concurrent.ConcurrentHashMap<>();
@@ -65,8 +67,15 @@ final class ServiceProcesses {
         SUPERVISING.put(dir, this);
         try {
             Files.createDirectories(logs(dir));
+            // a point an earlier demo in this folder armed and never reached must not arm the new services
+            Files.createDirectories(killPoints());
+            try (var left = Files.list(killPoints())) {
+                for (Path p : left.toList()) {
+                    Files.delete(p);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + logs(dir), e);
+            throw new UncheckedIOException("cannot prepare " + logs(dir) + " and " + killPoints(), e);
         }
         for (PhaseService s : services) {
             if (!Files.isRegularFile(s.jar())) {
@@ -82,29 +91,40 @@ final class ServiceProcesses {
     }
 
     /**
-     * Stops one service and starts it again with {@code extra} settings (a crash test arms a kill point this way),
-     * then waits until it is ready.
+     * Arms a crash test's kill point in the running service {@code name} (io.ferry.service.faults.KillPoint): the
+     * point passes {@code skip} times, then the service halts there once; the process the supervisor starts in its
+     * place runs unarmed. Written whole (a temp file moved into place), so the service never reads half of it.
      */
-    void restart(String name, Map<String, String> extra) {
-        PhaseService s;
-        ProcessHandle old;
+    void arm(String name, String point, int skip) {
         synchronized (this) {
-            s = services.get(name);
-            old = started.remove(name);
+            if (!started.containsKey(name)) {
+                throw new IllegalArgumentException("no service " + name + " runs");
+            }
         }
-        if (s == null) {
-            throw new IllegalArgumentException("no service " + name);
+        Path file = killPointFile(name);
+        try {
+            Path temp = Files.writeString(file.resolveSibling(name + ".tmp"), point + " " + skip);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot arm " + file, e);
         }
-        if (old != null) {
-            stop(List.of(old));
+    }
+
+    /** Disarms a point {@link #arm} armed and the service never reached; none armed: nothing to do. */
+    void disarm(String name) {
+        try {
+            Files.deleteIfExists(killPointFile(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot disarm " + killPointFile(name), e);
         }
-        Map<String, String> settings = new LinkedHashMap<>(s.settings());
-        settings.remove(KILL_POINT);
-        settings.remove(KILL_SKIP);
-        settings.putAll(extra);
-        PhaseService again = new PhaseService(s.name(), s.jar(), s.jvmOptions(), settings);
-        supervise(again, launch(again));
-        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), again);
+    }
+
+    private Path killPoints() {
+        return dir.resolve("killpoints");
+    }
+
+    private Path killPointFile(String name) {
+        return killPoints().resolve(name);
     }
 
     /** Keeps {@code s} running: when its process ends while the demo is not stopping, it is started again. */
@@ -192,6 +212,8 @@ final class ServiceProcesses {
         command.addAll(s.jvmOptions());
         // FERRY_SERVICE_JAVA_OPTS comes after the defaults, so its -Xmx wins (a memory target checked under load)
         command.addAll(serviceJavaOpts(System.getenv("FERRY_SERVICE_JAVA_OPTS")));
+        // where arm() writes the service's kill point: no file, nothing armed
+        command.add("-D" + KILL_POINT_FILE + "=" + killPointFile(s.name()));
         s.settings().forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", s.jar().toString()));
         try {
