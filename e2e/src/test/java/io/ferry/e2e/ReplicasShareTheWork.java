@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -59,8 +60,11 @@ abstract class ReplicasShareTheWork {
         EstateProperties estate = EstateProperties.read(shared.dir.resolve("estate/estate.properties"));
         bootstrap = estate.require("kafka.bootstrap.servers");
         round = new CrashRound(shared, spec, estate, CertContents.of(spec, estate));
-        shared.demo.addReplica("extractor", "extractor-2", Map.of(), true);
+        // started side by side: each waits for its readiness (the anonymizer's warm-up), not for the other's
+        CompletableFuture<Void> extractor = CompletableFuture.runAsync(
+                () -> shared.demo.addReplica("extractor", "extractor-2", Map.of(), true));
         shared.demo.addReplica("anonymizer", "anonymizer-2", Map.of(), true);
+        extractor.join();
         awaitMembers("ferry-extractor", Topics.EXTRACT_REQUESTS, 2);
         awaitMembers("ferry-anonymizer", Topics.BATCHES_EXTRACTED, 2);
     }

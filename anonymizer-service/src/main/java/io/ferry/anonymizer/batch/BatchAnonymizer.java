@@ -254,8 +254,7 @@ public final class BatchAnonymizer {
             if (!rule.strategy().transforms() || before.isBlank()) {
                 return;
             }
-            if (mustDiffer(rule, before) && after != null
-                    && rule.type().canonical(after).equals(rule.type().canonical(before))) {
+            if (mustDiffer(rule, before) && after != null && rule.type().sameCanonical(after, before)) {
                 problem(where, UNCHANGED);
             }
             if (rule.generatesReservedRange() && after != null && !after.isBlank()

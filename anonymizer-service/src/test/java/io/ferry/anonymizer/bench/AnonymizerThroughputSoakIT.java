@@ -126,6 +126,8 @@ class AnonymizerThroughputSoakIT {
         long totalRows = raws.stream().mapToLong(Raw::rows).sum();
         System.gc();
         List<Double> rates = new ArrayList<>();
+        // CPU per row as well as rows/s: on the shared 2-core machine the wall time of a round moves by a fifth
+        List<Double> cpuPerRow = new ArrayList<>();
         TransformPool transformers = TRANSFORM_THREADS > 0 ? new TransformPool(TRANSFORM_THREADS) : null;
         try (HeapPeak heap = new HeapPeak()) {
             Anonymizer anonymizer = null;
@@ -137,6 +139,7 @@ class AnonymizerThroughputSoakIT {
                 AtomicLong fields = new AtomicLong();
                 ExecutorService pool = Executors.newFixedThreadPool(2);
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 List<Future<?>> work = new ArrayList<>();
                 for (Raw raw : raws) {
                     int thisRound = round;
@@ -171,9 +174,12 @@ class AnonymizerThroughputSoakIT {
                 }
                 pool.shutdown();
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpu = (processCpuNanos() - cpuStart) / 1e9;
                 rates.add(totalRows / seconds);
-                System.out.printf("round %d: %,d rows in %.1f s: %,.0f rows/s, %,.0f changed fields/s%n", round,
-                        totalRows, seconds, totalRows / seconds, fields.get() / seconds);
+                cpuPerRow.add(cpu * 1e6 / totalRows);
+                System.out.printf("round %d: %,d rows in %.1f s: %,.0f rows/s, %,.0f changed fields/s; JVM CPU %.1f s,"
+                        + " %.1f µs a row%n", round, totalRows, seconds, totalRows / seconds, fields.get() / seconds, cpu,
+                        cpu * 1e6 / totalRows);
             }
             Anonymizer lastAnonymizer = anonymizer;
             List<Double> leakSeconds = new ArrayList<>();
@@ -194,6 +200,7 @@ class AnonymizerThroughputSoakIT {
             double leakMedian = leakSeconds.stream().sorted().toList().get(1);
             System.out.printf("leak check, median of 3: %.2f s, %,.0f rows/s%n", leakMedian, totalRows / leakMedian);
             List<Double> sorted = rates.stream().sorted().toList();
+            System.out.printf("JVM CPU a row, median of 3: %.1f µs%n", cpuPerRow.stream().sorted().toList().get(1));
             System.out.printf("district-001 (large), person-heavy tables: %,d rows in %d batches; median of 3: %,.0f"
                             + " rows/s on 2 threads (transform pool: %d, cache %d); peak heap %d MiB (max %d MiB), peak RSS %d"
                             + " MiB%n", totalRows, raws.size(), sorted.get(1), TRANSFORM_THREADS, CACHE_SIZE, heap.bytes() >> 20,
@@ -252,5 +259,11 @@ class AnonymizerThroughputSoakIT {
         System.out.printf("%s.%s: %,d rows in %d raw batches%n", store, table,
                 out.stream().mapToLong(Raw::rows).sum(), out.size());
         return out;
+    }
+
+    /** CPU time of this JVM, every thread (the anonymizer's, Parquet's and the collector's). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

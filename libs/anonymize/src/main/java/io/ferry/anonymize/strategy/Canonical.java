@@ -55,6 +55,64 @@ public final class Canonical {
         };
     }
 
+    /**
+     * Whether two values have one canonical form ({@code of(form, a).equals(of(form, b))}), without making either
+     * form when their first characters already tell them apart. The anonymizer asks this of every value it
+     * transforms (a transformed value must differ from its source), and a fake value nearly always starts otherwise:
+     * making both forms was 6 % of its transform threads.
+     */
+    public static boolean same(Form form, String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return !startsApart(form, a, b) && of(form, a).equals(of(form, b));
+    }
+
+    /**
+     * For the forms whose canonical text starts with the value's first non-space character (lower-cased where case
+     * does not count): whether those characters differ. Only ASCII characters followed by ASCII or nothing, which
+     * NFC leaves as they are (a combining mark after one would compose with it).
+     */
+    private static boolean startsApart(Form form, String a, String b) {
+        boolean caseless;
+        switch (form) {
+            case TEXT -> caseless = false;
+            case CASELESS, EMAIL, USERNAME -> caseless = true;
+            default -> {
+                return false;
+            }
+        }
+        int i = firstNonSpace(a);
+        int j = firstNonSpace(b);
+        if (i < 0 || j < 0 || !plainAscii(a, i) || !plainAscii(b, j)) {
+            return false;
+        }
+        char x = a.charAt(i);
+        char y = b.charAt(j);
+        if (caseless) {
+            x = asciiLower(x);
+            y = asciiLower(y);
+        }
+        return x != y;
+    }
+
+    private static int firstNonSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isSpace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean plainAscii(String s, int i) {
+        return s.charAt(i) < 0x80 && (i + 1 == s.length() || s.charAt(i + 1) < 0x80);
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
     /** Unicode NFC, trimmed, every run of inner whitespace (also no-break spaces) replaced by one space. */
     public static String text(String value) {
         String nfc = nfc(value);

@@ -129,6 +129,11 @@ public final class DataType {
         return Canonical.of(form, value);
     }
 
+    /** Whether two values of this type have one canonical form ({@link Canonical#same}). */
+    public boolean sameCanonical(String a, String b) {
+        return Canonical.same(form, a, b);
+    }
+
     /** Whether {@code fake} generates values of this type inside a reserved range ({@link ReservedRanges}). */
     public boolean hasReservedRange() {
         return this == EMAIL || this == PHONE || this == STATE_ID || this == USERNAME || this == IP || this == SSN;

@@ -51,6 +51,46 @@ class CanonicalTest {
     }
 
     @Test
+    void sameTellsValuesApartByTheirFirstCharacterOnlyWhereThatIsSafe() {
+        assertThat(Canonical.same(Form.CASELESS, " THEA", "thea ")).isTrue();
+        assertThat(Canonical.same(Form.CASELESS, "Thea", "Mira")).isFalse();
+        assertThat(Canonical.same(Form.TEXT, "Thea", "thea")).as("case counts in TEXT").isFalse();
+        assertThat(Canonical.same(Form.CASELESS, "e\u0301mile", "\u00E9mile")).as("NFD against NFC").isTrue();
+        assertThat(Canonical.same(Form.CASELESS, "\u212Aim", "kim")).as("the Kelvin sign is K under NFC").isTrue();
+        assertThat(Canonical.same(Form.PHONE, "(458) 319-7026", "+1 458 319 7026")).isTrue();
+        assertThat(Canonical.same(Form.EMAIL, null, null)).isTrue();
+        assertThat(Canonical.same(Form.EMAIL, "a@example.org", null)).isFalse();
+    }
+
+    /** Against the forms themselves, on every pair of values made of fragments chosen to trip a shortcut. */
+    @Test
+    void sameAgreesWithComparingTheCanonicalForms() {
+        String[] fragments = {"", " ", "\u00A0", "\t", "\u2000", "a", "A", "b", "e", "\u0301", "\u00E9", "\u212A", "k",
+                "\u0130", "i", "1", "-", ".", "@", "x y", "\u00DF", "S"};
+        java.util.Random random = new java.util.Random(20261127);
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (int n = 0; n < 600; n++) {
+            StringBuilder v = new StringBuilder();
+            for (int k = random.nextInt(5); k > 0; k--) {
+                v.append(fragments[random.nextInt(fragments.length)]);
+            }
+            values.add(v.toString());
+        }
+        for (Form form : Form.values()) {
+            for (int n = 0; n < 20_000; n++) {
+                String a = values.get(random.nextInt(values.size()));
+                String b = switch (random.nextInt(3)) {
+                    case 0 -> values.get(random.nextInt(values.size()));
+                    case 1 -> a.toUpperCase(java.util.Locale.ROOT);
+                    default -> "\u00A0" + a.toLowerCase(java.util.Locale.ROOT) + " ";
+                };
+                assertThat(Canonical.same(form, a, b)).as("%s [%s] [%s]", form, a, b)
+                        .isEqualTo(Canonical.of(form, a).equals(Canonical.of(form, b)));
+            }
+        }
+    }
+
+    @Test
     void nullStaysNull() {
         for (Form form : Form.values()) {
             assertThat(Canonical.of(form, null)).isNull();
