@@ -1,6 +1,9 @@
 package io.ferry.cli.doctor;
 
 import io.ferry.contracts.Topics;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +27,25 @@ final class KafkaCheck {
     private KafkaCheck() {
     }
 
+    /**
+     * The bootstrap addresses where nothing accepts a TCP connection (refused, unknown host, or no answer within 3 s).
+     * Only a quick first look: an address that accepts still has to answer as a broker.
+     */
+    static List<String> refusing(String bootstrap) {
+        List<String> refused = new ArrayList<>();
+        for (String address : bootstrap.split(",")) {
+            String a = address.strip();
+            int colon = a.lastIndexOf(':');
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(a.substring(0, Math.max(colon, 0)).replaceAll("^\\[|\\]$", ""),
+                        Integer.parseInt(a.substring(colon + 1))), 3000);
+            } catch (IOException | IllegalArgumentException e) {
+                refused.add(a);
+            }
+        }
+        return refused;
+    }
+
     /** Whether the broker creates topics on first use; false when its configuration may not be read (an ACL). */
     private static boolean autoCreate(Admin admin, String broker) throws InterruptedException {
         try {
@@ -36,6 +58,12 @@ final class KafkaCheck {
     }
 
     static List<Check> check(String bootstrap) {
+        List<String> refused = refusing(bootstrap);
+        if (refused.size() == bootstrap.split(",").length) {
+            // The admin client would retry a refused connection until its 15 s timeout: say so at once.
+            return List.of(Check.fail("kafka", "no broker answered at " + bootstrap + " (connection refused at "
+                    + String.join(", ", refused) + "); is Kafka running, and is the address right?"));
+        }
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
