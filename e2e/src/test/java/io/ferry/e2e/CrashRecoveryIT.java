@@ -6,6 +6,7 @@ import io.ferry.cli.spec.SpecSession;
 import io.ferry.spec.model.Spec;
 import io.ferry.spec.parse.EstateProperties;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * district (the same rows under the same keys, no duplicates), with no raw batch left in staging. The undisturbed run
  * is the shared demo's newest loaded run of district-001; before each crash run the previous run is rolled back.
  */
+@Order(5)
 class CrashRecoveryIT {
 
     private static CrashRound round;

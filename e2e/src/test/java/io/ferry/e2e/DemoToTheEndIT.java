@@ -4,35 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ferry.cli.demo.Demo;
-import io.ferry.testkit.Datasets;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code ferry demo} without {@code --keep}, as a newcomer runs it: the small estate brought up, district-001
- * migrated to {@code SUCCEEDED}, the reports written, and at the end every process the demo started stopped.
+ * migrated to {@code SUCCEEDED}, the reports written, and at the end every process the demo started stopped. It is
+ * the demo the other classes shared ({@link SharedDemo}), let go to its end once they are done, so "every process"
+ * includes the replicas they added and the services the crash tests had restarted.
  */
+@Order(Integer.MAX_VALUE)
 class DemoToTheEndIT {
 
     @Test
     void migratesTheTopDistrictThenStopsEveryProcessItStarted() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of("target"), "demo-to-the-end-").toAbsolutePath();
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        int code = new Demo(dir, Datasets.repoRoot(), "small", false,
-                new PrintStream(said, true, StandardCharsets.UTF_8)).run();
-        String output = said.toString(StandardCharsets.UTF_8);
+        SharedDemo shared = SharedDemo.get();
+        Path dir = shared.dir;
+        SharedDemo.Ending ending = shared.finish();
+        int code = ending.code();
+        String output = ending.output();
 
         assertThat(code).as(output).isZero();
         assertThat(output).contains("demo: run mig-", "Logs: no honeytoken in").doesNotContain("everything keeps running");

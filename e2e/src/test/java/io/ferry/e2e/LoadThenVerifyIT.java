@@ -55,6 +55,7 @@ import org.neo4j.driver.Session;
  * re-point loaded rows behind Ferry's back. The tests run in order, each adding one change to CERT.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class LoadThenVerifyIT {
 
     /**

@@ -27,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -38,6 +39,7 @@ import org.neo4j.driver.Session;
  * (planted personal values, {@code honeytokens.json}) is in CERT, in any record of any Kafka topic (keys, values,
  * headers), in a report, or in a service's log.
  */
+@Order(2)
 class NothingLeakedIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 

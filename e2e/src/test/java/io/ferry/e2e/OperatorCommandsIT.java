@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * order because each builds on what the one before left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3)
 class OperatorCommandsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -15,11 +15,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code ferry demo --keep} on the small estate per test JVM (it takes a minute and a half to come up): the five
- * services as processes, district-001 migrated once, stopped by a shutdown hook. The classes that use it run in one
- * JVM one after another; each sets up the state it starts from.
+ * One {@code ferry demo} on the small estate per test JVM (it takes a minute and a half to come up): the five services
+ * as processes, district-001 migrated once. It runs as a newcomer runs it, without {@code --keep}, on a thread of its
+ * own that holds it after the migration until {@link #finish} lets it end and stop everything it started (or the JVM
+ * exits, when its shutdown hook does). The classes that use it run in one JVM one after another, in the order
+ * {@code junit-platform.properties} sets, {@link DemoToTheEndIT} last; each sets up the state it starts from.
  */
 final class SharedDemo {
 
@@ -31,13 +38,35 @@ final class SharedDemo {
     final String api;
     final Demo demo;
     private final ByteArrayOutputStream said = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream everything = new ByteArrayOutputStream();
+    private final CompletableFuture<Demo.Migration> migrated = new CompletableFuture<>();
+    private final CompletableFuture<Integer> ended = new CompletableFuture<>();
+    private final CountDownLatch release = new CountDownLatch(1);
 
     private SharedDemo(Path dir, String preset) throws InterruptedException {
         this.dir = dir;
         this.api = dir.resolve("demo.properties").toString();
-        this.demo = new Demo(dir, Datasets.repoRoot(), preset, true,
-                new PrintStream(new Tee(said, System.err), true, StandardCharsets.UTF_8));
-        assertThat(demo.run()).as("ferry demo on the %s estate", preset).isZero();
+        this.demo = new Demo(dir, Datasets.repoRoot(), preset, false,
+                new PrintStream(new Tee(List.of(said, everything), System.err), true, StandardCharsets.UTF_8));
+        Thread running = new Thread(() -> {
+            try {
+                ended.complete(demo.run(migration -> {
+                    migrated.complete(migration);
+                    release.await();
+                }));
+            } catch (Throwable e) {
+                ended.completeExceptionally(e);
+            }
+            migrated.completeExceptionally(new IllegalStateException("the demo ended before its migration did"));
+        }, "shared-demo-" + preset);
+        // The JVM does not wait for it: the demo's own shutdown hook stops what it started.
+        running.setDaemon(true);
+        running.start();
+        try {
+            assertThat(migrated.get().code()).as("ferry demo on the %s estate", preset).isZero();
+        } catch (ExecutionException e) {
+            throw new AssertionError("ferry demo on the " + preset + " estate failed: " + said(), e.getCause());
+        }
     }
 
     static SharedDemo get() throws InterruptedException {
@@ -49,8 +78,6 @@ final class SharedDemo {
         if (shared == null) {
             try {
                 Path dir = Files.createTempDirectory(Path.of("target"), "demo-" + preset + "-").toAbsolutePath();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> Cli.run("demo", "stop", "--dir", dir.toString()),
-                        "shared-demo-stop"));
                 shared = new SharedDemo(dir, preset);
                 INSTANCES.put(preset, shared);
             } catch (IOException e) {
@@ -69,30 +96,55 @@ final class SharedDemo {
         }
     }
 
-    /** Writes to both: the tests read what the demo said, the log keeps it. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
+    /** How the demo ended. */
+    record Ending(int code, String output) {
+    }
 
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
+    /**
+     * Lets the demo end as it does without {@code --keep}, stopping everything it started, and waits for it; a later
+     * {@link #get} brings up a new one.
+     *
+     * @return its exit code and everything it printed from the start
+     */
+    Ending finish() throws Exception {
+        synchronized (SharedDemo.class) {
+            INSTANCES.values().remove(this);
+        }
+        release.countDown();
+        int code = ended.get(5, TimeUnit.MINUTES);
+        synchronized (everything) {
+            return new Ending(code, everything.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Writes to all: the tests read what the demo said, the log keeps it. */
+    private static final class Tee extends OutputStream {
+        private final List<ByteArrayOutputStream> kept;
+        private final OutputStream log;
+
+        Tee(List<ByteArrayOutputStream> kept, OutputStream log) {
+            this.kept = kept;
+            this.log = log;
         }
 
         @Override
         public void write(int c) throws IOException {
-            synchronized (a) {
-                a.write(c);
+            for (ByteArrayOutputStream k : kept) {
+                synchronized (k) {
+                    k.write(c);
+                }
             }
-            b.write(c);
+            log.write(c);
         }
 
         @Override
         public void write(byte[] buf, int off, int len) throws IOException {
-            synchronized (a) {
-                a.write(buf, off, len);
+            for (ByteArrayOutputStream k : kept) {
+                synchronized (k) {
+                    k.write(buf, off, len);
+                }
             }
-            b.write(buf, off, len);
+            log.write(buf, off, len);
         }
     }
 

@@ -105,7 +105,24 @@ public final class Demo {
     }
 
     public int run() throws InterruptedException {
+        return run(migration -> {
+        });
+    }
+
+    /**
+     * {@link #run()}, calling {@code afterRun} once the migration has ended, while everything still runs: a demo
+     * without {@code --keep} stops what it started when it returns (the end-to-end tests share one demo this way and
+     * still see it stop at the end).
+     */
+    public int run(AfterRun afterRun) throws InterruptedException {
+        this.afterRun = afterRun;
         return start(true).code();
+    }
+
+    /** What a caller of {@link #run(AfterRun)} does with the running demo once its migration has ended. */
+    @FunctionalInterface
+    public interface AfterRun {
+        void run(Migration migration) throws InterruptedException;
     }
 
     /**
@@ -130,6 +147,8 @@ public final class Demo {
     }
 
     private BeforeRun beforeRun = (api, district) -> {
+    };
+    private AfterRun afterRun = migration -> {
     };
 
     /** Stops the services and, if this demo brought it up, the estate. */
@@ -169,6 +188,7 @@ public final class Demo {
             String api = "http://127.0.0.1:" + list.get(list.size() - 1).settings().get("quarkus.http.port");
             writeDemoProperties(api, password);
             Migration migration = migrate(ApiClient.basic(api, USER, password), estate);
+            afterRun.run(migration);
             if (keep && own) {
                 out.println();
                 out.println("demo: everything keeps running. API: " + api + "   Swagger UI: " + api + "/q/swagger-ui");
