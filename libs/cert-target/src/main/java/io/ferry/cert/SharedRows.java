@@ -49,15 +49,44 @@ public final class SharedRows {
      */
     public static String ledgerRow(Table table, List<String> values, String district) {
         List<String> terms = new ArrayList<>();
-        terms.add("l.run_id IN " + liveRunsOfOthers(district));
-        terms.add("l.table_name = " + LedgerKeys.literal(table.id().qualified()));
-        terms.add("l.action = 'insert'");
-        List<String> columns = table.primaryKey().columns();
-        for (int i = 0; i < columns.size(); i++) {
-            String type = table.column(columns.get(i)).map(Column::type).orElseThrow();
-            terms.add("(l.row_key->>" + LedgerKeys.literal(columns.get(i)) + ")::" + type + " = " + values.get(i));
+        terms.add(insertsOfOthers(table, district));
+        List<String> keys = ledgerKeys(table);
+        for (int i = 0; i < keys.size(); i++) {
+            terms.add(keys.get(i) + " = " + values.get(i));
         }
         return String.join(" AND ", terms);
+    }
+
+    /**
+     * The rows {@link #ledgerRow} matches, as a relation to join on: the owning run ({@code run_id}) and the typed
+     * primary-key values ({@code k0, k1, ...}) of every row a live run of another district inserted into the table.
+     * A join on it can be planned as a hash join; the predicate inside a join is planned from the ledger's statistics,
+     * which right after a load say the run's rows are not there, and a nested loop over both sides then takes
+     * seconds for a few thousand rows.
+     */
+    public static String insertedByOthers(Table table, String district) {
+        List<String> columns = new ArrayList<>();
+        columns.add("l.run_id");
+        List<String> keys = ledgerKeys(table);
+        for (int i = 0; i < keys.size(); i++) {
+            columns.add(keys.get(i) + " AS k" + i);
+        }
+        return "SELECT " + String.join(", ", columns) + " FROM ferry.ledger l WHERE " + insertsOfOthers(table, district);
+    }
+
+    private static String insertsOfOthers(Table table, String district) {
+        return "l.run_id IN " + liveRunsOfOthers(district) + " AND l.table_name = "
+                + LedgerKeys.literal(table.id().qualified()) + " AND l.action = 'insert'";
+    }
+
+    /** The typed values of the primary key in ledger row {@code l}'s {@code row_key}. */
+    private static List<String> ledgerKeys(Table table) {
+        List<String> keys = new ArrayList<>();
+        for (String column : table.primaryKey().columns()) {
+            String type = table.column(column).map(Column::type).orElseThrow();
+            keys.add("(l.row_key->>" + LedgerKeys.literal(column) + ")::" + type);
+        }
+        return keys;
     }
 
     /**

@@ -235,11 +235,19 @@ final class TableLoad {
         }
         String source = plan.remap() ? sourceText(plan.mapColumn()) : "NULL::text";
         String temp = "ferry_shared_" + index;
+        // The other runs' rows of the table first, analyzed, so the join below is sized (and hashed) right.
+        String owned = "ferry_owned_" + index;
+        List<String> on = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            on.add("o.k" + i + " = x.k" + i);
+        }
         try (Statement st = cert.createStatement()) {
+            st.execute("CREATE TEMP TABLE " + owned + " ON COMMIT DROP AS " + SharedRows.insertedByOthers(target, district));
+            st.execute("ANALYZE " + owned);
             st.execute("CREATE TEMP TABLE " + temp + " ON COMMIT DROP AS SELECT DISTINCT ON (" + String.join(", ", named)
-                    + ") " + String.join(", ", named) + ", x.src, l.run_id AS owner FROM (SELECT " + String.join(", ", items)
-                    + ", " + source + " AS src FROM " + rows + " s" + joins() + ") x JOIN ferry.ledger l ON "
-                    + SharedRows.ledgerRow(target, named, district));
+                    + ") " + String.join(", ", named) + ", x.src, o.run_id AS owner FROM (SELECT " + String.join(", ", items)
+                    + ", " + source + " AS src FROM " + rows + " s" + joins() + ") x JOIN " + owned + " o ON "
+                    + String.join(" AND ", on));
             st.execute("ANALYZE " + temp);
         }
         shared = temp;
