@@ -10,9 +10,7 @@ import io.ferry.contracts.ids.RunId;
 import io.ferry.contracts.messages.CompensateResult.Cause;
 import io.ferry.contracts.messages.CompensateResult.TableProof;
 import io.ferry.contracts.messages.LoadResult.TableCounts;
-import io.ferry.estate.EstateOptions;
 import io.ferry.estate.EstateServers;
-import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
 import io.ferry.loader.load.PgCompensation.Outcome;
 import io.ferry.schema.model.TableId;
@@ -23,6 +21,7 @@ import io.ferry.service.testing.DistrictStage;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.service.testing.EstateSpec;
 import io.ferry.service.testing.GraphStage;
+import io.ferry.service.testing.SharedProdEstate;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.neo4j.Neo4jServer;
@@ -33,7 +32,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,9 +71,9 @@ class SampleEstateFiveStoreLoadIT {
 
     @BeforeAll
     static void estate() throws Exception {
-        servers = new EstateServers(PostgresServer.startTemporary(), PostgresServer.startTemporary(),
-                Neo4jServer.startTemporary(), Neo4jServer.startTemporary());
-        SampleEstate.generate(servers, new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
+        servers = new EstateServers(SharedProdEstate.postgres(), PostgresServer.startTemporary(),
+                SharedProdEstate.graph(), Neo4jServer.startTemporary());
+        SharedProdEstate.generateCert(servers.certPg(), servers.certSp());
         spec = EstateSpec.write(dir.resolve("spec"), EstateSpec.yamlWithGraph(), EstateSpec.properties("prod",
                 servers.prodPg()) + EstateSpec.properties("cert", servers.certPg()) + "prod.sp.url="
                 + servers.prodSp().boltUri() + "\ncert.sp.url=" + servers.certSp().boltUri() + "\n");
@@ -96,8 +94,10 @@ class SampleEstateFiveStoreLoadIT {
 
     @AfterAll
     static void stop() {
+        // PROD is the JVM's (SharedProdEstate)
         if (servers != null) {
-            servers.close();
+            servers.certPg().close();
+            servers.certSp().close();
         }
     }
 

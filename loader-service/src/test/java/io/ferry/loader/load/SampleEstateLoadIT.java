@@ -17,9 +17,6 @@ import io.ferry.cert.TargetRefusedException;
 import io.ferry.contracts.ids.RunId;
 import io.ferry.contracts.messages.CompensateResult.TableProof;
 import io.ferry.contracts.messages.LoadResult.TableCounts;
-import io.ferry.estate.EstateOptions;
-import io.ferry.estate.EstateServers;
-import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
 import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.schema.model.Reference;
@@ -31,6 +28,7 @@ import io.ferry.service.run.StagedTable;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.service.testing.DistrictStage;
 import io.ferry.service.testing.EstateSpec;
+import io.ferry.service.testing.SharedProdEstate;
 import io.ferry.spec.SpecHash;
 import io.ferry.spec.model.Spec;
 import io.ferry.spec.model.TriggerMode;
@@ -47,7 +45,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,10 +81,9 @@ class SampleEstateLoadIT {
 
     @BeforeAll
     static void estate() throws Exception {
-        prod = PostgresServer.startTemporary();
+        prod = SharedProdEstate.postgres();
         cert = PostgresServer.startTemporary();
-        SampleEstate.generate(new EstateServers(prod, cert, null, null),
-                new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
+        SharedProdEstate.generateCert(cert, null);
         spec = EstateSpec.write(dir.resolve("spec"), prod, cert);
         staging = new FileSystemStaging(dir.resolve("staging"));
         prodIdentities = new ArrayList<>();
@@ -104,9 +100,7 @@ class SampleEstateLoadIT {
 
     @AfterAll
     static void stop() {
-        if (prod != null) {
-            prod.close();
-        }
+        // PROD is the JVM's (SharedProdEstate)
         if (cert != null) {
             cert.close();
         }

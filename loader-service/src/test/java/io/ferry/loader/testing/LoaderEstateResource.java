@@ -4,9 +4,6 @@ import io.ferry.cert.DatabaseIdentity;
 import io.ferry.cert.GraphTarget;
 import io.ferry.cert.InitTarget;
 import io.ferry.cert.PostgresTarget;
-import io.ferry.estate.EstateOptions;
-import io.ferry.estate.EstateServers;
-import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
 import io.ferry.service.testing.DistrictStage;
 import io.ferry.schema.introspect.Neo4jIntrospector;
@@ -14,6 +11,7 @@ import io.ferry.schema.introspect.PostgresIntrospector;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.service.testing.EstateSpec;
 import io.ferry.service.testing.GraphStage;
+import io.ferry.service.testing.SharedProdEstate;
 import io.ferry.service.testing.TestSpecs;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.StagingLayout;
@@ -23,7 +21,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,14 +58,13 @@ public class LoaderEstateResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         try {
-            prod = PostgresServer.startTemporary();
+            prod = SharedProdEstate.postgres();
             cert = PostgresServer.startTemporary();
             if (graph) {
-                prodGraph = Neo4jServer.startTemporary();
+                prodGraph = SharedProdEstate.graph();
                 certGraph = Neo4jServer.startTemporary();
             }
-            SampleEstate.generate(new EstateServers(prod, cert, prodGraph, certGraph),
-                    new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
+            SharedProdEstate.generateCert(cert, certGraph);
             // java.io.tmpdir read now: the build points it into target/ after the JVM started.
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "loader-estate-");
             String yaml = graph ? EstateSpec.yamlWithGraph() : EstateSpec.yaml();
@@ -124,18 +120,14 @@ public class LoaderEstateResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void stop() {
-        if (prod != null) {
-            prod.close();
-            prod = null;
-        }
+        // PROD is the JVM's (SharedProdEstate)
+        prod = null;
         if (cert != null) {
             cert.close();
             cert = null;
         }
-        for (Neo4jServer server : new Neo4jServer[] {prodGraph, certGraph}) {
-            if (server != null) {
-                server.close();
-            }
+        if (certGraph != null) {
+            certGraph.close();
         }
         prodGraph = null;
         certGraph = null;
