@@ -74,7 +74,7 @@ final class CrashRound {
         Path raw = Path.of(estate.require("staging.root")).resolve(runId).resolve("extracted");
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
         while (rawFiles(raw) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
         assertThat(rawFiles(raw)).as("raw batches left in staging").isZero();
     }

@@ -347,7 +347,7 @@ class OperatorCommandsIT {
                     }
                 }
             }
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
         assertThat(runs).as("the batch's runs").hasSize(districts);
         return runs;
@@ -387,7 +387,7 @@ class OperatorCommandsIT {
                 assertThat(view.path("status").asText()).as(view.toString()).isEqualTo(status);
                 return view;
             }
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
     }
 }

@@ -189,7 +189,7 @@ final class SharedDemo {
             } else if (RunWatch.ENDED.contains(now)) {
                 return view;
             }
-            Thread.sleep(1000);
+            Thread.sleep(200);
         }
         return view;
     }
