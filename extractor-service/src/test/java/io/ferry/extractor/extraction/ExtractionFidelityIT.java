@@ -19,7 +19,9 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,75 +35,76 @@ class ExtractionFidelityIT {
 
     private static final String RUN = "mig-20261121080000-001";
 
+    /** One PROD (a hot standby once filled) and one CERT for the class: each test has databases of its own on them. */
+    private static PostgresServer prod;
+    private static PostgresServer cert;
+
+    @BeforeAll
+    static void servers() throws Exception {
+        prod = PostgresServer.startTemporary();
+        cert = PostgresServer.startTemporary();
+        fill("zoo", Path.of("src/test/resources/extraction/type-zoo.sql"));
+        if (Datasets.root().isPresent()) {
+            fill("pagila", Datasets.root().orElseThrow().resolve("pagila/pagila.sql"));
+            fill("nw", Datasets.root().orElseThrow().resolve("northwind/northwind-postgres.sql"));
+        }
+        prod.restartAsStandby();
+    }
+
+    /** The script's database in PROD, and an empty copy of its schema in CERT. */
+    private static void fill(String database, Path script) throws Exception {
+        for (PostgresServer s : List.of(prod, cert)) {
+            s.createDatabase(database);
+            try (Connection c = s.connect(database)) {
+                SqlScriptRunner.run(c, script);
+            }
+        }
+        try (Connection c = cert.connect(database)) {
+            truncateAll(c);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        for (PostgresServer s : new PostgresServer[] {prod, cert}) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void everyAwkwardTypeAndValueSurvivesTheRoundTrip(@TempDir Path dir) throws Exception {
-        Path zoo = Path.of("src/test/resources/extraction/type-zoo.sql");
-        try (PostgresServer prod = PostgresServer.startTemporary(); PostgresServer cert = PostgresServer.startTemporary()) {
-            prod.createDatabase("zoo");
-            cert.createDatabase("zoo");
-            try (Connection c = prod.connect("zoo")) {
-                SqlScriptRunner.run(c, zoo);
-            }
-            try (Connection c = cert.connect("zoo")) {
-                SqlScriptRunner.run(c, zoo);
-                truncateAll(c);
-            }
-            prod.restartAsStandby();
-            Path folder = specFolder(dir, Path.of("src/test/resources/extraction/type-zoo.yaml"),
-                    Map.of("zoo", prod.jdbcUrl("zoo")), Map.of("zoo", cert.jdbcUrl("zoo")), Map.of());
+        Path folder = specFolder(dir, Path.of("src/test/resources/extraction/type-zoo.yaml"),
+                Map.of("zoo", prod.jdbcUrl("zoo")), Map.of("zoo", cert.jdbcUrl("zoo")), Map.of());
 
-            Map<String, Long> rows = roundTrip(new ExtractionRig(dir), ExtractionRig.spec(folder), "zoo", "north", prod,
-                    cert);
+        Map<String, Long> rows = roundTrip(new ExtractionRig(dir), ExtractionRig.spec(folder), "zoo", "north", prod,
+                cert);
 
-            assertThat(rows).containsEntry("public.district", 1L).containsEntry("public.zoo", 12L)
-                    .containsEntry("public.zoo_note", 3L);
-        }
+        assertThat(rows).containsEntry("public.district", 1L).containsEntry("public.zoo", 12L)
+                .containsEntry("public.zoo_note", 3L);
     }
 
     @Test
     void pagilaExtractsCompletelyAndReadsTheSameInTheCopy(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Datasets.root().isPresent(), Datasets.missingMessage());
-        Path script = Datasets.root().orElseThrow().resolve("pagila/pagila.sql");
-        try (PostgresServer prod = PostgresServer.startTemporary(); PostgresServer cert = PostgresServer.startTemporary()) {
-            for (PostgresServer s : List.of(prod, cert)) {
-                s.createDatabase("pagila");
-                try (Connection c = s.connect("pagila")) {
-                    SqlScriptRunner.run(c, script);
-                }
-            }
-            try (Connection c = cert.connect("pagila")) {
-                truncateAll(c);
-            }
-            prod.restartAsStandby();
-            Path folder = specFolder(dir, specOf("pagila"), Map.of("pagila", prod.jdbcUrl("pagila")),
-                    Map.of("pagila", cert.jdbcUrl("pagila")), Map.of());
+        Path folder = specFolder(dir, specOf("pagila"), Map.of("pagila", prod.jdbcUrl("pagila")),
+                Map.of("pagila", cert.jdbcUrl("pagila")), Map.of());
 
-            Map<String, Long> rows = roundTrip(new ExtractionRig(dir), ExtractionRig.spec(folder), "pagila", "1", prod,
-                    cert);
+        Map<String, Long> rows = roundTrip(new ExtractionRig(dir), ExtractionRig.spec(folder), "pagila", "1", prod,
+                cert);
 
-            assertThat(rows).containsKeys("public.film", "public.actor", "public.film_actor", "public.rental",
-                    "public.payment", "public.customer", "public.address");
-            assertThat(rows.get("public.payment")).isPositive();
-        }
+        assertThat(rows).containsKeys("public.film", "public.actor", "public.film_actor", "public.rental",
+                "public.payment", "public.customer", "public.address");
+        assertThat(rows.get("public.payment")).isPositive();
     }
 
     @Test
     void northwindWithItsGraphExtractsTheRelationalStoreAndReadsTheSame(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Datasets.root().isPresent(), Datasets.missingMessage());
         Path data = Datasets.root().orElseThrow().resolve("northwind");
-        try (PostgresServer prod = PostgresServer.startTemporary(); PostgresServer cert = PostgresServer.startTemporary();
-                Neo4jServer graph = Neo4jServer.start(null, data.resolve("graph/import"))) {
+        try (Neo4jServer graph = Neo4jServer.start(null, data.resolve("graph/import"))) {
             CypherScriptRunner.run(graph.driver(), data.resolve("graph/northwind.cypher"));
-            for (PostgresServer s : List.of(prod, cert)) {
-                s.createDatabase("nw");
-                try (Connection c = s.connect("nw")) {
-                    SqlScriptRunner.run(c, data.resolve("northwind-postgres.sql"));
-                }
-            }
-            try (Connection c = cert.connect("nw")) {
-                truncateAll(c);
-            }
-            prod.restartAsStandby();
             Path folder = specFolder(dir, specOf("northwind"), Map.of("nw", prod.jdbcUrl("nw")), Map.of("nw", cert.jdbcUrl("nw")),
                     Map.of("prod.graph.url", graph.boltUri().toString(), "cert.graph.url", graph.boltUri().toString()));
 
