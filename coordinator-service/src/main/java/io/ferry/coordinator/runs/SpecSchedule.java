@@ -20,6 +20,8 @@ import org.jboss.logging.Logger;
 public class SpecSchedule {
 
     private static final Logger LOG = Logger.getLogger(SpecSchedule.class);
+    /** The job's identity at the scheduler. */
+    static final String JOB = "spec-schedule";
 
     private final StagedSpec spec;
     private final Batches batches;
@@ -40,10 +42,15 @@ public class SpecSchedule {
             return;
         }
         schedule.ifPresent(s -> {
-            scheduler.newJob("spec-schedule").setCron(s.cron()).setTimeZone("UTC").setTask(execution -> refresh(s))
+            scheduler.newJob(JOB).setCron(s.cron()).setTimeZone("UTC").setTask(execution -> refresh(s))
                     .schedule();
             LOG.infof("the spec's schedule is in force: %s (UTC) refreshes %s", s.cron(), s.districts());
         });
+    }
+
+    /** Does at once what the job does when its time comes. */
+    void fire() {
+        refresh(spec.stage().spec().schedule());
     }
 
     private void refresh(Schedule schedule) {
