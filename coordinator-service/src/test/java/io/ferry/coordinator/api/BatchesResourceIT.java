@@ -9,8 +9,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.ferry.coordinator.messaging.TestTopics;
 import io.ferry.testkit.quarkus.KafkaResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** Batches of districts through the API, on the service with its database, a broker and the sample spec. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
-@QuarkusTestResource(value = ApiSettings.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = ApiSettings.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class BatchesResourceIT {
 
     @Test

@@ -13,8 +13,9 @@ import io.ferry.contracts.messages.CatalogResult;
 import io.ferry.contracts.messages.Failure;
 import io.ferry.coordinator.messaging.TestTopics;
 import io.ferry.testkit.quarkus.KafkaResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,9 @@ import org.junit.jupiter.api.Test;
  * stand-in that answers districts, fails a plan, and leaves the schema unanswered.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
-@QuarkusTestResource(value = ApiSettings.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = ApiSettings.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CatalogIT {
 
     @Test

@@ -9,8 +9,9 @@ import io.ferry.contracts.messages.Progress;
 import io.ferry.coordinator.messaging.TestTopics;
 import io.ferry.service.testing.Requests;
 import io.ferry.testkit.quarkus.KafkaResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -32,9 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@code GET /runs/{id}/events}: the run's status now, then its progress and status changes as they come. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
-@QuarkusTestResource(value = ApiSettings.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = ApiSettings.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RunEventsStreamIT {
 
     @TestHTTPResource("/runs")

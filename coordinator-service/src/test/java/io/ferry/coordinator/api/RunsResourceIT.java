@@ -14,8 +14,9 @@ import io.ferry.spec.parse.Resolver;
 import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.StagingLayout;
 import io.ferry.testkit.quarkus.KafkaResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /** The runs API on the service with its database, a broker, and the sample estate's spec. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
-@QuarkusTestResource(value = ApiSettings.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = ApiSettings.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RunsResourceIT {
 
     @Test

@@ -15,8 +15,9 @@ import io.ferry.contracts.messages.RunStatusChanged;
 import io.ferry.coordinator.api.ApiSettings;
 import io.ferry.service.testing.Requests;
 import io.ferry.testkit.quarkus.KafkaResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.http.ContentType;
@@ -36,9 +37,9 @@ import org.junit.jupiter.api.Test;
  * {@link PhaseStandIns}, with the sample estate's spec (five stores in three waves, approval before loading).
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
-@QuarkusTestResource(value = ApiSettings.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = ApiSettings.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RunPipelineIT {
 
     private static final List<String> STORES = List.of("ids", "hcp1", "hcp2", "adb", "sp");
