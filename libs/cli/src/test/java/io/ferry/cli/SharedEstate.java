@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * One small estate per test JVM for the ITs that only read it (an estate takes 15-30 s to come up),
- * taken down by a shutdown hook. Tests that stop or kill an estate bring up their own.
+ * taken down by a shutdown hook, or by the class that {@link #release}s it ({@code EstateLifecycleIT}, the module's
+ * last). Tests that need other options bring up their own.
  */
 public final class SharedEstate {
 
@@ -25,12 +26,26 @@ public final class SharedEstate {
                     throw new IllegalStateException("the shared test estate did not come up; see " + created.resolve("estate.log"));
                 }
                 dir = created;
-                Runtime.getRuntime().addShutdownHook(new Thread(
-                        () -> FerryCli.execute("estate", "down", "--dir", created.toString()), "shared-estate-down"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    if (Files.exists(created)) {
+                        FerryCli.execute("estate", "down", "--dir", created.toString());
+                    }
+                }, "shared-estate-down"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return dir;
+    }
+
+    /**
+     * Hands the running estate over to the caller, who may stop or kill it; a later {@link #small} brings up another.
+     *
+     * @return its directory, as {@link #small} returns it
+     */
+    public static synchronized Path release() {
+        Path released = small();
+        dir = null;
+        return released;
     }
 }

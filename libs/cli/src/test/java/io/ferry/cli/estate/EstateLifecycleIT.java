@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.cli.FerryCli;
+import io.ferry.cli.SharedEstate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,12 +18,18 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
-/** {@code estate up}, {@code already up}, a SIGKILLed host, and {@code estate down} leaving nothing behind. */
+/**
+ * {@code estate up}, {@code already up}, a SIGKILLed host, and {@code estate down} leaving nothing behind. The estate
+ * is the one the module's other classes shared ({@link SharedEstate}, brought up by {@code estate up} with the
+ * defaults and its exit code checked): this class runs last and takes it down.
+ */
+@Order(Integer.MAX_VALUE)
 class EstateLifecycleIT {
 
     private static final List<String> REQUIRED_KEYS = List.of(
@@ -35,10 +41,9 @@ class EstateLifecycleIT {
 
     @Test
     void upServesRealStoresAndDownLeavesNothingBehindEvenAfterSigkill() throws Exception {
-        Path dir = Files.createTempDirectory("estate-it-");
+        Path dir = SharedEstate.release();
         EstateLayout layout = new EstateLayout(dir);
         try {
-            assertThat(FerryCli.execute("estate", "up", "--preset", "small", "--dir", dir.toString())).isZero();
 
             EstateProperties props = EstateProperties.read(layout.properties());
             assertThat(props.asMap()).containsKeys(REQUIRED_KEYS.toArray(String[]::new));
