@@ -17,7 +17,7 @@ import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.Datasets;
-import io.ferry.testkit.neo4j.CypherScriptRunner;
+import io.ferry.testkit.NorthwindGraph;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.ferry.testkit.postgres.SqlScriptRunner;
@@ -78,8 +78,7 @@ class NorthwindAnonymizationIT {
         NamedRows nodesBefore;
         NamedRows nodesAfter;
         try (PostgresServer pg = PostgresServer.startTemporary();
-                Neo4jServer graph = Neo4jServer.start(null, data.resolve("graph/import"))) {
-            CypherScriptRunner.run(graph.driver(), data.resolve("graph/northwind.cypher"));
+                Neo4jServer graph = NorthwindGraph.start(data)) {
             pg.createDatabase("nw");
             try (Connection c = pg.connect("nw")) {
                 SqlScriptRunner.run(c, data.resolve("northwind-postgres.sql"));

@@ -8,7 +8,7 @@ import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.testkit.Datasets;
-import io.ferry.testkit.neo4j.CypherScriptRunner;
+import io.ferry.testkit.NorthwindGraph;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.ferry.testkit.postgres.SqlScriptRunner;
@@ -103,8 +103,7 @@ class ExtractionFidelityIT {
     void northwindWithItsGraphExtractsTheRelationalStoreAndReadsTheSame(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Datasets.root().isPresent(), Datasets.missingMessage());
         Path data = Datasets.root().orElseThrow().resolve("northwind");
-        try (Neo4jServer graph = Neo4jServer.start(null, data.resolve("graph/import"))) {
-            CypherScriptRunner.run(graph.driver(), data.resolve("graph/northwind.cypher"));
+        try (Neo4jServer graph = NorthwindGraph.start(data)) {
             Path folder = specFolder(dir, specOf("northwind"), Map.of("nw", prod.jdbcUrl("nw")), Map.of("nw", cert.jdbcUrl("nw")),
                     Map.of("prod.graph.url", graph.boltUri().toString(), "cert.graph.url", graph.boltUri().toString()));
 

@@ -3,7 +3,6 @@ package io.ferry.extractor.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferry.schema.neo4j.GraphValues;
 import io.ferry.batches.BatchColumn;
 import io.ferry.batches.BatchReader;
 import io.ferry.contracts.ids.RunId;
@@ -21,10 +20,11 @@ import io.ferry.planning.graph.GraphPlan;
 import io.ferry.planning.prod.DistrictClosure;
 import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.schema.model.TableId;
+import io.ferry.schema.neo4j.GraphValues;
 import io.ferry.service.spec.LoadedSpec;
 import io.ferry.staging.StagingLayout;
 import io.ferry.testkit.Datasets;
-import io.ferry.testkit.neo4j.CypherScriptRunner;
+import io.ferry.testkit.NorthwindGraph;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.ferry.testkit.postgres.SqlScriptRunner;
@@ -158,8 +158,7 @@ class GraphExtractionIT {
         Assumptions.assumeTrue(Datasets.root().isPresent(), Datasets.missingMessage());
         Path data = Datasets.root().orElseThrow().resolve("northwind");
         try (PostgresServer pg = PostgresServer.startTemporary();
-                Neo4jServer nwGraph = Neo4jServer.start(null, data.resolve("graph/import"))) {
-            CypherScriptRunner.run(nwGraph.driver(), data.resolve("graph/northwind.cypher"));
+                Neo4jServer nwGraph = NorthwindGraph.start(data)) {
             pg.createDatabase("nw");
             try (Connection c = pg.connect("nw")) {
                 SqlScriptRunner.run(c, data.resolve("northwind-postgres.sql"));

@@ -19,9 +19,9 @@ import io.ferry.schema.model.TableId;
 import io.ferry.schema.neo4j.GraphValues;
 import io.ferry.service.run.RunBatches;
 import io.ferry.service.run.StagedTable;
+import io.ferry.service.spec.LoadedSpec;
 import io.ferry.service.testing.BatchEdit;
 import io.ferry.service.testing.DistrictStage;
-import io.ferry.service.spec.LoadedSpec;
 import io.ferry.service.testing.GraphStage;
 import io.ferry.spec.SpecHash;
 import io.ferry.spec.model.Spec;
@@ -30,7 +30,7 @@ import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.Datasets;
-import io.ferry.testkit.neo4j.CypherScriptRunner;
+import io.ferry.testkit.NorthwindGraph;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.ferry.testkit.postgres.SqlScriptRunner;
@@ -81,9 +81,8 @@ class NorthwindPairLoadIT {
         Path data = Datasets.root().orElseThrow().resolve("northwind");
         prod = PostgresServer.startTemporary();
         cert = PostgresServer.startTemporary();
-        prodGraph = Neo4jServer.start(null, data.resolve("graph/import"));
+        prodGraph = NorthwindGraph.start(data);
         certGraph = Neo4jServer.startTemporary();
-        CypherScriptRunner.run(prodGraph.driver(), data.resolve("graph/northwind.cypher"));
         for (PostgresServer server : List.of(prod, cert)) {
             server.createDatabase("nw");
             try (Connection c = server.connect("nw")) {

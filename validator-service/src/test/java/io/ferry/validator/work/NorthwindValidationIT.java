@@ -18,7 +18,7 @@ import io.ferry.spec.parse.SpecParser;
 import io.ferry.staging.FileSystemStaging;
 import io.ferry.staging.Staging;
 import io.ferry.testkit.Datasets;
-import io.ferry.testkit.neo4j.CypherScriptRunner;
+import io.ferry.testkit.NorthwindGraph;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.ferry.testkit.postgres.SqlScriptRunner;
@@ -61,8 +61,7 @@ class NorthwindValidationIT {
         Path data = Datasets.root().orElseThrow().resolve("northwind");
         prod = PostgresServer.startTemporary();
         cert = PostgresServer.startTemporary();
-        graph = Neo4jServer.start(null, data.resolve("graph/import"));
-        CypherScriptRunner.run(graph.driver(), data.resolve("graph/northwind.cypher"));
+        graph = NorthwindGraph.start(data);
         for (PostgresServer server : List.of(prod, cert)) {
             server.createDatabase("nw");
             try (Connection c = server.connect("nw")) {

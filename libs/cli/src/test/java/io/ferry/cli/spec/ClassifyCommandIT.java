@@ -9,7 +9,7 @@ import io.ferry.cli.ExitCodes;
 import io.ferry.cli.FerryCli;
 import io.ferry.cli.SharedEstate;
 import io.ferry.testkit.Datasets;
-import io.ferry.testkit.neo4j.CypherScriptRunner;
+import io.ferry.testkit.NorthwindGraph;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.ferry.testkit.postgres.SqlScriptRunner;
@@ -232,8 +232,7 @@ class ClassifyCommandIT {
         Assumptions.assumeTrue(Datasets.root().isPresent(), Datasets.missingMessage());
         Path data = Datasets.root().orElseThrow().resolve("northwind");
         try (PostgresServer pg = PostgresServer.startTemporary();
-                Neo4jServer graph = Neo4jServer.start(null, data.resolve("graph/import"))) {
-            CypherScriptRunner.run(graph.driver(), data.resolve("graph/northwind.cypher"));
+                Neo4jServer graph = NorthwindGraph.start(data)) {
             pg.createDatabase("nw");
             try (Connection c = pg.connect("nw")) {
                 SqlScriptRunner.run(c, data.resolve("northwind-postgres.sql"));

@@ -11,8 +11,8 @@ import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.schema.model.TableKind;
 import io.ferry.testkit.Datasets;
+import io.ferry.testkit.NorthwindGraph;
 import io.ferry.testkit.SharedServers;
-import io.ferry.testkit.neo4j.CypherScriptRunner;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.ferry.testkit.postgres.SqlScriptRunner;
@@ -72,9 +72,7 @@ class DatasetsIntrospectionIT {
 
     @Test
     void northwindGraphLabelsRelationshipTypesAndCounts() {
-        Path graphDir = Datasets.root().get().resolve("northwind/graph");
-        try (Neo4jServer neo4j = Neo4jServer.start(null, graphDir.resolve("import"))) {
-            CypherScriptRunner.run(neo4j.driver(), graphDir.resolve("northwind.cypher"));
+        try (Neo4jServer neo4j = NorthwindGraph.start(Datasets.root().get().resolve("northwind"))) {
             StoreSchema graph = new Neo4jIntrospector().introspect(neo4j.driver(), "nw");
             assertThat(counts(graph, TableKind.LABEL)).isEqualTo(Map.of(
                     "Category", 8L, "Customer", 91L, "Order", 830L, "Product", 77L, "Supplier", 29L));

@@ -10,8 +10,8 @@ import io.ferry.spec.SpecError;
 import io.ferry.spec.Specs;
 import io.ferry.spec.model.Spec;
 import io.ferry.testkit.Datasets;
+import io.ferry.testkit.NorthwindGraph;
 import io.ferry.testkit.SharedServers;
-import io.ferry.testkit.neo4j.CypherScriptRunner;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
 import io.ferry.testkit.postgres.SqlScriptRunner;
@@ -58,9 +58,7 @@ class ExampleSpecsIT {
     @Test
     void northwindSpecFitsNorthwindAndItsGraph() throws Exception {
         StoreSchema nw = postgres("nw", Datasets.root().get().resolve("northwind/northwind-postgres.sql"));
-        Path graphDir = Datasets.root().get().resolve("northwind/graph");
-        try (Neo4jServer neo4j = Neo4jServer.start(null, graphDir.resolve("import"))) {
-            CypherScriptRunner.run(neo4j.driver(), graphDir.resolve("northwind.cypher"));
+        try (Neo4jServer neo4j = NorthwindGraph.start(Datasets.root().get().resolve("northwind"))) {
             StoreSchema graph = new Neo4jIntrospector().introspect(neo4j.driver(), "graph");
             EstateSchema schema = new EstateSchema(List.of(nw, graph), List.of());
 

@@ -53,6 +53,20 @@ public final class Neo4jServer implements AutoCloseable {
      * @param importDir what {@code LOAD CSV FROM 'file:///x.csv'} reads from, or null
      */
     public static Neo4jServer start(Path workDir, Path importDir) {
+        return start(workDir, importDir, null);
+    }
+
+    /**
+     * A throwaway server on a copy of another's server folder (one stopped cleanly, as {@link #serverFolder} names
+     * it): its databases as they were, without replaying how they were made.
+     *
+     * @param importDir what {@code LOAD CSV FROM 'file:///x.csv'} reads from, or null
+     */
+    public static Neo4jServer startCopyOf(Path serverFolder, Path importDir) {
+        return start(null, importDir, serverFolder);
+    }
+
+    private static Neo4jServer start(Path workDir, Path importDir, Path copyOf) {
         boolean temporary = workDir == null;
         try {
             Path dir = temporary ? Directories.createTemp("ferry-neo4j-") : Files.createDirectories(workDir);
@@ -64,6 +78,9 @@ public final class Neo4jServer implements AutoCloseable {
                     // Without these a stop waits 11 s for Netty's quiet period.
                     .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1));
+            if (copyOf != null) {
+                builder = builder.copyFrom(copyOf);
+            }
             Path imports = importDir == null ? null : importDir.toAbsolutePath().normalize();
             if (imports != null) {
                 builder = builder.withConfig(GraphDatabaseSettings.load_csv_file_url_root, imports);
@@ -94,6 +111,25 @@ public final class Neo4jServer implements AutoCloseable {
 
     public Path workDir() {
         return workDir;
+    }
+
+    /**
+     * Stops the server and moves its own folder (databases, transactions) to {@code target}, where
+     * {@link #startCopyOf} can start copies of it; the harness would delete it on close.
+     */
+    public synchronized void stopInto(Path target) {
+        Path home = neo4j.config().get(GraphDatabaseSettings.neo4j_home);
+        if (driver != null) {
+            driver.close();
+            driver = null;
+        }
+        neo4j.databaseManagementService().shutdown();
+        try {
+            Files.move(home, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the graph's folder " + home, e);
+        }
+        close();
     }
 
     /** What {@code LOAD CSV FROM 'file:///x.csv'} reads from: absolute, or empty when not given at start. */
