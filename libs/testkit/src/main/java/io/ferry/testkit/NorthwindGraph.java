@@ -5,6 +5,7 @@ import io.ferry.testkit.neo4j.Neo4jServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,22 +47,23 @@ public final class NorthwindGraph {
         try {
             Files.createDirectories(cache.getParent());
             Path building = Files.createTempDirectory(cache.getParent(), "building-");
-            Path result = building.resolve("server");
-            Neo4jServer server = Neo4jServer.start(building.resolve("work"), graph.resolve("import"));
             try {
-                CypherScriptRunner.run(server.driver(), graph.resolve("northwind.cypher"));
-            } catch (RuntimeException e) {
-                server.close();
-                throw e;
-            }
-            server.stopInto(result);
-            try {
+                Path result = building.resolve("server");
+                Neo4jServer server = Neo4jServer.start(building.resolve("work"), graph.resolve("import"));
+                try {
+                    CypherScriptRunner.run(server.driver(), graph.resolve("northwind.cypher"));
+                } catch (RuntimeException e) {
+                    server.close();
+                    throw e;
+                }
+                server.stopInto(result);
                 // atomic: a build running beside this one sees the whole graph or none
                 Files.move(result, cache, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
                 // the other one was first; its result is the same
+            } finally {
+                Directories.deleteRecursively(building);
             }
-            Directories.deleteRecursively(building);
             return cache;
         } catch (IOException e) {
             throw new UncheckedIOException("could not import the Northwind graph into " + cache, e);
@@ -77,13 +79,13 @@ public final class NorthwindGraph {
                 files = Stream.concat(Stream.of(graph.resolve("northwind.cypher")), imports.sorted()).toList();
             }
             for (Path file : files) {
-                sha.update(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 try (InputStream in = Files.newInputStream(file)) {
                     sha.update(in.readAllBytes());
                 }
             }
             sha.update(Neo4jBuilders.class.getProtectionDomain().getCodeSource().getLocation().toString()
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the Northwind graph's files in " + graph, e);

@@ -57,8 +57,7 @@ public final class Neo4jServer implements AutoCloseable {
     }
 
     /**
-     * A throwaway server on a copy of another's server folder (one stopped cleanly, as {@link #serverFolder} names
-     * it): its databases as they were, without replaying how they were made.
+     * A throwaway server on a copy of another's server folder (one kept by {@link #stopInto}): its databases as they were, without replaying how they were made.
      *
      * @param importDir what {@code LOAD CSV FROM 'file:///x.csv'} reads from, or null
      */
