@@ -4,11 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.ferry.coordinator.api.ApiSettings;
 import io.ferry.coordinator.messaging.TestTopics;
 import io.ferry.testkit.quarkus.KafkaResource;
 import io.ferry.testkit.quarkus.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,11 +20,15 @@ import java.sql.Statement;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** The coordinator started on its own database (the testkit's PostgreSQL, for every test of the module) and a broker. */
+/**
+ * The coordinator started on its own database (the testkit's PostgreSQL, for every test of the module) and a broker,
+ * with the API tests' settings, whose application it shares (one build and one start for all of them).
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
+@WithTestResource(value = ApiSettings.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CoordinatorHealthIT {
 
     @Test

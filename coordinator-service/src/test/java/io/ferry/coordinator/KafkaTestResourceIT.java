@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.ferry.coordinator.api.ApiSettings;
+import io.ferry.coordinator.messaging.TestTopics;
 import io.ferry.testkit.quarkus.KafkaResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -16,11 +19,18 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** The testkit's broker behind a running coordinator: config handed over, Dev Services off, companion injected. */
+/**
+ * The testkit's broker behind a running coordinator: config handed over, Dev Services off, companion injected, the
+ * topics made as asked. It shares the API tests' application (the same resources), whose runs use Ferry's topics: the
+ * record goes through a topic of its own.
+ */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = "ferry.runs.v1:2"))
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
+@WithTestResource(value = ApiSettings.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class KafkaTestResourceIT {
+
+    private static final String ECHO = "ferry.test.echo";
 
     @InjectKafkaCompanion
     KafkaCompanion companion;
@@ -32,13 +42,15 @@ class KafkaTestResourceIT {
         assertThat(config.getValue("quarkus.devservices.enabled", Boolean.class)).isFalse();
         assertThat(config.getValue("kafka.bootstrap.servers", String.class)).matches("127\\.0\\.0\\.1:\\d+");
         assertThat(companion).isNotNull();
+        // TestTopics.ALL asks for ferry.runs.v1 with two partitions
         assertThat(companion.topics().describe("ferry.runs.v1").get("ferry.runs.v1").partitions()).hasSize(2);
 
+        companion.topics().createAndWait(ECHO, 1);
         companion.produceStrings()
-                .fromRecords(new ProducerRecord<>("ferry.runs.v1", "run-42", "{\"status\":\"PLANNED\"}"))
+                .fromRecords(new ProducerRecord<>(ECHO, "run-42", "{\"status\":\"PLANNED\"}"))
                 .awaitCompletion();
 
-        var records = companion.consumeStrings().fromTopics("ferry.runs.v1", 1)
+        var records = companion.consumeStrings().fromTopics(ECHO, 1)
                 .awaitCompletion(Duration.ofSeconds(30)).getRecords();
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("run-42");

@@ -7,16 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import io.ferry.extractor.testing.StagingRootResource;
 import io.ferry.extractor.testing.TestTopics;
 import io.ferry.testkit.quarkus.KafkaResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
-@QuarkusTestResource(value = StagingRootResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = StagingRootResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ExtractorHealthIT {
 
     @Test

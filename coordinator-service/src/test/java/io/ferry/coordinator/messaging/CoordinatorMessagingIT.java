@@ -16,6 +16,7 @@ import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.RunStatus;
 import io.ferry.contracts.messages.RunStatusChanged;
+import io.ferry.coordinator.api.ApiSettings;
 import io.ferry.coordinator.persistence.RunStore;
 import io.ferry.coordinator.saga.RunEvent;
 import io.ferry.coordinator.saga.RunOptions;
@@ -23,8 +24,9 @@ import io.ferry.coordinator.saga.RunPlan;
 import io.ferry.coordinator.saga.Step;
 import io.ferry.service.testing.Requests;
 import io.ferry.testkit.quarkus.KafkaResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -44,11 +46,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The coordinator behind a real (in-process) broker and its own PostgreSQL: a run's commands leave through the
  * outbox relay on the phase services' real topics, with Ferry's headers; results, redeliveries and dead letters
- * come back in through the consumer and move the run.
+ * come back in through the consumer and move the run. It shares the API tests' application (the same resources, one
+ * build and one start); its run is its own.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
+@WithTestResource(value = ApiSettings.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CoordinatorMessagingIT {
 
     private static final String SPEC = "d".repeat(64);

@@ -3,53 +3,48 @@ package io.ferry.extractor.health;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.ferry.extractor.testing.StagingRootResource;
 import io.ferry.extractor.testing.TestTopics;
 import io.ferry.testkit.quarkus.KafkaResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.List;
-import java.util.Map;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** A staging root the service cannot write to (here: a regular file) makes it not ready, naming "staging". */
+/**
+ * A staging root the service cannot write to (here: a regular file in the folder's place while the service runs)
+ * makes it not ready, naming "staging"; with the folder back it is ready for staging again. The check runs at every
+ * readiness call, so the running service sees the change.
+ */
 @QuarkusTest
-@TestProfile(StagingReadinessIT.RootIsAFile.class)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
+@WithTestResource(value = StagingRootResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class StagingReadinessIT {
 
+    @ConfigProperty(name = "ferry.extractor.staging.root")
+    Path root;
+
     @Test
-    void isNotReadyWhenStagingIsNotAWritableFolder() {
-        given().get("/q/health/ready").then().statusCode(503)
-                .body("status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'staging' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'staging' }.data.problem", equalTo("not a folder"));
-        given().get("/q/health/live").then().statusCode(200);
-    }
-
-    public static class RootIsAFile implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(KafkaResource.class, Map.of(KafkaResource.TOPICS, TestTopics.ALL)),
-                    new TestResourceEntry(FileAsRoot.class));
+    void isNotReadyWhenStagingIsNotAWritableFolder() throws Exception {
+        Path away = root.resolveSibling(root.getFileName() + ".away");
+        Files.move(root, away);
+        try {
+            Files.writeString(root, "a file where the staging folder was");
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'staging' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'staging' }.data.problem", equalTo("not a folder"));
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            Files.deleteIfExists(root);
+            Files.move(away, root);
         }
-    }
-
-    public static class FileAsRoot implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            try {
-                return Map.of("ferry.extractor.staging.root", Files.createTempFile("staging-", ".txt").toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void stop() {
-        }
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'staging' }.status", equalTo("UP"));
     }
 }

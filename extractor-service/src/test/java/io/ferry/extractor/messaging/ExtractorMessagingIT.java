@@ -34,8 +34,9 @@ import io.ferry.extractor.testing.StagingRootResource;
 import io.ferry.extractor.testing.TestTopics;
 import io.ferry.service.testing.TestSpecs;
 import io.ferry.testkit.quarkus.KafkaResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -61,9 +62,9 @@ import org.junit.jupiter.api.Test;
  * and unreadable records lead to. Every test uses its own run and store, so they share the topics.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true,
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = KafkaResource.TOPICS, value = TestTopics.ALL))
-@QuarkusTestResource(value = StagingRootResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = StagingRootResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ExtractorMessagingIT {
 
     private static final String SPEC_HASH = TestSpecs.hashOf(TestSpecs.pagilaText());
