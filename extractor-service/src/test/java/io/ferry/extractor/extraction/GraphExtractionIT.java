@@ -10,9 +10,6 @@ import io.ferry.contracts.messages.BatchKind;
 import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.ExtractResult.TableBatches;
-import io.ferry.estate.EstateOptions;
-import io.ferry.estate.EstateServers;
-import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
 import io.ferry.planning.KeysWriter;
 import io.ferry.planning.Tuple;
@@ -22,6 +19,7 @@ import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.schema.model.TableId;
 import io.ferry.schema.neo4j.GraphValues;
 import io.ferry.service.spec.LoadedSpec;
+import io.ferry.service.testing.SharedProdEstate;
 import io.ferry.staging.StagingLayout;
 import io.ferry.testkit.Datasets;
 import io.ferry.testkit.NorthwindGraph;
@@ -31,7 +29,6 @@ import io.ferry.testkit.postgres.SqlScriptRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,7 +37,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,23 +65,11 @@ class GraphExtractionIT {
 
     @BeforeAll
     static void estate() throws Exception {
-        prod = PostgresServer.startTemporary();
-        graph = Neo4jServer.startTemporary();
-        SampleEstate.generate(new EstateServers(prod, null, graph, null),
-                new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null));
-        prod.restartAsStandby();
+        // the JVM's PROD, shared with SampleEstateExtractionIT: a standby, and the graph is only read
+        prod = SharedProdEstate.standby();
+        graph = SharedProdEstate.graph();
         specFolder = dir.resolve("spec");
         spec = ExtractionRig.sampleEstateSpec(specFolder, prod, prod, graph.boltUri().toString(), true);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (graph != null) {
-            graph.close();
-        }
-        if (prod != null) {
-            prod.close();
-        }
     }
 
     @Test

@@ -8,11 +8,9 @@ import io.ferry.batches.BatchReader;
 import io.ferry.contracts.messages.BatchManifest;
 import io.ferry.contracts.messages.Progress;
 import io.ferry.contracts.messages.ExtractResult.TableBatches;
-import io.ferry.estate.EstateOptions;
 import io.ferry.estate.EstateReport;
 import io.ferry.estate.EstateServers;
 import io.ferry.estate.Honeytoken;
-import io.ferry.estate.Preset;
 import io.ferry.estate.SampleEstate;
 import io.ferry.planning.KeysWriter;
 import io.ferry.planning.prod.DistrictClosure;
@@ -21,6 +19,7 @@ import io.ferry.schema.model.Reference;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import io.ferry.service.spec.LoadedSpec;
+import io.ferry.service.testing.SharedProdEstate;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,31 +57,25 @@ class SampleEstateExtractionIT {
 
     @BeforeAll
     static void estate() throws Exception {
-        prod = PostgresServer.startTemporary();
+        // the JVM's PROD, shared with GraphExtractionIT: a standby, and the graph is only read
+        prod = SharedProdEstate.standby();
+        graph = SharedProdEstate.graph();
+        report = SampleEstate.describe(SharedProdEstate.OPTIONS);
         cert = PostgresServer.startTemporary();
-        graph = Neo4jServer.startTemporary();
         // CERT's schema drifts from PROD's on purpose, so the empty copy to load into is PROD's schema.
-        EstateOptions options = new EstateOptions(Preset.SMALL, 42, Instant.parse("2026-09-01T00:00:00Z"), null);
-        report = SampleEstate.generate(new EstateServers(prod, null, graph, null), options);
-        SampleEstate.generate(new EstateServers(cert, null, null, null), options);
+        SampleEstate.generate(new EstateServers(cert, null, null, null), SharedProdEstate.OPTIONS);
         for (String store : STORES) {
             try (Connection c = cert.connect(store)) {
                 ExtractionFidelityIT.truncateAll(c);
             }
         }
-        prod.restartAsStandby();
         spec = ExtractionRig.sampleEstateSpec(dir.resolve("spec"), prod, cert, graph.boltUri().toString(), true);
     }
 
     @AfterAll
     static void stop() {
-        if (graph != null) {
-            graph.close();
-        }
-        for (PostgresServer s : new PostgresServer[] {prod, cert}) {
-            if (s != null) {
-                s.close();
-            }
+        if (cert != null) {
+            cert.close();
         }
     }
 

@@ -17,8 +17,9 @@ import java.time.Instant;
  * such application gets a PROD of its own, as before (in the loader's tests: three PRODs generated where there were
  * four, the module 16 s faster).
  *
- * <p>PostgreSQL stays a primary: the loader's tests prove that a load aimed at PROD's own database is refused by
- * its identity, which a standby would refuse earlier for being one.
+ * <p>{@link #postgres} stays a primary: the loader's tests prove that a load aimed at PROD's own database is refused
+ * by its identity, which a standby would refuse earlier for being one. {@link #standby} is PROD as production runs
+ * it for Ferry, a hot standby (the extractor's tests), on a server of its own.
  */
 public final class SharedProdEstate {
 
@@ -27,6 +28,7 @@ public final class SharedProdEstate {
             Instant.parse("2026-09-01T00:00:00Z"), null);
 
     private static PostgresServer postgres;
+    private static PostgresServer standby;
     private static Neo4jServer graph;
     private static boolean hookAdded;
 
@@ -42,6 +44,18 @@ public final class SharedProdEstate {
             postgres = server;
         }
         return postgres;
+    }
+
+    /** PROD's PostgreSQL server with the estate's databases, restarted as a hot standby: nothing can write to it. */
+    public static synchronized PostgresServer standby() {
+        if (standby == null) {
+            addShutdownHook();
+            PostgresServer server = PostgresServer.startTemporary();
+            SampleEstate.generate(new EstateServers(server, null, null, null), OPTIONS);
+            server.restartAsStandby();
+            standby = server;
+        }
+        return standby;
     }
 
     /** PROD's graph ({@code sp}). */
@@ -71,8 +85,10 @@ public final class SharedProdEstate {
         if (graph != null) {
             graph.close();
         }
-        if (postgres != null) {
-            postgres.close();
+        for (PostgresServer server : new PostgresServer[] {postgres, standby}) {
+            if (server != null) {
+                server.close();
+            }
         }
     }
 }
