@@ -38,10 +38,7 @@ public final class SharedProdEstate {
     /** PROD's PostgreSQL server with the estate's databases. */
     public static synchronized PostgresServer postgres() {
         if (postgres == null) {
-            addShutdownHook();
-            PostgresServer server = PostgresServer.startTemporary();
-            SampleEstate.generate(new EstateServers(server, null, null, null), OPTIONS);
-            postgres = server;
+            postgres = generatedPostgres();
         }
         return postgres;
     }
@@ -49,13 +46,24 @@ public final class SharedProdEstate {
     /** PROD's PostgreSQL server with the estate's databases, restarted as a hot standby: nothing can write to it. */
     public static synchronized PostgresServer standby() {
         if (standby == null) {
-            addShutdownHook();
-            PostgresServer server = PostgresServer.startTemporary();
-            SampleEstate.generate(new EstateServers(server, null, null, null), OPTIONS);
-            server.restartAsStandby();
+            PostgresServer server = generatedPostgres();
+            try {
+                server.restartAsStandby();
+            } catch (RuntimeException e) {
+                server.close(); // not held yet, so the shutdown hook would leave it running
+                throw e;
+            }
             standby = server;
         }
         return standby;
+    }
+
+    /** A new server with PROD's databases, stopped at the JVM's exit. */
+    private static PostgresServer generatedPostgres() {
+        addShutdownHook();
+        PostgresServer server = PostgresServer.startTemporary();
+        SampleEstate.generate(new EstateServers(server, null, null, null), OPTIONS);
+        return server;
     }
 
     /** PROD's graph ({@code sp}). */
