@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.testkit.neo4j.Neo4jServer;
 import io.ferry.testkit.postgres.PostgresServer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 
 class ServersIT {
+
+    /**
+     * The PostgreSQL binaries run from the user's Ferry cache, not from a copy unpacked under {@code java.io.tmpdir}
+     * (each build module and each estate has its own: unpacking cost about 2.5 s at the first start in each).
+     */
+    @Test
+    void postgresRunsFromBinariesUnpackedOncePerUser() throws Exception {
+        Path cache = UserCache.directory("embedded-pg").orElseThrow();
+        try (PostgresServer pg = PostgresServer.startTemporary()) {
+            String postmaster = ProcessHandle.of(pg.pid()).orElseThrow().info().command().orElseThrow();
+            assertThat(Path.of(postmaster)).startsWith(cache);
+            // zonky's mark of a finished unpacking, which the next process finds
+            assertThat(cache.resolve(cache.relativize(Path.of(postmaster)).getName(0)).resolve(".exists")).exists();
+        }
+    }
 
     @Test
     void postgresRestartsAsARealHotStandbyOnTheSamePort() throws Exception {

@@ -1,6 +1,7 @@
 package io.ferry.cli.estate;
 
 import io.ferry.spec.parse.EstateProperties;
+import io.ferry.testkit.UserCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -98,15 +99,10 @@ public final class EstateLauncher {
         }
     }
 
-    /** Per user and JDK, beside Maven's cache; rewritten by the JVM when the class path changes. */
+    /** Per user and JDK, in Ferry's cache; rewritten by the JVM when the class path changes. */
     private static Path classDataArchive() {
-        Path dir = Path.of(System.getProperty("user.home"), ".cache", "ferry");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            return Path.of(System.getProperty("java.io.tmpdir"), "ferry-estate.jsa");
-        }
-        return dir.resolve("estate-" + Runtime.version().feature() + ".jsa");
+        return UserCache.root().orElse(Path.of(System.getProperty("java.io.tmpdir")))
+                .resolve("estate-" + Runtime.version().feature() + ".jsa");
     }
 
     private void awaitReady(Process process) {

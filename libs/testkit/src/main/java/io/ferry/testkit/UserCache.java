@@ -1,0 +1,34 @@
+package io.ferry.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code ~/.cache/ferry}: what is worth keeping between processes and builds (unpacked PostgreSQL binaries, the
+ * estate's class-data archive). Everything in it can be deleted at any time; it is made again when needed.
+ */
+public final class UserCache {
+
+    private UserCache() {
+    }
+
+    /** The cache itself, created if needed; empty when the home folder is not writable. */
+    public static Optional<Path> root() {
+        return create(Path.of(System.getProperty("user.home"), ".cache", "ferry"));
+    }
+
+    /** The folder {@code name} of the cache, created if needed; empty when the home folder is not writable. */
+    public static Optional<Path> directory(String name) {
+        return create(Path.of(System.getProperty("user.home"), ".cache", "ferry", name));
+    }
+
+    private static Optional<Path> create(Path dir) {
+        try {
+            return Optional.of(Files.createDirectories(dir));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+}
