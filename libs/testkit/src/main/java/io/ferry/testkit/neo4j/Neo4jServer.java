@@ -100,7 +100,6 @@ public final class Neo4jServer implements AutoCloseable {
         return neo4j.boltURI().getPort();
     }
 
-    /** A driver for this server, created on first use and closed with it. */
     /**
      * The user database in this JVM, for writing test and estate data without Bolt or Cypher (a cold server compiles
      * each new query in a fraction of a second). Ferry's own code reaches graphs through {@link #driver()} only.
@@ -109,6 +108,7 @@ public final class Neo4jServer implements AutoCloseable {
         return neo4j.defaultDatabaseService();
     }
 
+    /** A driver for this server, created on first use and closed with it. */
     public synchronized Driver driver() {
         if (driver == null) {
             driver = GraphDatabase.driver(boltUri(), AuthTokens.none());
