@@ -3,10 +3,12 @@ package io.ferry.estate.graph;
 import io.ferry.estate.model.World;
 import io.ferry.testkit.neo4j.Neo4jServer;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -30,12 +32,12 @@ public final class GraphWriter extends GraphCounter {
     private Transaction tx;
     private int inTx;
 
-    private GraphWriter(GraphDatabaseService db, int districts, Map<String, java.util.List<java.util.List<String>>> sets) {
+    private GraphWriter(GraphDatabaseService db, int districts, Map<String, List<List<String>>> sets) {
         super(districts, sets);
         this.db = db;
     }
 
-    public static GraphCounter write(Neo4jServer server, World world, Map<String, java.util.List<java.util.List<String>>> sets) {
+    public static GraphCounter write(Neo4jServer server, World world, Map<String, List<List<String>>> sets) {
         GraphDatabaseService db = server.database();
         schema(db);
         GraphWriter w = new GraphWriter(db, world.districts.size(), sets);
@@ -53,7 +55,7 @@ public final class GraphWriter extends GraphCounter {
     /** A unique constraint per merge key ({@code district_districtId}, ...) and an index on Person.districtId. */
     private static void schema(GraphDatabaseService db) {
         try (Transaction t = db.beginTx()) {
-            Set<String> existing = java.util.stream.StreamSupport.stream(t.schema().getConstraints().spliterator(), false)
+            Set<String> existing = StreamSupport.stream(t.schema().getConstraints().spliterator(), false)
                     .map(ConstraintDefinition::getName).collect(Collectors.toSet());
             for (Map.Entry<String, String> k : GraphModel.KEYS.entrySet()) {
                 String name = k.getKey().toLowerCase() + "_" + k.getValue();
@@ -62,7 +64,7 @@ public final class GraphWriter extends GraphCounter {
                             .create();
                 }
             }
-            Set<String> indexes = java.util.stream.StreamSupport.stream(t.schema().getIndexes().spliterator(), false)
+            Set<String> indexes = StreamSupport.stream(t.schema().getIndexes().spliterator(), false)
                     .map(IndexDefinition::getName).collect(Collectors.toSet());
             if (!indexes.contains("person_district")) {
                 t.schema().indexFor(Label.label("Person")).on("districtId").withName("person_district").create();
