@@ -16,12 +16,16 @@ public final class UserCache {
 
     /** The cache itself, created if needed; empty when the home folder is not writable. */
     public static Optional<Path> root() {
-        return create(Path.of(System.getProperty("user.home"), ".cache", "ferry"));
+        return create(base());
     }
 
     /** The folder {@code name} of the cache, created if needed; empty when the home folder is not writable. */
     public static Optional<Path> directory(String name) {
-        return create(Path.of(System.getProperty("user.home"), ".cache", "ferry", name));
+        return create(base().resolve(name));
+    }
+
+    private static Path base() {
+        return Path.of(System.getProperty("user.home"), ".cache", "ferry");
     }
 
     private static Optional<Path> create(Path dir) {
