@@ -45,7 +45,6 @@ public final class GraphStoreLoad {
 
     private final LoadTimeouts timeouts;
     private StepTimes steps = new StepTimes();
-    private long relationshipsById;
 
     public GraphStoreLoad(LoadTimeouts timeouts) {
         this.timeouts = timeouts;
@@ -54,11 +53,6 @@ public final class GraphStoreLoad {
     /** Each step of the last load and its time (nodes, relationships, proofs), for benchmarks and logs. */
     public StepTimes steps() {
         return steps;
-    }
-
-    /** How many relationships the last load wrote between ends it found by their CERT element ids ({@link CertNodeIds}). */
-    public long relationshipsById() {
-        return relationshipsById;
     }
 
     /**
@@ -88,28 +82,25 @@ public final class GraphStoreLoad {
         }
         ledger.begin(run);
         steps = new StepTimes();
-        relationshipsById = 0;
         try {
             Map<String, String> mergeKeys = InitTarget.mergeKeys(spec, store);
             Map<String, Map<String, String>> rewrites = linkMaps;
             Map<String, String> created = new HashMap<>();
             WrittenNodeKeys written = new WrittenNodeKeys();
-            CertNodeIds nodeIds = new CertNodeIds();
             Set<String> others = ledger.liveRunsOfOthers(run.district());
             List<TableCounts> counts = new ArrayList<>();
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
                 TableId id = e.getKey();
                 if (id.store().equals(store) && id.schema().equals(TableId.LABELS)) {
                     counts.add(loadLabel(cert, run.runId(), id.name(), e.getValue(), mergeKeys,
-                            propertyMaps(id.name(), rewrites), created, written, nodeIds, others));
+                            propertyMaps(id.name(), rewrites), created, written, others));
                 }
             }
             steps.mark("nodes");
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
                 TableId id = e.getKey();
                 if (id.store().equals(store) && id.schema().equals(TableId.RELATIONSHIPS)) {
-                    counts.add(loadType(cert, run.runId(), store, id.name(), e.getValue(), mergeKeys, rewrites, created,
-                            nodeIds));
+                    counts.add(loadType(cert, run.runId(), store, id.name(), e.getValue(), mergeKeys, rewrites, created));
                 }
             }
             steps.mark("relationships");
@@ -177,17 +168,17 @@ public final class GraphStoreLoad {
 
     private TableCounts loadLabel(Driver cert, String runId, String label, StagedTable table,
             Map<String, String> mergeKeys, Map<String, Map<String, String>> rewrites, Map<String, String> created,
-            WrittenNodeKeys written, CertNodeIds nodeIds, Set<String> others) {
+            WrittenNodeKeys written, Set<String> others) {
         List<GraphRows.Row> rows = new ArrayList<>();
         long[] counts = new long[2];
         GraphRows.read(table, List.of(Neo4jIntrospector.ELEMENT), rewrites, row -> {
             rows.add(row);
             if (rows.size() == CHUNK) {
-                add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written, nodeIds, others));
+                add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written, others));
                 rows.clear();
             }
         });
-        add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written, nodeIds, others));
+        add(counts, writeNodes(cert, runId, label, mergeKeys, rows, created, written, others));
         return new TableCounts(TableId.LABELS, label, BatchKind.LABEL, counts[0], counts[1], 0, table.rows() - counts[0]
                 - counts[1], null);
     }
@@ -198,21 +189,18 @@ public final class GraphStoreLoad {
     }
 
     /**
-     * @param nodeIds gets the CERT element id of each node created or found under a merge key
-     * @param others  the live runs of other districts: a node one of them wrote under the row's merge key is the
-     *                same entity, shared by both districts' closures (as their PostgreSQL rows are), and is left as
-     *                it is
+     * @param others the live runs of other districts: a node one of them wrote under the row's merge key is the
+     *               same entity, shared by both districts' closures (as their PostgreSQL rows are), and is left as
+     *               it is
      * @return {created, updated}; rows of nodes this run already wrote through another label, or shared, are neither
      */
     private long[] writeNodes(Driver cert, String runId, String label, Map<String, String> mergeKeys,
-            List<GraphRows.Row> rows, Map<String, String> created, WrittenNodeKeys written, CertNodeIds nodeIds,
-            Set<String> others) {
+            List<GraphRows.Row> rows, Map<String, String> created, WrittenNodeKeys written, Set<String> others) {
         if (rows.isEmpty()) {
             return new long[2];
         }
         String mergeKey = mergeKeys.get(label);
         Map<String, List<Map<String, Object>>> creates = new LinkedHashMap<>();
-        Map<String, List<GraphRows.Row>> createdRows = new HashMap<>();
         List<Map<String, Object>> updates = new ArrayList<>();
         Map<Object, Record> existing = mergeKey == null ? Map.of() : existing(cert, label, mergeKey, rows);
         for (GraphRows.Row row : rows) {
@@ -241,9 +229,6 @@ public final class GraphStoreLoad {
                             null);
                 }
                 Record found = existing.get(key);
-                if (found != null) {
-                    nodeIds.record(label, key, found.get("id").asString());
-                }
                 if (found != null && (runId.equals(found.get("run").asString(null))
                         || others.contains(found.get("run").asString("")))) {
                     continue;
@@ -270,30 +255,18 @@ public final class GraphStoreLoad {
                     continue;
                 }
             }
-            List<Map<String, Object>> group = creates.computeIfAbsent(labelExpression(labels), k -> new ArrayList<>());
-            param.put("at", (long) group.size());
-            group.add(param);
-            createdRows.computeIfAbsent(labelExpression(labels), k -> new ArrayList<>()).add(row);
+            creates.computeIfAbsent(labelExpression(labels), k -> new ArrayList<>()).add(param);
         }
         long done = 0;
         try (Session session = cert.session()) {
             for (Map.Entry<String, List<Map<String, Object>>> e : creates.entrySet()) {
                 List<Record> made = session.executeWrite(tx -> tx.run("UNWIND $rows AS row CREATE (n" + e.getKey()
                         + ") SET n = row.props, n." + GraphStamps.STAMP + " = $run, n." + GraphStamps.HASH + " = row.hash"
-                        + " RETURN row.source AS source, row.at AS at, elementId(n) AS id", Map.of("rows", e.getValue(),
-                        "run", runId)).list(), config());
-                List<GraphRows.Row> sent = createdRows.get(e.getKey());
+                        + " RETURN row.source AS source, elementId(n) AS id", Map.of("rows", e.getValue(), "run", runId))
+                        .list(), config());
                 for (Record r : made) {
-                    String id = r.get("id").asString();
                     if (!r.get("source").isNull()) {
-                        created.put(r.get("source").asString(), id);
-                    }
-                    GraphRows.Row row = sent.get(r.get("at").asInt());
-                    for (String l : row.labels().isEmpty() ? List.of(label) : row.labels()) {
-                        String property = mergeKeys.get(l);
-                        if (property != null) {
-                            nodeIds.record(l, row.properties().get(property), id);
-                        }
+                        created.put(r.get("source").asString(), r.get("id").asString());
                     }
                 }
                 done += made.size();
@@ -318,8 +291,7 @@ public final class GraphStoreLoad {
         Map<Object, Record> found = new HashMap<>();
         try (Session session = cert.session()) {
             for (Record r : session.executeRead(tx -> tx.run("UNWIND $keys AS k MATCH (n:" + quote(label) + " {"
-                    + quote(mergeKey) + ": k}) RETURN k, n." + GraphStamps.STAMP + " AS run, properties(n) AS props,"
-                    + " elementId(n) AS id",
+                    + quote(mergeKey) + ": k}) RETURN k, n." + GraphStamps.STAMP + " AS run, properties(n) AS props",
                     Map.of("keys", keys)).list(), config())) {
                 found.put(r.get("k").asObject(), r);
             }
@@ -328,8 +300,7 @@ public final class GraphStoreLoad {
     }
 
     private TableCounts loadType(Driver cert, String runId, String store, String type, StagedTable table,
-            Map<String, String> mergeKeys, Map<String, Map<String, String>> rewrites, Map<String, String> created,
-            CertNodeIds nodeIds) {
+            Map<String, String> mergeKeys, Map<String, Map<String, String>> rewrites, Map<String, String> created) {
         List<String> keyColumns = table.columns().stream().map(c -> c.name())
                 .filter(n -> n.startsWith("from.") || n.startsWith("to.") || n.equals(Neo4jIntrospector.ELEMENT)).toList();
         Map<String, String> types = new HashMap<>();
@@ -339,43 +310,26 @@ public final class GraphStoreLoad {
         Map<String, Map<String, String>> maps = new HashMap<>(propertyMaps(type, rewrites));
         start.map(rewrites).ifPresent(m -> maps.put(start.column(), m));
         end.map(rewrites).ifPresent(m -> maps.put(end.column(), m));
-        String create = " CREATE (a)-[r:" + quote(type) + "]->(b) SET r = row.props, r." + GraphStamps.STAMP + " = $run,"
-                + " r." + GraphStamps.HASH + " = row.hash RETURN count(r) AS n";
-        String keyCypher = "UNWIND $rows AS row " + start.match("a", "row.from") + " " + end.match("b", "row.to") + create;
-        String idCypher = "UNWIND $rows AS row " + End.matchById("a", "row.from") + " " + End.matchById("b", "row.to")
-                + create;
-        // Rows whose two ends the load created or found go by element id; the others by merge key, as before.
-        List<Map<String, Object>> keyed = new ArrayList<>();
-        List<Map<String, Object>> identified = new ArrayList<>();
+        String cypher = "UNWIND $rows AS row " + start.match("a", "row.from") + " " + end.match("b", "row.to")
+                + " CREATE (a)-[r:" + quote(type) + "]->(b) SET r = row.props, r." + GraphStamps.STAMP + " = $run, r."
+                + GraphStamps.HASH + " = row.hash RETURN count(r) AS n";
+        List<Map<String, Object>> rows = new ArrayList<>();
         long[] done;
         try (ConcurrentChunks chunks = new ConcurrentChunks(PARALLEL_WRITES, "graph-load")) {
             GraphRows.read(table, keyColumns, maps, row -> {
-                String from = start.id(row, created, nodeIds);
-                String to = end.id(row, created, nodeIds);
-                boolean ids = from != null && to != null;
-                List<Map<String, Object>> rows = ids ? identified : keyed;
-                rows.add(Map.of("from", ids ? from : start.value(row, created), "to", ids ? to : end.value(row, created),
-                        "props", row.properties(), "hash", row.hash()));
+                rows.add(Map.of("from", start.value(row, created), "to", end.value(row, created), "props",
+                        row.properties(), "hash", row.hash()));
                 if (rows.size() == CHUNK) {
-                    submit(chunks, cert, runId, type, ids ? idCypher : keyCypher, rows, ids);
+                    List<Map<String, Object>> chunk = List.copyOf(rows);
+                    chunks.submit(() -> new long[] {writeRelationships(cert, runId, type, cypher, chunk)});
+                    rows.clear();
                 }
             });
-            submit(chunks, cert, runId, type, idCypher, identified, true);
-            submit(chunks, cert, runId, type, keyCypher, keyed, false);
+            List<Map<String, Object>> last = List.copyOf(rows);
+            chunks.submit(() -> new long[] {writeRelationships(cert, runId, type, cypher, last)});
             done = chunks.drain();
         }
         return new TableCounts(TableId.RELATIONSHIPS, type, BatchKind.RELATIONSHIP, done[0], 0, 0, 0, null);
-    }
-
-    /** Hands the rows to a writer as one chunk and empties the list. */
-    private void submit(ConcurrentChunks chunks, Driver cert, String runId, String type, String cypher,
-            List<Map<String, Object>> rows, boolean byId) {
-        List<Map<String, Object>> chunk = List.copyOf(rows);
-        rows.clear();
-        if (byId) {
-            relationshipsById += chunk.size();
-        }
-        chunks.submit(() -> new long[] {writeRelationships(cert, runId, type, cypher, chunk)});
     }
 
     private long writeRelationships(Driver cert, String runId, String type, String cypher, List<Map<String, Object>> rows) {
@@ -421,13 +375,9 @@ public final class GraphStoreLoad {
             return new End(columns.get(0), property, labels, types.get(columns.get(0)));
         }
 
-        static String matchById(String alias, String value) {
-            return "MATCH (" + alias + ") WHERE elementId(" + alias + ") = " + value;
-        }
-
         String match(String alias, String value) {
             if (property == null) {
-                return matchById(alias, value);
+                return "MATCH (" + alias + ") WHERE elementId(" + alias + ") = " + value;
             }
             return "MATCH (" + alias + ":" + String.join("|", labels.stream().map(GraphStoreLoad::quote).toList()) + " {"
                     + quote(property) + ": " + value + "})";
@@ -436,12 +386,6 @@ public final class GraphStoreLoad {
         java.util.Optional<Map<String, String>> map(Map<String, Map<String, String>> rewrites) {
             return property == null ? java.util.Optional.empty()
                     : labels.stream().map(l -> rewrites.get(l + "." + property)).filter(m -> m != null).findFirst();
-        }
-
-        /** The CERT element id of the end's node, if the load created or found it; else null. */
-        String id(GraphRows.Row row, Map<String, String> created, CertNodeIds nodeIds) {
-            String text = row.keys().get(column);
-            return property == null ? created.get(text) : nodeIds.find(labels, GraphValues.value(text, pgType));
         }
 
         /** The end's value for the query: the key typed as the node's property, or the CERT element id. */

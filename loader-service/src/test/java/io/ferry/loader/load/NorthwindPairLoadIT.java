@@ -148,9 +148,8 @@ class NorthwindPairLoadIT {
             new PgStoreLoad(LoadTimeouts.defaults()).load(c, spec.spec(), "nw", prodIdentities,
                     new RunInfo(run, CUSTOMER, spec.specHash(), 1, "load-test"), staged, List.of());
         }
-        GraphStoreLoad graphLoad = new GraphStoreLoad(LoadTimeouts.defaults());
-        List<TableCounts> counts = graphLoad.load(certGraph.driver(), spec.spec(), "graph",
-                new RunInfo(run, CUSTOMER, spec.specHash(), 1, "load-test"), staged, linkMaps());
+        List<TableCounts> counts = new GraphStoreLoad(LoadTimeouts.defaults()).load(certGraph.driver(), spec.spec(),
+                "graph", new RunInfo(run, CUSTOMER, spec.specHash(), 1, "load-test"), staged, linkMaps());
 
         // Every staged node and relationship is in CERT's graph: created, or merged onto CERT's own category.
         for (TableCounts t : counts) {
@@ -159,9 +158,6 @@ class NorthwindPairLoadIT {
         }
         assertThat(counts).filteredOn(t -> t.table().equals("Category")).singleElement()
                 .satisfies(t -> assertThat(t.updated()).isEqualTo(1));
-        // Their ends were created by the load or found in CERT (the merged category among them): all by element id.
-        assertThat(graphLoad.relationshipsById()).isPositive().isEqualTo(counts.stream()
-                .filter(t -> t.schema().equals(TableId.RELATIONSHIPS)).mapToLong(TableCounts::inserted).sum());
         assertThat(strings(certGraph.driver(), "MATCH (c:Category {categoryID: '1'}) RETURN c.categoryName AS v"))
                 .containsExactly(strings(prodGraph.driver(), "MATCH (c:Category {categoryID: '1'}) RETURN c.categoryName"
                         + " AS v").get(0));
