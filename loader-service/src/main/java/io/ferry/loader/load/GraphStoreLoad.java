@@ -266,8 +266,8 @@ public final class GraphStoreLoad {
         try (Session session = cert.session()) {
             for (Map.Entry<String, List<Map<String, Object>>> e : creates.entrySet()) {
                 List<Record> made = session.executeWrite(tx -> tx.run("UNWIND $rows AS row CREATE (n" + e.getKey()
-                        + " " + properties + ") RETURN row.source AS source, elementId(n) AS id", Map.of("rows", e.getValue(), "run", runId))
-                        .list(), config());
+                        + " " + properties + ") RETURN row.source AS source, elementId(n) AS id",
+                        Map.of("rows", e.getValue(), "run", runId)).list(), config());
                 for (Record r : made) {
                     if (!r.get("source").isNull()) {
                         created.put(r.get("source").asString(), r.get("id").asString());
@@ -315,7 +315,8 @@ public final class GraphStoreLoad {
         start.map(rewrites).ifPresent(m -> maps.put(start.column(), m));
         end.map(rewrites).ifPresent(m -> maps.put(end.column(), m));
         String cypher = "UNWIND $rows AS row " + start.match("a", "row.from") + " " + end.match("b", "row.to")
-                + " CREATE (a)-[r:" + quote(type) + " " + createdProperties(table, keyColumns) + "]->(b) RETURN count(r) AS n";
+                + " CREATE (a)-[r:" + quote(type) + " " + createdProperties(table, keyColumns) + "]->(b)"
+                + " RETURN count(r) AS n";
         List<Map<String, Object>> rows = new ArrayList<>();
         long[] done;
         try (ConcurrentChunks chunks = new ConcurrentChunks(PARALLEL_WRITES, "graph-load")) {
