@@ -192,10 +192,10 @@ public final class GraphStoreLoad {
     }
 
     /**
-     * @param others the live runs of other districts: a node one of them wrote under the row's merge key is the
-     *               same entity, shared by both districts' closures (as their PostgreSQL rows are), and is left as
-     *               it is
      * @param properties the Cypher map a created node gets ({@link #createdProperties})
+     * @param others     the live runs of other districts: a node one of them wrote under the row's merge key is the
+     *                   same entity, shared by both districts' closures (as their PostgreSQL rows are), and is left
+     *                   as it is
      * @return {created, updated}; rows of nodes this run already wrote through another label, or shared, are neither
      */
     private long[] writeNodes(Driver cert, String runId, String label, Map<String, String> mergeKeys,
