@@ -42,10 +42,14 @@ public final class GraphCompensation {
 
     /** The rows that would stop compensating the run here; nothing is changed. */
     public List<BlockedRow> blocked(Driver cert, String store, String runId) {
-        if (GraphTarget.marker(cert).isEmpty() || !"loaded".equals(new GraphRun(cert, store, timeouts).status(runId))) {
+        if (GraphTarget.marker(cert).isEmpty()) {
             return List.of();
         }
-        return new GraphTakeOut(cert, store, runId, timeouts).blocked();
+        GraphRun run = new GraphRun(cert, store, timeouts);
+        if (!"loaded".equals(run.status(runId))) {
+            return List.of();
+        }
+        return new GraphTakeOut(cert, store, runId, run.written(runId), timeouts).blocked();
     }
 
     public Compensation compensate(Driver cert, String store, String runId, boolean force) {
@@ -60,7 +64,7 @@ public final class GraphCompensation {
                 return new Compensation(Outcome.ALREADY_COMPENSATED, run.proof(runId, "proofBefore"),
                         run.proof(runId, "proofAfter"), List.of(), Map.of());
             }
-            GraphTakeOut out = new GraphTakeOut(cert, store, runId, timeouts);
+            GraphTakeOut out = new GraphTakeOut(cert, store, runId, run.written(runId), timeouts);
             if (status.equals("loading")) {
                 // A load that stopped half-way: its writes go, and with them the record of it.
                 Map<TableId, Undone> undone = undo(out);
@@ -91,7 +95,7 @@ public final class GraphCompensation {
         if (!"loaded".equals(run.status(replaced))) {
             return;
         }
-        GraphTakeOut out = new GraphTakeOut(cert, store, replaced, timeouts);
+        GraphTakeOut out = new GraphTakeOut(cert, store, replaced, run.written(replaced), timeouts);
         List<BlockedRow> blocked = out.blocked();
         if (!blocked.isEmpty()) {
             throw new LoadRefusedException(store, "run " + replaced + ", which this refresh replaces, has nodes testers"

@@ -52,11 +52,36 @@ final class GraphRun {
         }
     }
 
-    void begin(RunInfo run) {
+    /** Before the load's first write: the run as {@code loading}, with the labels and types it is about to write. */
+    void begin(RunInfo run, Written written) {
         write("CREATE (r:" + GraphTarget.RUN + " {runId: $run}) SET r.district = $district, r.specHash = $spec,"
-                + " r.keyVersion = $key, r.requestedBy = $by, r.startedAt = datetime(), r.status = 'loading'",
+                + " r.keyVersion = $key, r.requestedBy = $by, r.startedAt = datetime(), r.status = 'loading',"
+                + " r.labels = $labels, r.types = $types",
                 Map.of("run", run.runId(), "district", run.district(), "spec", run.specHash(), "key", run.keyVersion(),
-                        "by", run.requestedBy() == null ? "" : run.requestedBy()));
+                        "by", run.requestedBy() == null ? "" : run.requestedBy(), "labels", written.labels(),
+                        "types", written.types()));
+    }
+
+    /** The labels and relationship types a run writes: where its take-out looks for its stamps. */
+    record Written(List<String> labels, List<String> types) {
+    }
+
+    /**
+     * What the run wrote here. A run recorded before the lists were kept gets every label and type of the graph:
+     * slower to take out (a scan per label), never incomplete.
+     */
+    Written written(String runId) {
+        Record r = single("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) RETURN r.labels AS labels, r.types AS types",
+                runId);
+        if (!r.get("labels").isNull()) {
+            return new Written(r.get("labels").asList(v -> v.asString()), r.get("types").asList(v -> v.asString()));
+        }
+        try (Session session = cert.session()) {
+            return session.executeRead(tx -> new Written(
+                    tx.run("CALL db.labels() YIELD label RETURN label").list(l -> l.get(0).asString()),
+                    tx.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
+                            .list(t -> t.get(0).asString())), config());
+        }
     }
 
     /** The load committed its last batch: the counts, and the proof of what the run's keys held before it. */
@@ -67,8 +92,12 @@ final class GraphRun {
                 Map.of("run", runId, "rows", rows, "counts", json(counts), "before", json(byName(before))));
     }
 
-    /** A failed load leaves no record: what it wrote was taken out. */
+    /**
+     * A failed load leaves no record: what it wrote was taken out, and its before-images went back. The ledger nodes
+     * go too, or loading the run again would keep two images of each node it merges onto.
+     */
     void forget(String runId) {
+        write("MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN + ": $run}) DELETE l", Map.of("run", runId));
         write("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) DELETE r", Map.of("run", runId));
     }
 

@@ -75,26 +75,33 @@ public final class GraphStoreLoad {
         if (status != null) {
             // An earlier attempt stopped half-way (its loader died): take out what it wrote and its record, then load
             // afresh.
-            new GraphTakeOut(cert, store, run.runId(), timeouts).apply();
+            new GraphTakeOut(cert, store, run.runId(), ledger.written(run.runId()), timeouts).apply();
             ledger.forget(run.runId());
         }
         if (run.replaces() != null) {
             GraphCompensation.supersede(cert, store, run.replaces(), run.runId(), timeouts);
         }
-        ledger.begin(run);
+        GraphRun.Written written = written(store, staged);
+        try {
+            GraphTarget.indexRunStamps(cert, written.labels(), written.types());
+        } catch (Neo4jException e) {
+            throw new LoadFailedException(store, "indexing the run stamps of " + written + " failed (" + e.code()
+                    + "); nothing was written: check that the loader's CERT user may create indexes", e);
+        }
+        ledger.begin(run, written);
         steps = new StepTimes();
         try {
             Map<String, String> mergeKeys = InitTarget.mergeKeys(spec, store);
             Map<String, Map<String, String>> rewrites = linkMaps;
             Map<String, String> created = new HashMap<>();
-            WrittenNodeKeys written = new WrittenNodeKeys();
+            WrittenNodeKeys writtenKeys = new WrittenNodeKeys();
             Set<String> others = ledger.liveRunsOfOthers(run.district());
             List<TableCounts> counts = new ArrayList<>();
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
                 TableId id = e.getKey();
                 if (id.store().equals(store) && id.schema().equals(TableId.LABELS)) {
                     counts.add(loadLabel(cert, run.runId(), id.name(), e.getValue(), mergeKeys,
-                            propertyMaps(id.name(), rewrites), created, written, others));
+                            propertyMaps(id.name(), rewrites), created, writtenKeys, others));
                 }
             }
             steps.mark("nodes");
@@ -105,12 +112,12 @@ public final class GraphStoreLoad {
                 }
             }
             steps.mark("relationships");
-            ledger.finish(run.runId(), counts, new GraphTakeOut(cert, store, run.runId(), timeouts).proofs(true));
+            ledger.finish(run.runId(), counts, new GraphTakeOut(cert, store, run.runId(), written, timeouts).proofs(true));
             steps.mark("proofs");
             return counts;
         } catch (RuntimeException e) {
             try {
-                new GraphTakeOut(cert, store, run.runId(), timeouts).apply();
+                new GraphTakeOut(cert, store, run.runId(), written, timeouts).apply();
                 ledger.forget(run.runId());
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
@@ -144,6 +151,14 @@ public final class GraphStoreLoad {
                     + " since; loading it again needs a new run");
         }
         return java.util.Optional.of(run.counts(runId));
+    }
+
+    /** The store's labels and relationship types among the staged tables, in name order. */
+    private static GraphRun.Written written(String store, Map<TableId, StagedTable> staged) {
+        List<TableId> tables = new TreeMap<>(staged).keySet().stream().filter(t -> t.store().equals(store)).toList();
+        return new GraphRun.Written(
+                tables.stream().filter(t -> t.schema().equals(TableId.LABELS)).map(TableId::name).toList(),
+                tables.stream().filter(t -> t.schema().equals(TableId.RELATIONSHIPS)).map(TableId::name).toList());
     }
 
     static void guard(Driver cert, String store) {

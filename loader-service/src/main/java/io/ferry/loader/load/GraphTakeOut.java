@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -35,12 +38,18 @@ final class GraphTakeOut {
     private final Driver cert;
     private final String store;
     private final String runId;
+    private final GraphRun.Written written;
     private final LoadTimeouts timeouts;
 
-    GraphTakeOut(Driver cert, String store, String runId, LoadTimeouts timeouts) {
+    /**
+     * @param written the labels and types the run wrote: every query below goes by them, so that the stamp indexes
+     *                ({@link GraphTarget#indexRunStamps}) serve it instead of a scan of the whole graph
+     */
+    GraphTakeOut(Driver cert, String store, String runId, GraphRun.Written written, LoadTimeouts timeouts) {
         this.cert = cert;
         this.store = store;
         this.runId = runId;
+        this.written = written;
         this.timeouts = timeouts;
     }
 
@@ -53,9 +62,14 @@ final class GraphTakeOut {
         List<BlockedRow> blocked = new ArrayList<>();
         changed().stream().limit(LISTED).forEach(c -> blocked.add(new BlockedRow(store, c.table(), c.id(),
                 Cause.CHANGED_SINCE_LOAD)));
-        for (Record r : read("MATCH (n)-[x]-() WHERE n." + GraphStamps.STAMP + " = $run AND coalesce(x." + GraphStamps.STAMP
-                + ", '') <> $run RETURN DISTINCT elementId(n) AS id, labels(n) AS labels LIMIT " + LISTED)) {
-            blocked.add(new BlockedRow(store, label(r), r.get("id").asString(), Cause.REFERENCED_FROM_OUTSIDE));
+        Set<String> referenced = new HashSet<>();
+        for (String label : written.labels()) {
+            for (Record r : read(attached(label) + " RETURN DISTINCT elementId(n) AS id, labels(n) AS labels LIMIT "
+                    + LISTED)) {
+                if (referenced.size() < LISTED && referenced.add(r.get("id").asString())) {
+                    blocked.add(new BlockedRow(store, label(r), r.get("id").asString(), Cause.REFERENCED_FROM_OUTSIDE));
+                }
+            }
         }
         return blocked;
     }
@@ -65,27 +79,31 @@ final class GraphTakeOut {
     }
 
     private List<Changed> changed() {
-        List<Changed> changed = new ArrayList<>();
-        for (Record r : read("MATCH (n) WHERE n." + GraphStamps.STAMP + " = $run RETURN elementId(n) AS id,"
-                + " labels(n) AS labels, properties(n) AS props")) {
-            if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asString(null))) {
-                changed.add(new Changed(label(r), r.get("id").asString(), false));
+        // By element id: a node of two of the run's labels is found through each.
+        Map<String, Changed> changed = new LinkedHashMap<>();
+        for (String label : written.labels()) {
+            for (Record r : read(stampedNodes(label) + " RETURN elementId(n) AS id,"
+                    + " labels(n) AS labels, properties(n) AS props")) {
+                if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asString(null))) {
+                    changed.putIfAbsent(r.get("id").asString(), new Changed(label(r), r.get("id").asString(), false));
+                }
             }
         }
-        for (Record r : read("MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN + ": $run}) MATCH (n)"
-                + " WHERE l._ferryLabel IN labels(n) AND n[l._ferryKey] = l[l._ferryKey] RETURN elementId(n) AS id,"
-                + " labels(n) AS labels, properties(n) AS props, l._ferryLedgerHash AS hash")) {
+        for (Record r : mergedNodes("elementId(n) AS id, labels(n) AS labels, properties(n) AS props,"
+                + " l._ferryLedgerHash AS hash")) {
             if (changed(r.get("props").asMap(), r.get("hash").asString(null))) {
-                changed.add(new Changed(label(r), r.get("id").asString(), false));
+                changed.putIfAbsent(r.get("id").asString(), new Changed(label(r), r.get("id").asString(), false));
             }
         }
-        for (Record r : read("MATCH ()-[x]->() WHERE x." + GraphStamps.STAMP + " = $run RETURN elementId(x) AS id,"
-                + " type(x) AS type, properties(x) AS props")) {
-            if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asString(null))) {
-                changed.add(new Changed(TableId.RELATIONSHIPS + "." + r.get("type").asString(), r.get("id").asString(), true));
+        for (String type : written.types()) {
+            for (Record r : read(stampedRelationships(type) + " RETURN elementId(x) AS id, properties(x) AS props")) {
+                if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asString(null))) {
+                    changed.putIfAbsent(r.get("id").asString(), new Changed(TableId.RELATIONSHIPS + "." + type,
+                            r.get("id").asString(), true));
+                }
             }
         }
-        return changed;
+        return List.copyOf(changed.values());
     }
 
     /**
@@ -94,8 +112,9 @@ final class GraphTakeOut {
      * its properties as they are.
      */
     void force() {
-        List<String> nodes = changed().stream().filter(c -> !c.relationship()).map(Changed::id).toList();
-        List<String> relationships = changed().stream().filter(Changed::relationship).map(Changed::id).toList();
+        List<Changed> changed = changed();
+        List<String> nodes = changed.stream().filter(c -> !c.relationship()).map(Changed::id).toList();
+        List<String> relationships = changed.stream().filter(Changed::relationship).map(Changed::id).toList();
         // The images lose the run's stamp: the take-out deletes whatever carries it.
         write("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id CREATE (f:FerryForcedImage) SET f = properties(n),"
                 + " f._ferryForcedRun = $run, f._ferryCause = 'changed', f._ferryLabels = labels(n),"
@@ -103,35 +122,47 @@ final class GraphTakeOut {
         write("UNWIND $ids AS id MATCH ()-[x]->() WHERE elementId(x) = id CREATE (f:FerryForcedImage) SET f ="
                 + " properties(x), f._ferryForcedRun = $run, f._ferryCause = 'changed', f._ferryType = type(x),"
                 + " f._ferryElement = id REMOVE f." + GraphStamps.STAMP + ", f." + GraphStamps.HASH, relationships);
-        write("MATCH (n)-[x]-(o) WHERE n." + GraphStamps.STAMP + " = $run AND coalesce(x." + GraphStamps.STAMP + ", '') <> $run"
-                + " WITH DISTINCT x CREATE (f:FerryForcedImage) SET f = properties(x), f._ferryForcedRun = $run,"
-                + " f._ferryCause = 'referenced', f._ferryType = type(x), f._ferryElement = elementId(x)", List.of());
+        // A relationship between two of the run's labels is met from both ends: one image of it.
+        Set<String> referenced = new LinkedHashSet<>();
+        for (String label : written.labels()) {
+            read(attached(label) + " RETURN DISTINCT elementId(x) AS id").forEach(r -> referenced.add(r.get("id").asString()));
+        }
+        write("UNWIND $ids AS id MATCH ()-[x]->() WHERE elementId(x) = id CREATE (f:FerryForcedImage) SET f ="
+                + " properties(x), f._ferryForcedRun = $run, f._ferryCause = 'referenced', f._ferryType = type(x),"
+                + " f._ferryElement = id", List.copyOf(referenced));
     }
 
     /** @return per label or type, {deleted, restored} */
     Map<TableId, long[]> apply() {
         Map<TableId, long[]> done = new TreeMap<>();
-        for (Record r : read("MATCH ()-[x]->() WHERE x." + GraphStamps.STAMP + " = $run RETURN type(x) AS t, count(*) AS n")) {
-            done.put(new TableId(store, TableId.RELATIONSHIPS, r.get("t").asString()), new long[] {r.get("n").asLong(), 0});
+        for (String type : written.types()) {
+            long n = read(stampedRelationships(type) + " RETURN count(*) AS n").get(0).get("n").asLong();
+            if (n > 0) {
+                done.put(new TableId(store, TableId.RELATIONSHIPS, type), new long[] {n, 0});
+            }
         }
-        for (Record r : read("MATCH (n) WHERE n." + GraphStamps.STAMP + " = $run UNWIND labels(n) AS l RETURN l, count(*) AS n")) {
-            done.put(new TableId(store, TableId.LABELS, r.get("l").asString()), new long[] {r.get("n").asLong(), 0});
+        for (String label : written.labels()) {
+            long n = read(stampedNodes(label) + " RETURN count(*) AS n").get(0).get("n").asLong();
+            if (n > 0) {
+                done.put(new TableId(store, TableId.LABELS, label), new long[] {n, 0});
+            }
         }
-        while (writeCount("MATCH ()-[x]->() WHERE x." + GraphStamps.STAMP + " = $run WITH x LIMIT " + CHUNK
-                + " DELETE x RETURN count(*) AS n") > 0) {
-            // chunk by chunk
+        for (String type : written.types()) {
+            while (writeCount(stampedRelationships(type) + " WITH x LIMIT " + CHUNK + " DELETE x RETURN count(*) AS n") > 0) {
+                // chunk by chunk
+            }
         }
-        while (writeCount("MATCH (n) WHERE n." + GraphStamps.STAMP + " = $run WITH n LIMIT " + CHUNK
-                + " DETACH DELETE n RETURN count(*) AS n") > 0) {
-            // chunk by chunk
+        for (String label : written.labels()) {
+            while (writeCount(stampedNodes(label) + " WITH n LIMIT " + CHUNK
+                    + " DETACH DELETE n RETURN count(*) AS n") > 0) {
+                // chunk by chunk
+            }
         }
         for (Record r : read("MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN + ": $run})"
                 + " RETURN l._ferryLabel AS label, l._ferryKey AS key, count(*) AS n")) {
             String label = r.get("label").asString();
             String key = r.get("key").asString();
-            write("MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN + ": $run, _ferryLabel: "
-                    + literal(label) + "}) MATCH (n:" + GraphStoreLoad.quote(label) + " {" + GraphStoreLoad.quote(key)
-                    + ": l[" + literal(key) + "]}) SET n = properties(l) REMOVE n." + GraphTarget.LEDGER_RUN
+            write(mergedNodes(label, key) + " SET n = properties(l) REMOVE n." + GraphTarget.LEDGER_RUN
                     + ", n._ferryLabel, n._ferryKey, n._ferryLedgerHash, n._ferryImageRun, n._ferryImageHash"
                     + " SET n." + GraphStamps.STAMP + " = l._ferryImageRun, n." + GraphStamps.HASH + " = l._ferryImageHash");
             done.computeIfAbsent(new TableId(store, TableId.LABELS, label), t -> new long[2])[1] += r.get("n").asLong();
@@ -146,27 +177,58 @@ final class GraphTakeOut {
      */
     Map<TableId, TableProof> proofs(boolean images) {
         Map<TableId, List<String>> hashes = new TreeMap<>();
-        String nodes = images
-                ? "MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN + ": $run}) RETURN l._ferryLabel AS label,"
-                        + " properties(l) AS props"
-                : "MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN + ": $run}) MATCH (n) WHERE"
-                        + " l._ferryLabel IN labels(n) AND n[l._ferryKey] = l[l._ferryKey] RETURN l._ferryLabel AS label,"
-                        + " properties(n) AS props";
-        for (Record r : read(nodes)) {
+        List<Record> merged = images
+                ? read("MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN + ": $run}) RETURN l._ferryLabel AS"
+                        + " label, properties(l) AS props")
+                : mergedNodes("l._ferryLabel AS label, properties(n) AS props");
+        for (Record r : merged) {
             Map<String, Object> props = new LinkedHashMap<>(r.get("props").asMap());
             hashes.computeIfAbsent(new TableId(store, TableId.LABELS, r.get("label").asString()), t -> new ArrayList<>())
                     .add(GraphStamps.hash(props));
         }
         if (!images) {
-            for (Record r : read("MATCH (n) WHERE n." + GraphStamps.STAMP + " = $run UNWIND labels(n) AS l RETURN l AS label,"
-                    + " properties(n) AS props")) {
-                hashes.computeIfAbsent(new TableId(store, TableId.LABELS, r.get("label").asString()), t -> new ArrayList<>())
-                        .add(GraphStamps.hash(r.get("props").asMap()));
+            for (String label : written.labels()) {
+                for (Record r : read(stampedNodes(label) + " RETURN properties(n)"
+                        + " AS props")) {
+                    hashes.computeIfAbsent(new TableId(store, TableId.LABELS, label), t -> new ArrayList<>())
+                            .add(GraphStamps.hash(r.get("props").asMap()));
+                }
             }
         }
         Map<TableId, TableProof> proofs = new LinkedHashMap<>();
         hashes.forEach((t, list) -> proofs.put(t, proof(list)));
         return proofs;
+    }
+
+    /** The run's nodes of a label, {@code n}. */
+    private static String stampedNodes(String label) {
+        return "MATCH (n:" + GraphStoreLoad.quote(label) + ") WHERE n." + GraphStamps.STAMP + " = $run";
+    }
+
+    /** The run's nodes of a label ({@code n}) with each relationship not of the run that touches them ({@code x}). */
+    private static String attached(String label) {
+        return "MATCH (n:" + GraphStoreLoad.quote(label) + ")-[x]-() WHERE n." + GraphStamps.STAMP + " = $run AND"
+                + " coalesce(x." + GraphStamps.STAMP + ", '') <> $run";
+    }
+
+    private static String stampedRelationships(String type) {
+        return "MATCH ()-[x:" + GraphStoreLoad.quote(type) + "]->() WHERE x." + GraphStamps.STAMP + " = $run";
+    }
+
+    /** The nodes the run merged onto ({@code n}) with their ledger nodes ({@code l}), found by label and key. */
+    private List<Record> mergedNodes(String returned) {
+        List<Record> found = new ArrayList<>();
+        for (Record r : read("MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN + ": $run})"
+                + " RETURN DISTINCT l._ferryLabel AS label, l._ferryKey AS key")) {
+            found.addAll(read(mergedNodes(r.get("label").asString(), r.get("key").asString()) + " RETURN " + returned));
+        }
+        return found;
+    }
+
+    private static String mergedNodes(String label, String key) {
+        return "MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN + ": $run, _ferryLabel: " + literal(label)
+                + ", _ferryKey: " + literal(key) + "}) MATCH (n:" + GraphStoreLoad.quote(label) + " {"
+                + GraphStoreLoad.quote(key) + ": l[" + literal(key) + "]})";
     }
 
     /** Count and md5 of the sorted hashes joined by newlines; null for none, as in PostgreSQL. */

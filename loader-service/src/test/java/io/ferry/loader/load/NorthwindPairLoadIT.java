@@ -190,6 +190,22 @@ class NorthwindPairLoadIT {
                 + " p.productID AS v")).containsAll(pairs);
         assertThat(RunInventory.ofGraph("graph", certGraph.driver()).runs()).singleElement()
                 .satisfies(r -> assertThat(r.status() + " " + r.district()).isEqualTo("loaded " + CUSTOMER));
+        // The run's labels and types, each with an index on the stamp its take-out looks for.
+        assertThat(strings(certGraph.driver(), "MATCH (r:" + GraphTarget.RUN + " {runId: '" + run + "'}) UNWIND"
+                + " r.labels + r.types AS v RETURN v")).containsExactly("Category", "Customer", "Order", "Product",
+                "Supplier", "ORDERS", "PART_OF", "PURCHASED", "SUPPLIES");
+        assertThat(strings(certGraph.driver(), "SHOW INDEXES YIELD name, state, properties WHERE name STARTS WITH"
+                + " 'ferry_run_' RETURN name + ' ' + state + ' ' + properties[0] AS v")).containsExactlyInAnyOrder(
+                "ferry_run_label_Category ONLINE _ferryRun", "ferry_run_label_Customer ONLINE _ferryRun",
+                "ferry_run_label_Order ONLINE _ferryRun", "ferry_run_label_Product ONLINE _ferryRun",
+                "ferry_run_label_Supplier ONLINE _ferryRun", "ferry_run_type_ORDERS ONLINE _ferryRun",
+                "ferry_run_type_PART_OF ONLINE _ferryRun", "ferry_run_type_PURCHASED ONLINE _ferryRun",
+                "ferry_run_type_SUPPLIES ONLINE _ferryRun");
+        // A run recorded before Ferry kept the lists is taken out all the same, through every label and type.
+        try (Session session = certGraph.driver().session()) {
+            session.run("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) REMOVE r.labels, r.types", Map.of("run", run))
+                    .consume();
+        }
 
         Compensation graphOut = new GraphCompensation(LoadTimeouts.defaults()).compensate(certGraph.driver(), "graph",
                 run, false);
@@ -275,6 +291,9 @@ class NorthwindPairLoadIT {
             assertThat(strings(certGraph.driver(), "MATCH (o:Order {orderID: '" + moved + "'}) RETURN o.shipName AS v"))
                     .containsExactly("CERT own");
             assertThat(RunInventory.ofGraph("graph", certGraph.driver()).runs()).noneMatch(r -> r.runId().equals(run));
+            // The category the load merged onto went back, and its before-image with the run's record.
+            assertThat(strings(certGraph.driver(), "MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN
+                    + ": '" + run + "'}) RETURN count(l) AS v")).containsExactly("0");
         } finally {
             try (Session session = certGraph.driver().session()) {
                 session.run("MATCH (o:Order {orderID: $k, shipName: 'CERT own'}) DELETE o", Map.of("k", moved)).consume();
@@ -312,6 +331,8 @@ class NorthwindPairLoadIT {
                     .isInstanceOf(LoadFailedException.class)
                     .hasMessageContaining("two :Order nodes of the run have the same orderID after key remapping");
             assertThat(graphContents()).isEqualTo(before);
+            assertThat(strings(certGraph.driver(), "MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN
+                    + ": '" + run + "'}) RETURN count(l) AS v")).containsExactly("0");
         } finally {
             try (Connection c = cert.connect("nw")) {
                 new PgCompensation(LoadTimeouts.defaults()).compensate(c, "nw", List.of("public"), run, false);
