@@ -5,6 +5,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.Neo4jException;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class GraphTarget {
     public static final String LEDGER_RUN = "_ferryLedgerRun";
     /** How long a load waits for new stamp indexes to come online: populating one reads its label's nodes once. */
     private static final long INDEX_WAIT_SECONDS = 600;
+    private static final String EQUIVALENT_INDEX = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists";
 
     private GraphTarget() {
     }
@@ -76,19 +78,26 @@ public final class GraphTarget {
     }
 
     /**
-     * Indexes {@value GraphStamps#STAMP} on each label and relationship type a run writes (idempotent), and waits
-     * until they are online. Without them every query that finds a run's nodes by their stamp (compensation, the
+     * Indexes {@value GraphStamps#STAMP} on each label and relationship type a run writes (idempotent, also when
+     * two loads ask at once), and waits until they are online. Without them every query that finds a run's nodes by their stamp (compensation, the
      * validator's checks) scans the whole CERT graph: taking one district's graph out took over a minute.
      */
     public static void indexRunStamps(Driver cert, Collection<String> labels, Collection<String> types) {
+        List<String> statements = new ArrayList<>();
+        labels.forEach(label -> statements.add("CREATE INDEX " + quote("ferry_run_label_" + label) + " IF NOT EXISTS"
+                + " FOR (n:" + quote(label) + ") ON (n." + GraphStamps.STAMP + ")"));
+        types.forEach(type -> statements.add("CREATE INDEX " + quote("ferry_run_type_" + type) + " IF NOT EXISTS"
+                + " FOR ()-[r:" + quote(type) + "]-() ON (r." + GraphStamps.STAMP + ")"));
         try (Session session = cert.session()) {
-            for (String label : labels) {
-                session.run("CREATE INDEX " + quote("ferry_run_label_" + label) + " IF NOT EXISTS FOR (n:" + quote(label)
-                        + ") ON (n." + GraphStamps.STAMP + ")").consume();
-            }
-            for (String type : types) {
-                session.run("CREATE INDEX " + quote("ferry_run_type_" + type) + " IF NOT EXISTS FOR ()-[r:" + quote(type)
-                        + "]-() ON (r." + GraphStamps.STAMP + ")").consume();
+            for (String statement : statements) {
+                try {
+                    session.run(statement).consume();
+                } catch (Neo4jException e) {
+                    // Another district's load made the same index between the check and the create: it is there.
+                    if (!EQUIVALENT_INDEX.equals(e.code())) {
+                        throw e;
+                    }
+                }
             }
             session.run("CALL db.awaitIndexes($seconds)", Map.of("seconds", INDEX_WAIT_SECONDS)).consume();
         }

@@ -207,6 +207,45 @@ class InitTargetIT {
         }
     }
 
+    /**
+     * Loads of two districts may index the same labels and types at once: each index is made once, comes online,
+     * and serves the take-out's lookups of a run's stamp (an index seek, not a scan of the label).
+     */
+    @Test
+    void runStampIndexesAreMadeOnceWhenLoadsAskAtOnceAndServeTheStampLookup() throws Exception {
+        try (Neo4jServer graph = Neo4jServer.startTemporary()) {
+            try (var session = graph.driver().session()) {
+                session.run("UNWIND range(1, 1000) AS i CREATE (:Person {personId: i})-[:`IN CLASS`]->(:`Odd``Label`)")
+                        .consume();
+            }
+            List<String> labels = List.of("Person", "Odd`Label");
+            List<String> types = List.of("IN CLASS");
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<?>> loads = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    loads.add(pool.submit(() -> GraphTarget.indexRunStamps(graph.driver(), labels, types)));
+                }
+                for (var load : loads) {
+                    load.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            try (var session = graph.driver().session()) {
+                assertThat(session.run("SHOW INDEXES YIELD name, state, labelsOrTypes, properties WHERE name STARTS WITH"
+                        + " 'ferry_run_' RETURN name + ' ' + state + ' ' + labelsOrTypes[0] + '.' + properties[0] AS v")
+                        .list(r -> r.get("v").asString())).containsExactlyInAnyOrder(
+                        "ferry_run_label_Person ONLINE Person._ferryRun",
+                        "ferry_run_label_Odd`Label ONLINE Odd`Label._ferryRun",
+                        "ferry_run_type_IN CLASS ONLINE IN CLASS._ferryRun");
+                String plan = session.run("EXPLAIN MATCH (n:Person) WHERE n._ferryRun = $run RETURN n",
+                        Map.of("run", "mig-1")).consume().plan().toString();
+                assertThat(plan).contains("NodeIndexSeek").doesNotContain("NodeByLabelScan");
+            }
+        }
+    }
+
     private static List<String> strings(Statement st, String sql) throws Exception {
         List<String> values = new java.util.ArrayList<>();
         try (ResultSet rs = st.executeQuery(sql)) {
