@@ -79,8 +79,9 @@ public final class GraphTarget {
 
     /**
      * Indexes {@value GraphStamps#STAMP} on each label and relationship type a run writes (idempotent, also when
-     * two loads ask at once), and waits until they are online. Without them every query that finds a run's nodes by their stamp (compensation, the
-     * validator's checks) scans the whole CERT graph: taking one district's graph out took over a minute.
+     * two loads ask at once), and waits until they are online. Without them every query that finds a run's nodes
+     * by their stamp (compensation, the validator's checks) scans the whole CERT graph: taking one district's graph
+     * out took over a minute.
      */
     public static void indexRunStamps(Driver cert, Collection<String> labels, Collection<String> types) {
         List<String> statements = new ArrayList<>();

@@ -82,8 +82,8 @@ final class GraphTakeOut {
         // By element id: a node of two of the run's labels is found through each.
         Map<String, Changed> changed = new LinkedHashMap<>();
         for (String label : written.labels()) {
-            for (Record r : read(stampedNodes(label) + " RETURN elementId(n) AS id,"
-                    + " labels(n) AS labels, properties(n) AS props")) {
+            for (Record r : read(stampedNodes(label) + " RETURN elementId(n) AS id, labels(n) AS labels,"
+                    + " properties(n) AS props")) {
                 if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asString(null))) {
                     changed.putIfAbsent(r.get("id").asString(), new Changed(label(r), r.get("id").asString(), false));
                 }
@@ -125,7 +125,8 @@ final class GraphTakeOut {
         // A relationship between two of the run's labels is met from both ends: one image of it.
         Set<String> referenced = new LinkedHashSet<>();
         for (String label : written.labels()) {
-            read(attached(label) + " RETURN DISTINCT elementId(x) AS id").forEach(r -> referenced.add(r.get("id").asString()));
+            read(attached(label) + " RETURN DISTINCT elementId(x) AS id")
+                    .forEach(r -> referenced.add(r.get("id").asString()));
         }
         write("UNWIND $ids AS id MATCH ()-[x]->() WHERE elementId(x) = id CREATE (f:FerryForcedImage) SET f ="
                 + " properties(x), f._ferryForcedRun = $run, f._ferryCause = 'referenced', f._ferryType = type(x),"
@@ -148,13 +149,14 @@ final class GraphTakeOut {
             }
         }
         for (String type : written.types()) {
-            while (writeCount(stampedRelationships(type) + " WITH x LIMIT " + CHUNK + " DELETE x RETURN count(*) AS n") > 0) {
+            String chunk = stampedRelationships(type) + " WITH x LIMIT " + CHUNK + " DELETE x RETURN count(*) AS n";
+            while (writeCount(chunk) > 0) {
                 // chunk by chunk
             }
         }
         for (String label : written.labels()) {
-            while (writeCount(stampedNodes(label) + " WITH n LIMIT " + CHUNK
-                    + " DETACH DELETE n RETURN count(*) AS n") > 0) {
+            String chunk = stampedNodes(label) + " WITH n LIMIT " + CHUNK + " DETACH DELETE n RETURN count(*) AS n";
+            while (writeCount(chunk) > 0) {
                 // chunk by chunk
             }
         }
@@ -188,8 +190,7 @@ final class GraphTakeOut {
         }
         if (!images) {
             for (String label : written.labels()) {
-                for (Record r : read(stampedNodes(label) + " RETURN properties(n)"
-                        + " AS props")) {
+                for (Record r : read(stampedNodes(label) + " RETURN properties(n) AS props")) {
                     hashes.computeIfAbsent(new TableId(store, TableId.LABELS, label), t -> new ArrayList<>())
                             .add(GraphStamps.hash(r.get("props").asMap()));
                 }
