@@ -45,13 +45,22 @@ public final class GraphStoreLoad {
     private static final int PARALLEL_WRITES = 2;
 
     private final LoadTimeouts timeouts;
-    private StepTimes steps = new StepTimes();
+    private final StepTimes steps;
 
     public GraphStoreLoad(LoadTimeouts timeouts) {
-        this.timeouts = timeouts;
+        this(timeouts, new StepTimes());
     }
 
-    /** Each step of the last load and its time (nodes, relationships, proofs), for benchmarks and logs. */
+    /** @param steps the load's steps are marked on these, after what the caller marked before it */
+    public GraphStoreLoad(LoadTimeouts timeouts, StepTimes steps) {
+        this.timeouts = timeouts;
+        this.steps = steps;
+    }
+
+    /**
+     * Each step of the load and its time (prepare: the checks, the stamp indexes and the run's record; then nodes,
+     * relationships, proofs), for benchmarks and logs.
+     */
     public StepTimes steps() {
         return steps;
     }
@@ -89,7 +98,7 @@ public final class GraphStoreLoad {
                     + "); nothing was written: check that the loader's CERT user may create indexes", e);
         }
         ledger.begin(run, written);
-        steps = new StepTimes();
+        steps.mark("prepare");
         try {
             Map<String, String> mergeKeys = InitTarget.mergeKeys(spec, store);
             Map<String, Map<String, String>> rewrites = linkMaps;

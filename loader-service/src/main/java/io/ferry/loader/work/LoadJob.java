@@ -148,6 +148,7 @@ public final class LoadJob {
             }
             sameSchema(request, store, new Neo4jIntrospector().constraintsFingerprint(cert, store.name()));
             Map<TableId, StagedTable> staged = fetch(request, store, work);
+            steps.mark("fetch");
             RunInfo run = runInfo(request, staged);
             Map<String, Map<String, String>> linkMaps;
             try {
@@ -156,9 +157,10 @@ public final class LoadJob {
             } catch (SQLException e) {
                 throw CertSessions.failure(store.name(), "reading the key maps its links follow", e);
             }
-            GraphStoreLoad load = new GraphStoreLoad(settings.timeouts());
-            List<TableCounts> counts = load.load(cert, spec, store.name(), run, staged, linkMaps);
-            steps = load.steps();
+            // Waits until the stores its links point at have decided their key maps.
+            steps.mark("key maps");
+            List<TableCounts> counts = new GraphStoreLoad(settings.timeouts(), steps).load(cert, spec, store.name(), run,
+                    staged, linkMaps);
             return result(request, counts);
         } catch (IOException e) {
             throw StepFailure.transientFailure("WORK_FOLDER", "the loader's work folder failed: "

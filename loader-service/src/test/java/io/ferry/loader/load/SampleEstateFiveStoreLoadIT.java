@@ -15,6 +15,7 @@ import io.ferry.estate.SampleEstate;
 import io.ferry.loader.load.PgCompensation.Outcome;
 import io.ferry.schema.model.TableId;
 import io.ferry.schema.neo4j.GraphValues;
+import io.ferry.service.StepTimes;
 import io.ferry.service.run.RunBatches;
 import io.ferry.service.run.StagedTable;
 import io.ferry.service.testing.DistrictStage;
@@ -147,10 +148,14 @@ class SampleEstateFiveStoreLoadIT {
         assertThat(graphContents()).isNotEqualTo(graphLoaded);
 
         Map<TableId, StagedTable> staged = RunBatches.fetch(staging, RunId.parse(run), dir.resolve("again-" + run));
-        List<TableCounts> again = new GraphStoreLoad(LoadTimeouts.defaults()).load(servers.certSp().driver(),
+        StepTimes steps = new StepTimes();
+        steps.mark("fetch");
+        List<TableCounts> again = new GraphStoreLoad(LoadTimeouts.defaults(), steps).load(servers.certSp().driver(),
                 spec.spec(), "sp", new RunInfo(run, DISTRICT, spec.specHash(), 1, "load-test"), staged,
                 loaded.linkMaps());
         assertThat(again).isEqualTo(loaded.graphCounts());
+        // The load's steps follow the caller's, each once: the take-out of the first attempt is part of preparing.
+        assertThat(steps.seconds().keySet()).containsExactly("fetch", "prepare", "nodes", "relationships", "proofs");
         assertThat(graphContents()).isEqualTo(graphLoaded);
         try (Session session = servers.certSp().driver().session()) {
             assertThat(session.run("MATCH (r:" + GraphTarget.RUN + " {runId: $run}) RETURN r.status AS s",
