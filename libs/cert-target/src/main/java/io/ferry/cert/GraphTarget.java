@@ -5,8 +5,9 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.Neo4jException;
 
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,15 +85,26 @@ public final class GraphTarget {
      * out took over a minute.
      */
     public static void indexRunStamps(Driver cert, Collection<String> labels, Collection<String> types) {
-        List<String> statements = new ArrayList<>();
-        labels.forEach(label -> statements.add("CREATE INDEX " + quote("ferry_run_label_" + label) + " IF NOT EXISTS"
-                + " FOR (n:" + quote(label) + ") ON (n." + GraphStamps.STAMP + ")"));
-        types.forEach(type -> statements.add("CREATE INDEX " + quote("ferry_run_type_" + type) + " IF NOT EXISTS"
-                + " FOR ()-[r:" + quote(type) + "]-() ON (r." + GraphStamps.STAMP + ")"));
+        Map<String, String> wanted = new LinkedHashMap<>();
+        labels.forEach(label -> wanted.put("ferry_run_label_" + label, "FOR (n:" + quote(label) + ") ON (n."
+                + GraphStamps.STAMP + ")"));
+        types.forEach(type -> wanted.put("ferry_run_type_" + type, "FOR ()-[r:" + quote(type) + "]-() ON (r."
+                + GraphStamps.STAMP + ")"));
         try (Session session = cert.session()) {
-            for (String statement : statements) {
+            Map<String, String> states = new HashMap<>();
+            session.run("SHOW INDEXES YIELD name, state").forEachRemaining(r -> states.put(r.get("name").asString(),
+                    r.get("state").asString()));
+            // Every load after a graph's first: one read, no schema transaction and no wait.
+            if (wanted.keySet().stream().allMatch(name -> "ONLINE".equals(states.get(name)))) {
+                return;
+            }
+            for (Map.Entry<String, String> index : wanted.entrySet()) {
+                if (states.containsKey(index.getKey())) {
+                    continue;
+                }
                 try {
-                    session.run(statement).consume();
+                    session.run("CREATE INDEX " + quote(index.getKey()) + " IF NOT EXISTS " + index.getValue())
+                            .consume();
                 } catch (Neo4jException e) {
                     // Another district's load made the same index between the check and the create: it is there.
                     if (!EQUIVALENT_INDEX.equals(e.code())) {
