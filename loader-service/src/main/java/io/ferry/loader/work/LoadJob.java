@@ -157,7 +157,7 @@ public final class LoadJob {
             } catch (SQLException e) {
                 throw CertSessions.failure(store.name(), "reading the key maps its links follow", e);
             }
-            // Waits until the stores its links point at have decided their key maps.
+            // The maps were read once the stores its links point at had decided them: this step is mostly that wait.
             steps.mark("key maps");
             List<TableCounts> counts = new GraphStoreLoad(settings.timeouts(), steps).load(cert, spec, store.name(), run,
                     staged, linkMaps);

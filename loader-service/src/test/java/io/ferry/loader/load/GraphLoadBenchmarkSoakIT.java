@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * estate (its closure staged as the run's batches) loaded into the large estate's CERT graph, then compensated;
  * five rounds, each a new run of the same batches. The CERT graph runs in this JVM, so the JVM's CPU time is the
  * load's and the graph server's together. Prints per round the nodes' and relationships' wall time, the CPU and
- * the compensation's wall time, then the medians. No key maps: the PostgreSQL stores are not loaded, so every key stays as PROD has it.
+ * the compensation's wall time, then the medians. No key maps: the PostgreSQL stores are not loaded, so every key
+ * stays as PROD has it.
  */
 class GraphLoadBenchmarkSoakIT {
 
