@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two benchmark commands as README shows them, on the small estate (they are benchmarks: -Psoak only):
- * {@code ferry bench} migrates the top-ranked district end to end (on services warmed by a dry run of the next, or
- * cold with {@code --cold}) and times the baseline, {@code ferry estate
+ * {@code ferry bench} migrates the top-ranked district end to end (after the next district's migration and rollback
+ * and a dry run of the top-ranked one, or cold with {@code --cold}) and times the baseline, {@code ferry estate
  * benchmark} times estate generations and reports the median.
  */
 class BenchCommandsSoakIT {
@@ -26,7 +26,8 @@ class BenchCommandsSoakIT {
     void benchMigratesTheTopDistrictAndWritesItsFiguresBesideTheBaselines(@TempDir Path dir) throws Exception {
         Cli.Result bench = bench("bench", "--preset", "small", "--dir", dir.toString());
         assertThat(bench.code()).as(bench.toString()).isZero();
-        assertThat(bench.out()).contains("Ferry / baseline", "warm-up, a dry run of district-002");
+        assertThat(bench.out()).contains("Ferry / baseline", "warm-up, a migration of district-002 into CERT",
+                "warm-up, a dry run of district-001");
 
         List<Path> reports;
         try (Stream<Path> files = Files.list(dir.resolve("bench"))) {
@@ -37,7 +38,8 @@ class BenchCommandsSoakIT {
         assertThat(report.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(report.path("preset").asText()).isEqualTo("small");
         assertThat(report.path("district").asText()).isEqualTo("district-001");
-        assertThat(report.path("warmUp").asText()).isEqualTo("district-002");
+        assertThat(report.path("warmUp").asText()).isEqualTo("district-001");
+        assertThat(report.path("warmUpLoad").asText()).isEqualTo("district-002");
         assertThat(report.path("rows").asLong()).isPositive();
         assertThat(report.path("totalSeconds").asDouble()).isPositive();
         assertThat(report.path("phases").findValuesAsText("phase")).contains("preflight", "extract", "anonymize",
@@ -64,6 +66,7 @@ class BenchCommandsSoakIT {
                     .toFile());
             assertThat(report.path("status").asText()).isEqualTo("SUCCEEDED");
             assertThat(report.path("warmUp").isNull()).as("warmUp of %s", report).isTrue();
+            assertThat(report.path("warmUpLoad").isNull()).as("warmUpLoad of %s", report).isTrue();
         }
     }
 

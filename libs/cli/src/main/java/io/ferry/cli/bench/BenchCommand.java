@@ -29,13 +29,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ferry bench}: migrates the top-ranked district of an estate end to end as {@code ferry demo} does (the
- * large preset by default), on services that have dry-run the same district first ({@link WarmUpRun}), then
+ * large preset by default), on services and servers warmed up first ({@link WarmUpRun}: the next district migrated
+ * into CERT and rolled back, then a dry run of the measured one), then
  * measures the baseline of the same rows moved without Ferry ({@link Baseline}),
  * and writes the figures as JSON and Markdown.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Migrate the top-ranked district end to end on the embedded estate (large by default, or the one"
-                + " running in DIR), after a dry run of the same district that warms the services up (unless --cold),"
+                + " running in DIR), after a warm-up (unless --cold): the next district migrated and rolled back, then"
+                + " a dry run of the measured one,"
                 + " and print the time per phase and in total, rows/s per phase and each service's peak"
                 + " RSS; then the baseline in the same run: Ferry's closure computation alone, binary COPY of exactly"
                 + " those rows out of PROD and into an empty copy of CERT's tables, and the ratios. Writes"
@@ -54,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " keep it the estate's when reusing one.")
     String preset = "large";
 
-    @Option(names = "--cold", description = "Measure the services' first run: no warm-up dry run before the measured"
+    @Option(names = "--cold", description = "Measure the services' first run: no warm-up runs before the measured"
             + " one.")
     boolean cold;
 
@@ -68,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, ServiceCpu> cpuBefore = new LinkedHashMap<>();
             EstateLayout layout = new EstateLayout(bench.resolve("estate"));
             Map<String, Double> estateBefore = new LinkedHashMap<>();
-            String[] warmUp = {null};
+            WarmUpRun.Done[] warmUp = {null};
             Demo.Migration migration = demo.migrateAndKeep((api, district) -> {
                 if (!cold) {
                     warmUp[0] = new WarmUpRun(api, System.out).run(district);
@@ -125,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
         return spent;
     }
 
-    private static BenchReport report(JsonNode run, String warmUp, Map<String, Long> rss,
+    private static BenchReport report(JsonNode run, WarmUpRun.Done warmUp, Map<String, Long> rss,
             Map<String, ServiceCpu> cpu, Map<String, Double> estateCpu, Baseline.Result baseline,
             String preset) {
         List<BenchReport.Phase> phases = new ArrayList<>();
@@ -140,7 +142,8 @@ public final class BenchCommand implements Callable<Integer> {
         double total = Duration.between(Instant.parse(run.path("startedAt").asText()),
                 Instant.parse(run.path("endedAt").asText())).toMillis() / 1000.0;
         return new BenchReport(Instant.now().toString(), machine(), Runtime.getRuntime().availableProcessors(), preset,
-                run.path("district").asText(), run.path("runId").asText(), run.path("status").asText(), warmUp, rows,
+                run.path("district").asText(), run.path("runId").asText(), run.path("status").asText(),
+                warmUp == null ? null : warmUp.dryRun(), warmUp == null ? null : warmUp.loadedAndRolledBack(), rows,
                 total, phases, rss, cpu, estateCpu, BenchReport.BaselineFigures.of(baseline));
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param warmUp         the district the services migrated (dry run) before the measured run, or null when they
  *                       had not run before ({@code --cold})
+ * @param warmUpLoad     the district migrated into CERT and rolled back before that, or null (none, or {@code --cold})
  * @param rows           rows the run extracted, in all stores (the graph's nodes and relationships included)
  * @param totalSeconds   from the run's request to its end, as the coordinator recorded them
  * @param peakRssBytes   per service, the peak resident set size of its process ({@code VmHWM})
@@ -22,7 +23,7 @@ import java.util.Map;
  *                         Kafka), or null when they could not be read
  */
 record BenchReport(String at, String machine, int cores, String preset, String district, String runId, String status,
-        String warmUp, long rows,
+        String warmUp, String warmUpLoad, long rows,
         double totalSeconds, List<Phase> phases, Map<String, Long> peakRssBytes, Map<String, ServiceCpu> cpuSeconds,
         Map<String, Double> estateCpuSeconds, BaselineFigures baseline) {
 
@@ -63,8 +64,9 @@ record BenchReport(String at, String machine, int cores, String preset, String d
         md.append("# ferry bench ").append(at).append("\n\n");
         md.append("Machine: ").append(machine).append(". Estate: ").append(preset).append(" preset; district ")
                 .append(district).append(", run ").append(runId).append(" ").append(status).append(". ")
-                .append(warmUp == null ? "Services cold: the measured run is their first."
-                        : "Services warm: they dry-ran " + warmUp + " before the measured run.").append("\n\n");
+                .append(warmUp == null ? "Services cold: the measured run is their first." : "Services warm: they"
+                        + (warmUpLoad == null ? "" : " migrated " + warmUpLoad + " into CERT and rolled it back, then")
+                        + " dry-ran " + warmUp + " before the measured run.").append("\n\n");
         md.append(String.format(Locale.ROOT, "Ferry end to end: **%.1f s** for %,d rows (all five stores). Baseline: %.1f s"
                 + " (closure %.1f s, COPY out %.1f s, COPY in %.1f s). Ferry / baseline: **%.1f×**; Ferry / copy alone:"
                 + " %.1f×.%n%n", totalSeconds, rows, baseline.totalSeconds(), baseline.closureSeconds(),

@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 class BenchReportTest {
 
     private static BenchReport report() {
-        return report("district-002");
+        return report("district-001", "district-002");
     }
 
-    private static BenchReport report(String warmUp) {
+    private static BenchReport report(String warmUp, String warmUpLoad) {
         Map<String, Double> estate = new LinkedHashMap<>();
         estate.put("PROD PostgreSQL", 10.25);
         estate.put("CERT PostgreSQL", 13.0);
         estate.put("Neo4j and Kafka", 10.25);
-        return report(warmUp, estate);
+        return report(warmUp, warmUpLoad, estate);
     }
 
-    private static BenchReport report(String warmUp, Map<String, Double> estateCpu) {
+    private static BenchReport report(String warmUp, String warmUpLoad, Map<String, Double> estateCpu) {
         Baseline.Result baseline = new Baseline.Result(2.0, 1_000, List.of(
                 new Baseline.StoreCopy("ids", 600, 3 << 20, 1.0, 2.0, 0),
                 new Baseline.StoreCopy("adb", 400, 1 << 20, 1.0, 2.0, 25)));
@@ -30,7 +30,7 @@ class BenchReportTest {
         rss.put("loader", 256L << 20);
         Map<String, ServiceCpu> cpu = Map.of("extractor", new ServiceCpu(30.5, 12.25, 3.0));
         return new BenchReport("2026-11-24T00:00:00Z", "2 cores", 2, "large", "district-001", "mig-20261124000000-001",
-                "SUCCEEDED", warmUp, 1_200, 24.0, List.of(new BenchReport.Phase("extract", 4.0, 1_200L),
+                "SUCCEEDED", warmUp, warmUpLoad, 1_200, 24.0, List.of(new BenchReport.Phase("extract", 4.0, 1_200L),
                         new BenchReport.Phase("leakcheck", 1.5, null)), rss, cpu, estateCpu,
                 BenchReport.BaselineFigures.of(baseline));
     }
@@ -61,14 +61,16 @@ class BenchReportTest {
                 + " 33.5 s (PROD PostgreSQL 10.3 s, CERT PostgreSQL 13.0 s, Neo4j and Kafka 10.3 s): 64.0 CPU-s in"
                 + " 24.0 s, 2.67 of 2 cores busy on average, so no schedule of this work on 2 cores takes less than"
                 + " 32.0 s.");
-        assertThat(report("district-002", null).markdown()).doesNotContain("CPU of the whole run");
+        assertThat(report("district-001", null, null).markdown()).doesNotContain("CPU of the whole run");
     }
 
     @Test
     void theMarkdownSaysWhetherTheServicesHadRunBefore() {
-        assertThat(report().markdown()).contains("Services warm: they dry-ran district-002 before the measured run.")
-                .doesNotContain("cold");
-        assertThat(report(null).markdown()).contains("Services cold: the measured run is their first.")
+        assertThat(report().markdown()).contains("Services warm: they migrated district-002 into CERT and rolled it"
+                + " back, then dry-ran district-001 before the measured run.").doesNotContain("cold");
+        assertThat(report("district-001", null).markdown())
+                .contains("Services warm: they dry-ran district-001 before the measured run.");
+        assertThat(report(null, null).markdown()).contains("Services cold: the measured run is their first.")
                 .doesNotContain("warm");
     }
 

@@ -14,38 +14,63 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@link WarmUpRun} against a stand-in for the coordinator's API: its runs and live feed. */
+/**
+ * {@link WarmUpRun} against a stand-in for the coordinator's API: its districts, runs, rollback and live feed. A run
+ * the stand-in starts has already ended as {@link #ends} says; a rollback ends it as {@link #rolledBack} says.
+ */
 @Timeout(60)
 class WarmUpRunTest {
 
-    private static final String RUN = "mig-20260101000000-002";
-
     private HttpServer server;
-    private final List<String> posted = new CopyOnWriteArrayList<>();
+    /** Each request, as "METHOD path body". */
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> status = new ConcurrentHashMap<>();
+    private volatile String districts = "[{\"id\":\"district-001\"},{\"id\":\"district-002\"},{\"id\":\"district-003\"}]";
     private volatile String ends = "SUCCEEDED";
+    private volatile String rolledBack = "COMPENSATED";
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/runs", exchange -> {
-            posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            reply(exchange, "{\"runId\":\"" + RUN + "\",\"status\":\"REQUESTED\"}");
-        });
-        server.createContext("/runs/" + RUN, exchange -> reply(exchange, "{\"runId\":\"" + RUN + "\",\"status\":\""
-                + ends + "\",\"step\":\"DONE\",\"extractedStores\":[],\"anonymizedBatches\":0,\"loadedStores\":[]}"));
-        server.createContext("/runs/" + RUN + "/events", exchange -> {
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(exchange.getRequestMethod() + " " + path + (body.isEmpty() ? "" : " " + body));
+        if (path.equals("/districts")) {
+            reply(exchange, "{\"districts\":" + districts + "}");
+        } else if (path.equals("/runs")) {
+            String runId = "mig-20260101000000-00" + (status.size() + 1);
+            status.put(runId, ends);
+            reply(exchange, run(runId));
+        } else if (path.endsWith("/events")) {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             exchange.close();
-        });
-        server.start();
+        } else if (path.endsWith("/rollback")) {
+            String runId = path.split("/")[2];
+            status.put(runId, rolledBack);
+            reply(exchange, run(runId));
+        } else {
+            reply(exchange, run(path.split("/")[2]));
+        }
+    }
+
+    private String run(String runId) {
+        return "{\"runId\":\"" + runId + "\",\"status\":\"" + status.get(runId) + "\",\"step\":\"DONE\","
+                + "\"extractedStores\":[],\"anonymizedBatches\":0,\"loadedStores\":[]}";
     }
 
     @AfterEach
@@ -53,8 +78,61 @@ class WarmUpRunTest {
         server.stop(0);
     }
 
-    private ApiClient api() {
-        return ApiClient.basic("http://127.0.0.1:" + server.getAddress().getPort(), "demo", "secret");
+    private WarmUpRun warmUp() {
+        return new WarmUpRun(ApiClient.basic("http://127.0.0.1:" + server.getAddress().getPort(), "demo", "secret"),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    /** The POSTs, in order. */
+    private List<String> posts() {
+        return requests.stream().filter(r -> r.startsWith("POST")).toList();
+    }
+
+    @Test
+    void migratesTheNextDistrictAndRollsItBackThenDryRunsTheMeasuredOne() throws Exception {
+        WarmUpRun.Done done = warmUp().run("district-001");
+
+        assertThat(done).isEqualTo(new WarmUpRun.Done("district-001", "district-002"));
+        assertThat(posts()).satisfiesExactly(
+                load -> assertThat(load).startsWith("POST /runs ").contains("\"district\":\"district-002\"")
+                        .contains("\"dryRun\":false"),
+                rollback -> assertThat(rollback).isEqualTo("POST /runs/mig-20260101000000-001/rollback"),
+                dry -> assertThat(dry).startsWith("POST /runs ").contains("\"district\":\"district-001\"")
+                        .contains("\"dryRun\":true"));
+        assertThat(status).containsEntry("mig-20260101000000-001", "COMPENSATED");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("warm-up", "district-002", "rolled back",
+                "district-001", "mig-20260101000000-002", "not measured");
+    }
+
+    @Test
+    void anEstateOfOneDistrictOnlyDryRunsIt() throws Exception {
+        districts = "[{\"id\":\"district-001\"}]";
+
+        assertThat(warmUp().run("district-001")).isEqualTo(new WarmUpRun.Done("district-001", null));
+        assertThat(posts()).singleElement().satisfies(body -> assertThat(body)
+                .contains("\"district\":\"district-001\"").contains("\"dryRun\":true"));
+    }
+
+    @Test
+    void aWarmUpThatDoesNotSucceedStopsTheBenchNamingTheRunAndTheWayAround() {
+        ends = "FAILED";
+
+        assertThatThrownBy(() -> warmUp().run("district-001"))
+                .isInstanceOf(FerryException.class)
+                .hasMessageContaining("mig-20260101000000-001").hasMessageContaining("district-002")
+                .hasMessageContaining("FAILED").hasMessageContaining("--cold");
+        assertThat(posts()).as("nothing rolled back or run after it").hasSize(1);
+    }
+
+    @Test
+    void aRollbackThatDoesNotEndCompensatedStopsTheBenchBeforeTheMeasuredDistrictRuns() {
+        rolledBack = "BLOCKED";
+
+        assertThatThrownBy(() -> warmUp().run("district-001"))
+                .isInstanceOf(FerryException.class)
+                .hasMessageContaining("mig-20260101000000-001").hasMessageContaining("BLOCKED")
+                .hasMessageContaining("not COMPENSATED");
+        assertThat(posts()).hasSize(2);
     }
 
     private static void reply(HttpExchange exchange, String json) throws IOException {
@@ -64,26 +142,5 @@ class WarmUpRunTest {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
-    }
-
-    @Test
-    void dryRunsTheMeasuredDistrictToItsEnd() throws Exception {
-        String district = new WarmUpRun(api(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run("district-001");
-
-        assertThat(district).isEqualTo("district-001");
-        assertThat(posted).singleElement().satisfies(body -> assertThat(body)
-                .contains("\"district\":\"district-001\"").contains("\"dryRun\":true"));
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("warm-up", "district-001", RUN, "not measured");
-    }
-
-    @Test
-    void aWarmUpThatDoesNotSucceedStopsTheBenchNamingTheRunAndTheWayAround() {
-        ends = "FAILED";
-
-        assertThatThrownBy(() -> new WarmUpRun(api(), new PrintStream(printed, true, StandardCharsets.UTF_8))
-                .run("district-001"))
-                .isInstanceOf(FerryException.class)
-                .hasMessageContaining(RUN).hasMessageContaining("district-001").hasMessageContaining("FAILED")
-                .hasMessageContaining("--cold");
     }
 }
