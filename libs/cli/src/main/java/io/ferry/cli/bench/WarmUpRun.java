@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>First the next-ranked district is migrated into CERT and rolled back: that warms what a dry run never reaches,
  * the loader and CERT's servers' write paths. Without it the JVM that holds the CERT graph spent 12.5 CPU-s of one
  * measured run in its JIT compilers, 8 of them during the load (a {@code /proc} sample of its threads, 2026-11-28).
- * CERT holds afterwards what it held before (compensation proves it), so the measured run loads into the same CERT.
+ * CERT's tables hold afterwards what they held before (compensation proves it; as after any rollback, sequences stay
+ * moved forward and the district keeps its key map), so the measured run loads into the same CERT.
  *
  * <p>Then a dry run of the measured district itself: the JIT compilers have then compiled the code real data takes
  * (the closure engine, PROD's drivers), at the scale the measured run takes it, which neither the services' own
