@@ -52,6 +52,10 @@ class BenchCommandsSoakIT {
             assertThat(used.path("seconds").asDouble()).as("CPU of the %s in the run", service).isPositive()
                     .isGreaterThanOrEqualTo(used.path("jit").asDouble() + used.path("gc").asDouble());
         }
+        JsonNode graphJvm = report.path("graphJvmCpuSeconds");
+        assertThat(graphJvm.path("seconds").asDouble()).as("CPU of the estate's JVM in the run").isPositive()
+                .isGreaterThanOrEqualTo(graphJvm.path("jit").asDouble() + graphJvm.path("gc").asDouble());
+        assertThat(bench.out()).containsPattern("Neo4j and Kafka [0-9.]+ s of which JIT [0-9.]+ s and GC [0-9.]+ s");
         assertThat(report.path("baseline").path("rowsCopied").asLong()).isPositive();
         assertThat(report.path("ratioToBaseline").asDouble()).isPositive();
     }

@@ -21,11 +21,13 @@ import java.util.Map;
  * @param estateCpuSeconds per server of the estate, the CPU of its processes over the same span ({@link
  *                         ProcessTreeCpu}: PROD's PostgreSQL, CERT's, and the JVM that holds the graph servers and
  *                         Kafka), or null when they could not be read
+ * @param graphJvmCpuSeconds the estate's JVM (the graph servers and Kafka) over the same span, with its JIT compilers'
+ *                           and garbage collector's share, or null when it could not be read
  */
 record BenchReport(String at, String machine, int cores, String preset, String district, String runId, String status,
         String warmUp, String warmUpLoad, long rows,
         double totalSeconds, List<Phase> phases, Map<String, Long> peakRssBytes, Map<String, ServiceCpu> cpuSeconds,
-        Map<String, Double> estateCpuSeconds, BaselineFigures baseline) {
+        Map<String, Double> estateCpuSeconds, ServiceCpu graphJvmCpuSeconds, BaselineFigures baseline) {
 
     /** One phase of the run as its report times it; rows null where the phase moves none. */
     record Phase(String phase, double seconds, Long rows) {
@@ -90,7 +92,10 @@ record BenchReport(String at, String machine, int cores, String preset, String d
             double all = services + estate;
             StringBuilder servers = new StringBuilder();
             estateCpuSeconds.forEach((server, seconds) -> servers.append(servers.isEmpty() ? "" : ", ")
-                    .append(String.format(Locale.ROOT, "%s %.1f s", server, seconds)));
+                    .append(String.format(Locale.ROOT, "%s %.1f s", server, seconds))
+                    .append(server.equals("Neo4j and Kafka") && graphJvmCpuSeconds != null
+                            ? String.format(Locale.ROOT, " of which JIT %.1f s and GC %.1f s", graphJvmCpuSeconds.jit(),
+                                    graphJvmCpuSeconds.gc()) : ""));
             md.append(String.format(Locale.ROOT, "%nCPU of the whole run: the services %.1f s, the estate's servers"
                     + " %.1f s (%s): %.1f CPU-s in %.1f s, %.2f of %d cores busy on average, so no schedule of this"
                     + " work on %d cores takes less than %.1f s.%n", services, estate, servers, all, totalSeconds,

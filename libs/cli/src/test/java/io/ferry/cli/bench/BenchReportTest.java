@@ -18,10 +18,11 @@ class BenchReportTest {
         estate.put("PROD PostgreSQL", 10.25);
         estate.put("CERT PostgreSQL", 13.0);
         estate.put("Neo4j and Kafka", 10.25);
-        return report(warmUp, warmUpLoad, estate);
+        return report(warmUp, warmUpLoad, estate, new ServiceCpu(10.25, 3.5, 0.5));
     }
 
-    private static BenchReport report(String warmUp, String warmUpLoad, Map<String, Double> estateCpu) {
+    private static BenchReport report(String warmUp, String warmUpLoad, Map<String, Double> estateCpu,
+            ServiceCpu graphJvm) {
         Baseline.Result baseline = new Baseline.Result(2.0, 1_000, List.of(
                 new Baseline.StoreCopy("ids", 600, 3 << 20, 1.0, 2.0, 0),
                 new Baseline.StoreCopy("adb", 400, 1 << 20, 1.0, 2.0, 25)));
@@ -31,7 +32,7 @@ class BenchReportTest {
         Map<String, ServiceCpu> cpu = Map.of("extractor", new ServiceCpu(30.5, 12.25, 3.0));
         return new BenchReport("2026-11-24T00:00:00Z", "2 cores", 2, "large", "district-001", "mig-20261124000000-001",
                 "SUCCEEDED", warmUp, warmUpLoad, 1_200, 24.0, List.of(new BenchReport.Phase("extract", 4.0, 1_200L),
-                        new BenchReport.Phase("leakcheck", 1.5, null)), rss, cpu, estateCpu,
+                        new BenchReport.Phase("leakcheck", 1.5, null)), rss, cpu, estateCpu, graphJvm,
                 BenchReport.BaselineFigures.of(baseline));
     }
 
@@ -58,10 +59,14 @@ class BenchReportTest {
     @Test
     void theMarkdownAddsTheEstatesCpuToTheServicesAndSaysWhatTwoCoresAllowAtBest() {
         assertThat(report().markdown()).contains("CPU of the whole run: the services 30.5 s, the estate's servers"
-                + " 33.5 s (PROD PostgreSQL 10.3 s, CERT PostgreSQL 13.0 s, Neo4j and Kafka 10.3 s): 64.0 CPU-s in"
+                + " 33.5 s (PROD PostgreSQL 10.3 s, CERT PostgreSQL 13.0 s, Neo4j and Kafka 10.3 s of which JIT 3.5 s and"
+                + " GC 0.5 s): 64.0 CPU-s in"
                 + " 24.0 s, 2.67 of 2 cores busy on average, so no schedule of this work on 2 cores takes less than"
                 + " 32.0 s.");
-        assertThat(report("district-001", null, null).markdown()).doesNotContain("CPU of the whole run");
+        assertThat(report("district-001", null, null, null).markdown()).doesNotContain("CPU of the whole run");
+        Map<String, Double> estate = Map.of("Neo4j and Kafka", 10.25);
+        assertThat(report("district-001", null, estate, null).markdown())
+                .contains("(Neo4j and Kafka 10.3 s): ").doesNotContain("10.3 s of which");
     }
 
     @Test
