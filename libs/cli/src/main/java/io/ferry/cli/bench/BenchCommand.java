@@ -111,15 +111,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static final String GRAPH_JVM = "Neo4j and Kafka";
-
     /**
      * The estate's JVM, split as a service's is: its JIT compilers are busy in a measured run too (12.5 of its 46.8
      * CPU-s in one run whose warm-up stopped short of CERT), since a freshly started estate has not compiled what a
      * long-running server has.
      */
     private static Optional<ServiceCpu> graphJvm(EstateLayout layout) {
-        return Optional.ofNullable(estateRoots(layout).get(GRAPH_JVM)).flatMap(ServiceCpu::of);
+        return Optional.ofNullable(estateRoots(layout).get(BenchReport.GRAPH_JVM)).flatMap(ServiceCpu::of);
     }
 
     /** The estate's servers as {@code estate up} recorded their pids: its PostgreSQL servers and its JVM. */
@@ -128,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, String> roots = new LinkedHashMap<>();
         estate.get("prod.pg.pid").ifPresent(pid -> roots.put("PROD PostgreSQL", pid));
         estate.get("cert.pg.pid").ifPresent(pid -> roots.put("CERT PostgreSQL", pid));
-        estate.get("pid").ifPresent(pid -> roots.put(GRAPH_JVM, pid));
+        estate.get("pid").ifPresent(pid -> roots.put(BenchReport.GRAPH_JVM, pid));
         return roots;
     }
 

@@ -29,6 +29,9 @@ record BenchReport(String at, String machine, int cores, String preset, String d
         double totalSeconds, List<Phase> phases, Map<String, Long> peakRssBytes, Map<String, ServiceCpu> cpuSeconds,
         Map<String, Double> estateCpuSeconds, ServiceCpu graphJvmCpuSeconds, BaselineFigures baseline) {
 
+    /** The estate's server whose CPU {@code graphJvmCpuSeconds} splits. */
+    static final String GRAPH_JVM = "Neo4j and Kafka";
+
     /** One phase of the run as its report times it; rows null where the phase moves none. */
     record Phase(String phase, double seconds, Long rows) {
 
@@ -93,7 +96,7 @@ record BenchReport(String at, String machine, int cores, String preset, String d
             StringBuilder servers = new StringBuilder();
             estateCpuSeconds.forEach((server, seconds) -> servers.append(servers.isEmpty() ? "" : ", ")
                     .append(String.format(Locale.ROOT, "%s %.1f s", server, seconds))
-                    .append(server.equals("Neo4j and Kafka") && graphJvmCpuSeconds != null
+                    .append(server.equals(GRAPH_JVM) && graphJvmCpuSeconds != null
                             ? String.format(Locale.ROOT, " of which JIT %.1f s and GC %.1f s", graphJvmCpuSeconds.jit(),
                                     graphJvmCpuSeconds.gc()) : ""));
             md.append(String.format(Locale.ROOT, "%nCPU of the whole run: the services %.1f s, the estate's servers"
