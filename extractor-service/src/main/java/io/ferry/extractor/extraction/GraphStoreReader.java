@@ -12,6 +12,7 @@ import io.ferry.contracts.messages.ExtractResult.TableBatches;
 import io.ferry.contracts.messages.Progress;
 import io.ferry.planning.Tuple;
 import io.ferry.planning.graph.GraphPlan;
+import io.ferry.planning.graph.RowSlices;
 import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.schema.introspect.SchemaFingerprint;
 import io.ferry.schema.model.Column;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -224,18 +224,17 @@ final class GraphStoreReader {
         Map<String, String[]> rows = new HashMap<>();
         try {
             if (layout.label()) {
-                tx.run("UNWIND $ids AS id MATCH (n:" + quote(layout.id().name()) + ") WHERE elementId(n) = id"
-                        + " RETURN id, labels(n) AS labels, properties(n) AS props", Map.of("ids", ids))
-                        .forEachRemaining(r -> rows.put(r.get("id").asString(), nodeRow(store, layout, r, planned)));
+                RowSlices.forEach(tx.run("UNWIND $ids AS id MATCH (n:" + quote(layout.id().name()) + ") WHERE elementId(n) = id"
+                        + RowSlices.returning("[id, labels(n), properties(n)]"), Map.of("ids", ids)),
+                        r -> rows.put(r.get(0).asString(), nodeRow(store, layout, r, planned)));
             } else {
                 List<String> fromKeys = endKeys(layout.keyColumns(), "from.");
                 List<String> toKeys = endKeys(layout.keyColumns(), "to.");
-                tx.run("UNWIND $ids AS id MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b) WHERE elementId(r) = id"
-                        + " RETURN id, elementId(a) AS a, elementId(b) AS b, [k IN $from | a[k]] AS fromKey,"
-                        + " [k IN $to | b[k]] AS toKey, properties(r) AS props",
-                        Map.of("ids", ids, "from", fromKeys, "to", toKeys))
-                        .forEachRemaining(r -> rows.put(r.get("id").asString(),
-                                relationshipRow(store, layout, r, fromKeys, toKeys, planned)));
+                RowSlices.forEach(tx.run("UNWIND $ids AS id MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b)"
+                        + " WHERE elementId(r) = id" + RowSlices.returning(
+                                "[id, elementId(a), elementId(b), [k IN $from | a[k]], [k IN $to | b[k]], properties(r)]"),
+                        Map.of("ids", ids, "from", fromKeys, "to", toKeys)),
+                        r -> rows.put(r.get(0).asString(), relationshipRow(store, layout, r, fromKeys, toKeys, planned)));
             }
         } catch (Neo4jException e) {
             throw failure(store, "reading " + layout.text(), e);
@@ -243,34 +242,36 @@ final class GraphStoreReader {
         return rows;
     }
 
-    private static String[] nodeRow(String store, Layout layout, Record r, Map<String, Tuple> planned) {
-        String id = r.get("id").asString();
-        Map<String, Object> props = r.get("props").asMap();
+    /** @param r {@code [id, labels, properties]} */
+    private static String[] nodeRow(String store, Layout layout, Value r, Map<String, Tuple> planned) {
+        String id = r.get(0).asString();
+        Map<String, Object> props = r.get(2).asMap();
         List<Object> key = new ArrayList<>();
         for (String k : layout.keyColumns()) {
             key.add(k.equals(GraphPlan.ELEMENT) ? id : props.get(k));
         }
         String[] row = row(store, layout, key, props, planned.get(id));
-        row[row.length - 1] = GraphValues.text(new TreeSet<>(r.get("labels").asList(Value::asString)).stream().toList());
+        row[row.length - 1] = GraphValues.text(new TreeSet<>(r.get(1).asList(Value::asString)).stream().toList());
         return row;
     }
 
-    private static String[] relationshipRow(String store, Layout layout, Record r, List<String> fromKeys,
+    /** @param r {@code [id, start id, end id, start's key values, end's key values, properties]} */
+    private static String[] relationshipRow(String store, Layout layout, Value r, List<String> fromKeys,
             List<String> toKeys, Map<String, Tuple> planned) {
-        String id = r.get("id").asString();
-        List<Object> fromValues = r.get("fromKey").asList(Value::asObject);
-        List<Object> toValues = r.get("toKey").asList(Value::asObject);
+        String id = r.get(0).asString();
+        List<Object> fromValues = r.get(3).asList(Value::asObject);
+        List<Object> toValues = r.get(4).asList(Value::asObject);
         List<Object> key = new ArrayList<>();
         for (int i = 0; i < fromKeys.size(); i++) {
-            key.add(fromKeys.get(i).equals(GraphPlan.ELEMENT) ? r.get("a").asString() : fromValues.get(i));
+            key.add(fromKeys.get(i).equals(GraphPlan.ELEMENT) ? r.get(1).asString() : fromValues.get(i));
         }
         for (int i = 0; i < toKeys.size(); i++) {
-            key.add(toKeys.get(i).equals(GraphPlan.ELEMENT) ? r.get("b").asString() : toValues.get(i));
+            key.add(toKeys.get(i).equals(GraphPlan.ELEMENT) ? r.get(2).asString() : toValues.get(i));
         }
         if (layout.keyColumns().size() > key.size()) {
             key.add(id); // twins: the relationship's own element id
         }
-        return row(store, layout, key, r.get("props").asMap(), planned.get(id));
+        return row(store, layout, key, r.get(5).asMap(), planned.get(id));
     }
 
     /** Key values first (checked against the plan), then the properties; a label's last column is left to fill. */
