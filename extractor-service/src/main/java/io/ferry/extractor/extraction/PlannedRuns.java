@@ -34,6 +34,7 @@ public final class PlannedRuns {
     private final ProdSnapshot.SessionSettings session;
     private final Duration maxAge;
     private final Duration awaitExtraction;
+    private final int sessionsPerStore;
     private final boolean graphsBeside;
     private final Map<String, Entry> entries = new HashMap<>();
     private final ScheduledExecutorService sweeper;
@@ -42,17 +43,19 @@ public final class PlannedRuns {
     /** The extractor's plans: its PROD session settings, snapshot age and {@link #AWAIT_EXTRACTION}. */
     public static PlannedRuns of(ExtractionSettings settings) {
         return new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()),
-                settings.maxSnapshotAge(), AWAIT_EXTRACTION, settings.maxConnectionsPerStore() > 1);
+                settings.maxSnapshotAge(), AWAIT_EXTRACTION, settings.maxConnectionsPerStore());
     }
 
     /**
-     * @param graphsBeside whether graph stores are closed on a thread of their own, in a second session per relational
-     *                     store (see {@link Entry#plan}); else the whole closure is computed before a lease returns
+     * @param sessionsPerStore the PROD sessions a plan may hold per store (the cap): above one, graph stores are closed
+     *                         on a thread of their own, in a second session per relational store (see
+     *                         {@link Entry#plan}); else the whole closure is computed before a lease returns
      */
     public PlannedRuns(ProdSnapshot.SessionSettings session, Duration maxAge, Duration awaitExtraction,
-            boolean graphsBeside) {
+            int sessionsPerStore) {
         this.session = session;
-        this.graphsBeside = graphsBeside;
+        this.sessionsPerStore = sessionsPerStore;
+        this.graphsBeside = sessionsPerStore > 1;
         this.maxAge = maxAge;
         this.awaitExtraction = awaitExtraction;
         // A run whose other stores never come here (cancelled, or extracted by another replica) must not keep
@@ -61,6 +64,11 @@ public final class PlannedRuns {
         sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("planned-runs-sweeper")
                 .factory());
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** The PROD sessions a plan may hold per store: its own, and those of reads beside it. */
+    public int sessionsPerStore() {
+        return sessionsPerStore;
     }
 
     private synchronized void sweep() {
@@ -184,6 +192,11 @@ public final class PlannedRuns {
         /** The whole closure; waits for the graph stores' closures. */
         public DistrictClosure closure() {
             return entry.closure();
+        }
+
+        /** Whether graph stores' closures run beside the lease's holder, in a session per store of their own. */
+        public boolean graphsBeside() {
+            return graphsBeside && !entry.relational.graphStores().isEmpty();
         }
 
         /** The relational stores' closure, at once (the graph stores' may still be running). */

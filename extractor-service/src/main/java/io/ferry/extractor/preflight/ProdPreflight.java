@@ -21,6 +21,7 @@ import io.ferry.extractor.extraction.PlannedRuns;
 import io.ferry.planning.Closure;
 import io.ferry.planning.ClosureException;
 import io.ferry.planning.Plan;
+import io.ferry.planning.RowSource;
 import io.ferry.planning.graph.GraphPlan;
 import io.ferry.planning.prod.DistrictClosure;
 import io.ferry.planning.prod.ProdAccessException;
@@ -47,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -111,8 +113,9 @@ public class ProdPreflight implements Preflight {
     }
 
     /**
-     * The relational stores' fields first (classification, reserved ranges, dictionary tokens), while the graph
-     * stores' closures are still computed beside it; then the graph stores' labels.
+     * The relational stores' fields first (classification, reserved ranges), while the graph stores' closures are
+     * still computed beside it; then the graph stores' labels, with the relational tables' dictionary tokens read
+     * beside them.
      */
     private PreflightResult check(PreflightRequest request, LoadedSpec loaded, ProdSnapshot snapshot,
             PlannedRuns.Lease plan, ProdSampler sampler, long started, StepTimes times) {
@@ -120,7 +123,6 @@ public class ProdPreflight implements Preflight {
         RuleIndex rules = RuleIndex.of(loaded.spec());
         rules.unreadable().forEach(r -> LOG.warnf("preflight %s: anonymize rule for '%s' names no column or property;"
                 + " it covers nothing", runId, r));
-        TokenDictionary dictionary = new TokenDictionary(settings.dictionaryKey());
 
         // The relational stores: every field of every table the closure copies rows from.
         Closure relational = plan.relationalClosure();
@@ -135,16 +137,46 @@ public class ProdPreflight implements Preflight {
             }
         }
         List<Assessment> assessments = new ArrayList<>(Assessment.assess(sampled, rules));
-        times.mark("classification");
-        List<Finding> reserved = reservedFindings(runId, rules, tables, Map.of(), sampler);
-        times.mark("reserved ranges");
-        addDictionary(dictionary, snapshot, relational, assessments, rules, tables, Map.of(), sampler);
-        times.mark("dictionary");
-
-        // The graph stores, once their closures are done.
-        DistrictClosure closure = plan.closure();
-        times.mark("waiting for the graph closure");
         sampled.clear();
+        times.mark("classification");
+
+        // The relational tables' dictionary tokens on sessions of their own: from here on where the cap leaves one
+        // beside the graph closures' sessions, else once those let theirs go; in line without graphs beside.
+        List<Assessment> relationalAssessments = List.copyOf(assessments);
+        Function<Boolean, BesideWork<TokenDictionary>> relationalTokens = beside -> BesideWork.start(snapshot, beside,
+                "ferry-preflight-dictionary", sources -> {
+                    TokenDictionary tokens = new TokenDictionary(settings.dictionaryKey());
+                    addDictionary(tokens, sources, relational, relationalAssessments, rules, tables, Map.of(), sampler);
+                    return tokens;
+                });
+        boolean graphsBeside = plan.graphsBeside();
+        BesideWork<TokenDictionary> tokens = graphsBeside && runs.sessionsPerStore() > 2
+                ? relationalTokens.apply(true) : null;
+        try {
+            List<Finding> reserved = reservedFindings(runId, rules, tables, Map.of(), sampler);
+            times.mark("reserved ranges");
+            // The graph stores, once their closures are done.
+            DistrictClosure closure = plan.closure();
+            times.mark("waiting for the graph closure");
+            if (tokens == null) {
+                tokens = relationalTokens.apply(graphsBeside);
+            }
+            return checkGraphs(request, snapshot, closure, rules, assessments, reserved, tokens, sampler, started,
+                    times);
+        } finally {
+            if (tokens != null) {
+                tokens.close();
+            }
+        }
+    }
+
+    /** The graph stores' labels; then the dictionary, with the relational tables' tokens, is written. */
+    private PreflightResult checkGraphs(PreflightRequest request, ProdSnapshot snapshot, DistrictClosure closure,
+            RuleIndex rules, List<Assessment> assessments, List<Finding> reserved,
+            BesideWork<TokenDictionary> relationalTokens, ProdSampler sampler, long started, StepTimes times) {
+        String runId = request.runId();
+        times.mark("relational dictionary");
+        List<SampledField> sampled = new ArrayList<>();
         Map<TableId, Table> labelTables = new LinkedHashMap<>();
         Map<TableId, GraphPlan> labels = new LinkedHashMap<>();
         Set<TableId> copiedLabels = copiedTables(closure.plan());
@@ -188,9 +220,13 @@ public class ProdPreflight implements Preflight {
                     findings, null);
         }
 
-        addDictionary(dictionary, snapshot, closure.relational(), labelAssessments, rules, labelTables, labels, sampler);
-        writeDictionary(runId, dictionary);
+        TokenDictionary dictionary = new TokenDictionary(settings.dictionaryKey());
+        addDictionary(dictionary, snapshot.sources()::get, closure.relational(), labelAssessments, rules, labelTables,
+                labels, sampler);
         times.mark("graph dictionary");
+        dictionary.addAll(relationalTokens.join());
+        times.mark("waiting for the relational dictionary");
+        writeDictionary(runId, dictionary);
         LOG.infof("preflight %s: PASSED, %d field(s) classified, %d dictionary token(s), in %.1f s (%s; closure: %s)",
                 runId, classified, dictionary.size(), (System.nanoTime() - started) / 1e9, times, closure.timings());
         return new PreflightResult(runId, request.specHash(), request.attempt(), CheckStatus.PASSED, classified,
@@ -272,7 +308,7 @@ public class ProdPreflight implements Preflight {
      * Adds to the dictionary the name and identifier tokens of {@code tables} (relational tables, or labels with
      * their graph plans) in the district's rows: the fields assessed or ruled as such.
      */
-    private static void addDictionary(TokenDictionary dictionary, ProdSnapshot snapshot, Closure relational,
+    private static void addDictionary(TokenDictionary dictionary, Function<String, RowSource> sources, Closure relational,
             List<Assessment> assessments, RuleIndex rules, Map<TableId, Table> tables, Map<TableId, GraphPlan> labels,
             ProdSampler sampler) {
         Map<TableId, Map<Field, DataType>> fields = new LinkedHashMap<>();
@@ -301,7 +337,7 @@ public class ProdPreflight implements Preflight {
                 byField.forEach((f, t) -> properties.put(f.name(), t));
                 sampler.graph(id.store()).dictionary(id, properties, labels.get(id), dictionary);
             } else {
-                PgFields.dictionary(tables.get(id), byField, relational, snapshot.sources().get(id.store()), dictionary);
+                PgFields.dictionary(tables.get(id), byField, relational, sources.apply(id.store()), dictionary);
             }
         });
     }

@@ -61,7 +61,7 @@ class PlannedRunsIT {
 
     private static PlannedRuns runs(Duration maxAge, Duration awaitExtraction) {
         return new PlannedRuns(new ProdSnapshot.SessionSettings("ferry-extractor", Duration.ZERO), maxAge, awaitExtraction,
-                true);
+                2);
     }
 
     private static ExtractRequest request(String run, String store) {

@@ -54,6 +54,11 @@ public final class TokenDictionary {
         }
     }
 
+    /** Adds another dictionary's tokens; it must have been made under the same key. */
+    public void addAll(TokenDictionary other) {
+        hashes.addAll(other.hashes);
+    }
+
     /** NFC, trimmed, inner whitespace collapsed, lower-case. */
     public static String canonical(String value) {
         String nfc = Normalizer.normalize(value, Normalizer.Form.NFC).strip();

@@ -81,4 +81,26 @@ class TokenDictionaryTest {
         once.writeTo(b);
         assertThat(Files.readAllLines(a)).as("8 name words and parts, 13 surnames, 9,000 emails and their local parts").hasSize(8 + 13 + 2 * 9000).isEqualTo(Files.readAllLines(b));
     }
+
+    @Test
+    void addingAnotherDictionaryGivesTheFileOfOneDictionaryFedEverything(@TempDir Path dir) throws Exception {
+        TokenDictionary one = new TokenDictionary(KEY);
+        TokenDictionary names = new TokenDictionary(KEY);
+        TokenDictionary emails = new TokenDictionary(KEY);
+        for (String name : List.of("Thea Vandermolen", "Cassius Okonkwo-Reyes", "Thea Soto")) {
+            one.add(DataType.FULL_NAME, name);
+            names.add(DataType.FULL_NAME, name);
+        }
+        for (String email : List.of("thea@example.net", "c.okonkwo@example.net")) {
+            one.add(DataType.EMAIL, email);
+            emails.add(DataType.EMAIL, email);
+        }
+        names.addAll(emails);
+        Path merged = dir.resolve("merged.txt");
+        Path whole = dir.resolve("whole.txt");
+        names.writeTo(merged);
+        one.writeTo(whole);
+        assertThat(Files.readAllLines(merged)).as("thea once, though both gave it").hasSize(one.size())
+                .isEqualTo(Files.readAllLines(whole)).contains(one.hmac("thea"), one.hmac("c.okonkwo@example.net"));
+    }
 }
