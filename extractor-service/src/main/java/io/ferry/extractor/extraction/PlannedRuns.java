@@ -11,8 +11,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -232,7 +230,7 @@ public final class PlannedRuns {
         ProdSnapshot snapshot;
         DistrictClosure.Relational relational;
         /** The graph stores' closures, computed beside the preflight's reading of the relational closure. */
-        CompletableFuture<DistrictClosure> whole;
+        BesideWork<DistrictClosure> whole;
 
         Entry(String id, Set<String> stores) {
             this.id = id;
@@ -252,9 +250,9 @@ public final class PlannedRuns {
             DistrictClosure.Relational planned = null;
             try {
                 planned = DistrictClosure.relational(spec.spec(), opened, district, ClosurePlanner.DEFAULT_SPILL_THRESHOLD);
-                whole = planned.graphStores().isEmpty() || !graphsBeside
-                        ? CompletableFuture.completedFuture(planned.withGraphs(opened, opened.sources()::get))
-                        : graphsBeside(planned, opened);
+                DistrictClosure.Relational relationalPart = planned;
+                whole = BesideWork.start(opened, graphsBeside && !planned.graphStores().isEmpty(), "ferry-graph-closure",
+                        sources -> relationalPart.withGraphs(opened, sources));
                 relational = planned;
                 snapshot = opened;
             } catch (RuntimeException | Error e) {
@@ -266,45 +264,13 @@ public final class PlannedRuns {
             }
         }
 
-        private CompletableFuture<DistrictClosure> graphsBeside(DistrictClosure.Relational planned, ProdSnapshot opened) {
-            ProdSnapshot.SharedSources shared = opened.shareSources();
-            CompletableFuture<DistrictClosure> future = new CompletableFuture<>();
-            try {
-                Thread.ofPlatform().daemon().name("ferry-graph-closure").start(() -> {
-                    DistrictClosure closed;
-                    try (shared) {
-                        closed = planned.withGraphs(opened, shared::get);
-                    } catch (RuntimeException | Error e) {
-                        future.completeExceptionally(e);
-                        return;
-                    }
-                    // Done once its sessions are closed: the extractions it lets go stay within the connection cap.
-                    future.complete(closed);
-                });
-            } catch (RuntimeException | Error e) {
-                shared.close();
-                throw e;
-            }
-            return future;
-        }
-
         /** The whole closure, once the graph stores' closures are done; their failure is thrown here as it was. */
         DistrictClosure closure() {
-            CompletableFuture<DistrictClosure> graphs;
+            BesideWork<DistrictClosure> graphs;
             synchronized (this) {
                 graphs = whole;
             }
-            try {
-                return graphs.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
+            return graphs.join();
         }
 
         synchronized Set<String> plannedStores() {
@@ -319,11 +285,11 @@ public final class PlannedRuns {
          * their thread), so that no caller waits for a graph traversal under the plans' lock.
          */
         synchronized void close() {
-            CompletableFuture<DistrictClosure> graphs = whole;
+            BesideWork<DistrictClosure> graphs = whole;
             if (graphs == null || graphs.isDone()) {
                 closeNow();
             } else {
-                graphs.whenComplete((c, e) -> closeNow());
+                graphs.whenDone(this::closeNow);
             }
         }
 

@@ -16,6 +16,7 @@ import io.ferry.contracts.messages.PreflightRequest;
 import io.ferry.contracts.messages.PreflightResult;
 import io.ferry.contracts.messages.PreflightResult.Finding;
 import io.ferry.contracts.messages.PreflightResult.Problem;
+import io.ferry.extractor.extraction.BesideWork;
 import io.ferry.extractor.extraction.ExtractionFailure;
 import io.ferry.extractor.extraction.PlannedRuns;
 import io.ferry.planning.Closure;

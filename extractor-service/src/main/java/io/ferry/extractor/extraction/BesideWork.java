@@ -1,4 +1,4 @@
-package io.ferry.extractor.preflight;
+package io.ferry.extractor.extraction;
 
 import io.ferry.planning.RowSource;
 import io.ferry.planning.prod.ProdSnapshot;
@@ -8,10 +8,11 @@ import java.util.function.Function;
 
 /**
  * Reads of the relational stores that run beside the caller's: on a thread of their own, in sessions of their own
- * that share the snapshot ({@link ProdSnapshot#shareSources}), closed as soon as the work is done; or, where the
- * connection cap allows no second session, at once in the snapshot's own sessions.
+ * that share the snapshot ({@link ProdSnapshot#shareSources}), closed before the work counts as done (so whoever
+ * waits for it stays within the connection cap); or, where the cap allows no more sessions, at once in the
+ * snapshot's own. The graph stores' closures and the preflight's dictionary run so.
  */
-final class BesideWork<T> implements AutoCloseable {
+public final class BesideWork<T> implements AutoCloseable {
     private final CompletableFuture<T> result;
 
     private BesideWork(CompletableFuture<T> result) {
@@ -23,7 +24,7 @@ final class BesideWork<T> implements AutoCloseable {
      *                    caller's thread: exporting the snapshot is a statement on the snapshot's session)
      * @param work        reads through the row sources it is given, by store
      */
-    static <T> BesideWork<T> start(ProdSnapshot snapshot, boolean ownSessions, String threadName,
+    public static <T> BesideWork<T> start(ProdSnapshot snapshot, boolean ownSessions, String threadName,
             Function<Function<String, RowSource>, T> work) {
         if (!ownSessions) {
             return new BesideWork<>(CompletableFuture.completedFuture(work.apply(snapshot.sources()::get)));
@@ -49,7 +50,7 @@ final class BesideWork<T> implements AutoCloseable {
     }
 
     /** The work's result; its failure is thrown here as it was thrown there. */
-    T join() {
+    public T join() {
         try {
             return result.join();
         } catch (CompletionException e) {
@@ -61,6 +62,15 @@ final class BesideWork<T> implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    public boolean isDone() {
+        return result.isDone();
+    }
+
+    /** Runs {@code then} once the work is done, failed or not (at once when it is). */
+    public void whenDone(Runnable then) {
+        result.whenComplete((value, failure) -> then.run());
     }
 
     /** Waits for the work, so that nothing reads PROD after the caller is done; a failure here is the caller's to see. */
