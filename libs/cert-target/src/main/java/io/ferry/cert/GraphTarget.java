@@ -116,6 +116,25 @@ public final class GraphTarget {
         }
     }
 
+    /**
+     * Per label, the one property CERT's own constraints make unique: a single-property node key, else the first
+     * single-property uniqueness constraint by name (the rule the planner applies to PROD's constraints when it names
+     * a relationship's ends). Ferry's own labels are left out.
+     */
+    public static Map<String, String> uniqueKeys(Driver cert) {
+        Map<String, String> keys = new HashMap<>();
+        try (Session session = cert.session()) {
+            session.run("SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties"
+                    + " WHERE entityType = 'NODE' AND size(labelsOrTypes) = 1 AND size(properties) = 1"
+                    + " AND (type CONTAINS 'UNIQUENESS' OR type CONTAINS 'KEY')"
+                    + " RETURN labelsOrTypes[0] AS label, properties[0] AS property, type CONTAINS 'KEY' AS nodeKey"
+                    + " ORDER BY nodeKey DESC, name").forEachRemaining(r -> keys.putIfAbsent(r.get("label").asString(),
+                            r.get("property").asString()));
+        }
+        keys.keySet().removeAll(List.of(MARKER, RUN, LEDGER));
+        return keys;
+    }
+
     /** The PROD graphs' store ids init-target kept on the marker (none for an unprepared graph). */
     public static List<String> rememberedProd(Driver cert) {
         try (Session session = cert.session()) {

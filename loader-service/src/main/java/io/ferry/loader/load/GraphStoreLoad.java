@@ -100,7 +100,8 @@ public final class GraphStoreLoad {
         ledger.begin(run, written);
         steps.mark("prepare");
         try {
-            Map<String, String> mergeKeys = InitTarget.mergeKeys(spec, store);
+            Map<String, String> linkKeys = InitTarget.mergeKeys(spec, store);
+            Map<String, String> mergeKeys = mergeKeys(cert, linkKeys, written.labels());
             Map<String, Map<String, String>> rewrites = linkMaps;
             Map<String, String> created = new HashMap<>();
             WrittenNodeKeys writtenKeys = new WrittenNodeKeys();
@@ -109,8 +110,11 @@ public final class GraphStoreLoad {
             for (Map.Entry<TableId, StagedTable> e : new TreeMap<>(staged).entrySet()) {
                 TableId id = e.getKey();
                 if (id.store().equals(store) && id.schema().equals(TableId.LABELS)) {
+                    // The ends of a label the spec does not link may be named by PROD element id (PROD has no key
+                    // for it), whether or not CERT's constraints merge it: its nodes' CERT ids are kept.
                     counts.add(loadLabel(cert, run.runId(), id.name(), e.getValue(), mergeKeys,
-                            propertyMaps(id.name(), rewrites), created, writtenKeys, others));
+                            propertyMaps(id.name(), rewrites), created, !linkKeys.containsKey(id.name()), writtenKeys,
+                            others));
                 }
             }
             steps.mark("nodes");
@@ -163,6 +167,23 @@ public final class GraphStoreLoad {
     }
 
     /** The store's labels and relationship types among the staged tables, in name order. */
+    /**
+     * Per label, the property its nodes merge on: the spec's link from the label, else the property CERT's own
+     * constraints keep unique for the labels this run writes. The extractor names a relationship's end by its label's
+     * PROD uniqueness key; a CERT that mirrors PROD's constraints keys the label the same way, so such ends are found
+     * (and a CERT node under the key is updated, not duplicated) without a link in the spec.
+     */
+    private static Map<String, String> mergeKeys(Driver cert, Map<String, String> linkKeys, List<String> labels) {
+        Map<String, String> keys = new HashMap<>(linkKeys);
+        Map<String, String> certKeys = GraphTarget.uniqueKeys(cert);
+        labels.forEach(label -> {
+            if (certKeys.containsKey(label)) {
+                keys.putIfAbsent(label, certKeys.get(label));
+            }
+        });
+        return keys;
+    }
+
     private static GraphRun.Written written(String store, Map<TableId, StagedTable> staged) {
         List<TableId> tables = new TreeMap<>(staged).keySet().stream().filter(t -> t.store().equals(store)).toList();
         return new GraphRun.Written(
@@ -193,7 +214,7 @@ public final class GraphStoreLoad {
 
     private TableCounts loadLabel(Driver cert, String runId, String label, StagedTable table,
             Map<String, String> mergeKeys, Map<String, Map<String, String>> rewrites, Map<String, String> created,
-            WrittenNodeKeys written, Set<String> others) {
+            boolean keepIds, WrittenNodeKeys written, Set<String> others) {
         List<GraphRows.Row> rows = new ArrayList<>();
         long[] counts = new long[2];
         List<String> keyColumns = List.of(Neo4jIntrospector.ELEMENT);
@@ -201,11 +222,11 @@ public final class GraphStoreLoad {
         GraphRows.read(table, keyColumns, rewrites, row -> {
             rows.add(row);
             if (rows.size() == CHUNK) {
-                add(counts, writeNodes(cert, runId, label, mergeKeys, rows, properties, created, written, others));
+                add(counts, writeNodes(cert, runId, label, mergeKeys, rows, properties, created, keepIds, written, others));
                 rows.clear();
             }
         });
-        add(counts, writeNodes(cert, runId, label, mergeKeys, rows, properties, created, written, others));
+        add(counts, writeNodes(cert, runId, label, mergeKeys, rows, properties, created, keepIds, written, others));
         return new TableCounts(TableId.LABELS, label, BatchKind.LABEL, counts[0], counts[1], 0, table.rows() - counts[0]
                 - counts[1], null);
     }
@@ -217,14 +238,16 @@ public final class GraphStoreLoad {
 
     /**
      * @param properties the Cypher map a created node gets ({@link #createdProperties})
+     * @param created    PROD element id to CERT element id of the nodes relationships may find by element id: those of
+     *                   labels without a merge key, and of labels merged by CERT's key alone when {@code keepIds}
      * @param others     the live runs of other districts: a node one of them wrote under the row's merge key is the
      *                   same entity, shared by both districts' closures (as their PostgreSQL rows are), and is left
      *                   as it is
      * @return {created, updated}; rows of nodes this run already wrote through another label, or shared, are neither
      */
     private long[] writeNodes(Driver cert, String runId, String label, Map<String, String> mergeKeys,
-            List<GraphRows.Row> rows, String properties, Map<String, String> created, WrittenNodeKeys written,
-            Set<String> others) {
+            List<GraphRows.Row> rows, String properties, Map<String, String> created, boolean keepIds,
+            WrittenNodeKeys written, Set<String> others) {
         if (rows.isEmpty()) {
             return new long[2];
         }
@@ -249,9 +272,10 @@ public final class GraphStoreLoad {
                         + " kept its PROD key because the run holds no row for it (validation reports such nodes); put"
                         + " their rows in the district's closure or their nodes out of it", null);
             }
-            if (mergeKey == null) {
+            if (mergeKey == null || keepIds) {
                 param.put("source", source);
-            } else {
+            }
+            if (mergeKey != null) {
                 Object key = row.properties().get(mergeKey);
                 if (key == null) {
                     throw new LoadFailedException("graph", ":" + label + " has a node without its merge key " + mergeKey,
@@ -260,6 +284,9 @@ public final class GraphStoreLoad {
                 Record found = existing.get(key);
                 if (found != null && (runId.equals(found.get("run").asString(null))
                         || others.contains(found.get("run").asString("")))) {
+                    if (keepIds) {
+                        created.put(source, found.get("id").asString());
+                    }
                     continue;
                 }
                 if (found != null && row.moved().containsKey(mergeKey)) {
@@ -289,8 +316,8 @@ public final class GraphStoreLoad {
         long done = 0;
         try (Session session = cert.session()) {
             for (Map.Entry<String, List<Map<String, Object>>> e : creates.entrySet()) {
-                // One record per chunk: the CERT ids of nodes without a merge key (relationships find the others by
-                // key), so a chunk of merged labels returns a count instead of thousands of records.
+                // One record per chunk: the CERT ids of the nodes relationships may find by element id (the others
+                // they find by key), so a chunk of linked labels returns a count instead of thousands of records.
                 Record made = session.executeWrite(tx -> tx.run("UNWIND $rows AS row CREATE (n" + e.getKey()
                         + " " + properties + ") RETURN count(n) AS n, collect(CASE WHEN row.source IS NULL THEN null"
                         + " ELSE [row.source, elementId(n)] END) AS ids",
@@ -300,11 +327,13 @@ public final class GraphStoreLoad {
             }
             if (!updates.isEmpty()) {
                 // The before-image first, in the same transaction as the update: compensation puts it back.
-                session.executeWrite(tx -> tx.run("UNWIND $rows AS row MATCH (n:" + quote(label) + " {" + quote(mergeKey)
-                        + ": row.key}) CREATE (l:" + GraphTarget.LEDGER + ") SET l = row.image, l." + GraphTarget.LEDGER_RUN
-                        + " = $run, l._ferryLabel = $label, l._ferryKey = $property, l._ferryLedgerHash = row.hash"
-                        + " SET n += row.props", Map.of("rows", updates, "run", runId, "label", label, "property", mergeKey))
-                        .consume(), config());
+                Record updated = session.executeWrite(tx -> tx.run("UNWIND $rows AS row MATCH (n:" + quote(label)
+                        + " {" + quote(mergeKey) + ": row.key}) CREATE (l:" + GraphTarget.LEDGER + ") SET l = row.image, l."
+                        + GraphTarget.LEDGER_RUN + " = $run, l._ferryLabel = $label, l._ferryKey = $property,"
+                        + " l._ferryLedgerHash = row.hash SET n += row.props RETURN collect(CASE WHEN row.source IS NULL"
+                        + " THEN null ELSE [row.source, elementId(n)] END) AS ids",
+                        Map.of("rows", updates, "run", runId, "label", label, "property", mergeKey)).single(), config());
+                updated.get("ids").values().forEach(pair -> created.put(pair.get(0).asString(), pair.get(1).asString()));
             }
         } catch (Neo4jException e) {
             throw new LoadFailedException("graph", "writing :" + label + " nodes failed (" + e.code() + ")", e);
@@ -318,7 +347,8 @@ public final class GraphStoreLoad {
         Map<Object, Record> found = new HashMap<>();
         try (Session session = cert.session()) {
             for (Record r : session.executeRead(tx -> tx.run("UNWIND $keys AS k MATCH (n:" + quote(label) + " {"
-                    + quote(mergeKey) + ": k}) RETURN k, n." + GraphStamps.STAMP + " AS run, properties(n) AS props",
+                    + quote(mergeKey) + ": k}) RETURN k, n." + GraphStamps.STAMP + " AS run, properties(n) AS props,"
+                    + " elementId(n) AS id",
                     Map.of("keys", keys)).list(), config())) {
                 found.put(r.get("k").asObject(), r);
             }
@@ -397,7 +427,9 @@ public final class GraphStoreLoad {
                     .map(Map.Entry::getKey).sorted().toList();
             if (labels.isEmpty()) {
                 throw new LoadRefusedException(store, ":" + type + " relationships name their " + prefix + " node by "
-                        + property + ", which no label of the spec's links merges on");
+                        + property + ", which neither a link of the spec nor a uniqueness constraint of CERT's graph makes"
+                        + " a label's merge key: add a link from that label's " + property + " to the spec, or create"
+                        + " the constraint in CERT as PROD has it");
             }
             return new End(columns.get(0), property, labels, types.get(columns.get(0)));
         }
@@ -419,7 +451,12 @@ public final class GraphStoreLoad {
         Object value(GraphRows.Row row, Map<String, String> created) {
             String text = row.keys().get(column);
             if (property == null) {
-                return created.get(text);
+                String id = created.get(text);
+                if (id == null) {
+                    throw new LoadFailedException("graph", "a relationship names its " + column + " node by a PROD"
+                            + " element id under which the run wrote no node", null);
+                }
+                return id;
             }
             return GraphValues.value(text, pgType);
         }

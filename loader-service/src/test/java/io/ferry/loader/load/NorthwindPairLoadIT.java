@@ -48,6 +48,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -346,50 +348,147 @@ class NorthwindPairLoadIT {
      * its nodes are created, and its relationships find them by the CERT element ids the load gave them. Here the
      * suppliers, with the spec's supplier link and PROD's constraint on {@code supplierID} taken out.
      */
-    @Test
-    void aLabelWithoutAMergeKeyIsCreatedAndItsRelationshipsFindItsNodes() throws Exception {
-        String run = "mig-20261123100000-005";
-        Path folder = Files.createDirectories(dir.resolve("spec-unlinked"));
-        String text = Files.readString(dir.resolve("spec/ferry.yaml"));
-        String supplierLink = "  - {from: \"graph:Supplier(supplierID)\", to: \"nw.public.suppliers(supplier_id)\", cast: text}\n";
-        assertThat(text).contains(supplierLink);
-        Files.writeString(folder.resolve("ferry.yaml"), text.replace(supplierLink, ""));
-        Files.copy(dir.resolve("spec/estate.properties"), folder.resolve("estate.properties"));
-        Resolver resolver = Resolver.forFolder(folder, Map.of());
-        Spec parsed = new SpecParser(resolver, Set.of(SpecParser.Environment.values())).read(folder.resolve("ferry.yaml"));
-        LoadedSpec unlinked = new LoadedSpec(SpecHash.of(parsed), parsed, resolver);
-        Path tmp = Files.createDirectories(dir.resolve("stage-" + run));
+    /**
+     * Without PROD's constraint on {@code Supplier.supplierID} (nor the spec's link) the suppliers are planned by
+     * element id, and {@code SUPPLIES} names them so: created where CERT does not key them either, merged on CERT's
+     * key where it does; either way every relationship finds its supplier.
+     */
+    @ParameterizedTest(name = "CERT keys suppliers: {0}")
+    @ValueSource(booleans = {false, true})
+    void aLabelPlannedByElementIdLoadsAndItsRelationshipsFindItsNodes(boolean certKeysSuppliers) throws Exception {
+        String run = certKeysSuppliers ? "mig-20261123100000-008" : "mig-20261123100000-005";
+        LoadedSpec unlinked = withoutSupplierLink();
         Map<TableId, Long> staged;
         try (Session session = prodGraph.driver().session()) {
             session.run("DROP CONSTRAINT Supplier_supplierID").consume();
             try {
-                staged = GraphStage.stage(prodGraph.driver(), unlinked, CUSTOMER, staging, run, tmp);
+                staged = stageGraph(unlinked, run);
             } finally {
                 session.run("CREATE CONSTRAINT Supplier_supplierID IF NOT EXISTS FOR (s:Supplier) REQUIRE (s.supplierID)"
                         + " IS UNIQUE").consume();
             }
         }
-        TableId suppliers = new TableId("graph", TableId.LABELS, "Supplier");
-        TableId supplies = new TableId("graph", TableId.RELATIONSHIPS, "SUPPLIES");
-        assertThat(staged.get(suppliers)).isPositive();
-        assertThat(staged.get(supplies)).isPositive();
+        assertThat(staged.get(SUPPLIES)).isPositive();
         List<String> before = graphContents();
 
-        List<TableCounts> counts = new GraphStoreLoad(LoadTimeouts.defaults()).load(certGraph.driver(), parsed, "graph",
-                new RunInfo(run, CUSTOMER, unlinked.specHash(), 1, "load-test"),
-                RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches-" + run)),
-                GraphLinkMaps.read(parsed, "graph", CUSTOMER, store -> cert.connect(store.name())));
+        List<TableCounts> counts = certKeysSuppliers ? loadGraph(unlinked, run)
+                : withoutCertSupplierKey(() -> loadGraph(unlinked, run));
 
         assertThat(counts).filteredOn(t -> t.table().equals("Supplier")).singleElement()
-                .satisfies(t -> assertThat(t.inserted()).isEqualTo(staged.get(suppliers)));
-        String pairs = "MATCH (s:Supplier)-[:SUPPLIES]->(p:Product) RETURN s.supplierID + '/' + p.productID AS v";
-        List<String> loaded = strings(certGraph.driver(), pairs);
-        assertThat(loaded).hasSize(staged.get(supplies).intValue()).doesNotHaveDuplicates();
-        assertThat(strings(prodGraph.driver(), pairs)).containsAll(loaded);
+                .satisfies(t -> assertThat(t.inserted()).isEqualTo(staged.get(SUPPLIERS)));
+        List<String> loaded = strings(certGraph.driver(), SUPPLIER_PRODUCT);
+        assertThat(loaded).hasSize(staged.get(SUPPLIES).intValue()).doesNotHaveDuplicates();
+        assertThat(strings(prodGraph.driver(), SUPPLIER_PRODUCT)).containsAll(loaded);
 
         assertThat(new GraphCompensation(LoadTimeouts.defaults()).compensate(certGraph.driver(), "graph", run, false)
                 .outcome()).isEqualTo(Outcome.COMPENSATED);
         assertThat(graphContents()).isEqualTo(before);
+    }
+
+    /**
+     * PROD keys suppliers by {@code supplierID} and the spec does not link them: the extractor names the ends of
+     * {@code SUPPLIES} by that key, and a CERT whose graph keys the label the same way (here the constraint init-target
+     * made for the full spec's link) merges suppliers on it, updating the one CERT holds of its own.
+     */
+    @Test
+    void aLabelOnlyTheGraphsConstraintsKeyIsMergedOnThatKey() throws Exception {
+        String run = "mig-20261123100000-006";
+        LoadedSpec unlinked = withoutSupplierLink();
+        Map<TableId, Long> staged = stageGraph(unlinked, run);
+        assertThat(staged.get(SUPPLIES)).isPositive();
+        String shared = strings(prodGraph.driver(), "MATCH (:Customer {customerID: '" + CUSTOMER + "'})-[:PURCHASED]->"
+                + "(:Order)-[:ORDERS]->(:Product)<-[:SUPPLIES]-(s:Supplier) RETURN min(s.supplierID) AS v").get(0);
+        try (Session session = certGraph.driver().session()) {
+            session.run("CREATE (:Supplier {supplierID: $id, companyName: 'CERT own supplier'})", Map.of("id", shared))
+                    .consume();
+        }
+        try {
+            List<String> before = graphContents();
+
+            List<TableCounts> counts = loadGraph(unlinked, run);
+
+            assertThat(counts).filteredOn(t -> t.table().equals("Supplier")).singleElement().satisfies(t -> {
+                assertThat(t.updated()).isEqualTo(1);
+                assertThat(t.inserted()).isEqualTo(staged.get(SUPPLIERS) - 1);
+            });
+            String name = "MATCH (s:Supplier {supplierID: '" + shared + "'}) RETURN s.companyName AS v";
+            assertThat(strings(certGraph.driver(), name)).isEqualTo(strings(prodGraph.driver(), name))
+                    .doesNotContain("CERT own supplier");
+            List<String> loaded = strings(certGraph.driver(), SUPPLIER_PRODUCT);
+            assertThat(loaded).hasSize(staged.get(SUPPLIES).intValue()).doesNotHaveDuplicates();
+            assertThat(strings(prodGraph.driver(), SUPPLIER_PRODUCT)).containsAll(loaded);
+
+            assertThat(new GraphCompensation(LoadTimeouts.defaults()).compensate(certGraph.driver(), "graph", run, false)
+                    .outcome()).isEqualTo(Outcome.COMPENSATED);
+            assertThat(graphContents()).isEqualTo(before);
+        } finally {
+            try (Session session = certGraph.driver().session()) {
+                session.run("MATCH (s:Supplier {supplierID: $id}) WHERE s._ferryRun IS NULL DETACH DELETE s",
+                        Map.of("id", shared)).consume();
+            }
+        }
+    }
+
+    /** The same run into a CERT graph that does not key suppliers: refused, naming the fix, and nothing is left. */
+    @Test
+    void relationshipsToALabelNeitherTheSpecNorCertKeysAreRefused() throws Exception {
+        String run = "mig-20261123100000-007";
+        LoadedSpec unlinked = withoutSupplierLink();
+        stageGraph(unlinked, run);
+        List<String> before = graphContents();
+
+        assertThatThrownBy(() -> withoutCertSupplierKey(() -> loadGraph(unlinked, run)))
+                .isInstanceOf(LoadRefusedException.class)
+                .hasMessageContaining(":SUPPLIES relationships name their from. node by supplierID")
+                .hasMessageContaining("add a link from that label's supplierID to the spec, or create the constraint");
+        assertThat(graphContents()).isEqualTo(before);
+    }
+
+    private static final TableId SUPPLIERS = new TableId("graph", TableId.LABELS, "Supplier");
+    private static final TableId SUPPLIES = new TableId("graph", TableId.RELATIONSHIPS, "SUPPLIES");
+    private static final String SUPPLIER_PRODUCT = "MATCH (s:Supplier)-[:SUPPLIES]->(p:Product)"
+            + " RETURN s.supplierID + '/' + p.productID AS v";
+
+    /** Northwind's spec without its link from {@code Supplier}. */
+    private static LoadedSpec withoutSupplierLink() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("spec-unlinked"));
+        String text = Files.readString(dir.resolve("spec/ferry.yaml"));
+        String supplierLink = "  - {from: \"graph:Supplier(supplierID)\", to: \"nw.public.suppliers(supplier_id)\", cast: text}\n";
+        assertThat(text).contains(supplierLink);
+        Files.writeString(folder.resolve("ferry.yaml"), text.replace(supplierLink, ""));
+        Files.copy(dir.resolve("spec/estate.properties"), folder.resolve("estate.properties"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Resolver resolver = Resolver.forFolder(folder, Map.of());
+        Spec parsed = new SpecParser(resolver, Set.of(SpecParser.Environment.values())).read(folder.resolve("ferry.yaml"));
+        return new LoadedSpec(SpecHash.of(parsed), parsed, resolver);
+    }
+
+    private static Map<TableId, Long> stageGraph(LoadedSpec unlinked, String run) throws Exception {
+        Map<TableId, Long> staged = GraphStage.stage(prodGraph.driver(), unlinked, CUSTOMER, staging, run,
+                Files.createDirectories(dir.resolve("stage-" + run)));
+        assertThat(staged.get(SUPPLIERS)).isPositive();
+        return staged;
+    }
+
+    /** Runs {@code load} while CERT's graph lacks the constraint init-target made for the spec's supplier link. */
+    private static <T> T withoutCertSupplierKey(java.util.concurrent.Callable<T> load) throws Exception {
+        String constraint = "`ferry_key_Supplier_supplierID`";
+        try (Session session = certGraph.driver().session()) {
+            session.run("DROP CONSTRAINT " + constraint).consume();
+            try {
+                return load.call();
+            } finally {
+                session.run("CREATE CONSTRAINT " + constraint + " IF NOT EXISTS FOR (n:Supplier) REQUIRE n.supplierID"
+                        + " IS UNIQUE").consume();
+            }
+        }
+    }
+
+    private static List<TableCounts> loadGraph(LoadedSpec unlinked, String run) throws Exception {
+        return new GraphStoreLoad(LoadTimeouts.defaults()).load(certGraph.driver(), unlinked.spec(), "graph",
+                new RunInfo(run, CUSTOMER, unlinked.specHash(), 1, "load-test"),
+                RunBatches.fetch(staging, RunId.parse(run), dir.resolve("batches-" + run)),
+                GraphLinkMaps.read(unlinked.spec(), "graph", CUSTOMER, store -> cert.connect(store.name())));
     }
 
     private static Map<TableId, Long> stage(String run) throws Exception {
