@@ -14,7 +14,7 @@ class PhaseServiceJvmOptionsTest {
             assertThat(PhaseService.jvmOptions(name)).as(name).containsExactly("-XX:TieredStopAtLevel=1");
         }
         assertThat(PhaseService.jvmOptions("extractor")).isEmpty();
-        assertThat(PhaseService.jvmOptions("anonymizer")).isEmpty();
+        assertThat(PhaseService.jvmOptions("anonymizer")).containsExactly("-XX:NewRatio=1");
     }
 
     @Test
