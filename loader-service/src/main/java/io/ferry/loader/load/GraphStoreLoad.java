@@ -166,7 +166,6 @@ public final class GraphStoreLoad {
         return java.util.Optional.of(run.counts(runId));
     }
 
-    /** The store's labels and relationship types among the staged tables, in name order. */
     /**
      * Per label, the property its nodes merge on: the spec's link from the label, else the property CERT's own
      * constraints keep unique for the labels this run writes. The extractor names a relationship's end by its label's
@@ -184,6 +183,7 @@ public final class GraphStoreLoad {
         return keys;
     }
 
+    /** The store's labels and relationship types among the staged tables, in name order. */
     private static GraphRun.Written written(String store, Map<TableId, StagedTable> staged) {
         List<TableId> tables = new TreeMap<>(staged).keySet().stream().filter(t -> t.store().equals(store)).toList();
         return new GraphRun.Written(

@@ -376,13 +376,7 @@ class NorthwindPairLoadIT {
 
         assertThat(counts).filteredOn(t -> t.table().equals("Supplier")).singleElement()
                 .satisfies(t -> assertThat(t.inserted()).isEqualTo(staged.get(SUPPLIERS)));
-        List<String> loaded = strings(certGraph.driver(), SUPPLIER_PRODUCT);
-        assertThat(loaded).hasSize(staged.get(SUPPLIES).intValue()).doesNotHaveDuplicates();
-        assertThat(strings(prodGraph.driver(), SUPPLIER_PRODUCT)).containsAll(loaded);
-
-        assertThat(new GraphCompensation(LoadTimeouts.defaults()).compensate(certGraph.driver(), "graph", run, false)
-                .outcome()).isEqualTo(Outcome.COMPENSATED);
-        assertThat(graphContents()).isEqualTo(before);
+        suppliesJoinTheirProdPairsAndCompensationRestores(run, staged, before);
     }
 
     /**
@@ -414,13 +408,7 @@ class NorthwindPairLoadIT {
             String name = "MATCH (s:Supplier {supplierID: '" + shared + "'}) RETURN s.companyName AS v";
             assertThat(strings(certGraph.driver(), name)).isEqualTo(strings(prodGraph.driver(), name))
                     .doesNotContain("CERT own supplier");
-            List<String> loaded = strings(certGraph.driver(), SUPPLIER_PRODUCT);
-            assertThat(loaded).hasSize(staged.get(SUPPLIES).intValue()).doesNotHaveDuplicates();
-            assertThat(strings(prodGraph.driver(), SUPPLIER_PRODUCT)).containsAll(loaded);
-
-            assertThat(new GraphCompensation(LoadTimeouts.defaults()).compensate(certGraph.driver(), "graph", run, false)
-                    .outcome()).isEqualTo(Outcome.COMPENSATED);
-            assertThat(graphContents()).isEqualTo(before);
+            suppliesJoinTheirProdPairsAndCompensationRestores(run, staged, before);
         } finally {
             try (Session session = certGraph.driver().session()) {
                 session.run("MATCH (s:Supplier {supplierID: $id}) WHERE s._ferryRun IS NULL DETACH DELETE s",
@@ -448,6 +436,18 @@ class NorthwindPairLoadIT {
     private static final TableId SUPPLIES = new TableId("graph", TableId.RELATIONSHIPS, "SUPPLIES");
     private static final String SUPPLIER_PRODUCT = "MATCH (s:Supplier)-[:SUPPLIES]->(p:Product)"
             + " RETURN s.supplierID + '/' + p.productID AS v";
+
+    /** Every staged {@code SUPPLIES} joins a supplier and product it joins in PROD; compensation gives back {@code before}. */
+    private static void suppliesJoinTheirProdPairsAndCompensationRestores(String run, Map<TableId, Long> staged,
+            List<String> before) {
+        List<String> loaded = strings(certGraph.driver(), SUPPLIER_PRODUCT);
+        assertThat(loaded).hasSize(staged.get(SUPPLIES).intValue()).doesNotHaveDuplicates();
+        assertThat(strings(prodGraph.driver(), SUPPLIER_PRODUCT)).containsAll(loaded);
+
+        assertThat(new GraphCompensation(LoadTimeouts.defaults()).compensate(certGraph.driver(), "graph", run, false)
+                .outcome()).isEqualTo(Outcome.COMPENSATED);
+        assertThat(graphContents()).isEqualTo(before);
+    }
 
     /** Northwind's spec without its link from {@code Supplier}. */
     private static LoadedSpec withoutSupplierLink() throws Exception {
