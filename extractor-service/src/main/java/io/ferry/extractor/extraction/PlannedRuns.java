@@ -197,9 +197,17 @@ public final class PlannedRuns {
             return graphsBeside && !entry.relational.graphStores().isEmpty();
         }
 
-        /** The relational stores' closure, at once (the graph stores' may still be running). */
-        public io.ferry.planning.Closure relationalClosure() {
-            return entry.relational.closure();
+        /** The relational stores' closure with its rules, at once (the graph stores' may still be running). */
+        public DistrictClosure.Relational relational() {
+            return entry.relational;
+        }
+
+        /**
+         * Whether the graph stores' closures still run beside the lease's holder, each holding a session of its own
+         * on every relational store.
+         */
+        public boolean graphsRunning() {
+            return !entry.graphs().isDone();
         }
 
         /** When the snapshots were opened: their age bounds the extraction. */
@@ -266,11 +274,11 @@ public final class PlannedRuns {
 
         /** The whole closure, once the graph stores' closures are done; their failure is thrown here as it was. */
         DistrictClosure closure() {
-            BesideWork<DistrictClosure> graphs;
-            synchronized (this) {
-                graphs = whole;
-            }
-            return graphs.join();
+            return graphs().join();
+        }
+
+        synchronized BesideWork<DistrictClosure> graphs() {
+            return whole;
         }
 
         synchronized Set<String> plannedStores() {

@@ -17,6 +17,7 @@ import io.ferry.contracts.messages.ExtractResult.TableBatches;
 import io.ferry.contracts.messages.Progress;
 import io.ferry.contracts.ids.RunId;
 import io.ferry.planning.ClosureException;
+import io.ferry.planning.ClosureRules;
 import io.ferry.planning.Plan;
 import io.ferry.planning.ReadRefusedException;
 import io.ferry.planning.Tuple;
@@ -96,30 +97,39 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
         FileKey key = rawKey.get();
         try (PlannedRuns.Lease run = runs.lease(request, loaded)) {
             ProdSnapshot snapshot = run.snapshot();
-            DistrictClosure closure = run.closure();
-            if (!closure.failures().isEmpty()) {
-                throw ExtractionFailure.fatal("CLOSURE_POLICY", closure.failures().size()
-                        + " closure policy violation(s) (a 'fail' policy for dangling references or cross-tenant rows);"
-                        + " 'ferry plan --district " + request.district() + "' lists them");
-            }
             Deadline deadline = new Deadline(run.openedNanos(), settings.maxSnapshotAge());
             Set<TableId> keySets = KeySets.linkTargets(loaded.spec(), request.store());
             List<TableBatches> batches;
+            Plan plan;
+            List<CrossTenantRows> crossTenant;
             if (graph) {
-                GraphPlan plan = closure.graphs().stream().filter(g -> g.store().equals(request.store())).findFirst()
-                        .orElseThrow(() -> notPlanned(request.store()));
-                List<GraphStoreReader.Layout> layouts = GraphStoreReader.layouts(plan, snapshot.fullSchema());
-                KeySets.writeGraph(staging, request, plan, layouts, keySets, key, tempDir);
-                batches = new GraphStoreReader(staging, settings, tempDir).read(request, snapshot, plan, layouts, key,
-                        listener, deadline);
+                DistrictClosure closure = run.closure();
+                refuseViolations(closure.failures(), request);
+                GraphPlan graphPlan = closure.graphs().stream().filter(g -> g.store().equals(request.store()))
+                        .findFirst().orElseThrow(() -> notPlanned(request.store()));
+                List<GraphStoreReader.Layout> layouts = GraphStoreReader.layouts(graphPlan, snapshot.fullSchema());
+                KeySets.writeGraph(staging, request, graphPlan, layouts, keySets, key, tempDir);
+                batches = new GraphStoreReader(staging, settings, tempDir).read(request, snapshot, graphPlan, layouts,
+                        key, listener, deadline);
+                plan = closure.plan();
+                crossTenant = crossTenant(closure, request.store());
             } else {
-                List<Table> tables = tablesOf(snapshot, closure, request.store());
-                batches = readTables(request, snapshot, closure, tables, keySets, key, listener, deadline);
+                // A relational store needs the relational closure alone: its rows, cross-tenant rows and dangling
+                // references are all in it. So it is read, and reports, while the graph stores may still be closed
+                // beside it (when this process's preflight did not plan the run), in one session fewer while those
+                // hold one of their own. A graph's 'fail' policy violation fails the graph store's extraction.
+                DistrictClosure.Relational relational = run.relational();
+                refuseViolations(relational.failures(), request);
+                int sessions = settings.maxConnectionsPerStore() - (run.graphsRunning() ? 1 : 0);
+                List<Table> tables = tablesOf(snapshot, relational, request.store());
+                batches = readTables(request, snapshot, relational, tables, keySets, key, listener, deadline, sessions);
+                plan = relational.closure().plan();
+                crossTenant = crossTenant(plan, relational.rules(), Set.of(), request.store());
             }
             run.extracted();
             return new ExtractResult(request.runId(), request.specHash(), request.attempt(), request.store(), batches,
-                    StagingLayout.keys(RunId.parse(request.runId()), request.store()),
-                    dangling(closure.plan(), request.store()), crossTenant(closure, request.store()), null);
+                    StagingLayout.keys(RunId.parse(request.runId()), request.store()), dangling(plan, request.store()),
+                    crossTenant, null);
         } catch (ProdAccessException e) {
             throw ExtractionFailure.of(e);
         } catch (UnknownDistrictException e) {
@@ -144,10 +154,18 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                 + " and the relationship types to traverse to closure.graph.follow");
     }
 
+    private static void refuseViolations(List<String> failures, ExtractRequest request) {
+        if (!failures.isEmpty()) {
+            throw ExtractionFailure.fatal("CLOSURE_POLICY", failures.size()
+                    + " closure policy violation(s) (a 'fail' policy for dangling references or cross-tenant rows);"
+                    + " 'ferry plan --district " + request.district() + "' lists them");
+        }
+    }
+
     /** Rows per table of the store, as the plan counts them. */
-    private static Map<TableId, Long> planRows(DistrictClosure closure, String store) {
+    private static Map<TableId, Long> planRows(DistrictClosure.Relational closure, String store) {
         Map<TableId, Long> rows = new LinkedHashMap<>();
-        for (Plan.TableRows t : closure.plan().tables()) {
+        for (Plan.TableRows t : closure.closure().plan().tables()) {
             if (t.store().equals(store)) {
                 rows.put(new TableId(t.store(), t.schema(), t.name()), t.rows());
             }
@@ -156,11 +174,11 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
     }
 
     /** The store's tables in the closure (not excluded, not assumed present), largest first. */
-    private static List<Table> tablesOf(ProdSnapshot snapshot, DistrictClosure closure, String store) {
+    private static List<Table> tablesOf(ProdSnapshot snapshot, DistrictClosure.Relational closure, String store) {
         Map<TableId, Long> rows = planRows(closure, store);
         List<TableId> decided;
-        synchronized (closure.relational()) {
-            decided = closure.relational().tables();
+        synchronized (closure.closure()) {
+            decided = closure.closure().tables();
         }
         return decided.stream()
                 .filter(rows::containsKey)
@@ -169,10 +187,11 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                 .toList();
     }
 
-    private List<TableBatches> readTables(ExtractRequest request, ProdSnapshot snapshot, DistrictClosure closure,
-            List<Table> tables, Set<TableId> keySets, FileKey key, ExtractionListener listener, Deadline deadline) {
-        int workers = Math.max(1, Math.min(Math.min(settings.maxConnectionsPerStore(), settings.maxOpenWriters()),
-                tables.size()));
+    /** @param sessionCap the most PROD sessions the reads may hold on the store */
+    private List<TableBatches> readTables(ExtractRequest request, ProdSnapshot snapshot, DistrictClosure.Relational closure,
+            List<Table> tables, Set<TableId> keySets, FileKey key, ExtractionListener listener, Deadline deadline,
+            int sessionCap) {
+        int workers = Math.max(1, Math.min(Math.min(sessionCap, settings.maxOpenWriters()), tables.size()));
         Connection main = snapshot.connection(request.store()).orElseThrow();
         List<Connection> sessions = new ArrayList<>();
         sessions.add(main);
@@ -195,7 +214,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                 work.submit(() -> {
                     Connection c = free.take();
                     TableBatches batches = readTable(request, closure, t, keySets.contains(t.id()),
-                            ReferenceNulling.of(snapshot.schema(), closure.relational(), closure.rules(), t), key, new TableReader(c),
+                            ReferenceNulling.of(snapshot.schema(), closure.closure(), closure.rules(), t), key, new TableReader(c),
                             listener, deadline, done, total, start);
                     // Only a session whose table finished goes back: a failed COPY may leave it unusable.
                     free.add(c);
@@ -222,7 +241,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
         }
     }
 
-    private TableBatches readTable(ExtractRequest request, DistrictClosure closure, Table table, boolean keySet,
+    private TableBatches readTable(ExtractRequest request, DistrictClosure.Relational closure, Table table, boolean keySet,
             ReferenceNulling nulling, FileKey key, TableReader reader, ExtractionListener listener, Deadline deadline,
             AtomicLong done, long total, long start) throws SQLException {
         String fingerprint = SchemaFingerprint.of(request.store(), List.of(table), List.of());
@@ -234,14 +253,14 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
             // Sorted once for both the key set and the reads; the closure's key sets are not safe for concurrent use.
             List<String> keyColumns;
             List<Tuple> keys;
-            synchronized (closure.relational()) {
-                keyColumns = closure.relational().keyColumns(table.id());
-                keys = closure.relational().keys(table.id());
+            synchronized (closure.closure()) {
+                keyColumns = closure.closure().keyColumns(table.id());
+                keys = closure.closure().keys(table.id());
             }
             if (keySet) {
                 KeySets.write(staging, request, table, keyColumns, keys, key, tempDir);
             }
-            reader.read(table, closure.relational(), keyColumns, keys, nulling, out, rowsSoFar -> {
+            reader.read(table, closure.closure(), keyColumns, keys, nulling, out, rowsSoFar -> {
                 deadline.check(request.store());
                 KillPoint.reach(KillPoint.EXTRACTOR_MID_COPY);
                 // The store's figures (its tables are read in parallel): no table named. Counted and sent under one
@@ -299,12 +318,17 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
     }
 
     private static List<CrossTenantRows> crossTenant(DistrictClosure closure, String store) {
-        CrossTenantPolicy policy = CrossTenantPolicy.valueOf(closure.rules().crossTenant().name());
         // graph nodes the plan leaves out whatever the policy (their row stays in PROD) are reported as nullified
-        java.util.Set<Plan.CrossTenantRow> leftOut = new java.util.HashSet<>();
+        Set<Plan.CrossTenantRow> leftOut = new java.util.HashSet<>();
         closure.graphs().forEach(g -> leftOut.addAll(g.leftOut()));
+        return crossTenant(closure.plan(), closure.rules(), leftOut, store);
+    }
+
+    private static List<CrossTenantRows> crossTenant(Plan plan, ClosureRules rules, Set<Plan.CrossTenantRow> leftOut,
+            String store) {
+        CrossTenantPolicy policy = CrossTenantPolicy.valueOf(rules.crossTenant().name());
         Map<List<String>, Long> counts = new LinkedHashMap<>();
-        for (Plan.CrossTenantRow row : closure.plan().crossTenant()) {
+        for (Plan.CrossTenantRow row : plan.crossTenant()) {
             if (row.store().equals(store)) {
                 CrossTenantPolicy handled = leftOut.contains(row) ? CrossTenantPolicy.NULLIFY : policy;
                 counts.merge(List.of(row.table(), row.owner(), handled.name()), 1L, Long::sum);

@@ -126,7 +126,7 @@ public class ProdPreflight implements Preflight {
                 + " it covers nothing", runId, r));
 
         // The relational stores: every field of every table the closure copies rows from.
-        Closure relational = plan.relationalClosure();
+        Closure relational = plan.relational().closure();
         Set<TableId> copied = copiedTables(relational.plan());
         List<SampledField> sampled = new ArrayList<>();
         Map<TableId, Table> tables = new LinkedHashMap<>();

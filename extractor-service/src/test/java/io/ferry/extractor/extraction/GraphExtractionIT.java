@@ -346,6 +346,101 @@ class GraphExtractionIT {
         }
     }
 
+    /**
+     * A relational store needs only the relational closure, so it is read while the graph store is still being
+     * closed beside it, in one session fewer while the graph's holds one on every relational store: PROD never sees
+     * more sessions of the store than the cap, and the batches and the report (cross-tenant rows, dangling
+     * references) are those the whole closure computed in line first gives.
+     */
+    @Test
+    void aRelationalStoreIsReadBesideTheGraphClosureWithinTheConnectionCapAndReportsAsInLine(@TempDir Path work)
+            throws Exception {
+        ExtractionRig rig = new ExtractionRig(work);
+        ExtractionRig.Extracted inLine = extractAlone(rig, 1, "mig-20261121090000-101");
+
+        int cap = 2;
+        // Only sessions opened from here on: plans of other tests keep theirs until they expire.
+        java.sql.Timestamp since;
+        try (Connection c = prod.connect("ids"); var rs = c.createStatement().executeQuery("SELECT clock_timestamp()")) {
+            rs.next();
+            since = rs.getTimestamp(1);
+        }
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = Thread.ofPlatform().start(() -> {
+            while (reading.get()) {
+                most.accumulateAndGet(extractorSessionsOnIds(since), Math::max);
+            }
+        });
+        ExtractionRig.Extracted beside;
+        try {
+            beside = extractAlone(rig, cap, "mig-20261121090000-102");
+        } finally {
+            reading.set(false);
+            sampler.join();
+        }
+
+        assertThat(most.get()).as("PROD sessions on ids at once").isBetween(1, cap);
+        assertThat(beside.result().tables()).isEqualTo(inLine.result().tables());
+        assertThat(beside.result().crossTenant()).isNotEmpty().isEqualTo(inLine.result().crossTenant());
+        assertThat(beside.result().dangling()).isEqualTo(inLine.result().dangling());
+        assertThat(beside.manifests()).extracting(BatchManifest::table, BatchManifest::seq, BatchManifest::rows)
+                .containsExactlyInAnyOrderElementsOf(inLine.manifests().stream().map(m -> org.assertj.core.groups.Tuple
+                        .tuple(m.table(), m.seq(), m.rows())).toList());
+        assertThat(contents(rig, beside.manifests())).isEqualTo(contents(rig, inLine.manifests()));
+    }
+
+    /**
+     * A closure that breaks a {@code fail} policy stops a relational store before it reads (its own violations are
+     * known before the graphs are closed) and the graph store too (the whole closure's include the relational ones).
+     */
+    @Test
+    void aClosureThatBreaksAFailPolicyStopsEveryStoreBeforeItsRows(@TempDir Path work) throws Exception {
+        String yaml = SampleEstate.ferryYaml();
+        assertThat(yaml).contains("  crossTenant: copy\n");
+        Path folder = Files.createDirectories(work.resolve("fail"));
+        Files.writeString(folder.resolve("ferry.yaml"), yaml.replace("  crossTenant: copy\n", "  crossTenant: fail\n"));
+        Files.copy(specFolder.resolve("estate.properties"), folder.resolve("estate.properties"));
+        LoadedSpec failing = ExtractionRig.spec(folder);
+        ExtractionRig rig = new ExtractionRig(work);
+
+        for (String store : List.of("ids", "sp")) {
+            assertThatThrownBy(() -> rig.extract(failing, RUN, DISTRICT, store))
+                    .as(store).isInstanceOfSatisfying(ExtractionFailure.class, f -> {
+                        assertThat(f.failure().code()).isEqualTo("CLOSURE_POLICY");
+                        assertThat(f.isTransient()).isFalse();
+                        assertThat(f.getMessage()).contains("ferry plan --district " + DISTRICT);
+                    });
+        }
+        try (Stream<Path> files = Files.walk(rig.root)) {
+            assertThat(files.filter(Files::isRegularFile)).as("nothing staged").isEmpty();
+        }
+    }
+
+    /** The extractor's sessions on PROD's {@code ids} opened since {@code since}. */
+    private static int extractorSessionsOnIds(java.sql.Timestamp since) {
+        try (Connection c = prod.connect("ids"); var st = c.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE datname = 'ids' AND application_name = 'ferry-extractor' AND backend_start >= ?")) {
+            st.setTimestamp(1, since);
+            var rs = st.executeQuery();
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** District-001's {@code ids} with {@code cap} sessions per store; the run's plan (and its sessions) closed after. */
+    private static ExtractionRig.Extracted extractAlone(ExtractionRig rig, int cap, String runId) {
+        ExtractionSettings settings = ExtractionRig.settings(cap, 250_000, 32L << 20, 3);
+        PlannedRuns runs = PlannedRuns.of(settings);
+        try {
+            return rig.extract(rig.extractor(settings, runs), spec, runId, DISTRICT, "ids", null);
+        } finally {
+            runs.closeAll(java.time.Duration.ZERO);
+        }
+    }
+
     @Test
     void aGraphStoreWithoutRootsIsNotPlanned(@TempDir Path work) throws Exception {
         String yaml = SampleEstate.ferryYaml();

@@ -30,9 +30,11 @@ public final class Neo4jGraphSource implements GraphSource {
     private final Transaction tx;
     private final List<String> properties;
     /**
-     * One instance per distinct element id, type and label list: every hop repeats ids the closure keeps already
-     * (a relationship's ends, a node reached again), and a district's graph has hundreds of thousands of them.
-     * Dropped with the source; what the closure keeps then shares the instances.
+     * One instance per distinct node element id, type and label list: every hop repeats ids the closure keeps
+     * already (a relationship's ends, a node reached again), and a district's graph has hundreds of thousands of
+     * them. Relationship ids are not interned: the closure keeps one of a relationship's two sightings, so an entry
+     * here per relationship would only hold it twice. Dropped with the source; what the closure keeps then shares
+     * the instances.
      */
     private final Map<Object, Object> canonical = new HashMap<>();
 
@@ -78,7 +80,7 @@ public final class Neo4jGraphSource implements GraphSource {
                 row -> {
                     String from = ids.get(row.get(0).asInt());
                     for (Value hop : row.get(1).values()) {
-                        String rid = canonical(hop.get(0).asString());
+                        String rid = hop.get(0).asString();
                         String type = canonical(hop.get(1).asString());
                         boolean out = hop.get(2).asBoolean();
                         String other = canonical(hop.get(3).asString());

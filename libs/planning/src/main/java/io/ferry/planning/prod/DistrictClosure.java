@@ -93,6 +93,18 @@ public final class DistrictClosure implements AutoCloseable {
             return closure;
         }
 
+        public ClosureRules rules() {
+            return rules;
+        }
+
+        /**
+         * The relational stores' violations of a {@code fail} policy, known before any graph store is closed; the
+         * whole closure's {@link DistrictClosure#failures()} adds the graphs'.
+         */
+        public List<String> failures() {
+            return closure.failures(rules);
+        }
+
         /** The graph stores whose closures {@link #withGraphs} computes. */
         public List<String> graphStores() {
             return graphRules.stream().map(GraphRules::store).toList();
@@ -107,7 +119,7 @@ public final class DistrictClosure implements AutoCloseable {
          */
         public DistrictClosure withGraphs(ProdSnapshot snapshot, Function<String, RowSource> sources) {
             Plan plan = closure.plan();
-            List<String> failures = new ArrayList<>(closure.failures(rules));
+            List<String> failures = new ArrayList<>(failures());
             List<GraphPlan> graphs = new ArrayList<>();
             List<String> timings = new ArrayList<>(List.of(timing));
             LinkedRows linked = new RelationalLinks(closure, rules, sources);
