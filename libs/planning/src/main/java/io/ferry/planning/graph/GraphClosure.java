@@ -55,6 +55,11 @@ public final class GraphClosure {
     private final List<Plan.CrossTenantRow> crossTenant = new ArrayList<>();
     private final List<Plan.CrossTenantRow> leftOut = new ArrayList<>();
     private final Map<GraphRules.Link, Long> dangling = new LinkedHashMap<>();
+    /** Nanoseconds spent reading hops, reading the reached nodes, and deciding their ownership. */
+    private long hopsNanos;
+    private long nodesNanos;
+    private long ownershipNanos;
+    private int rounds;
 
     public GraphClosure(GraphRules rules, GraphSource source, LinkedRows linked) {
         this.rules = rules;
@@ -72,11 +77,11 @@ public final class GraphClosure {
                 }
             }
         }
-        int rounds = 0;
         while (!frontier.isEmpty()) {
             rounds++;
             Map<String, Hop> reached = new LinkedHashMap<>();
             List<Rel> seen = new ArrayList<>();
+            long started = System.nanoTime();
             for (int from = 0; from < frontier.size(); from += CHUNK) {
                 source.expand(frontier.subList(from, Math.min(frontier.size(), from + CHUNK)), rules.types().keySet(),
                         hop -> {
@@ -87,7 +92,13 @@ public final class GraphClosure {
                             }
                         });
             }
-            frontier = classify(reached, fetch(reached.keySet()));
+            long hopsRead = System.nanoTime();
+            Map<String, Node> fetched = fetch(reached.keySet());
+            long nodesRead = System.nanoTime();
+            frontier = classify(reached, fetched);
+            hopsNanos += hopsRead - started;
+            nodesNanos += nodesRead - hopsRead;
+            ownershipNanos += System.nanoTime() - nodesRead;
             for (Rel r : seen) {
                 if (nodes.containsKey(r.startId()) && nodes.containsKey(r.endId())) {
                     rels.putIfAbsent(r.id(), r);
@@ -98,6 +109,16 @@ public final class GraphClosure {
                 .map(e -> new Plan.Dangling(e.getKey().fromText(), e.getKey().toText(), e.getValue(), e.getKey().dangling().name().toLowerCase(java.util.Locale.ROOT)))
                 .toList();
         return new GraphPlan(rules, nodes, rels.values(), crossTenant, leftOut, danglingOut, rounds);
+    }
+
+    /**
+     * Where {@link #run} spent its time, for log lines: {@code in 4 rounds (hops 2.5 s, nodes 0.8 s, ownership 1.6 s)}
+     * (the frontier's relationships read, the newly reached nodes read, their links decided against the relational
+     * closure and PROD).
+     */
+    public String timing() {
+        return String.format(java.util.Locale.ROOT, "in %d rounds (hops %.1f s, nodes %.1f s, ownership %.1f s)", rounds,
+                hopsNanos / 1e9, nodesNanos / 1e9, ownershipNanos / 1e9);
     }
 
     /** The newly reached nodes' labels and properties, by element id, read in chunks. */

@@ -126,13 +126,16 @@ public final class DistrictClosure implements AutoCloseable {
             for (GraphRules g : graphRules) {
                 long graphStarted = System.nanoTime();
                 GraphPlan graph;
+                String steps;
                 try (GraphSource source = snapshot.graphSource(g.store(), g.properties())) {
-                    graph = new GraphClosure(g, source, linked).run();
+                    GraphClosure traversal = new GraphClosure(g, source, linked);
+                    graph = traversal.run();
+                    steps = traversal.timing();
                 }
                 plan = graph.addTo(plan);
                 failures.addAll(graph.failures());
                 graphs.add(graph);
-                timings.add("graph " + g.store() + " " + seconds(graphStarted));
+                timings.add("graph " + g.store() + " " + seconds(graphStarted) + " " + steps);
             }
             return new DistrictClosure(rules, closure, List.copyOf(graphs), plan, List.copyOf(failures),
                     String.join(", ", timings));
@@ -148,7 +151,10 @@ public final class DistrictClosure implements AutoCloseable {
         return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - since) / 1e9);
     }
 
-    /** How long the relational stores and each graph store took, for log lines: {@code relational 3.6 s, graph sp 4.9 s}. */
+    /**
+     * How long the relational stores and each graph store took, for log lines: {@code relational 3.6 s, graph sp 4.9 s
+     * in 4 rounds (hops 2.5 s, nodes 0.8 s, ownership 1.6 s)}.
+     */
     public String timings() {
         return timings;
     }

@@ -118,6 +118,17 @@ class GraphClosureTest {
     }
 
     @Test
+    void itsTimingNamesItsRoundsAndTheirThreeSteps() {
+        GraphClosure closure = new GraphClosure(rules(FOLLOW, CrossTenantPolicy.COPY, DanglingPolicy.FAIL), graph(),
+                new Relational());
+        GraphPlan plan = closure.run();
+
+        assertThat(plan.rounds()).isGreaterThan(1);
+        assertThat(closure.timing()).matches("in " + plan.rounds()
+                + " rounds \\(hops \\d+\\.\\d s, nodes \\d+\\.\\d s, ownership \\d+\\.\\d s\\)");
+    }
+
+    @Test
     void reportsEachForeignNodeWithItsOwnerAndThePathFromTheRoot() {
         GraphPlan plan = plan(rules(FOLLOW, CrossTenantPolicy.COPY, DanglingPolicy.FAIL));
         assertThat(plan.crossTenant()).containsExactlyInAnyOrder(
