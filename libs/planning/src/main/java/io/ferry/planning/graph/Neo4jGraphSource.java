@@ -32,9 +32,9 @@ public final class Neo4jGraphSource implements GraphSource {
     /**
      * One instance per distinct node element id, type and label list: every hop repeats ids the closure keeps
      * already (a relationship's ends, a node reached again), and a district's graph has hundreds of thousands of
-     * them. Relationship ids are not interned: the closure keeps one of a relationship's two sightings, so an entry
-     * here per relationship would only hold it twice. Dropped with the source; what the closure keeps then shares
-     * the instances.
+     * them. Relationship ids are not interned: the closure keeps only one of a relationship's two sightings, so an
+     * entry per relationship would share nothing. Dropped with the source; what the closure keeps then shares the
+     * instances.
      */
     private final Map<Object, Object> canonical = new HashMap<>();
 
