@@ -24,7 +24,6 @@ import io.ferry.staging.Staging;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -200,9 +199,8 @@ final class GraphStoreReader {
         try (BatchOutput out = new BatchOutput(target, schema, options, settings, staging, listener, tempDir)) {
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 int to = Math.min(ids.size(), from + CHUNK);
-                Map<String, String[]> rows = fetch(tx, store, layout, ids.subList(from, to), keys.subList(from, to));
-                for (String id : ids.subList(from, to)) {
-                    String[] row = rows.get(id);
+                String[][] rows = fetch(tx, store, layout, ids.subList(from, to), keys.subList(from, to));
+                for (String[] row : rows) {
                     if (row == null) {
                         throw changed(store, layout, "a " + (layout.label() ? "node" : "relationship")
                                 + " of the plan is gone or no longer has its " + (layout.label() ? "label" : "type"));
@@ -215,26 +213,36 @@ final class GraphStoreReader {
         }
     }
 
-    /** The rows of one chunk by element id; {@code keys} are the plan's keys of {@code ids}, in the same order. */
-    private static Map<String, String[]> fetch(Transaction tx, String store, Layout layout, List<String> ids, List<Tuple> keys) {
-        Map<String, Tuple> planned = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            planned.put(ids.get(i), keys.get(i));
-        }
-        Map<String, String[]> rows = new HashMap<>();
+    /**
+     * The rows of one chunk by element id, in the chunk's order (null where the graph returned nothing);
+     * {@code keys} are the plan's keys of {@code ids}, in the same order. Rows come back by their position in
+     * the chunk rather than their element id, and a relationship's ends' element ids only where its key uses
+     * them: the ids are long strings both sides would otherwise make and parse once more per row.
+     */
+    private static String[][] fetch(Transaction tx, String store, Layout layout, List<String> ids, List<Tuple> keys) {
+        String[][] rows = new String[ids.size()][];
+        String each = "UNWIND range(0, size($ids) - 1) AS i WITH i, $ids[i] AS id ";
         try {
             if (layout.label()) {
-                RowSlices.forEach(tx.run("UNWIND $ids AS id MATCH (n:" + quote(layout.id().name()) + ") WHERE elementId(n) = id"
-                        + RowSlices.returning("[id, labels(n), properties(n)]"), Map.of("ids", ids)),
-                        r -> rows.put(r.get(0).asString(), nodeRow(store, layout, r, planned)));
+                RowSlices.forEach(tx.run(each + "MATCH (n:" + quote(layout.id().name()) + ") WHERE elementId(n) = id"
+                        + RowSlices.returning("[i, labels(n), properties(n)]"), Map.of("ids", ids)),
+                        r -> {
+                            int i = r.get(0).asInt();
+                            rows[i] = nodeRow(store, layout, ids.get(i), r, keys.get(i));
+                        });
             } else {
                 List<String> fromKeys = endKeys(layout.keyColumns(), "from.");
                 List<String> toKeys = endKeys(layout.keyColumns(), "to.");
-                RowSlices.forEach(tx.run("UNWIND $ids AS id MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b)"
-                        + " WHERE elementId(r) = id" + RowSlices.returning(
-                                "[id, elementId(a), elementId(b), [k IN $from | a[k]], [k IN $to | b[k]], properties(r)]"),
+                String startId = fromKeys.contains(GraphPlan.ELEMENT) ? "elementId(a)" : "null";
+                String endId = toKeys.contains(GraphPlan.ELEMENT) ? "elementId(b)" : "null";
+                RowSlices.forEach(tx.run(each + "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b) WHERE elementId(r) = id"
+                        + RowSlices.returning("[i, " + startId + ", " + endId + ", [k IN $from | a[k]], [k IN $to | b[k]],"
+                                + " properties(r)]"),
                         Map.of("ids", ids, "from", fromKeys, "to", toKeys)),
-                        r -> rows.put(r.get(0).asString(), relationshipRow(store, layout, r, fromKeys, toKeys, planned)));
+                        r -> {
+                            int i = r.get(0).asInt();
+                            rows[i] = relationshipRow(store, layout, ids.get(i), r, fromKeys, toKeys, keys.get(i));
+                        });
             }
         } catch (Neo4jException e) {
             throw failure(store, "reading " + layout.text(), e);
@@ -242,23 +250,24 @@ final class GraphStoreReader {
         return rows;
     }
 
-    /** @param r {@code [id, labels, properties]} */
-    private static String[] nodeRow(String store, Layout layout, Value r, Map<String, Tuple> planned) {
-        String id = r.get(0).asString();
+    /** @param r {@code [position, labels, properties]} */
+    private static String[] nodeRow(String store, Layout layout, String id, Value r, Tuple planned) {
         Map<String, Object> props = r.get(2).asMap();
         List<Object> key = new ArrayList<>();
         for (String k : layout.keyColumns()) {
             key.add(k.equals(GraphPlan.ELEMENT) ? id : props.get(k));
         }
-        String[] row = row(store, layout, key, props, planned.get(id));
+        String[] row = row(store, layout, key, props, planned);
         row[row.length - 1] = GraphValues.text(new TreeSet<>(r.get(1).asList(Value::asString)).stream().toList());
         return row;
     }
 
-    /** @param r {@code [id, start id, end id, start's key values, end's key values, properties]} */
-    private static String[] relationshipRow(String store, Layout layout, Value r, List<String> fromKeys,
-            List<String> toKeys, Map<String, Tuple> planned) {
-        String id = r.get(0).asString();
+    /**
+     * @param r {@code [position, start id, end id, start's key values, end's key values, properties]}, the ends' ids
+     *          null unless a key column is {@code <element>}
+     */
+    private static String[] relationshipRow(String store, Layout layout, String id, Value r, List<String> fromKeys,
+            List<String> toKeys, Tuple planned) {
         List<Object> fromValues = r.get(3).asList(Value::asObject);
         List<Object> toValues = r.get(4).asList(Value::asObject);
         List<Object> key = new ArrayList<>();
@@ -271,14 +280,11 @@ final class GraphStoreReader {
         if (layout.keyColumns().size() > key.size()) {
             key.add(id); // twins: the relationship's own element id
         }
-        return row(store, layout, key, r.get(5).asMap(), planned.get(id));
+        return row(store, layout, key, r.get(5).asMap(), planned);
     }
 
     /** Key values first (checked against the plan), then the properties; a label's last column is left to fill. */
     static String[] row(String store, Layout layout, List<Object> key, Map<String, Object> props, Tuple planned) {
-        if (planned == null || planned.size() != key.size()) {
-            throw changed(store, layout, "the graph returned an element id the plan does not list");
-        }
         String[] row = new String[layout.columns().size()];
         int at = 0;
         for (int i = 0; i < key.size(); i++) {
