@@ -50,16 +50,18 @@ public final class Neo4jGraphSource implements GraphSource {
         return tx.run("UNWIND $values AS v MATCH (n:" + quote(label) + ") WHERE n[$property] = v"
                         + " RETURN elementId(n) AS id, labels(n) AS labels, [k IN $props | n[k]] AS vals",
                 Map.of("values", new ArrayList<>(values), "property", property, "props", properties))
-                .list(r -> node(r.get("id"), r.get("labels"), r.get("vals")));
+                .list(r -> node(r.get("id").asString(), r.get("labels"), r.get("vals")));
     }
 
     @Override
     public List<Node> nodes(Collection<String> ids) {
-        List<Node> out = new ArrayList<>(ids.size());
-        RowSlices.forEach(tx.run("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id"
-                        + RowSlices.returning("[id, labels(n), [k IN $props | n[k]]]"),
-                Map.of("ids", new ArrayList<>(ids), "props", properties)),
-                row -> out.add(node(row.get(0), row.get(1), row.get(2))));
+        List<String> list = new ArrayList<>(ids);
+        List<Node> out = new ArrayList<>(list.size());
+        // by position, not by id: echoing each long id back would cost both sides a string per row
+        RowSlices.forEach(tx.run("UNWIND range(0, size($ids) - 1) AS i WITH i, $ids[i] AS id"
+                        + " MATCH (n) WHERE elementId(n) = id" + RowSlices.returning("[i, labels(n), [k IN $props | n[k]]]"),
+                Map.of("ids", list, "props", properties)),
+                row -> out.add(node(list.get(row.get(0).asInt()), row.get(1), row.get(2))));
         return out;
     }
 
@@ -96,10 +98,10 @@ public final class Neo4jGraphSource implements GraphSource {
                         + quote(label) + ") RETURN elementId(r) AS id, labels(r) AS labels, [k IN $props | r[k]] AS vals"
                         + " ORDER BY length(p) LIMIT 1",
                 Map.of("id", nodeId, "props", properties))
-                .stream().findFirst().map(r -> node(r.get("id"), r.get("labels"), r.get("vals")));
+                .stream().findFirst().map(r -> node(r.get("id").asString(), r.get("labels"), r.get("vals")));
     }
 
-    private Node node(Value id, Value labels, Value vals) {
+    private Node node(String id, Value labels, Value vals) {
         List<Object> values = vals.asList(Value::asObject);
         Map<String, Object> props = new LinkedHashMap<>();
         for (int i = 0; i < properties.size(); i++) {
@@ -107,7 +109,7 @@ public final class Neo4jGraphSource implements GraphSource {
                 props.put(properties.get(i), values.get(i));
             }
         }
-        return new Node(canonical(id.asString()), canonical(List.copyOf(labels.asList(Value::asString))), props);
+        return new Node(canonical(id), canonical(List.copyOf(labels.asList(Value::asString))), props);
     }
 
     @SuppressWarnings("unchecked")
