@@ -235,8 +235,8 @@ final class GraphStoreReader {
                 List<String> toKeys = endKeys(layout.keyColumns(), "to.");
                 String startId = fromKeys.contains(GraphPlan.ELEMENT) ? "elementId(a)" : "null";
                 String endId = toKeys.contains(GraphPlan.ELEMENT) ? "elementId(b)" : "null";
-                RowSlices.forEach(tx.run(each + "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b) WHERE elementId(r) = id"
-                        + RowSlices.returning("[i, " + startId + ", " + endId + ", [k IN $from | a[k]], [k IN $to | b[k]],"
+                RowSlices.forEach(tx.run(each + "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b)"
+                        + " WHERE elementId(r) = id" + RowSlices.returning("[i, " + startId + ", " + endId + ", [k IN $from | a[k]], [k IN $to | b[k]],"
                                 + " properties(r)]"),
                         Map.of("ids", ids, "from", fromKeys, "to", toKeys)),
                         r -> {

@@ -160,6 +160,43 @@ class PreflightIT {
     }
 
     /**
+     * The graph's own values reach the dictionary, from the district's nodes only: a first name only the graph holds
+     * (set on one of district-001's Person nodes) is hashed in, one set on a district-002 Person that no district-001
+     * node touches is not. The sample estate's graph otherwise repeats the relational stores' names.
+     */
+    @Test
+    void theDictionaryHoldsTheGraphsOwnValuesOfTheDistrictsNodesOnly() throws Exception {
+        long own = Long.parseLong(estate.firstValue("ids", "SELECT id FROM public.district WHERE code = 'district-001'")
+                .orElseThrow());
+        long other = Long.parseLong(estate.firstValue("ids", "SELECT id FROM public.district WHERE code = 'district-002'")
+                .orElseThrow());
+        try (var session = estate.graph.driver().session()) {
+            long inside = session.run("MATCH (p:Person)--() WHERE p.districtId = $d RETURN p.personId AS id"
+                    + " ORDER BY id LIMIT 1", java.util.Map.of("d", own)).single().get("id").asLong();
+            long outside = session.run("MATCH (p:Person)--() WHERE p.districtId = $d AND NOT EXISTS"
+                    + " { (p)--(q) WHERE q.districtId = $own } RETURN p.personId AS id ORDER BY id LIMIT 1",
+                    java.util.Map.of("d", other, "own", own)).single().get("id").asLong();
+            String set = "MATCH (p:Person {personId: $id}) WITH p, p.firstName AS was SET p.firstName = $name RETURN was";
+            String insideWas = session.run(set, java.util.Map.of("id", inside, "name", "Quenbryxel")).single().get("was")
+                    .asString();
+            String outsideWas = session.run(set, java.util.Map.of("id", outside, "name", "Vorthandiq")).single()
+                    .get("was").asString();
+            try {
+                String runId = runId();
+                assertThat(run(sample, "district-001", PreflightSettings.defaults(KEY), runId).status())
+                        .isEqualTo(CheckStatus.PASSED);
+                TokenDictionary hashes = new TokenDictionary(KEY);
+                assertThat(Files.readAllLines(dictionary(runId)))
+                        .contains(hashes.hmac(TokenDictionary.canonical("Quenbryxel")))
+                        .doesNotContain(hashes.hmac(TokenDictionary.canonical("Vorthandiq")));
+            } finally {
+                session.run(set, java.util.Map.of("id", inside, "name", insideWas)).consume();
+                session.run(set, java.util.Map.of("id", outside, "name", outsideWas)).consume();
+            }
+        }
+    }
+
+    /**
      * With four sessions per store the graph closure and the relational dictionary each read in sessions of their
      * own beside the preflight's; with two the dictionary waits for the graph closure's; with one everything runs
      * one after the other, in the snapshot's sessions. All three give the same result and dictionary.

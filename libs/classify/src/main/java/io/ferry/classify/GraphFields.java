@@ -6,17 +6,18 @@ import io.ferry.anonymize.classify.FieldClassifier;
 import io.ferry.anonymize.classify.ReservedRanges;
 import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.classify.TokenDictionary;
-import io.ferry.planning.Tuple;
 import io.ferry.planning.graph.GraphPlan;
+import io.ferry.planning.graph.RowSlices;
 import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.schema.model.Column;
 import io.ferry.schema.model.Table;
 import io.ferry.schema.model.TableId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 
@@ -66,39 +67,28 @@ public final class GraphFields {
         return hit[0];
     }
 
-    /** Feeds the dictionary with the properties' values of the label's nodes in the closure. */
+    /**
+     * Feeds the dictionary with the properties' values of the label's nodes in the closure, looked up by element
+     * id in chunks, their rows a slice a record ({@link RowSlices}).
+     */
     public void dictionary(TableId label, Map<String, DataType> properties, GraphPlan plan, TokenDictionary dictionary) {
-        List<String> key = plan.keyColumns(label);
-        List<Tuple> keys = plan.keys(label);
+        List<String> ids = plan.elementIds(label);
         List<String> names = new ArrayList<>(properties.keySet());
-        StringBuilder returns = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
-            returns.append(i > 0 ? ", " : "").append("n.").append(name(names.get(i))).append(" AS v").append(i);
-        }
-        String match;
-        if (key.equals(List.of(GraphPlan.ELEMENT))) {
-            match = "elementId(n) IN $keys";
-        } else if (key.size() == 1) {
-            match = "n." + name(key.get(0)) + " IN $keys";
-        } else {
-            match = "[" + String.join(", ", key.stream().map(k -> "n." + name(k)).toList()) + "] IN $keys";
-        }
-        String cypher = "MATCH (n:" + name(label.name()) + ") WHERE " + match + " RETURN " + returns;
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<Object> chunk = new ArrayList<>();
-            for (Tuple t : keys.subList(from, Math.min(keys.size(), from + CHUNK))) {
-                chunk.add(t.size() == 1 ? t.get(0) : List.of(t.values()));
-            }
-            Map<String, Object> params = new HashMap<>();
-            params.put("keys", chunk);
-            run("reading " + store + ":" + label.name() + " for the dictionary", cypher, params, r -> {
-                for (int i = 0; i < names.size(); i++) {
-                    Value v = r.get("v" + i);
-                    if (!v.isNull()) {
-                        dictionary.add(properties.get(names.get(i)), text(v));
-                    }
-                }
-            });
+        List<DataType> types = names.stream().map(properties::get).toList();
+        String values = String.join(", ", names.stream().map(n -> "n." + name(n)).toList());
+        String cypher = "UNWIND $ids AS id MATCH (n:" + name(label.name()) + ") WHERE elementId(n) = id"
+                + RowSlices.returning("[" + values + "]");
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            read("reading " + store + ":" + label.name() + " for the dictionary", cypher, Map.of("ids", chunk),
+                    result -> RowSlices.forEach(result, row -> {
+                        for (int i = 0; i < types.size(); i++) {
+                            Value v = row.get(i);
+                            if (!v.isNull()) {
+                                dictionary.add(types.get(i), text(v));
+                            }
+                        }
+                    }));
         }
     }
 
@@ -107,9 +97,13 @@ public final class GraphFields {
     }
 
     private void run(String what, String cypher, Map<String, Object> params, Rows rows) {
+        read(what, cypher, params, result -> result.forEachRemaining(rows::accept));
+    }
+
+    private void read(String what, String cypher, Map<String, Object> params, Consumer<Result> reader) {
         try {
             snapshot.readGraph(store, tx -> {
-                tx.run(cypher, params).forEachRemaining(rows::accept);
+                reader.accept(tx.run(cypher, params));
                 return null;
             });
         } catch (Neo4jException e) {
