@@ -236,8 +236,8 @@ final class GraphStoreReader {
                 String startId = fromKeys.contains(GraphPlan.ELEMENT) ? "elementId(a)" : "null";
                 String endId = toKeys.contains(GraphPlan.ELEMENT) ? "elementId(b)" : "null";
                 RowSlices.forEach(tx.run(each + "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b)"
-                        + " WHERE elementId(r) = id" + RowSlices.returning("[i, " + startId + ", " + endId + ", [k IN $from | a[k]], [k IN $to | b[k]],"
-                                + " properties(r)]"),
+                        + " WHERE elementId(r) = id" + RowSlices.returning("[i, " + startId + ", " + endId
+                                + ", [k IN $from | a[k]], [k IN $to | b[k]], properties(r)]"),
                         Map.of("ids", ids, "from", fromKeys, "to", toKeys)),
                         r -> {
                             int i = r.get(0).asInt();
