@@ -221,10 +221,10 @@ final class GraphStoreReader {
      */
     private static String[][] fetch(Transaction tx, String store, Layout layout, List<String> ids, List<Tuple> keys) {
         String[][] rows = new String[ids.size()][];
-        String each = "UNWIND range(0, size($ids) - 1) AS i WITH i, $ids[i] AS id ";
         try {
             if (layout.label()) {
-                RowSlices.forEach(tx.run(each + "MATCH (n:" + quote(layout.id().name()) + ") WHERE elementId(n) = id"
+                RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n:" + quote(layout.id().name()) + ")"
+                        + " WHERE elementId(n) = id"
                         + RowSlices.returning("[i, labels(n), properties(n)]"), Map.of("ids", ids)),
                         r -> {
                             int i = r.get(0).asInt();
@@ -235,7 +235,7 @@ final class GraphStoreReader {
                 List<String> toKeys = endKeys(layout.keyColumns(), "to.");
                 String startId = fromKeys.contains(GraphPlan.ELEMENT) ? "elementId(a)" : "null";
                 String endId = toKeys.contains(GraphPlan.ELEMENT) ? "elementId(b)" : "null";
-                RowSlices.forEach(tx.run(each + "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b)"
+                RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b)"
                         + " WHERE elementId(r) = id" + RowSlices.returning("[i, " + startId + ", " + endId
                                 + ", [k IN $from | a[k]], [k IN $to | b[k]], properties(r)]"),
                         Map.of("ids", ids, "from", fromKeys, "to", toKeys)),

@@ -57,9 +57,8 @@ public final class Neo4jGraphSource implements GraphSource {
     public List<Node> nodes(Collection<String> ids) {
         List<String> list = new ArrayList<>(ids);
         List<Node> out = new ArrayList<>(list.size());
-        // by position, not by id: echoing each long id back would cost both sides a string per row
-        RowSlices.forEach(tx.run("UNWIND range(0, size($ids) - 1) AS i WITH i, $ids[i] AS id"
-                        + " MATCH (n) WHERE elementId(n) = id" + RowSlices.returning("[i, labels(n), [k IN $props | n[k]]]"),
+        RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n) WHERE elementId(n) = id"
+                        + RowSlices.returning("[i, labels(n), [k IN $props | n[k]]]"),
                 Map.of("ids", list, "props", properties)),
                 row -> out.add(node(list.get(row.get(0).asInt()), row.get(1), row.get(2))));
         return out;
@@ -76,8 +75,8 @@ public final class Neo4jGraphSource implements GraphSource {
         // (RowSlices) halves what the server and this side spend on a round's hundreds of thousands of hops.
         // Each hop: relationship id, type, outgoing or not, the other end's id.
         String hops = "[(n)-[r:" + typeText + "]-(m) | [elementId(r), type(r), startNode(r) = n, elementId(m)]]";
-        RowSlices.forEach(tx.run("UNWIND range(0, size($ids) - 1) AS i WITH i, $ids[i] AS id"
-                        + " MATCH (n) WHERE elementId(n) = id" + RowSlices.returning("[i, " + hops + "]"),
+        RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n) WHERE elementId(n) = id"
+                        + RowSlices.returning("[i, " + hops + "]"),
                 Map.of("ids", ids)),
                 row -> {
                     String from = ids.get(row.get(0).asInt());
