@@ -11,6 +11,7 @@ import io.ferry.contracts.messages.ExtractRequest;
 import io.ferry.contracts.messages.ExtractResult.TableBatches;
 import io.ferry.contracts.messages.Progress;
 import io.ferry.planning.Tuple;
+import io.ferry.planning.graph.GraphIds;
 import io.ferry.planning.graph.GraphPlan;
 import io.ferry.planning.graph.RowSlices;
 import io.ferry.planning.prod.ProdSnapshot;
@@ -39,7 +40,7 @@ import org.neo4j.driver.exceptions.TransientException;
 
 /**
  * Reads one graph store's part of a district closure into batches: per label the plan's nodes, per followed
- * relationship type the plan's relationships, looked up by element id in chunks inside one read
+ * relationship type the plan's relationships, looked up by id in chunks inside one read
  * transaction and written in the plan's key order ({@link GraphPlan#keys}). Values are text
  * ({@link GraphValues}); each column's {@code pgType} is {@code neo4j:<Type>} as introspection found it.
  *
@@ -156,7 +157,7 @@ final class GraphStoreReader {
     /** Reads every label and type of {@code layouts} in one read transaction; the batches sorted like tables. */
     List<TableBatches> read(ExtractRequest request, ProdSnapshot snapshot, GraphPlan plan, List<Layout> layouts,
             FileKey key, ExtractionListener listener, SnapshotStoreExtractor.Deadline deadline) {
-        long total = layouts.stream().mapToLong(l -> plan.elementIds(l.id()).size()).sum();
+        long total = layouts.stream().mapToLong(l -> plan.ids(l.id()).size()).sum();
         long[] done = {0};
         long start = System.nanoTime();
         try {
@@ -194,7 +195,7 @@ final class GraphStoreReader {
         BatchSchema schema = new BatchSchema(layout.columns(), Map.of("ferry.store", store, "ferry.table", layout.text(),
                 "ferry.schemaFingerprint", fingerprint));
         BatchWriterOptions options = BatchWriterOptions.defaults().withEncryption(key).withRowGroupSize(settings.rowGroupBytes());
-        List<String> ids = plan.elementIds(layout.id());
+        List<String> ids = plan.ids(layout.id());
         List<Tuple> keys = plan.keys(layout.id());
         try (BatchOutput out = new BatchOutput(target, schema, options, settings, staging, listener, tempDir)) {
             for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -214,18 +215,17 @@ final class GraphStoreReader {
     }
 
     /**
-     * The rows of one chunk by element id, in the chunk's order (null where the graph returned nothing);
+     * The rows of one chunk by id ({@link GraphIds}), in the chunk's order (null where the graph returned nothing);
      * {@code keys} are the plan's keys of {@code ids}, in the same order. Rows come back by their position in
-     * the chunk rather than their element id, and a relationship's ends' element ids only where its key uses
-     * them: the ids are long strings both sides would otherwise make and parse once more per row.
+     * the chunk rather than their id, and a relationship's ends' ids only where its key uses them.
      */
     private static String[][] fetch(Transaction tx, String store, Layout layout, List<String> ids, List<Tuple> keys) {
         String[][] rows = new String[ids.size()][];
         try {
             if (layout.label()) {
                 RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n:" + quote(layout.id().name()) + ")"
-                        + " WHERE elementId(n) = id"
-                        + RowSlices.returning("[i, labels(n), properties(n)]"), Map.of("ids", ids)),
+                        + " WHERE " + GraphIds.of("n") + " = id"
+                        + RowSlices.returning("[i, labels(n), properties(n)]"), Map.of("ids", GraphIds.parameter(ids))),
                         r -> {
                             int i = r.get(0).asInt();
                             rows[i] = nodeRow(store, layout, ids.get(i), r, keys.get(i));
@@ -233,12 +233,12 @@ final class GraphStoreReader {
             } else {
                 List<String> fromKeys = endKeys(layout.keyColumns(), "from.");
                 List<String> toKeys = endKeys(layout.keyColumns(), "to.");
-                String startId = fromKeys.contains(GraphPlan.ELEMENT) ? "elementId(a)" : "null";
-                String endId = toKeys.contains(GraphPlan.ELEMENT) ? "elementId(b)" : "null";
+                String startId = fromKeys.contains(GraphPlan.ELEMENT) ? GraphIds.of("a") : "null";
+                String endId = toKeys.contains(GraphPlan.ELEMENT) ? GraphIds.of("b") : "null";
                 RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b)"
-                        + " WHERE elementId(r) = id" + RowSlices.returning("[i, " + startId + ", " + endId
+                        + " WHERE " + GraphIds.of("r") + " = id" + RowSlices.returning("[i, " + startId + ", " + endId
                                 + ", [k IN $from | a[k]], [k IN $to | b[k]], properties(r)]"),
-                        Map.of("ids", ids, "from", fromKeys, "to", toKeys)),
+                        Map.of("ids", GraphIds.parameter(ids), "from", fromKeys, "to", toKeys)),
                         r -> {
                             int i = r.get(0).asInt();
                             rows[i] = relationshipRow(store, layout, ids.get(i), r, fromKeys, toKeys, keys.get(i));
@@ -272,13 +272,13 @@ final class GraphStoreReader {
         List<Object> toValues = r.get(4).asList(Value::asObject);
         List<Object> key = new ArrayList<>();
         for (int i = 0; i < fromKeys.size(); i++) {
-            key.add(fromKeys.get(i).equals(GraphPlan.ELEMENT) ? r.get(1).asString() : fromValues.get(i));
+            key.add(fromKeys.get(i).equals(GraphPlan.ELEMENT) ? GraphIds.text(r.get(1)) : fromValues.get(i));
         }
         for (int i = 0; i < toKeys.size(); i++) {
-            key.add(toKeys.get(i).equals(GraphPlan.ELEMENT) ? r.get(2).asString() : toValues.get(i));
+            key.add(toKeys.get(i).equals(GraphPlan.ELEMENT) ? GraphIds.text(r.get(2)) : toValues.get(i));
         }
         if (layout.keyColumns().size() > key.size()) {
-            key.add(id); // twins: the relationship's own element id
+            key.add(id); // twins: the relationship's own id
         }
         return row(store, layout, key, r.get(5).asMap(), planned);
     }

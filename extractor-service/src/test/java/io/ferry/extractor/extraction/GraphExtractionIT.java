@@ -110,9 +110,9 @@ class GraphExtractionIT {
                         .containsExactlyElementsOf(planLines(plan.keys(id)));
                 assertThat(keyLines(rig.keySet(RUN, id), keyColumns.size())).as("key set of %s", id)
                         .containsExactlyElementsOf(planLines(plan.keys(id)));
-                List<String> elementIds = plan.elementIds(id);
+                List<String> ids = plan.ids(id);
                 for (int i : sampled(rows.size())) {
-                    assertSameAsCypher(session, id, columns, keyColumns.size(), rows.get(i), elementIds.get(i));
+                    assertSameAsCypher(session, id, columns, keyColumns.size(), rows.get(i), ids.get(i));
                 }
                 total += t.rows();
             }
@@ -474,14 +474,14 @@ class GraphExtractionIT {
      * integer and boolean properties also equal Cypher's own {@code toString}.
      */
     private static void assertSameAsCypher(Session session, TableId id, List<String> columns, int keys, String[] row,
-            String elementId) {
+            String storeId) {
         boolean label = id.schema().equals(TableId.LABELS);
         Record r = session.run(label
-                ? "MATCH (n) WHERE elementId(n) = $id RETURN properties(n) AS props, labels(n) AS labels,"
+                ? "MATCH (n) WHERE id(n) = $id RETURN properties(n) AS props, labels(n) AS labels,"
                         + " [k IN keys(n) | [k, toString(n[k])]] AS texts"
-                : "MATCH ()-[n]->() WHERE elementId(n) = $id RETURN properties(n) AS props, [] AS labels,"
+                : "MATCH ()-[n]->() WHERE id(n) = $id RETURN properties(n) AS props, [] AS labels,"
                         + " [k IN keys(n) | [k, toString(n[k])]] AS texts",
-                Map.of("id", elementId)).single();
+                Map.of("id", Long.parseLong(storeId))).single();
         Map<String, Object> props = r.get("props").asMap();
         Map<String, String> cypherText = new LinkedHashMap<>();
         for (Value pair : r.get("texts").values()) {
@@ -496,16 +496,16 @@ class GraphExtractionIT {
                 continue;
             }
             if (c < keys && (column.contains(".") || column.equals(GraphPlan.ELEMENT))) {
-                continue; // relationship end keys and element ids: compared with the plan's keys
+                continue; // relationship end keys and ids: compared with the plan's keys
             }
             Object value = props.get(column);
             properties += value == null ? 0 : 1;
-            assertThat(row[c]).as("%s.%s of %s", id, column, elementId).isEqualTo(GraphValues.text(value));
+            assertThat(row[c]).as("%s.%s of %s", id, column, storeId).isEqualTo(GraphValues.text(value));
             if (value instanceof String || value instanceof Long || value instanceof Boolean) {
                 assertThat(row[c]).as("%s.%s as Cypher prints it", id, column).isEqualTo(cypherText.get(column));
             }
         }
-        assertThat(properties).as("every property of %s %s is in the batch", id, elementId).isEqualTo(props.size());
+        assertThat(properties).as("every property of %s %s is in the batch", id, storeId).isEqualTo(props.size());
     }
 
     private static List<Integer> sampled(int rows) {

@@ -6,6 +6,7 @@ import io.ferry.anonymize.classify.FieldClassifier;
 import io.ferry.anonymize.classify.ReservedRanges;
 import io.ferry.anonymize.classify.RuleIndex;
 import io.ferry.anonymize.classify.TokenDictionary;
+import io.ferry.planning.graph.GraphIds;
 import io.ferry.planning.graph.GraphPlan;
 import io.ferry.planning.graph.RowSlices;
 import io.ferry.planning.prod.ProdSnapshot;
@@ -68,19 +69,19 @@ public final class GraphFields {
     }
 
     /**
-     * Feeds the dictionary with the properties' values of the label's nodes in the closure, looked up by element
-     * id in chunks, their rows a slice a record ({@link RowSlices}).
+     * Feeds the dictionary with the properties' values of the label's nodes in the closure, looked up by id
+     * ({@link GraphIds}) in chunks, their rows a slice a record ({@link RowSlices}).
      */
     public void dictionary(TableId label, Map<String, DataType> properties, GraphPlan plan, TokenDictionary dictionary) {
-        List<String> ids = plan.elementIds(label);
+        List<String> ids = plan.ids(label);
         List<String> names = new ArrayList<>(properties.keySet());
         List<DataType> types = names.stream().map(properties::get).toList();
         String values = String.join(", ", names.stream().map(n -> "n." + name(n)).toList());
-        String cypher = "UNWIND $ids AS id MATCH (n:" + name(label.name()) + ") WHERE elementId(n) = id"
+        String cypher = "UNWIND $ids AS id MATCH (n:" + name(label.name()) + ") WHERE " + GraphIds.of("n") + " = id"
                 + RowSlices.returning("[" + values + "]");
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            read("reading " + store + ":" + label.name() + " for the dictionary", cypher, Map.of("ids", chunk),
+            read("reading " + store + ":" + label.name() + " for the dictionary", cypher, Map.of("ids", GraphIds.parameter(chunk)),
                     result -> RowSlices.forEach(result, row -> {
                         for (int i = 0; i < types.size(); i++) {
                             Value v = row.get(i);

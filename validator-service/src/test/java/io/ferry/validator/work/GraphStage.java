@@ -52,7 +52,7 @@ final class GraphStage {
             closure.plan().crossTenant().forEach(c -> crossTenant.merge(c.table(), 1L, Long::sum));
             for (GraphPlan plan : closure.graphs()) {
                 for (TableId t : plan.tables()) {
-                    List<String> ids = plan.elementIds(t);
+                    List<String> ids = plan.ids(t);
                     rows.put(t.schema() + "." + t.name(), (long) ids.size());
                     if (!ids.isEmpty()) {
                         write(t, plan.keyColumns(t), rows(driver, t, plan.keyColumns(t), ids), staging, runId, tmp);
@@ -66,11 +66,12 @@ final class GraphStage {
     private static List<Map<String, Object>> rows(Driver driver, TableId t, List<String> keyColumns, List<String> ids) {
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean label = t.schema().equals(TableId.LABELS);
-        String cypher = label ? "MATCH (n) WHERE elementId(n) IN $ids RETURN properties(n) AS p"
-                : "MATCH (a)-[r]->(b) WHERE elementId(r) IN $ids RETURN properties(r) AS p, properties(a) AS a, "
+        String cypher = label ? "MATCH (n) WHERE id(n) IN $ids RETURN properties(n) AS p"
+                : "MATCH (a)-[r]->(b) WHERE id(r) IN $ids RETURN properties(r) AS p, properties(a) AS a, "
                         + "properties(b) AS b";
         try (Session session = driver.session()) {
-            for (Record r : session.run(cypher, Map.of("ids", ids)).list()) {
+            // the plan names nodes and relationships by their ids in the store, as decimal text
+            for (Record r : session.run(cypher, Map.of("ids", ids.stream().map(Long::valueOf).toList())).list()) {
                 Map<String, Object> row = new java.util.HashMap<>(r.get("p").asMap());
                 if (!label) {
                     Map<String, Object> a = r.get("a").asMap();

@@ -121,7 +121,7 @@ public final class GraphClosure {
                 hopsNanos / 1e9, nodesNanos / 1e9, ownershipNanos / 1e9);
     }
 
-    /** The newly reached nodes' labels and properties, by element id, read in chunks. */
+    /** The newly reached nodes' labels and properties, by id, read in chunks. */
     private Map<String, Node> fetch(Collection<String> ids) {
         List<String> list = new ArrayList<>(ids);
         Map<String, Node> found = new HashMap<>();

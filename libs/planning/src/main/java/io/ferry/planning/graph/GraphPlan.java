@@ -30,13 +30,13 @@ import java.util.stream.Stream;
 
 /**
  * A computed graph closure: nodes per label and relationships per type (the batches, like tables), the
- * foreign nodes and dangling links. A node is identified by its label's unique key, else its element
- * id ({@code <element>}); a relationship by its start and end nodes' keys ({@code from.personId},
- * {@code to.personId}, as {@code planted.json} writes them), plus its element id where one type has two
+ * foreign nodes and dangling links. A node is identified by its label's unique key, else its id in the
+ * store ({@code <element>}, see {@link GraphIds}); a relationship by its start and end nodes' keys ({@code from.personId},
+ * {@code to.personId}, as {@code planted.json} writes them), plus its id where one type has two
  * relationships between the same nodes.
  */
 public final class GraphPlan {
-    /** The pseudo-column of element ids (as {@code Neo4jIntrospector} names it). */
+    /** The pseudo-column of node and relationship ids (as {@code Neo4jIntrospector} names it). */
     public static final String ELEMENT = "<element>";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -47,10 +47,10 @@ public final class GraphPlan {
     private final List<Plan.CrossTenantRow> leftOut;
     private final List<Plan.Dangling> dangling;
     private final int rounds;
-    /** Per label of the store, its nodes' keys by element id; per type, its relationships: grouped once, not per table. */
+    /** Per label of the store, its nodes' keys by id; per type, its relationships: grouped once, not per table. */
     private final Map<String, Map<String, Tuple>> nodeKeys = new HashMap<>();
     private final Map<String, List<Rel>> relsByType = new HashMap<>();
-    /** Per label or type, its members sorted by key: built once, as keys, element ids and counts all read it. */
+    /** Per label or type, its members sorted by key: built once, as keys, ids and counts all read it. */
     private final Map<TableId, Members> members = new ConcurrentHashMap<>();
 
     /** One label's nodes or one type's relationships, sorted by key; {@code keys} and {@code ids} align. */
@@ -60,7 +60,7 @@ public final class GraphPlan {
     GraphPlan(GraphRules rules, Map<String, Node> nodes, Collection<Rel> rels, List<Plan.CrossTenantRow> crossTenant,
             List<Plan.CrossTenantRow> leftOut, List<Plan.Dangling> dangling, int rounds) {
         this.rules = rules;
-        // not Map.copyOf: its linear probing degrades to scans on element ids, whose hash codes run in sequence
+        // not Map.copyOf: its linear probing degrades to scans on ids, whose hash codes run in sequence
         this.nodes = Collections.unmodifiableMap(new HashMap<>(nodes));
         this.rels = List.copyOf(rels);
         this.crossTenant = List.copyOf(crossTenant);
@@ -132,10 +132,10 @@ public final class GraphPlan {
     }
 
     /**
-     * The element ids of {@code table}'s nodes or relationships in the closure, in the order of
+     * The ids ({@link GraphIds}) of {@code table}'s nodes or relationships in the closure, in the order of
      * {@link #keys}: what the extractor reads, in the same read transaction's view of the graph.
      */
-    public List<String> elementIds(TableId table) {
+    public List<String> ids(TableId table) {
         return members(table).ids();
     }
 
@@ -157,7 +157,7 @@ public final class GraphPlan {
                 twins |= !ends.add(key);
                 list.add(new Member(key, r.id()));
             }
-            if (twins) { // two relationships of the type between the same nodes: the element id tells them apart
+            if (twins) { // two relationships of the type between the same nodes: the id tells them apart
                 list.replaceAll(m -> new Member(withElement(m.key(), m.id()), m.id()));
             }
         }

@@ -52,7 +52,7 @@ public record GraphRules(String store, List<Root> roots, List<String> follow, Ma
         }
     }
 
-    /** @param key the label's unique key properties; empty when nodes are identified by element id */
+    /** @param key the label's unique key properties; empty when nodes are identified by their ids */
     public record LabelRule(String label, List<String> key, List<Link> links) {
         public LabelRule {
             key = List.copyOf(key);

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 public interface GraphSource extends AutoCloseable {
 
-    /** A node: its element id, its labels and the requested properties it has. */
+    /** A node: its id in the store, its labels and the requested properties it has. */
     record Node(String id, List<String> labels, Map<String, Object> properties) {
         public Node {
             labels = List.copyOf(labels);
@@ -25,14 +25,14 @@ public interface GraphSource extends AutoCloseable {
     record Rel(String id, String type, String startId, String endId) {
     }
 
-    /** A relationship found from node {@code fromId}, and the element id of the node at its other end. */
+    /** A relationship found from node {@code fromId}, and the id of the node at its other end. */
     record Hop(String fromId, Rel rel, String otherId) {
     }
 
     /** Nodes of {@code label} whose {@code property} holds one of {@code values}. */
     List<Node> nodes(String label, String property, Collection<Object> values);
 
-    /** The nodes with these element ids (an id no node has any more is left out). */
+    /** The nodes with these ids (an id no node has any more is left out). */
     List<Node> nodes(Collection<String> ids);
 
     /**

@@ -17,8 +17,9 @@ import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 
 /**
- * A {@link GraphSource} over one Neo4j store, in one read transaction (rolled back on close). Nodes are
- * looked up by element id in chunks ({@code UNWIND $ids}); only the requested properties are returned.
+ * A {@link GraphSource} over one Neo4j store, in one read transaction (rolled back on close). Nodes and
+ * relationships are named by their ids in the store ({@link GraphIds}); nodes are looked up by id in chunks
+ * ({@code UNWIND $ids}); only the requested properties are returned.
  * Neo4j has no snapshot isolation across statements: the transaction sees committed changes between
  * rounds, which a PROD replica that is not being written avoids.
  */
@@ -30,7 +31,7 @@ public final class Neo4jGraphSource implements GraphSource {
     private final Transaction tx;
     private final List<String> properties;
     /**
-     * One instance per distinct node element id, type and label list: every hop repeats ids the closure keeps
+     * One instance per distinct node id, type and label list: every hop repeats ids the closure keeps
      * already (a relationship's ends, a node reached again), and a district's graph has hundreds of thousands of
      * them. Relationship ids are not interned: the closure keeps only one of a relationship's two sightings, so an
      * entry per relationship would share nothing. Dropped with the source; what the closure keeps then shares the
@@ -48,18 +49,18 @@ public final class Neo4jGraphSource implements GraphSource {
     @Override
     public List<Node> nodes(String label, String property, Collection<Object> values) {
         return tx.run("UNWIND $values AS v MATCH (n:" + quote(label) + ") WHERE n[$property] = v"
-                        + " RETURN elementId(n) AS id, labels(n) AS labels, [k IN $props | n[k]] AS vals",
+                        + " RETURN " + GraphIds.of("n") + " AS id, labels(n) AS labels, [k IN $props | n[k]] AS vals",
                 Map.of("values", new ArrayList<>(values), "property", property, "props", properties))
-                .list(r -> node(r.get("id").asString(), r.get("labels"), r.get("vals")));
+                .list(r -> node(GraphIds.text(r.get("id")), r.get("labels"), r.get("vals")));
     }
 
     @Override
     public List<Node> nodes(Collection<String> ids) {
         List<String> list = new ArrayList<>(ids);
         List<Node> out = new ArrayList<>(list.size());
-        RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n) WHERE elementId(n) = id"
+        RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n) WHERE " + GraphIds.of("n") + " = id"
                         + RowSlices.returning("[i, labels(n), [k IN $props | n[k]]]"),
-                Map.of("ids", list, "props", properties)),
+                Map.of("ids", GraphIds.parameter(list), "props", properties)),
                 row -> out.add(node(list.get(row.get(0).asInt()), row.get(1), row.get(2))));
         return out;
     }
@@ -74,17 +75,18 @@ public final class Neo4jGraphSource implements GraphSource {
         // A frontier node's hops come back as one list (a pattern comprehension), which with the rows in slices
         // (RowSlices) halves what the server and this side spend on a round's hundreds of thousands of hops.
         // Each hop: relationship id, type, outgoing or not, the other end's id.
-        String hops = "[(n)-[r:" + typeText + "]-(m) | [elementId(r), type(r), startNode(r) = n, elementId(m)]]";
-        RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n) WHERE elementId(n) = id"
+        String hops = "[(n)-[r:" + typeText + "]-(m) | [" + GraphIds.of("r") + ", type(r), startNode(r) = n, "
+                + GraphIds.of("m") + "]]";
+        RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n) WHERE " + GraphIds.of("n") + " = id"
                         + RowSlices.returning("[i, " + hops + "]"),
-                Map.of("ids", ids)),
+                Map.of("ids", GraphIds.parameter(ids))),
                 row -> {
                     String from = ids.get(row.get(0).asInt());
                     for (Value hop : row.get(1).values()) {
-                        String rid = hop.get(0).asString();
+                        String rid = GraphIds.text(hop.get(0));
                         String type = canonical(hop.get(1).asString());
                         boolean out = hop.get(2).asBoolean();
-                        String other = canonical(hop.get(3).asString());
+                        String other = canonical(GraphIds.text(hop.get(3)));
                         sink.accept(new Hop(from, new Rel(rid, type, out ? from : other, out ? other : from), other));
                     }
                 });
@@ -93,11 +95,11 @@ public final class Neo4jGraphSource implements GraphSource {
     @Override
     public Optional<Node> nearest(String nodeId, Collection<String> types, String label) {
         String typeText = types.stream().map(Neo4jGraphSource::quote).collect(Collectors.joining("|"));
-        return tx.run("MATCH (n) WHERE elementId(n) = $id MATCH p = (n)-[:" + typeText + "*1.." + NEAREST_HOPS + "]->(r:"
-                        + quote(label) + ") RETURN elementId(r) AS id, labels(r) AS labels, [k IN $props | r[k]] AS vals"
-                        + " ORDER BY length(p) LIMIT 1",
-                Map.of("id", nodeId, "props", properties))
-                .stream().findFirst().map(r -> node(r.get("id").asString(), r.get("labels"), r.get("vals")));
+        return tx.run("MATCH (n) WHERE " + GraphIds.of("n") + " = $id MATCH p = (n)-[:" + typeText + "*1.." + NEAREST_HOPS
+                        + "]->(r:" + quote(label) + ") RETURN " + GraphIds.of("r") + " AS id, labels(r) AS labels,"
+                        + " [k IN $props | r[k]] AS vals ORDER BY length(p) LIMIT 1",
+                Map.of("id", Long.parseLong(nodeId), "props", properties))
+                .stream().findFirst().map(r -> node(GraphIds.text(r.get("id")), r.get("labels"), r.get("vals")));
     }
 
     private Node node(String id, Value labels, Value vals) {

@@ -16,7 +16,7 @@ public final class RowSlices {
 
     /**
      * The start of a query over the list parameter {@code $ids}: each element as {@code id} with its position
-     * {@code i}. A row that returns {@code i} instead of {@code id} spares both sides a long element id per row.
+     * {@code i}. A row that returns {@code i} instead of {@code id} spares both sides an id per row.
      */
     public static final String EACH_ID = "UNWIND range(0, size($ids) - 1) AS i WITH i, $ids[i] AS id ";
 

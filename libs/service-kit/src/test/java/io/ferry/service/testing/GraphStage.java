@@ -50,7 +50,7 @@ public final class GraphStage {
             EstateSchema schema = snapshot.fullSchema();
             for (GraphPlan plan : closure.graphs()) {
                 for (TableId t : plan.tables()) {
-                    List<String> ids = plan.elementIds(t);
+                    List<String> ids = plan.ids(t);
                     if (!ids.isEmpty()) {
                         write(t, columns(schema, t, plan.keyColumns(t)), rows(prod, t, plan.keyColumns(t), ids), staging,
                                 runId, tmp);
@@ -103,12 +103,13 @@ public final class GraphStage {
     private static List<Map<String, String>> rows(Driver driver, TableId t, List<String> keys, List<String> ids) {
         boolean label = t.schema().equals(TableId.LABELS);
         String cypher = label
-                ? "MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p"
-                : "MATCH (a)-[r]->(b) WHERE elementId(r) IN $ids RETURN elementId(r) AS id, elementId(a) AS ea,"
-                        + " elementId(b) AS eb, properties(r) AS p, properties(a) AS a, properties(b) AS b";
+                ? "MATCH (n) WHERE id(n) IN $ids RETURN toString(id(n)) AS id, labels(n) AS labels, properties(n) AS p"
+                : "MATCH (a)-[r]->(b) WHERE id(r) IN $ids RETURN toString(id(r)) AS id, toString(id(a)) AS ea,"
+                        + " toString(id(b)) AS eb, properties(r) AS p, properties(a) AS a, properties(b) AS b";
         List<Map<String, String>> rows = new ArrayList<>();
         try (Session session = driver.session()) {
-            for (Record r : session.run(cypher, Map.of("ids", ids)).list()) {
+            // the plan names nodes and relationships by their ids in the store, as decimal text
+            for (Record r : session.run(cypher, Map.of("ids", ids.stream().map(Long::valueOf).toList())).list()) {
                 Map<String, Object> values = new LinkedHashMap<>(r.get("p").asMap());
                 for (String k : keys) {
                     if (k.equals(GraphPlan.ELEMENT)) {
