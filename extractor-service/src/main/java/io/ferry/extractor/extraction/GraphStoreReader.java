@@ -13,6 +13,7 @@ import io.ferry.contracts.messages.Progress;
 import io.ferry.planning.Tuple;
 import io.ferry.planning.graph.GraphIds;
 import io.ferry.planning.graph.GraphPlan;
+import io.ferry.planning.graph.GraphSource.Rel;
 import io.ferry.planning.graph.RowSlices;
 import io.ferry.planning.prod.ProdSnapshot;
 import io.ferry.schema.introspect.SchemaFingerprint;
@@ -25,6 +26,7 @@ import io.ferry.staging.Staging;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -197,10 +199,14 @@ final class GraphStoreReader {
         BatchWriterOptions options = BatchWriterOptions.defaults().withEncryption(key).withRowGroupSize(settings.rowGroupBytes());
         List<String> ids = plan.ids(layout.id());
         List<Tuple> keys = plan.keys(layout.id());
+        List<Rel> rels = plan.relationships(layout.id());
         try (BatchOutput out = new BatchOutput(target, schema, options, settings, staging, listener, tempDir)) {
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 int to = Math.min(ids.size(), from + CHUNK);
-                String[][] rows = fetch(tx, store, layout, ids.subList(from, to), keys.subList(from, to));
+                String[][] rows = layout.label()
+                        ? fetchNodes(tx, store, layout, ids.subList(from, to), keys.subList(from, to))
+                        : fetchRelationships(tx, store, layout, ids.subList(from, to), keys.subList(from, to),
+                                rels.subList(from, to));
                 for (String[] row : rows) {
                     if (row == null) {
                         throw changed(store, layout, "a " + (layout.label() ? "node" : "relationship")
@@ -215,39 +221,58 @@ final class GraphStoreReader {
     }
 
     /**
-     * The rows of one chunk by id ({@link GraphIds}), in the chunk's order (null where the graph returned nothing);
-     * {@code keys} are the plan's keys of {@code ids}, in the same order. Rows come back by their position in
-     * the chunk rather than their id, and a relationship's ends' ids only where its key uses them.
+     * The nodes of one chunk by id ({@link GraphIds}), in the chunk's order (null where the graph returned nothing);
+     * {@code keys} are the plan's keys of {@code ids}, in the same order. Rows come back by their position in the
+     * chunk rather than their id.
      */
-    private static String[][] fetch(Transaction tx, String store, Layout layout, List<String> ids, List<Tuple> keys) {
+    private static String[][] fetchNodes(Transaction tx, String store, Layout layout, List<String> ids, List<Tuple> keys) {
         String[][] rows = new String[ids.size()][];
         try {
-            if (layout.label()) {
-                RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n:" + quote(layout.id().name()) + ")"
-                        + " WHERE " + GraphIds.of("n") + " = id"
-                        + RowSlices.returning("[i, labels(n), properties(n)]"), Map.of("ids", GraphIds.parameter(ids))),
-                        r -> {
-                            int i = r.get(0).asInt();
-                            rows[i] = nodeRow(store, layout, ids.get(i), r, keys.get(i));
-                        });
-            } else {
-                List<String> fromKeys = endKeys(layout.keyColumns(), "from.");
-                List<String> toKeys = endKeys(layout.keyColumns(), "to.");
-                String startId = fromKeys.contains(GraphPlan.ELEMENT) ? GraphIds.of("a") : "null";
-                String endId = toKeys.contains(GraphPlan.ELEMENT) ? GraphIds.of("b") : "null";
-                RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b)"
-                        + " WHERE " + GraphIds.of("r") + " = id" + RowSlices.returning("[i, " + startId + ", " + endId
-                                + ", [k IN $from | a[k]], [k IN $to | b[k]], properties(r)]"),
-                        Map.of("ids", GraphIds.parameter(ids), "from", fromKeys, "to", toKeys)),
-                        r -> {
-                            int i = r.get(0).asInt();
-                            rows[i] = relationshipRow(store, layout, ids.get(i), r, fromKeys, toKeys, keys.get(i));
-                        });
-            }
+            RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n:" + quote(layout.id().name()) + ")"
+                    + " WHERE " + GraphIds.of("n") + " = id"
+                    + RowSlices.returning("[i, labels(n), properties(n)]"), Map.of("ids", GraphIds.parameter(ids))),
+                    r -> {
+                        int i = r.get(0).asInt();
+                        rows[i] = nodeRow(store, layout, ids.get(i), r, keys.get(i));
+                    });
         } catch (Neo4jException e) {
             throw failure(store, "reading " + layout.text(), e);
         }
         return rows;
+    }
+
+    /**
+     * The relationships of one chunk, as {@link #fetchNodes}; {@code rels} are the plan's, in the same order. A
+     * relationship's key is its ends' keys, which the plan read from those nodes: instead of reading them again
+     * (a property read at each end), each row brings its ends' ids, which must still be the plan's. A node whose
+     * key changed is caught when its own label is read.
+     */
+    private static String[][] fetchRelationships(Transaction tx, String store, Layout layout, List<String> ids,
+            List<Tuple> keys, List<Rel> rels) {
+        String[][] rows = new String[ids.size()][];
+        try {
+            RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b)"
+                    + " WHERE " + GraphIds.of("r") + " = id"
+                    + RowSlices.returning("[i, " + GraphIds.of("a") + ", " + GraphIds.of("b") + ", properties(r)]"),
+                    Map.of("ids", GraphIds.parameter(ids))),
+                    r -> {
+                        int i = r.get(0).asInt();
+                        rows[i] = relationshipRow(store, layout, rels.get(i), keys.get(i), GraphIds.text(r.get(1)),
+                                GraphIds.text(r.get(2)), r.get(3).asMap());
+                    });
+        } catch (Neo4jException e) {
+            throw failure(store, "reading " + layout.text(), e);
+        }
+        return rows;
+    }
+
+    /** A relationship's row: its key is the plan's, once its ends are the plan's ({@code GRAPH_CHANGED} if not). */
+    static String[] relationshipRow(String store, Layout layout, Rel planned, Tuple key, String startId, String endId,
+            Map<String, Object> props) {
+        if (!startId.equals(planned.startId()) || !endId.equals(planned.endId())) {
+            throw changed(store, layout, "a relationship of the plan joins other nodes");
+        }
+        return row(store, layout, Arrays.asList(key.values()), props, key);
     }
 
     /** @param r {@code [position, labels, properties]} */
@@ -260,27 +285,6 @@ final class GraphStoreReader {
         String[] row = row(store, layout, key, props, planned);
         row[row.length - 1] = GraphValues.text(new TreeSet<>(r.get(1).asList(Value::asString)).stream().toList());
         return row;
-    }
-
-    /**
-     * @param r {@code [position, start id, end id, start's key values, end's key values, properties]}, the ends' ids
-     *          null unless a key column is {@code <element>}
-     */
-    private static String[] relationshipRow(String store, Layout layout, String id, Value r, List<String> fromKeys,
-            List<String> toKeys, Tuple planned) {
-        List<Object> fromValues = r.get(3).asList(Value::asObject);
-        List<Object> toValues = r.get(4).asList(Value::asObject);
-        List<Object> key = new ArrayList<>();
-        for (int i = 0; i < fromKeys.size(); i++) {
-            key.add(fromKeys.get(i).equals(GraphPlan.ELEMENT) ? GraphIds.text(r.get(1)) : fromValues.get(i));
-        }
-        for (int i = 0; i < toKeys.size(); i++) {
-            key.add(toKeys.get(i).equals(GraphPlan.ELEMENT) ? GraphIds.text(r.get(2)) : toValues.get(i));
-        }
-        if (layout.keyColumns().size() > key.size()) {
-            key.add(id); // twins: the relationship's own id
-        }
-        return row(store, layout, key, r.get(5).asMap(), planned);
     }
 
     /** Key values first (checked against the plan), then the properties; a label's last column is left to fill. */
@@ -323,11 +327,6 @@ final class GraphStoreReader {
             throw ExtractionFailure.fatal("UNSUPPORTED_VALUE", "store " + store + ": " + layout.text() + "." + property
                     + ": " + e.getMessage());
         }
-    }
-
-    /** The property names of one end's key columns ({@code from.personId} → {@code personId}). */
-    private static List<String> endKeys(List<String> keyColumns, String prefix) {
-        return keyColumns.stream().filter(c -> c.startsWith(prefix)).map(c -> c.substring(prefix.length())).toList();
     }
 
     private static ExtractionFailure changed(String store, Layout layout, String what) {

@@ -53,8 +53,11 @@ public final class GraphPlan {
     /** Per label or type, its members sorted by key: built once, as keys, ids and counts all read it. */
     private final Map<TableId, Members> members = new ConcurrentHashMap<>();
 
-    /** One label's nodes or one type's relationships, sorted by key; {@code keys} and {@code ids} align. */
-    private record Members(List<Tuple> keys, List<String> ids, boolean twins) {
+    /**
+     * One label's nodes or one type's relationships, sorted by key; {@code keys}, {@code ids} and, for a type,
+     * {@code rels} align.
+     */
+    private record Members(List<Tuple> keys, List<String> ids, List<Rel> rels, boolean twins) {
     }
 
     GraphPlan(GraphRules rules, Map<String, Node> nodes, Collection<Rel> rels, List<Plan.CrossTenantRow> crossTenant,
@@ -139,30 +142,39 @@ public final class GraphPlan {
         return members(table).ids();
     }
 
+    /**
+     * The relationships of {@code type} in the closure, in the order of {@link #keys}: their ends' ids let a reader
+     * check that a relationship still joins the nodes it joined when planned without reading those nodes' keys.
+     */
+    public List<Rel> relationships(TableId type) {
+        return members(type).rels();
+    }
+
     private Members members(TableId table) {
         return members.computeIfAbsent(table, this::sortMembers);
     }
 
     private Members sortMembers(TableId table) {
-        record Member(Tuple key, String id) {
+        record Member(Tuple key, String id, Rel rel) {
         }
         List<Member> list = new ArrayList<>();
         boolean twins = false;
         if (table.schema().equals(TableId.LABELS)) {
-            nodeKeys.getOrDefault(table.name(), Map.of()).forEach((id, key) -> list.add(new Member(key, id)));
+            nodeKeys.getOrDefault(table.name(), Map.of()).forEach((id, key) -> list.add(new Member(key, id, null)));
         } else {
             Set<Tuple> ends = new HashSet<>();
             for (Rel r : relsByType.getOrDefault(table.name(), List.of())) {
                 Tuple key = relKey(r);
                 twins |= !ends.add(key);
-                list.add(new Member(key, r.id()));
+                list.add(new Member(key, r.id(), r));
             }
             if (twins) { // two relationships of the type between the same nodes: the id tells them apart
-                list.replaceAll(m -> new Member(withElement(m.key(), m.id()), m.id()));
+                list.replaceAll(m -> new Member(withElement(m.key(), m.id()), m.id(), m.rel()));
             }
         }
         list.sort(Comparator.comparing(Member::key));
-        return new Members(list.stream().map(Member::key).toList(), list.stream().map(Member::id).toList(), twins);
+        List<Rel> rels = table.schema().equals(TableId.LABELS) ? List.of() : list.stream().map(Member::rel).toList();
+        return new Members(list.stream().map(Member::key).toList(), list.stream().map(Member::id).toList(), rels, twins);
     }
 
     /** The relational plan with this store's labels and types, foreign nodes, dangling links and load order added. */
