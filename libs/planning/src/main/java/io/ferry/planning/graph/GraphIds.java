@@ -12,9 +12,10 @@ import org.neo4j.driver.Value;
  * decodes, hashes and keeps. A throwaway harness against the large estate's graph (2026-11-29, 549,128 hops of
  * 100,000 nodes, five warm rounds each): the server's CPU 1.0-1.25 s with element ids, 0.5-0.7 s with these.
  *
- * <p>{@code id()} is deprecated in Neo4j 5 with no replacement planned (its notification is "without a future
- * replacement"); element ids carry the same number and are reused the same way after a deletion, so neither is
- * stable beyond the store it came from, which is all the plan asks: it reads the ids again in the graph it planned.
+ * <p>{@code id()} is deprecated in Neo4j 5 in favour of {@code elementId()}, which the plan used before; it still works
+ * in 5.26, and every use is here and in the Cypher built with {@link #of}. Element ids carry the same number and are
+ * reused the same way after a deletion, so neither is stable beyond the store it came from, which is all the plan
+ * asks: it reads the ids again in the graph it planned, and a reader checks what it reads against the plan.
  */
 public final class GraphIds {
 
