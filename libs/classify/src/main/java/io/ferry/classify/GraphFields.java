@@ -81,7 +81,8 @@ public final class GraphFields {
                 + RowSlices.returning("[" + values + "]");
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            read("reading " + store + ":" + label.name() + " for the dictionary", cypher, Map.of("ids", GraphIds.parameter(chunk)),
+            read("reading " + store + ":" + label.name() + " for the dictionary", cypher,
+                    Map.of("ids", GraphIds.parameter(chunk)),
                     result -> RowSlices.forEach(result, row -> {
                         for (int i = 0; i < types.size(); i++) {
                             Value v = row.get(i);

@@ -27,11 +27,16 @@ public final class GraphIds {
         return "id(" + variable + ")";
     }
 
+    /** One of the plan's ids as a query parameter, for {@code WHERE id(n) = $id}. */
+    public static long parameter(String id) {
+        return Long.parseLong(id);
+    }
+
     /** The plan's ids as a query parameter, for {@code WHERE id(n) = id} over {@code UNWIND $ids AS id}. */
     public static List<Long> parameter(List<String> ids) {
         List<Long> out = new ArrayList<>(ids.size());
         for (String id : ids) {
-            out.add(Long.parseLong(id));
+            out.add(parameter(id));
         }
         return out;
     }

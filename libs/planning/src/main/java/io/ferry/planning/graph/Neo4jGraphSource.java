@@ -98,7 +98,7 @@ public final class Neo4jGraphSource implements GraphSource {
         return tx.run("MATCH (n) WHERE " + GraphIds.of("n") + " = $id MATCH p = (n)-[:" + typeText + "*1.." + NEAREST_HOPS
                         + "]->(r:" + quote(label) + ") RETURN " + GraphIds.of("r") + " AS id, labels(r) AS labels,"
                         + " [k IN $props | r[k]] AS vals ORDER BY length(p) LIMIT 1",
-                Map.of("id", Long.parseLong(nodeId), "props", properties))
+                Map.of("id", GraphIds.parameter(nodeId), "props", properties))
                 .stream().findFirst().map(r -> node(GraphIds.text(r.get("id")), r.get("labels"), r.get("vals")));
     }
 
