@@ -14,8 +14,12 @@ import java.util.List;
 /**
  * The district's token dictionary as the free-text scrubber looks it up: the HMAC-SHA256 values of the
  * preflight's {@code {runId}/dictionary/tokens.txt} (one 64-character hex hash per line), kept as the first
- * 128 bits of each hash in two sorted {@code long} arrays. A lookup is a binary search, without formatting
- * hex; 128 bits leave no practical room for a false hit. Immutable and thread-safe. No plain token is held.
+ * 128 bits of each hash in two sorted {@code long} arrays; 128 bits leave no practical room for a false hit.
+ * Immutable and thread-safe. No plain token is held.
+ *
+ * <p>A lookup goes straight to the few hashes that share its leading bits ({@code start}, one entry per about
+ * two hashes): HMACs are spread evenly, and a binary search over a large district's 364,335 hashes touched some
+ * nineteen places in 6 MB of arrays, most of them cache misses, for every word the scrubber had not seen lately.
  */
 public final class DictionaryHashes {
 
@@ -23,10 +27,27 @@ public final class DictionaryHashes {
 
     private final long[] hi;
     private final long[] lo;
+    /** Bits of a hash that pick its bucket, and each bucket's first index (then one past the last bucket's end). */
+    private final int bits;
+    private final int[] start;
 
     private DictionaryHashes(long[] hi, long[] lo) {
         this.hi = hi;
         this.lo = lo;
+        this.bits = Math.max(1, 63 - Long.numberOfLeadingZeros(Math.max(1, hi.length)));
+        this.start = new int[(1 << bits) + 1];
+        int i = 0;
+        for (int b = 0; b <= 1 << bits; b++) {
+            while (i < hi.length && bucket(hi[i]) < b) {
+                i++;
+            }
+            start[b] = i;
+        }
+    }
+
+    /** The hash's leading bits in the arrays' (signed) order. */
+    private int bucket(long h) {
+        return (int) ((h ^ Long.MIN_VALUE) >>> (64 - bits));
     }
 
     public static DictionaryHashes empty() {
@@ -124,19 +145,9 @@ public final class DictionaryHashes {
     }
 
     private boolean contains(long h, long l) {
-        int a = 0;
-        int b = hi.length - 1;
-        while (a <= b) {
-            int m = (a + b) >>> 1;
-            int c = Long.compare(hi[m], h);
-            if (c == 0) {
-                c = Long.compare(lo[m], l);
-            }
-            if (c < 0) {
-                a = m + 1;
-            } else if (c > 0) {
-                b = m - 1;
-            } else {
+        int b = bucket(h);
+        for (int i = start[b], end = start[b + 1]; i < end; i++) {
+            if (hi[i] == h && lo[i] == l) {
                 return true;
             }
         }
