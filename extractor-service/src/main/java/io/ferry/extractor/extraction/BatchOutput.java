@@ -59,6 +59,18 @@ final class BatchOutput implements AutoCloseable {
     }
 
     void write(String[] row) {
+        writer().write(row);
+        rows++;
+    }
+
+    /** {@link #write} of the row one line of {@code COPY} text output holds, without a string per value. */
+    void writeCopyLine(byte[] line) {
+        writer().writeCopyLine(line);
+        rows++;
+    }
+
+    /** The batch the next row goes to: a new one once the current one is full. */
+    private BatchWriter writer() {
         // The byte size sums every column's buffers, so it is asked every few rows only (still deterministic).
         if (writer != null && (writer.rows() >= limits.batchMaxRows()
                 || (writer.rows() % BYTES_EVERY == 0 && writer.dataSize() >= limits.batchMaxBytes()))) {
@@ -67,8 +79,7 @@ final class BatchOutput implements AutoCloseable {
         if (writer == null) {
             open();
         }
-        writer.write(row);
-        rows++;
+        return writer;
     }
 
     /** Rows written so far, over all batches. */

@@ -52,10 +52,16 @@ final class TableReader {
         }
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Tuple> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            copy(ExtractQueries.copyByKeys(table, keyColumns, chunk), columns, row -> {
-                nulling.apply(row);
-                out.write(row);
-            });
+            String sql = ExtractQueries.copyByKeys(table, keyColumns, chunk);
+            if (nulling.changesNothing()) {
+                // rows as PROD sent them: no string per value (a text or integer value goes into the batch as bytes)
+                copyLines(sql, out::writeCopyLine);
+            } else {
+                copy(sql, columns, row -> {
+                    nulling.apply(row);
+                    out.write(row);
+                });
+            }
             listener.chunkDone(out.rows());
         }
     }
@@ -70,11 +76,15 @@ final class TableReader {
     }
 
     private void copy(String sql, int columns, java.util.function.Consumer<String[]> sink) throws SQLException {
+        copyLines(sql, line -> sink.accept(CopyText.decodeRow(line, columns)));
+    }
+
+    private void copyLines(String sql, java.util.function.Consumer<byte[]> sink) throws SQLException {
         CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
         try {
             byte[] line;
             while ((line = copy.readFromCopy()) != null) {
-                sink.accept(CopyText.decodeRow(line, columns));
+                sink.accept(line);
             }
         } finally {
             if (copy.isActive()) {

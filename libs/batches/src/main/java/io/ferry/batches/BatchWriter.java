@@ -26,15 +26,18 @@ public final class BatchWriter implements AutoCloseable {
     private final Path file;
     private final List<BatchColumn> columns;
     private final ColumnCodec[] codecs;
-    private final ParquetWriter<String[]> parquet;
+    private final ParquetWriter<boolean[]> parquet;
+    /** Which columns of the row being written hold a value. */
+    private final boolean[] present;
     private long rows;
     private boolean closed;
 
-    private BatchWriter(Path file, List<BatchColumn> columns, ColumnCodec[] codecs, ParquetWriter<String[]> parquet) {
+    private BatchWriter(Path file, List<BatchColumn> columns, ColumnCodec[] codecs, ParquetWriter<boolean[]> parquet) {
         this.file = file;
         this.columns = columns;
         this.codecs = codecs;
         this.parquet = parquet;
+        this.present = new boolean[codecs.length];
     }
 
     /** Creates {@code file} (which must not exist) for rows of {@code schema}. */
@@ -82,6 +85,7 @@ public final class BatchWriter implements AutoCloseable {
                     + " values, expected " + codecs.length);
         }
         for (int i = 0; i < codecs.length; i++) {
+            present[i] = values[i] != null;
             if (values[i] != null) {
                 try {
                     codecs[i].stage(values[i]);
@@ -92,8 +96,37 @@ public final class BatchWriter implements AutoCloseable {
                 }
             }
         }
+        append();
+    }
+
+    /**
+     * {@link #write(String[])} of the row that one line of {@code COPY} text output holds ({@link CopyText}), without
+     * making a string of each value: a text or integer column takes the value's bytes as they are.
+     *
+     * @throws BatchFormatException as {@link #write(String[])}, or when the line is not a row of the batch's columns
+     */
+    public void writeCopyLine(byte[] line) {
+        if (closed) {
+            throw new IllegalStateException("batch " + file + " is closed");
+        }
+        CopyText.forEachField(line, codecs.length, (i, bytes, from, length) -> {
+            present[i] = bytes != null;
+            if (bytes != null) {
+                try {
+                    codecs[i].stage(bytes, from, length);
+                } catch (InvalidValueException e) {
+                    throw invalid(i, e.getMessage());
+                } catch (NumberFormatException e) {
+                    throw invalid(i, "not a number of the type"); // its message quotes the value
+                }
+            }
+        });
+        append();
+    }
+
+    private void append() {
         try {
-            parquet.write(values);
+            parquet.write(present);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write batch " + file, e);
         }
@@ -139,7 +172,7 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     /** Parquet's writer builder, given our write support and no Hadoop configuration. */
-    private static final class Builder extends ParquetWriter.Builder<String[], Builder> {
+    private static final class Builder extends ParquetWriter.Builder<boolean[], Builder> {
         private final RowWriteSupport support;
 
         Builder(OutputFile file, RowWriteSupport support) {
@@ -153,12 +186,12 @@ public final class BatchWriter implements AutoCloseable {
         }
 
         @Override
-        protected WriteSupport<String[]> getWriteSupport(Configuration configuration) {
+        protected WriteSupport<boolean[]> getWriteSupport(Configuration configuration) {
             return support;
         }
 
         @Override
-        protected WriteSupport<String[]> getWriteSupport(ParquetConfiguration configuration) {
+        protected WriteSupport<boolean[]> getWriteSupport(ParquetConfiguration configuration) {
             return support;
         }
     }

@@ -80,6 +80,42 @@ abstract sealed class ColumnCodec {
     /** Parses {@code text} (not null) and keeps the value for {@link #emit}. */
     abstract void stage(String text);
 
+    /**
+     * {@link #stage(String)} of the text whose UTF-8 bytes are {@code bytes[from, from + length)}, which the call
+     * must not keep. Codecs whose common values need no string override it.
+     */
+    void stage(byte[] bytes, int from, int length) {
+        stage(new String(bytes, from, length, StandardCharsets.UTF_8));
+    }
+
+    /** What {@link #plainInteger} returns for text it leaves to the string path (18 digits never reach it). */
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /**
+     * The value of an integer written in plain ASCII digits with an optional minus and at most 18 digits (no
+     * overflow), or {@link #NOT_PLAIN} for anything else, which the string path parses (or refuses) as it always did.
+     */
+    private static long plainInteger(byte[] bytes, int from, int length) {
+        int i = from;
+        int end = from + length;
+        boolean negative = i < end && bytes[i] == '-';
+        if (negative) {
+            i++;
+        }
+        if (i == end || end - i > 18) {
+            return NOT_PLAIN;
+        }
+        long value = 0;
+        for (; i < end; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return NOT_PLAIN;
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
+    }
+
     /** Writes the value last staged. */
     abstract void emit(RecordConsumer out);
 
@@ -113,6 +149,19 @@ abstract sealed class ColumnCodec {
         }
 
         @Override
+        void stage(byte[] bytes, int from, int length) {
+            long plain = plainInteger(bytes, from, length);
+            if (plain == NOT_PLAIN || plain < Integer.MIN_VALUE || plain > Integer.MAX_VALUE) {
+                super.stage(bytes, from, length);
+                return;
+            }
+            value = (int) plain;
+            if (value < min || value > max) {
+                throw new InvalidValueException("out of range for the type");
+            }
+        }
+
+        @Override
         void emit(RecordConsumer out) {
             out.addInteger(value);
         }
@@ -134,6 +183,16 @@ abstract sealed class ColumnCodec {
         @Override
         void stage(String text) {
             value = Long.parseLong(text);
+        }
+
+        @Override
+        void stage(byte[] bytes, int from, int length) {
+            long plain = plainInteger(bytes, from, length);
+            if (plain == NOT_PLAIN) {
+                super.stage(bytes, from, length);
+            } else {
+                value = plain;
+            }
         }
 
         @Override
@@ -237,6 +296,19 @@ abstract sealed class ColumnCodec {
             // The same UTF-8 bytes as Binary.fromString, but array-backed: no ByteBuffer per value, and the
             // dictionary's hashing and comparing run on the array.
             value = Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        void stage(byte[] bytes, int from, int length) {
+            // ASCII is its own UTF-8 both ways; anything else takes the string's way, so that bytes which are not
+            // valid UTF-8 end up as they always did
+            for (int i = from; i < from + length; i++) {
+                if (bytes[i] < 0) {
+                    super.stage(bytes, from, length);
+                    return;
+                }
+            }
+            value = Binary.fromConstantByteArray(Arrays.copyOfRange(bytes, from, from + length));
         }
 
         @Override

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>This is the extraction and load hot path: a field without a backslash becomes a {@link String}
  * straight from the input bytes, and a row allocates at most one scratch buffer besides its
- * strings.
+ * strings; {@link #forEachField} hands the fields' bytes over without making strings at all.
  */
 public final class CopyText {
 
@@ -43,13 +43,31 @@ public final class CopyText {
      *                              escape
      */
     public static String[] decodeRow(byte[] line, int columns) {
+        String[] row = new String[columns];
+        forEachField(line, columns, (i, bytes, from, length) ->
+                row[i] = bytes == null ? null : new String(bytes, from, length, StandardCharsets.UTF_8));
+        return row;
+    }
+
+    /** One decoded field of a row: its UTF-8 bytes {@code bytes[from, from + length)}, or {@code bytes} null for NULL. */
+    @FunctionalInterface
+    public interface FieldSink {
+        void field(int index, byte[] bytes, int from, int length);
+    }
+
+    /**
+     * {@link #decodeRow} without making strings: each field's decoded UTF-8 bytes go to {@code sink}, in order,
+     * valid only during the call (a field with escapes is decoded into a buffer the next field reuses).
+     *
+     * @throws BatchFormatException as {@link #decodeRow}, after the fields before the problem went to the sink
+     */
+    public static void forEachField(byte[] line, int columns, FieldSink sink) {
         int end = line.length;
         if (end > 0 && line[end - 1] == '\n') {
             end--;
         }
-        String[] row = new String[columns];
         if (columns == 0 && end == 0) {
-            return row; // a table without columns: PostgreSQL sends an empty line per row
+            return; // a table without columns: PostgreSQL sends an empty line per row
         }
         byte[] scratch = null;
         int fields = 0;
@@ -73,15 +91,14 @@ public final class CopyText {
             }
             if (fields < columns) {
                 if (!escaped) {
-                    row[fields] = new String(line, start, p - start, StandardCharsets.UTF_8);
+                    sink.field(fields, line, start, p - start);
                 } else if (p - start == 2 && line[start + 1] == 'N') {
-                    row[fields] = null;
+                    sink.field(fields, null, 0, 0);
                 } else {
                     if (scratch == null) {
                         scratch = new byte[end];
                     }
-                    int n = unescape(line, start, p, scratch);
-                    row[fields] = new String(scratch, 0, n, StandardCharsets.UTF_8);
+                    sink.field(fields, scratch, 0, unescape(line, start, p, scratch));
                 }
             }
             fields++;
@@ -93,7 +110,6 @@ public final class CopyText {
         if (fields != columns) {
             throw new BatchFormatException("COPY row has " + fields + " fields, expected " + columns);
         }
-        return row;
     }
 
     /**

@@ -10,10 +10,10 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Hands a row's values, already parsed by the column codecs ({@link ColumnCodec#stage}), straight
- * to Parquet's record consumer: no intermediate objects per row. A {@code null} value is a missing
- * optional field.
+ * to Parquet's record consumer: no intermediate objects per row. The record says which columns hold a
+ * value; the others (SQL NULL) are missing optional fields.
  */
-final class RowWriteSupport extends WriteSupport<String[]> {
+final class RowWriteSupport extends WriteSupport<boolean[]> {
 
     private final MessageType schema;
     private final Map<String, String> metadata;
@@ -44,10 +44,10 @@ final class RowWriteSupport extends WriteSupport<String[]> {
     }
 
     @Override
-    public void write(String[] row) {
+    public void write(boolean[] present) {
         out.startMessage();
         for (int i = 0; i < codecs.length; i++) {
-            if (row[i] != null) {
+            if (present[i]) {
                 out.startField(names[i], i);
                 codecs[i].emit(out);
                 out.endField(names[i], i);
