@@ -29,6 +29,8 @@ public final class BatchWriter implements AutoCloseable {
     private final ParquetWriter<boolean[]> parquet;
     /** Which columns of the row being written hold a value. */
     private final boolean[] present;
+    /** {@link #stageField} as the sink of {@link CopyText#forEachField}, made once rather than per row. */
+    private final CopyText.FieldSink stageField = this::stageField;
     private long rows;
     private boolean closed;
 
@@ -109,19 +111,21 @@ public final class BatchWriter implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("batch " + file + " is closed");
         }
-        CopyText.forEachField(line, codecs.length, (i, bytes, from, length) -> {
-            present[i] = bytes != null;
-            if (bytes != null) {
-                try {
-                    codecs[i].stage(bytes, from, length);
-                } catch (InvalidValueException e) {
-                    throw invalid(i, e.getMessage());
-                } catch (NumberFormatException e) {
-                    throw invalid(i, "not a number of the type"); // its message quotes the value
-                }
-            }
-        });
+        CopyText.forEachField(line, codecs.length, stageField);
         append();
+    }
+
+    private void stageField(int i, byte[] bytes, int from, int length) {
+        present[i] = bytes != null;
+        if (bytes != null) {
+            try {
+                codecs[i].stage(bytes, from, length);
+            } catch (InvalidValueException e) {
+                throw invalid(i, e.getMessage());
+            } catch (NumberFormatException e) {
+                throw invalid(i, "not a number of the type"); // its message quotes the value
+            }
+        }
     }
 
     private void append() {
