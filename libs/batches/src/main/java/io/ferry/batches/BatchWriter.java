@@ -91,10 +91,8 @@ public final class BatchWriter implements AutoCloseable {
             if (values[i] != null) {
                 try {
                     codecs[i].stage(values[i]);
-                } catch (InvalidValueException e) {
-                    throw invalid(i, e.getMessage());
-                } catch (NumberFormatException e) {
-                    throw invalid(i, "not a number of the type"); // its message quotes the value
+                } catch (InvalidValueException | NumberFormatException e) {
+                    throw refused(i, e);
                 }
             }
         }
@@ -120,10 +118,8 @@ public final class BatchWriter implements AutoCloseable {
         if (bytes != null) {
             try {
                 codecs[i].stage(bytes, from, length);
-            } catch (InvalidValueException e) {
-                throw invalid(i, e.getMessage());
-            } catch (NumberFormatException e) {
-                throw invalid(i, "not a number of the type"); // its message quotes the value
+            } catch (InvalidValueException | NumberFormatException e) {
+                throw refused(i, e);
             }
         }
     }
@@ -135,6 +131,11 @@ public final class BatchWriter implements AutoCloseable {
             throw new UncheckedIOException("cannot write batch " + file, e);
         }
         rows++;
+    }
+
+    /** A value a codec refused; a {@link NumberFormatException}'s own message quotes the value, so it is not used. */
+    private BatchFormatException refused(int column, RuntimeException e) {
+        return invalid(column, e instanceof InvalidValueException ? e.getMessage() : "not a number of the type");
     }
 
     private BatchFormatException invalid(int column, String reason) {

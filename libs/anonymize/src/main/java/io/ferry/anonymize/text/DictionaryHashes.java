@@ -17,7 +17,7 @@ import java.util.List;
  * 128 bits of each hash in two sorted {@code long} arrays; 128 bits leave no practical room for a false hit.
  * Immutable and thread-safe. No plain token is held.
  *
- * <p>A lookup goes straight to the few hashes that share its leading bits ({@code start}, one entry per about
+ * <p>A lookup goes straight to the few hashes that share its leading bits ({@code start}, one entry per one to
  * two hashes): HMACs are spread evenly, and a binary search over a large district's 364,335 hashes touched some
  * nineteen places in 6 MB of arrays, most of them cache misses, for every word the scrubber had not seen lately.
  */
