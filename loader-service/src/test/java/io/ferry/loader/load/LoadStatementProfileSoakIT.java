@@ -87,7 +87,9 @@ class LoadStatementProfileSoakIT {
                         stepLines.put(store, line.toString());
                     }
                 }
-                try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(out + "-" + round + ".txt")))) {
+                Path report = Path.of(out + "-" + round + ".txt").toAbsolutePath();
+                Files.createDirectories(report.getParent());
+                try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(report))) {
                     w.println("round " + round + (explain ? " (auto_explain)" : ""));
                     stepLines.values().forEach(w::println);
                     for (String store : SampleEstate.PG_DATABASES) {
