@@ -70,7 +70,8 @@ record BenchReport(String at, String machine, int cores, String preset, String d
         md.append("Machine: ").append(machine).append(". Estate: ").append(preset).append(" preset; district ")
                 .append(district).append(", run ").append(runId).append(" ").append(status).append(". ")
                 .append(warmUp == null ? "Services cold: the measured run is their first." : "Services warm: they"
-                        + (warmUpLoad == null ? "" : " migrated " + warmUpLoad + " into CERT and rolled it back, then")
+                        + (warmUpLoad == null ? "" : " migrated " + warmUpLoad + " into CERT and rolled it back "
+                                + WarmUpRun.LOADS + " times, then")
                         + " dry-ran " + warmUp + " before the measured run.").append("\n\n");
         md.append(String.format(Locale.ROOT, "Ferry end to end: **%.1f s** for %,d rows (all five stores). Baseline: %.1f s"
                 + " (closure %.1f s, COPY out %.1f s, COPY in %.1f s). Ferry / baseline: **%.1f×**; Ferry / copy alone:"

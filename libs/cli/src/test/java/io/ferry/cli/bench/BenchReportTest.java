@@ -72,7 +72,7 @@ class BenchReportTest {
     @Test
     void theMarkdownSaysWhetherTheServicesHadRunBefore() {
         assertThat(report().markdown()).contains("Services warm: they migrated district-002 into CERT and rolled it"
-                + " back, then dry-ran district-001 before the measured run.").doesNotContain("cold");
+                + " back 2 times, then dry-ran district-001 before the measured run.").doesNotContain("cold");
         assertThat(report("district-001", null).markdown())
                 .contains("Services warm: they dry-ran district-001 before the measured run.");
         assertThat(report(null, null).markdown()).contains("Services cold: the measured run is their first.")

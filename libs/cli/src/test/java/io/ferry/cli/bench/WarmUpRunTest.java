@@ -89,7 +89,7 @@ class WarmUpRunTest {
     }
 
     @Test
-    void migratesTheNextDistrictAndRollsItBackThenDryRunsTheMeasuredOne() throws Exception {
+    void migratesTheNextDistrictAndRollsItBackTwiceThenDryRunsTheMeasuredOne() throws Exception {
         WarmUpRun.Done done = warmUp().run("district-001");
 
         assertThat(done).isEqualTo(new WarmUpRun.Done("district-001", "district-002"));
@@ -97,11 +97,15 @@ class WarmUpRunTest {
                 load -> assertThat(load).startsWith("POST /runs ").contains("\"district\":\"district-002\"")
                         .contains("\"dryRun\":false"),
                 rollback -> assertThat(rollback).isEqualTo("POST /runs/mig-20260101000000-001/rollback"),
+                load -> assertThat(load).startsWith("POST /runs ").contains("\"district\":\"district-002\"")
+                        .contains("\"dryRun\":false"),
+                rollback -> assertThat(rollback).isEqualTo("POST /runs/mig-20260101000000-002/rollback"),
                 dry -> assertThat(dry).startsWith("POST /runs ").contains("\"district\":\"district-001\"")
                         .contains("\"dryRun\":true"));
-        assertThat(status).containsEntry("mig-20260101000000-001", "COMPENSATED");
+        assertThat(status).containsEntry("mig-20260101000000-001", "COMPENSATED")
+                .containsEntry("mig-20260101000000-002", "COMPENSATED");
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("warm-up", "district-002", "rolled back",
-                "district-001", "mig-20260101000000-002", "not measured");
+                "(1 of 2)", "(2 of 2)", "district-001", "mig-20260101000000-003", "not measured");
     }
 
     @Test
