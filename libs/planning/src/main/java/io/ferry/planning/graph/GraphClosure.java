@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,6 +56,11 @@ public final class GraphClosure {
     private final List<Plan.CrossTenantRow> crossTenant = new ArrayList<>();
     private final List<Plan.CrossTenantRow> leftOut = new ArrayList<>();
     private final Map<GraphRules.Link, Long> dangling = new LinkedHashMap<>();
+    /**
+     * What a node's labels ask of it, per distinct list of labels: a district's graph has a handful of label lists and
+     * some hundred thousand nodes, each of which ownership looks at twice.
+     */
+    private final Map<List<String>, LabelChecks> checks = new HashMap<>();
     /** Nanoseconds spent reading hops, reading the reached nodes, and deciding their ownership. */
     private long hopsNanos;
     private long nodesNanos;
@@ -142,7 +148,7 @@ public final class GraphClosure {
             }
             Verdict foreign = null;
             GraphRules.Link absent = null;
-            var root = rules.rootOf(n);
+            var root = checks(n).root();
             if (root.isPresent()) {
                 List<Object> values = values(n, root.get().link());
                 foreign = new Verdict(State.FOREIGN, values == null ? null : linked.district(root.get().link(), values));
@@ -204,9 +210,17 @@ public final class GraphClosure {
         return out;
     }
 
+    /** The links of a node's labels, and the root rule its labels match, if any. */
+    private record LabelChecks(List<GraphRules.Link> links, Optional<GraphRules.Root> root) {
+    }
+
+    private LabelChecks checks(Node n) {
+        return checks.computeIfAbsent(n.labels(), labels -> new LabelChecks(labels.stream().map(rules.labels()::get)
+                .filter(java.util.Objects::nonNull).flatMap(l -> l.links().stream()).toList(), rules.rootOf(n)));
+    }
+
     private List<GraphRules.Link> links(Node n) {
-        return n.labels().stream().map(rules.labels()::get).filter(java.util.Objects::nonNull)
-                .flatMap(l -> l.links().stream()).toList();
+        return checks(n).links();
     }
 
     /** The node's values of the link's properties, or null when one is missing. */

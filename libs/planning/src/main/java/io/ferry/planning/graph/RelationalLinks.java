@@ -27,14 +27,15 @@ public final class RelationalLinks implements LinkedRows {
     private final ClosureRules rules;
     private final Function<String, RowSource> sources;
     private final Map<TableId, Set<String>> keys = new HashMap<>();
-    private final Map<String, String> foreignOwners = new HashMap<>();
+    /** The relational closure's cross-tenant rows: per {@code store.table}, key text to owner. */
+    private final Map<String, Map<String, String>> foreignOwners = new HashMap<>();
 
     public RelationalLinks(Closure closure, ClosureRules rules, Function<String, RowSource> sources) {
         this.closure = closure;
         this.rules = rules;
         this.sources = sources;
         for (Plan.CrossTenantRow c : closure.plan().crossTenant()) {
-            foreignOwners.put(c.store() + "." + c.table() + "[" + c.key() + "]", c.owner());
+            foreignOwners.computeIfAbsent(c.store() + "." + c.table(), t -> new HashMap<>()).put(c.key(), c.owner());
         }
     }
 
@@ -59,11 +60,13 @@ public final class RelationalLinks implements LinkedRows {
             closure.keys(t).forEach(k -> s.add(k.describe(link.targetColumns())));
             return s;
         });
+        Map<String, String> owners = foreignOwners.getOrDefault(link.target().store() + "." + link.target().qualified(),
+                Map.of());
         List<Tuple> outside = new ArrayList<>();
         for (List<Object> v : values) {
             String text = Tuple.of(v).describe(link.targetColumns());
             if (included.contains(text)) {
-                String owner = foreignOwners.get(link.target().store() + "." + link.target().qualified() + "[" + text + "]");
+                String owner = owners.get(text);
                 out.put(v, owner == null ? Verdict.OWNED : new Verdict(State.FOREIGN, owner));
             } else {
                 outside.add(Tuple.of(v));
