@@ -127,6 +127,15 @@ class PlanGraphIT {
         });
         assertThat(graphRows.keySet()).containsExactlyInAnyOrder(to, guardian);
         assertThat(graphRows.get(guardian).get("path").toString()).contains("<-[:GUARDIAN_OF]- sp.label.Person[" + guardian + "]");
+        // the guardian's node is foreign because her row is a cross-tenant row of the relational closure: same owner
+        String guardianRow = "id=" + guardian.split("=")[1];
+        List<String> rowOwners = new java.util.ArrayList<>();
+        plan.get("crossTenant").forEach(c -> {
+            if (c.get("store").asText().equals("ids") && c.get("key").asText().equals(guardianRow)) {
+                rowOwners.add(c.get("owner").asText());
+            }
+        });
+        assertThat(rowOwners).singleElement().isEqualTo(graphRows.get(guardian).get("owner").asText());
         JsonNode row = graphRows.get(to);
         assertThat(row.get("table").asText()).isEqualTo("label.Person");
         assertThat(row.get("key").asText()).isEqualTo(to);
