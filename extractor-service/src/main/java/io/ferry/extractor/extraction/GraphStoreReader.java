@@ -43,7 +43,8 @@ import org.neo4j.driver.exceptions.TransientException;
 /**
  * Reads one graph store's part of a district closure into batches: per label the plan's nodes, per followed
  * relationship type the plan's relationships, looked up by id in chunks inside one read
- * transaction and written in the plan's key order ({@link GraphPlan#keys}). Values are text
+ * transaction and written in the plan's key order ({@link GraphPlan#keys}), each chunk while the next one is read
+ * ({@link WriteBehind}). Values are text
  * ({@link GraphValues}); each column's {@code pgType} is {@code neo4j:<Type>} as introspection found it.
  *
  * <p>Neo4j has no snapshot across transactions: planning read the graph in a transaction of its own. A node
@@ -200,7 +201,8 @@ final class GraphStoreReader {
         List<String> ids = plan.ids(layout.id());
         List<Tuple> keys = plan.keys(layout.id());
         List<Rel> rels = plan.relationships(layout.id());
-        try (BatchOutput out = new BatchOutput(target, schema, options, settings, staging, listener, tempDir)) {
+        try (BatchOutput out = new BatchOutput(target, schema, options, settings, staging, listener, tempDir);
+                WriteBehind writes = new WriteBehind("extract-" + store + "-write")) {
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 int to = Math.min(ids.size(), from + CHUNK);
                 String[][] rows = layout.label()
@@ -212,10 +214,15 @@ final class GraphStoreReader {
                         throw changed(store, layout, "a " + (layout.label() ? "node" : "relationship")
                                 + " of the plan is gone or no longer has its " + (layout.label() ? "label" : "type"));
                     }
-                    out.write(row);
                 }
+                writes.write(() -> {
+                    for (String[] row : rows) {
+                        out.write(row);
+                    }
+                });
                 chunks.done(to - from);
             }
+            writes.drain();
             return out.finish();
         }
     }

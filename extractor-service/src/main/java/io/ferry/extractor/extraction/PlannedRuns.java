@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * The district's closure of each run in progress, with the PROD snapshots it was computed in. The closure
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * cancelled, or another replica extracts it), or when it is older than the maximum snapshot age.
  */
 public final class PlannedRuns {
+    private static final Logger LOG = Logger.getLogger(PlannedRuns.class);
 
     /** How long a passed preflight's plan waits for its run's first extraction by default. */
     public static final Duration AWAIT_EXTRACTION = Duration.ofMinutes(5);
@@ -263,12 +265,23 @@ public final class PlannedRuns {
                         sources -> relationalPart.withGraphs(opened, sources));
                 relational = planned;
                 snapshot = opened;
+                long started = created;
+                whole.whenDone(() -> logTimings(started));
             } catch (RuntimeException | Error e) {
                 if (planned != null) {
                     planned.close();
                 }
                 opened.close();
                 throw e;
+            }
+        }
+
+        /** Where planning spent its time (relational closure, each graph store's rounds), the plan made or not. */
+        private void logTimings(long started) {
+            try {
+                LOG.infof("planned %s in %.1f s: %s", id, (System.nanoTime() - started) / 1e9, whole.join().timings());
+            } catch (RuntimeException failed) {
+                // the extraction that waits for the plan reports the failure
             }
         }
 
