@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -157,13 +156,16 @@ public final class GraphPlan {
     private Members sortMembers(TableId table) {
         record Member(Tuple key, String id, Rel rel) {
         }
-        List<Member> list = new ArrayList<>();
+        boolean label = table.schema().equals(TableId.LABELS);
+        Map<String, Tuple> labelled = label ? nodeKeys.getOrDefault(table.name(), Map.of()) : Map.of();
+        List<Rel> typed = label ? List.of() : relsByType.getOrDefault(table.name(), List.of());
+        List<Member> list = new ArrayList<>(label ? labelled.size() : typed.size());
         boolean twins = false;
-        if (table.schema().equals(TableId.LABELS)) {
-            nodeKeys.getOrDefault(table.name(), Map.of()).forEach((id, key) -> list.add(new Member(key, id, null)));
+        if (label) {
+            labelled.forEach((id, key) -> list.add(new Member(key, id, null)));
         } else {
-            Set<Tuple> ends = new HashSet<>();
-            for (Rel r : relsByType.getOrDefault(table.name(), List.of())) {
+            Set<Tuple> ends = HashSet.newHashSet(typed.size());
+            for (Rel r : typed) {
                 Tuple key = relKey(r);
                 twins |= !ends.add(key);
                 list.add(new Member(key, r.id(), r));
@@ -172,13 +174,25 @@ public final class GraphPlan {
                 list.replaceAll(m -> new Member(withElement(m.key(), m.id()), m.id(), m.rel()));
             }
         }
-        list.sort(Comparator.comparing(Member::key));
-        List<Rel> rels = table.schema().equals(TableId.LABELS) ? List.of() : list.stream().map(Member::rel).toList();
-        return new Members(list.stream().map(Member::key).toList(), list.stream().map(Member::id).toList(), rels, twins);
+        list.sort((a, b) -> a.key().compareTo(b.key()));
+        Tuple[] keys = new Tuple[list.size()];
+        String[] ids = new String[list.size()];
+        Rel[] rels = new Rel[label ? 0 : list.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Member m = list.get(i);
+            keys[i] = m.key();
+            ids[i] = m.id();
+            if (!label) {
+                rels[i] = m.rel();
+            }
+        }
+        return new Members(List.of(keys), List.of(ids), List.of(rels), twins);
     }
 
     /** The relational plan with this store's labels and types, foreign nodes, dangling links and load order added. */
     public Plan addTo(Plan plan) {
+        // Each table sorted once, two at a time where the cores allow: the graph store's extraction waits for this
+        tables().parallelStream().forEach(this::members);
         List<Plan.TableRows> tables = new ArrayList<>(plan.tables());
         List<String> order = new ArrayList<>(plan.loadOrder());
         for (TableId t : tables()) {
