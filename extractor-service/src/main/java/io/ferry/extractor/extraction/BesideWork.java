@@ -51,17 +51,7 @@ public final class BesideWork<T> implements AutoCloseable {
 
     /** The work's result; its failure is thrown here as it was thrown there. */
     public T join() {
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return Completions.join(result);
     }
 
     public boolean isDone() {

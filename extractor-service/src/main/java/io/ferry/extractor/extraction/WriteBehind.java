@@ -28,17 +28,7 @@ final class WriteBehind implements AutoCloseable {
 
     /** Waits for the pending write; its failure is thrown here. */
     void drain() {
-        try {
-            pending.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        Completions.join(pending);
     }
 
     /** Waits for the pending write (whose failure, if any, the caller has seen or is about to lose to its own). */
