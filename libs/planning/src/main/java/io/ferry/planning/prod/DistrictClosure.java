@@ -68,10 +68,16 @@ public final class DistrictClosure implements AutoCloseable {
      */
     public static Relational relational(Spec spec, ProdSnapshot snapshot, String district, long spillThreshold) {
         ClosureRules rules = SpecRules.of(spec, snapshot.schema(), district);
-        List<GraphRules> graphRules = GraphRules.of(spec, snapshot.fullSchema(), rules);
         long started = System.nanoTime();
         Closure closure = new ClosurePlanner(spillThreshold).close(snapshot.schema(), rules, snapshot.sources());
-        return new Relational(rules, graphRules, closure, "relational " + seconds(started));
+        String timing = "relational " + seconds(started);
+        try {
+            // after the relational closure, which does not need them: the graphs' schemas are read meanwhile
+            return new Relational(rules, GraphRules.of(spec, snapshot.fullSchema(), rules), closure, timing);
+        } catch (RuntimeException e) {
+            closure.close();
+            throw e;
+        }
     }
 
     /** The relational closure, with the graph stores still to close. Close it unless {@link #withGraphs} returned. */
