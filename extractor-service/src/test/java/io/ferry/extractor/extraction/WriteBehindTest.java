@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class WriteBehindTest {
@@ -73,7 +74,7 @@ class WriteBehindTest {
         assertThatThrownBy(() -> {
             try (WriteBehind writes = new WriteBehind("test-write")) {
                 writes.write(() -> {
-                    sleep(300);
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300)); // still writing when close is called
                     written.add("chunk");
                 });
                 throw new IllegalStateException("the next chunk could not be read");
@@ -86,14 +87,6 @@ class WriteBehindTest {
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
