@@ -182,20 +182,18 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
     public synchronized EstateSchema fullSchema() {
         if (fullSchema == null) {
             List<StoreSchema> all = new ArrayList<>(storeSchemas.values());
-            graphSchemas.forEach((store, schema) -> all.add(graphSchema(schema)));
+            graphSchemas.values().forEach(introspected -> all.add(graphSchema(introspected)));
             EstateSchema full = new EstateSchema(all, List.of());
             fullSchema = full.withSpecReferences(spec.specReferences(full));
         }
         return fullSchema;
     }
 
-    private StoreSchema graphSchema(CompletableFuture<StoreSchema> schema) {
+    /** A graph's schema once read; the introspection's failure (a lost server, a refused query) as it was thrown. */
+    private static StoreSchema graphSchema(CompletableFuture<StoreSchema> introspected) {
         try {
-            return schema.join();
+            return introspected.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof StoreUnavailableException u) {
-                throw unavailable(u);
-            }
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
