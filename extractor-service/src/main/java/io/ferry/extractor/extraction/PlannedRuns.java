@@ -265,8 +265,7 @@ public final class PlannedRuns {
                         sources -> relationalPart.withGraphs(opened, sources));
                 relational = planned;
                 snapshot = opened;
-                long started = created;
-                whole.whenDone(() -> logTimings(started));
+                whole.whenDone(this::logTimings);
             } catch (RuntimeException | Error e) {
                 if (planned != null) {
                     planned.close();
@@ -277,9 +276,9 @@ public final class PlannedRuns {
         }
 
         /** Where planning spent its time (relational closure, each graph store's rounds), the plan made or not. */
-        private void logTimings(long started) {
+        private void logTimings() {
             try {
-                LOG.infof("planned %s in %.1f s: %s", id, (System.nanoTime() - started) / 1e9, whole.join().timings());
+                LOG.infof("planned %s in %.1f s: %s", id, (System.nanoTime() - created) / 1e9, whole.join().timings());
             } catch (RuntimeException failed) {
                 // the extraction that waits for the plan reports the failure
             }
