@@ -33,10 +33,13 @@ public final class ProdCatalog implements Catalog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ProdSnapshot.SessionSettings session;
     private final Clock clock;
+    private final boolean besideSessions;
 
-    public ProdCatalog(ProdSnapshot.SessionSettings session, Clock clock) {
+    /** @param besideSessions whether a plan may hold a second session per store (the connection cap is above one) */
+    public ProdCatalog(ProdSnapshot.SessionSettings session, Clock clock, boolean besideSessions) {
         this.session = session;
         this.clock = clock;
+        this.besideSessions = besideSessions;
     }
 
     @Override
@@ -62,9 +65,9 @@ public final class ProdCatalog implements Catalog {
         }
     }
 
-    private static String plan(LoadedSpec spec, ProdSnapshot snapshot, String district) {
+    private String plan(LoadedSpec spec, ProdSnapshot snapshot, String district) {
         try (DistrictClosure closure = DistrictClosure.compute(spec.spec(), snapshot, district,
-                ClosurePlanner.DEFAULT_SPILL_THRESHOLD)) {
+                ClosurePlanner.DEFAULT_SPILL_THRESHOLD, besideSessions)) {
             return PlanJson.write(closure.plan());
         }
     }

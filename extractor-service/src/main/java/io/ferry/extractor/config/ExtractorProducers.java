@@ -80,7 +80,8 @@ public class ExtractorProducers {
     @Produces
     @Singleton
     Catalog catalog(ExtractionSettings settings, Clock clock) {
-        return new ProdCatalog(new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()), clock);
+        return new ProdCatalog(new ProdSnapshot.SessionSettings("ferry-extractor", settings.statementTimeout()), clock,
+                settings.maxConnectionsPerStore() > 1);
     }
 
     @Produces

@@ -259,7 +259,8 @@ public final class PlannedRuns {
             ProdSnapshot opened = ProdSnapshot.open(spec.spec(), spec.resolver(), session);
             DistrictClosure.Relational planned = null;
             try {
-                planned = DistrictClosure.relational(spec.spec(), opened, district, ClosurePlanner.DEFAULT_SPILL_THRESHOLD);
+                planned = DistrictClosure.relational(spec.spec(), opened, district, ClosurePlanner.DEFAULT_SPILL_THRESHOLD,
+                        sessionsPerStore > 1);
                 DistrictClosure.Relational relationalPart = planned;
                 whole = BesideWork.start(opened, graphsBeside && !planned.graphStores().isEmpty(), "ferry-graph-closure",
                         sources -> relationalPart.withGraphs(opened, sources));

@@ -43,7 +43,7 @@ final class ClosureEngine {
     /** Rows first included through each edge: [0] children (downward), [1] parents (upward). */
     private final Map<Edge, long[]> newRows = new LinkedHashMap<>();
     private final Map<Edge, Set<Tuple>> bannedTargets = new LinkedHashMap<>();
-    private final Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes;
+    private final JsonPathIndexes jsonIndexes;
     private final RowMemo memo;
     private Map<Edge, Set<Tuple>> downQueue = new LinkedHashMap<>();
     /** This round's value sets behind {@code downQueue}, per table and distinct referenced columns. */
@@ -54,7 +54,7 @@ final class ClosureEngine {
 
     ClosureEngine(EstateSchema schema, ClosureRules rules, Map<String, RowSource> sources,
             Supplier<KeyDictionary> dictionaries, Map<TableId, Set<Tuple>> banned, Map<TableId, Set<Tuple>> dropped,
-            Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes, RowMemo memo) {
+            JsonPathIndexes jsonIndexes, RowMemo memo) {
         this.rules = rules;
         this.jsonIndexes = jsonIndexes;
         this.memo = memo;
@@ -157,6 +157,11 @@ final class ClosureEngine {
     /** Runs the rounds to the fixpoint. */
     void run() {
         for (TableState t : states.values()) {
+            if (t.table.primaryKey() != null && !jsonEdges(t).isEmpty()) {
+                jsonIndexes.startBeside(t.id, source -> readJsonIndex(t, source));
+            }
+        }
+        for (TableState t : states.values()) {
             if (t.rule.policy() == TablePolicy.COPY_ALL) {
                 reader(t).scan(t.id, t.projections, t.rule.filter(), row -> accept(t, row, Reach.UP, null));
             }
@@ -225,29 +230,35 @@ final class ClosureEngine {
     }
 
     /**
-     * A JSON-path reference has no index to ask, so its table is scanned once, on the first round that needs
-     * it, keeping (value, key) pairs of all its JSON-path references; later rounds fetch the matching rows by
-     * primary key instead of scanning again. The pairs depend only on the snapshot, so the planner hands
-     * them from one pass to the next.
+     * A JSON-path reference has no index to ask, so its table is scanned once, keeping (value, key) pairs of all
+     * its JSON-path references; rounds fetch the matching rows by primary key instead of scanning again. The pairs
+     * depend only on the snapshot, so the planner hands them from one pass to the next; with a second session on
+     * the store they are read beside the first rounds ({@link JsonPathIndexes}).
      */
     Map<Reference, Map<Tuple, List<Tuple>>> jsonIndex(TableState c) {
-        return jsonIndexes.computeIfAbsent(c.id, id -> {
-            List<Edge> json = edges.stream()
-                    .filter(e -> e.child == c && e.down && e.ref.jsonPath() != null).toList();
-            Map<Reference, Map<Tuple, List<Tuple>>> index = new HashMap<>();
-            json.forEach(e -> index.put(e.ref, new HashMap<>()));
-            source(c).scan(c.id, c.projections, c.rule.filter(), row -> {
-                Tuple key = null;
-                for (Edge e : json) {
-                    Tuple v = e.fromValues(row);
-                    if (v != null) {
-                        key = key != null ? key : c.identity(row);
-                        index.get(e.ref).computeIfAbsent(v, k -> new ArrayList<>(1)).add(key);
-                    }
+        return jsonIndexes.get(c.id, () -> readJsonIndex(c, source(c)));
+    }
+
+    private List<Edge> jsonEdges(TableState c) {
+        return edges.stream().filter(e -> e.child == c && e.down && e.ref.jsonPath() != null).toList();
+    }
+
+    /** Scans {@code c} for {@link #jsonIndex}; safe on another thread (the edges are bound and only read). */
+    private Map<Reference, Map<Tuple, List<Tuple>>> readJsonIndex(TableState c, RowSource source) {
+        List<Edge> json = jsonEdges(c);
+        Map<Reference, Map<Tuple, List<Tuple>>> index = new HashMap<>();
+        json.forEach(e -> index.put(e.ref, new HashMap<>()));
+        source.scan(c.id, c.projections, c.rule.filter(), row -> {
+            Tuple key = null;
+            for (Edge e : json) {
+                Tuple v = e.fromValues(row);
+                if (v != null) {
+                    key = key != null ? key : c.identity(row);
+                    index.get(e.ref).computeIfAbsent(v, k -> new ArrayList<>(1)).add(key);
                 }
-            });
-            return index;
+            }
         });
+        return index;
     }
 
     /** Asks for the rows the requests point at; values no row holds are remembered as missing. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.roaringbitmap.longlong.LongIterator;
@@ -63,11 +64,27 @@ public final class ClosurePlanner {
 
     /** The closure with its key sets (for {@code --keys-out} and the extractor); close it to free them. */
     public Closure close(EstateSchema schema, ClosureRules rules, Map<String, RowSource> sources) {
+        return close(schema, rules, sources, null);
+    }
+
+    /**
+     * {@link #close(EstateSchema, ClosureRules, Map)} with a second row source per store, each on a session of its
+     * own in the same snapshot, for reads beside the rounds: {@code beside} opens one when first asked, on this
+     * thread (it may return null), and the caller closes them once this returns.
+     */
+    public Closure close(EstateSchema schema, ClosureRules rules, Map<String, RowSource> sources,
+            Function<String, RowSource> beside) {
+        try (JsonPathIndexes jsonIndexes = new JsonPathIndexes(beside)) {
+            return passes(schema, rules, sources, jsonIndexes);
+        }
+    }
+
+    private Closure passes(EstateSchema schema, ClosureRules rules, Map<String, RowSource> sources,
+            JsonPathIndexes jsonIndexes) {
         Map<TableId, Set<Tuple>> banned = new HashMap<>();
         Map<TableId, Set<Tuple>> dropped = new HashMap<>();
         Map<String, DanglingRows> dangling = new LinkedHashMap<>();
         Map<String, Plan.CrossTenantRow> crossTenant = new LinkedHashMap<>();
-        Map<TableId, Map<Reference, Map<Tuple, List<Tuple>>>> jsonIndexes = new HashMap<>();
         RowMemo memo = new RowMemo(schema, memoBytes);
         long rowsRead = 0;
         int passes = 0;
@@ -91,7 +108,7 @@ public final class ClosurePlanner {
                 throw e;
             }
             if (!grew) {
-                jsonIndexes.clear(); // only the rounds and the dangling check read them; the key sets outlive them
+                jsonIndexes.close(); // only the rounds and the dangling check read them; the key sets outlive them
                 Plan plan = buildPlan(engine, schema, rules, dangling, crossTenant);
                 memo.release();      // so do the first pass's rows
                 return new Closure(engine, plan, rowsRead, passes);

@@ -14,15 +14,19 @@ import java.util.function.Consumer;
 
 /**
  * Asks a round's questions ahead of the engine: one reader thread per store asks that store's questions in
- * the round's order, each into a small buffer, while the engine takes the rows question by question in the
- * same order. The engine sees every row in the order it would have read them itself, so the closure is the
+ * the round's order, each into a buffer of its own, while the engine takes the rows question by question in
+ * the same order. The engine sees every row in the order it would have read them itself, so the closure is the
  * same; meanwhile the stores work on the next questions and the driver decodes rows on another core. A
  * store's session is only ever used by its one reader.
  */
 final class ReadAhead implements AutoCloseable {
-    /** Rows handed over at once, and batches a question may hold before its reader waits. */
+    /**
+     * Rows handed over at once, and batches a question may hold before its reader waits. A round's larger questions
+     * hold some ten thousand to a hundred thousand rows of a few columns: a store's reader that could buffer only a
+     * few thousand waited for the engine to reach its question, so the stores answered one after the other.
+     */
     private static final int BATCH = 256;
-    private static final int BATCHES = 32;
+    private static final int BATCHES = 512;
     private static final Object END = new Object();
 
     /**

@@ -44,11 +44,24 @@ public final class DistrictClosure implements AutoCloseable {
     }
 
     /**
+     * The whole closure, the relational one holding a second session per store where it reads beside its rounds.
+     *
      * @throws IllegalArgumentException when the spec's rules do not fit the schema
      * @throws io.ferry.planning.UnknownDistrictException when no tenant row has the district's key
      */
     public static DistrictClosure compute(Spec spec, ProdSnapshot snapshot, String district, long spillThreshold) {
-        Relational relational = relational(spec, snapshot, district, spillThreshold);
+        return compute(spec, snapshot, district, spillThreshold, true);
+    }
+
+    /**
+     * @param besideSessions whether the relational closure may hold a second session per store (see {@link
+     *                       #relational})
+     * @throws IllegalArgumentException when the spec's rules do not fit the schema
+     * @throws io.ferry.planning.UnknownDistrictException when no tenant row has the district's key
+     */
+    public static DistrictClosure compute(Spec spec, ProdSnapshot snapshot, String district, long spillThreshold,
+            boolean besideSessions) {
+        Relational relational = relational(spec, snapshot, district, spillThreshold, besideSessions);
         try {
             return relational.withGraphs(snapshot, snapshot.sources()::get);
         } catch (RuntimeException e) {
@@ -63,13 +76,20 @@ public final class DistrictClosure implements AutoCloseable {
      * of their own on those stores they can run while the caller reads the relational closure in the snapshot's
      * own sessions (the extractor's preflight classifies while the graph is traversed).
      *
+     * @param besideSessions whether the closure may hold a second session per store (opened from the snapshot where
+     *                       needed, closed when it returns) to read beside its rounds: a table's JSON-path values
      * @throws IllegalArgumentException when the spec's rules do not fit the schema
      * @throws io.ferry.planning.UnknownDistrictException when no tenant row has the district's key
      */
-    public static Relational relational(Spec spec, ProdSnapshot snapshot, String district, long spillThreshold) {
+    public static Relational relational(Spec spec, ProdSnapshot snapshot, String district, long spillThreshold,
+            boolean besideSessions) {
         ClosureRules rules = SpecRules.of(spec, snapshot.schema(), district);
         long started = System.nanoTime();
-        Closure closure = new ClosurePlanner(spillThreshold).close(snapshot.schema(), rules, snapshot.sources());
+        Closure closure;
+        try (ProdSnapshot.SharedSources beside = snapshot.shareOnDemand()) {
+            closure = new ClosurePlanner(spillThreshold).close(snapshot.schema(), rules, snapshot.sources(),
+                    besideSessions ? beside::get : null);
+        }
         String timing = "relational " + seconds(started);
         try {
             // after the relational closure, which does not need them: the graphs' schemas are read meanwhile

@@ -271,13 +271,9 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
      * the caller's thread, because exporting the snapshot is a statement on its own session.
      */
     public SharedSources shareSources() {
-        SharedSources shared = new SharedSources();
+        SharedSources shared = shareOnDemand();
         try {
-            for (String store : connections.keySet()) {
-                Connection c = openSharing(store);
-                shared.connections.add(c);
-                shared.sources.put(store, new JdbcRowSource(c, storeSchemas.get(store)));
-            }
+            connections.keySet().forEach(shared::get);
             return shared;
         } catch (RuntimeException e) {
             shared.close();
@@ -285,16 +281,31 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
         }
     }
 
+    /**
+     * {@link #shareSources()} with each store's session opened on its first {@link SharedSources#get}, on the
+     * calling thread, which must be the one that uses {@link #sources()} then (or none may).
+     */
+    public SharedSources shareOnDemand() {
+        return new SharedSources(this);
+    }
+
     /** {@link #shareSources()}: row sources by store; closing ends their sessions. */
     public static final class SharedSources implements AutoCloseable {
+        private final ProdSnapshot snapshot;
         private final Map<String, RowSource> sources = new LinkedHashMap<>();
         private final List<Connection> connections = new ArrayList<>();
 
-        private SharedSources() {
+        private SharedSources(ProdSnapshot snapshot) {
+            this.snapshot = snapshot;
         }
 
         /** The store's row source, or null for a store that is not a PostgreSQL store of the spec. */
         public RowSource get(String store) {
+            if (!sources.containsKey(store) && snapshot.connections.containsKey(store)) {
+                Connection c = snapshot.openSharing(store);
+                connections.add(c);
+                sources.put(store, new JdbcRowSource(c, snapshot.storeSchemas.get(store)));
+            }
             return sources.get(store);
         }
 
