@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -43,8 +44,8 @@ import org.neo4j.driver.exceptions.TransientException;
 /**
  * Reads one graph store's part of a district closure into batches: per label the plan's nodes, per followed
  * relationship type the plan's relationships, looked up by id in chunks inside one read
- * transaction and written in the plan's key order ({@link GraphPlan#keys}), each chunk while the next one is read
- * ({@link WriteBehind}). Values are text
+ * transaction and written in the plan's key order ({@link GraphPlan#keys}): the server answers the next chunk's query
+ * while this side makes the rows of the last, which are written while the one after is read ({@link WriteBehind}). Values are text
  * ({@link GraphValues}); each column's {@code pgType} is {@code neo4j:<Type>} as introspection found it.
  *
  * <p>Neo4j has no snapshot across transactions: planning read the graph in a transaction of its own. A node
@@ -54,7 +55,7 @@ import org.neo4j.driver.exceptions.TransientException;
  */
 final class GraphStoreReader {
 
-    /** Element ids per query: the planner's chunk size. */
+    /** Ids per query: the planner's chunk size. */
     static final int CHUNK = 10_000;
     /** The column of a label batch that holds all labels of each node, as a JSON list of strings, sorted. */
     static final String LABELS_COLUMN = GraphValues.LABELS_COLUMN;
@@ -84,10 +85,14 @@ final class GraphStoreReader {
     private final ExtractionSettings settings;
     private final Path tempDir;
 
-    GraphStoreReader(Staging staging, ExtractionSettings settings, Path tempDir) {
+    private final int chunk;
+
+    /** @param chunk nodes or relationships per query ({@link #CHUNK}) */
+    GraphStoreReader(Staging staging, ExtractionSettings settings, Path tempDir, int chunk) {
         this.staging = staging;
         this.settings = settings;
         this.tempDir = tempDir;
+        this.chunk = chunk;
     }
 
     /** The batch columns of every label and followed type of {@code plan}, in the plan's order. */
@@ -203,12 +208,15 @@ final class GraphStoreReader {
         List<Rel> rels = plan.relationships(layout.id());
         try (BatchOutput out = new BatchOutput(target, schema, options, settings, staging, listener, tempDir);
                 WriteBehind writes = new WriteBehind("extract-" + store + "-write")) {
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                int to = Math.min(ids.size(), from + CHUNK);
+            // One query ahead: the server works on the next chunk while this thread makes the rows of the last one.
+            Result next = ids.isEmpty() ? null : query(tx, layout, ids.subList(0, Math.min(ids.size(), chunk)));
+            for (int from = 0; from < ids.size(); from += chunk) {
+                int to = Math.min(ids.size(), from + chunk);
+                List<Value> fetched = RowSlices.all(next);
+                next = to < ids.size() ? query(tx, layout, ids.subList(to, Math.min(ids.size(), to + chunk))) : null;
                 String[][] rows = layout.label()
-                        ? fetchNodes(tx, store, layout, ids.subList(from, to), keys.subList(from, to))
-                        : fetchRelationships(tx, store, layout, ids.subList(from, to), keys.subList(from, to),
-                                rels.subList(from, to));
+                        ? nodeRows(store, layout, fetched, ids.subList(from, to), keys.subList(from, to))
+                        : relationshipRows(store, layout, fetched, keys.subList(from, to), rels.subList(from, to));
                 for (String[] row : rows) {
                     if (row == null) {
                         throw changed(store, layout, "a " + (layout.label() ? "node" : "relationship")
@@ -224,51 +232,46 @@ final class GraphStoreReader {
             }
             writes.drain();
             return out.finish();
+        } catch (Neo4jException e) {
+            throw failure(store, "reading " + layout.text(), e);
         }
     }
 
     /**
-     * The nodes of one chunk by id ({@link GraphIds}), in the chunk's order (null where the graph returned nothing);
-     * {@code keys} are the plan's keys of {@code ids}, in the same order. Rows come back by their position in the
-     * chunk rather than their id.
+     * The query for one chunk of a label's nodes or a type's relationships by id ({@link GraphIds}), sent. Rows come
+     * back by their position in the chunk rather than their id: a node's {@code [position, labels, properties]}, a
+     * relationship's {@code [position, start id, end id, properties]}. A relationship's key is its ends' keys, which
+     * the plan read from those nodes: instead of reading them again (a property read at each end), each row brings
+     * its ends' ids, which must still be the plan's. A node whose key changed is caught when its own label is read.
      */
-    private static String[][] fetchNodes(Transaction tx, String store, Layout layout, List<String> ids, List<Tuple> keys) {
+    private static Result query(Transaction tx, Layout layout, List<String> ids) {
+        String match = layout.label()
+                ? "MATCH (n:" + quote(layout.id().name()) + ") WHERE " + GraphIds.of("n") + " = id"
+                        + RowSlices.returning("[i, labels(n), properties(n)]")
+                : "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b) WHERE " + GraphIds.of("r") + " = id"
+                        + RowSlices.returning("[i, " + GraphIds.of("a") + ", " + GraphIds.of("b") + ", properties(r)]");
+        return tx.run(RowSlices.EACH_ID + match, Map.of("ids", GraphIds.parameter(ids)));
+    }
+
+    /** One chunk's node rows, in the chunk's order (null where the graph returned nothing); {@code keys} are the plan's. */
+    private static String[][] nodeRows(String store, Layout layout, List<Value> fetched, List<String> ids,
+            List<Tuple> keys) {
         String[][] rows = new String[ids.size()][];
-        try {
-            RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n:" + quote(layout.id().name()) + ")"
-                    + " WHERE " + GraphIds.of("n") + " = id"
-                    + RowSlices.returning("[i, labels(n), properties(n)]"), Map.of("ids", GraphIds.parameter(ids))),
-                    r -> {
-                        int i = r.get(0).asInt();
-                        rows[i] = nodeRow(store, layout, ids.get(i), r, keys.get(i));
-                    });
-        } catch (Neo4jException e) {
-            throw failure(store, "reading " + layout.text(), e);
+        for (Value r : fetched) {
+            int i = r.get(0).asInt();
+            rows[i] = nodeRow(store, layout, ids.get(i), r, keys.get(i));
         }
         return rows;
     }
 
-    /**
-     * The relationships of one chunk, as {@link #fetchNodes}; {@code rels} are the plan's, in the same order. A
-     * relationship's key is its ends' keys, which the plan read from those nodes: instead of reading them again
-     * (a property read at each end), each row brings its ends' ids, which must still be the plan's. A node whose
-     * key changed is caught when its own label is read.
-     */
-    private static String[][] fetchRelationships(Transaction tx, String store, Layout layout, List<String> ids,
-            List<Tuple> keys, List<Rel> rels) {
-        String[][] rows = new String[ids.size()][];
-        try {
-            RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (a)-[r:" + quote(layout.id().name()) + "]->(b)"
-                    + " WHERE " + GraphIds.of("r") + " = id"
-                    + RowSlices.returning("[i, " + GraphIds.of("a") + ", " + GraphIds.of("b") + ", properties(r)]"),
-                    Map.of("ids", GraphIds.parameter(ids))),
-                    r -> {
-                        int i = r.get(0).asInt();
-                        rows[i] = relationshipRow(store, layout, rels.get(i), keys.get(i), GraphIds.text(r.get(1)),
-                                GraphIds.text(r.get(2)), r.get(3).asMap());
-                    });
-        } catch (Neo4jException e) {
-            throw failure(store, "reading " + layout.text(), e);
+    /** One chunk's relationship rows, as {@link #nodeRows}; {@code rels} are the plan's, in the same order. */
+    private static String[][] relationshipRows(String store, Layout layout, List<Value> fetched, List<Tuple> keys,
+            List<Rel> rels) {
+        String[][] rows = new String[keys.size()][];
+        for (Value r : fetched) {
+            int i = r.get(0).asInt();
+            rows[i] = relationshipRow(store, layout, rels.get(i), keys.get(i), GraphIds.text(r.get(1)),
+                    GraphIds.text(r.get(2)), r.get(3).asMap());
         }
         return rows;
     }

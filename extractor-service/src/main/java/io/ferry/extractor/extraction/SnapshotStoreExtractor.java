@@ -71,11 +71,19 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
     private final ExtractionSettings settings;
     private final Supplier<FileKey> rawKey;
     private final Path tempDir;
+    private final int graphChunk;
     private final PlannedRuns runs;
 
     /** @param runs the runs' plans, shared with the preflight, which plans a run before its extractions */
     public SnapshotStoreExtractor(Staging staging, ExtractionSettings settings, Supplier<FileKey> rawKey, Path tempDir,
             PlannedRuns runs) {
+        this(staging, settings, rawKey, tempDir, runs, GraphStoreReader.CHUNK);
+    }
+
+    /** @param graphChunk nodes or relationships per graph query (tests cross chunk boundaries with small graphs) */
+    SnapshotStoreExtractor(Staging staging, ExtractionSettings settings, Supplier<FileKey> rawKey, Path tempDir,
+            PlannedRuns runs, int graphChunk) {
+        this.graphChunk = graphChunk;
         this.staging = staging;
         this.settings = settings;
         this.rawKey = rawKey;
@@ -109,7 +117,7 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                         .findFirst().orElseThrow(() -> notPlanned(request.store()));
                 List<GraphStoreReader.Layout> layouts = GraphStoreReader.layouts(graphPlan, snapshot.fullSchema());
                 KeySets.writeGraph(staging, request, graphPlan, layouts, keySets, key, tempDir);
-                batches = new GraphStoreReader(staging, settings, tempDir).read(request, snapshot, graphPlan, layouts,
+                batches = new GraphStoreReader(staging, settings, tempDir, graphChunk).read(request, snapshot, graphPlan, layouts,
                         key, listener, deadline);
                 plan = closure.plan();
                 crossTenant = crossTenant(closure, request.store());

@@ -83,6 +83,11 @@ final class ExtractionRig {
         return new SnapshotStoreExtractor(staging, settings, () -> key, temp, runs);
     }
 
+    /** An extractor that reads graphs {@code graphChunk} nodes or relationships a query (the service: 10,000). */
+    SnapshotStoreExtractor extractor(ExtractionSettings settings, int graphChunk) {
+        return new SnapshotStoreExtractor(staging, settings, () -> key, temp, PlannedRuns.of(settings), graphChunk);
+    }
+
     /** Parses {@code folder/ferry.yaml}, resolving placeholders from the {@code estate.properties} beside it. */
     static LoadedSpec spec(Path folder) {
         Spec spec = new SpecParser(Resolver.forFolder(folder, Map.of()), Set.of(SpecParser.Environment.values()))

@@ -1,5 +1,7 @@
 package io.ferry.planning.graph;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Value;
@@ -33,5 +35,15 @@ public final class RowSlices {
     /** Each row of a query that ends with {@link #returning}, in order. */
     public static void forEach(Result result, Consumer<Value> row) {
         result.forEachRemaining(r -> r.get("slice").values().forEach(row));
+    }
+
+    /**
+     * Every row of a query that ends with {@link #returning}, in order, all received: the transaction may run its
+     * next query while the caller works through these.
+     */
+    public static List<Value> all(Result result) {
+        List<Value> rows = new ArrayList<>();
+        forEach(result, rows::add);
+        return rows;
     }
 }
