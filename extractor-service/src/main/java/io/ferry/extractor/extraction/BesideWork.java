@@ -1,5 +1,6 @@
 package io.ferry.extractor.extraction;
 
+import io.ferry.planning.Completions;
 import io.ferry.planning.RowSource;
 import io.ferry.planning.prod.ProdSnapshot;
 import java.util.concurrent.CompletableFuture;

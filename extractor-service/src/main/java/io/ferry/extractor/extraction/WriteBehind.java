@@ -1,5 +1,6 @@
 package io.ferry.extractor.extraction;
 
+import io.ferry.planning.Completions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;

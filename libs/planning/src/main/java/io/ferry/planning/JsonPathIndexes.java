@@ -58,17 +58,7 @@ final class JsonPathIndexes implements AutoCloseable {
             pairs = CompletableFuture.completedFuture(read.get());
             tables.put(table, pairs);
         }
-        try {
-            return pairs.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return Completions.join(pairs);
     }
 
     /** Waits for reads still running (so the second sessions are idle when the caller closes them) and drops the pairs. */

@@ -1,16 +1,19 @@
-package io.ferry.extractor.extraction;
+package io.ferry.planning;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** Waiting for work done on another thread so that its failure is thrown here as it was thrown there. */
-final class Completions {
+/**
+ * Waiting for work done on another thread so that its failure is thrown here as it was thrown there (the closure's
+ * reads beside its rounds, the extractor's work beside a store's reads).
+ */
+public final class Completions {
 
     private Completions() {
     }
 
     /** The work's result; a {@link RuntimeException} or {@link Error} it threw is rethrown unwrapped. */
-    static <T> T join(CompletableFuture<T> work) {
+    public static <T> T join(CompletableFuture<T> work) {
         try {
             return work.join();
         } catch (CompletionException e) {
