@@ -91,7 +91,11 @@ class GraphClosureTest {
     }
 
     private static GraphPlan plan(GraphRules rules) {
-        return new GraphClosure(rules, graph(), new Relational()).run();
+        return plan(rules, graph());
+    }
+
+    private static GraphPlan plan(GraphRules rules, MemoryGraph graph) {
+        return new GraphClosure(rules, graph, new Relational()).run();
     }
 
     private static Set<Object> persons(GraphPlan plan) {
@@ -192,5 +196,19 @@ class GraphClosureTest {
                 .containsExactly("personId", "100", "101", "300", "400");
         assertThat(Files.readAllLines(dir.resolve("sp/relationship.GUARDIAN_OF.csv")))
                 .containsExactly("from.personId,to.personId", "400,101");
+    }
+
+    @Test
+    void twoRelationshipsOfATypeBetweenTheSameNodesAreToldApartByTheirIds() {
+        // g400 -> p101 twice (r9 and r11): the type's keys gain <element> and sort with it
+        GraphPlan graph = plan(rules(FOLLOW, CrossTenantPolicy.COPY, DanglingPolicy.FAIL),
+                graph().rel("g400", "GUARDIAN_OF", "p101"));
+        TableId guardianOf = new TableId("sp", "relationship", "GUARDIAN_OF");
+
+        assertThat(graph.keyColumns(guardianOf)).containsExactly("from.personId", "to.personId", GraphPlan.ELEMENT);
+        assertThat(rels(graph, "GUARDIAN_OF")).containsExactly(Tuple.of(400L, 101L, "r11"), Tuple.of(400L, 101L, "r9"));
+        assertThat(graph.ids(guardianOf)).containsExactly("r11", "r9");
+        assertThat(plan(rules(FOLLOW, CrossTenantPolicy.COPY, DanglingPolicy.FAIL)).keyColumns(guardianOf))
+                .as("without twins").containsExactly("from.personId", "to.personId");
     }
 }
