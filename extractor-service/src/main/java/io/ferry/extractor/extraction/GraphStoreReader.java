@@ -43,9 +43,9 @@ import org.neo4j.driver.exceptions.TransientException;
 
 /**
  * Reads one graph store's part of a district closure into batches: per label the plan's nodes, per followed
- * relationship type the plan's relationships, looked up by id in chunks inside one read
- * transaction and written in the plan's key order ({@link GraphPlan#keys}): the server answers the next chunk's query
- * while this side makes the rows of the last, which are written while the one after is read ({@link WriteBehind}). Values are text
+ * relationship type the plan's relationships, looked up by id in chunks inside one read transaction and written in
+ * the plan's key order ({@link GraphPlan#keys}): the server answers the next chunk's query while this side makes the
+ * rows of the last, which are written while the one after is read ({@link WriteBehind}). Values are text
  * ({@link GraphValues}); each column's {@code pgType} is {@code neo4j:<Type>} as introspection found it.
  *
  * <p>Neo4j has no snapshot across transactions: planning read the graph in a transaction of its own. A node

@@ -83,11 +83,11 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
     /** @param graphChunk nodes or relationships per graph query (tests cross chunk boundaries with small graphs) */
     SnapshotStoreExtractor(Staging staging, ExtractionSettings settings, Supplier<FileKey> rawKey, Path tempDir,
             PlannedRuns runs, int graphChunk) {
-        this.graphChunk = graphChunk;
         this.staging = staging;
         this.settings = settings;
         this.rawKey = rawKey;
         this.tempDir = createdDirectory(tempDir);
+        this.graphChunk = graphChunk;
         this.runs = runs;
     }
 
@@ -117,8 +117,8 @@ public final class SnapshotStoreExtractor implements StoreExtractor {
                         .findFirst().orElseThrow(() -> notPlanned(request.store()));
                 List<GraphStoreReader.Layout> layouts = GraphStoreReader.layouts(graphPlan, snapshot.fullSchema());
                 KeySets.writeGraph(staging, request, graphPlan, layouts, keySets, key, tempDir);
-                batches = new GraphStoreReader(staging, settings, tempDir, graphChunk).read(request, snapshot, graphPlan, layouts,
-                        key, listener, deadline);
+                batches = new GraphStoreReader(staging, settings, tempDir, graphChunk).read(request, snapshot, graphPlan,
+                        layouts, key, listener, deadline);
                 plan = closure.plan();
                 crossTenant = crossTenant(closure, request.store());
             } else {
