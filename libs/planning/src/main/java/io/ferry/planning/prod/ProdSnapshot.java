@@ -1,5 +1,6 @@
 package io.ferry.planning.prod;
 
+import io.ferry.planning.Completions;
 import io.ferry.planning.JdbcRowSource;
 import io.ferry.planning.RowSource;
 import io.ferry.planning.graph.GraphSource;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -182,23 +182,12 @@ public final class ProdSnapshot implements StoreQueries, GraphQueries, AutoClose
     public synchronized EstateSchema fullSchema() {
         if (fullSchema == null) {
             List<StoreSchema> all = new ArrayList<>(storeSchemas.values());
-            graphSchemas.values().forEach(introspected -> all.add(graphSchema(introspected)));
+            // the introspection's failure (a lost server, a refused query) is thrown as it was
+            graphSchemas.values().forEach(introspected -> all.add(Completions.join(introspected)));
             EstateSchema full = new EstateSchema(all, List.of());
             fullSchema = full.withSpecReferences(spec.specReferences(full));
         }
         return fullSchema;
-    }
-
-    /** A graph's schema once read; the introspection's failure (a lost server, a refused query) as it was thrown. */
-    private static StoreSchema graphSchema(CompletableFuture<StoreSchema> introspected) {
-        try {
-            return introspected.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     /** The snapshot's connection to a PostgreSQL store. */
