@@ -88,7 +88,7 @@ final class Ff1 {
      * radix^v in the width the rounds use.
      */
     private record Shape(int u, int v, int b, int d, int pad, byte[] afterP, boolean narrow, BigInteger bigU,
-            BigInteger bigV, Wide wideU, Wide wideV, int chunk, Limbs.Modulus limbsU, Limbs.Modulus limbsV) {
+            BigInteger bigV, Wide wideU, Wide wideV, int chunk, int longChunk, Limbs.Modulus limbsU, Limbs.Modulus limbsV) {
     }
 
     private final ConcurrentHashMap<Integer, Shape> shapes = new ConcurrentHashMap<>();
@@ -119,6 +119,7 @@ final class Ff1 {
         int width = Limbs.width(radixV);
         Shape shape = new Shape(u, v, b, d, pad, afterP, narrow, pow(u), radixV, wide ? Wide.of(pow(u)) : null,
                 wide ? Wide.of(radixV) : null, Math.min(6, (127 - radixV.bitLength()) / 8),
+                Math.max(1, (63 - radixV.bitLength()) / 8),
                 wide ? null : Limbs.Modulus.of(pow(u), width), wide ? null : Limbs.Modulus.of(radixV, width));
         shapes.putIfAbsent(n, shape);
         return shape;
@@ -188,6 +189,7 @@ final class Ff1 {
         long radixV = shape.bigV().longValue();
         long a = numLong(x, 0, u);
         long bb = numLong(x, u, u + v);
+        int chunk = shape.longChunk();
         byte[] q = st.q;
         int numOffset = roundByte + 1;
         for (int k = 0; k < 10; k++) {
@@ -198,16 +200,25 @@ final class Ff1 {
                 q[numOffset + j] = (byte) (numeral >>> (8 * (b - 1 - j)));
             }
             byte[] s = roundS(i, roundByte, d, afterP, st);
+            // y = NUM(S) mod m, as many bytes a step as keep y * 2^(8 chunk) below 2^63: a division a step, where one
+            // a byte made the divisions most of a short input's time
             long y = 0;
-            for (int j = 0; j < d; j++) {
-                y = (y * 256 + (s[j] & 0xFF)) % m;
+            for (int j = 0; j < d; j += chunk) {
+                int len = Math.min(chunk, d - j);
+                long next = 0;
+                for (int t = 0; t < len; t++) {
+                    next = (next << 8) | (s[j + t] & 0xFF);
+                }
+                y = ((y << (8 * len)) | next) % m;
             }
             if (encrypt) {
-                long c = (a + y) % m;
+                long c = a + y; // both below m: one subtraction instead of a division
+                c = c >= m ? c - m : c;
                 a = bb;
                 bb = c;
             } else {
-                long c = Math.floorMod(bb - y, m);
+                long c = bb - y;
+                c = c < 0 ? c + m : c;
                 bb = a;
                 a = c;
             }
