@@ -157,17 +157,6 @@ public final class Anonymizer {
     /** {@link #nonBlank} with the thread's cache of recent values (for strategies that ignore the entity key). */
     private FieldAnonymizer cached(FieldAnonymizer inner) {
         ValueCache cache = new ValueCache(options.cacheSize());
-        return (value, entity) -> {
-            if (value == null || value.isBlank()) {
-                return value;
-            }
-            String hit = cache.get(value);
-            if (hit != null) {
-                return hit;
-            }
-            String out = inner.apply(value, entity);
-            cache.put(value, out);
-            return out;
-        };
+        return (value, entity) -> value == null || value.isBlank() ? value : cache.apply(value, entity, inner);
     }
 }

@@ -110,10 +110,10 @@ final class FakeValues {
     }
 
     private String name(ValueCache cache, DataType type, FakeProvider provider, String canonical) {
-        String hit = cache.get(canonical);
-        if (hit != null) {
-            return hit;
-        }
+        return cache.apply(canonical, null, (c, ignored) -> drawName(type, provider, c));
+    }
+
+    private String drawName(DataType type, FakeProvider provider, String canonical) {
         String out = null;
         for (int counter = 0; counter < Draws.MAX_DRAWS && out == null; counter++) {
             String candidate = fakers.generate(provider, keys.seeds.seed(type.name(), counter, canonical));
@@ -124,7 +124,6 @@ final class FakeValues {
         if (out == null) {
             throw new AnonymizationException(FieldRule.of(type), "every draw gave back the input");
         }
-        cache.put(canonical, out);
         return out;
     }
 

@@ -66,7 +66,8 @@ class CanonicalTest {
     @Test
     void sameAgreesWithComparingTheCanonicalForms() {
         String[] fragments = {"", " ", "\u00A0", "\t", "\u2000", "a", "A", "b", "e", "\u0301", "\u00E9", "\u212A", "k",
-                "\u0130", "i", "1", "-", ".", "@", "x y", "\u00DF", "S"};
+                "\u0130", "i", "1", "-", ".", "@", "x y", "\u00DF", "S", "0", "7", "f", "F", "g", "+1 ", "(458) ",
+                "4583197026", "319-7026", "9f0C"};
         java.util.Random random = new java.util.Random(20261127);
         java.util.List<String> values = new java.util.ArrayList<>();
         for (int n = 0; n < 600; n++) {
