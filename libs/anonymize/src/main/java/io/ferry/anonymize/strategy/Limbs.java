@@ -126,9 +126,13 @@ final class Limbs {
         int width = r.length;
         int[] mw = m.words();
         java.util.Arrays.fill(r, 0);
-        for (int k = 0; k < d; k += 4) {
-            int word = (s[k] & 0xFF) << 24 | (s[k + 1] & 0xFF) << 16 | (s[k + 2] & 0xFF) << 8 | (s[k + 3] & 0xFF);
-            x[0] = word;
+        // the leading words that stay below m need no reduction: for a long email's halves 4 of S's 6 words
+        int lead = Math.min(d / 4, (bitLength(mw) - 1) / 32);
+        for (int k = 0; k < lead; k++) {
+            r[lead - 1 - k] = word(s, 4 * k);
+        }
+        for (int k = 4 * lead; k < d; k += 4) {
+            x[0] = word(s, k);
             System.arraycopy(r, 0, x, 1, width - 1); // r < m leaves its top word free
             long q = (long) (approx(x) / m.approx());
             if (q > WORD) {
@@ -149,6 +153,21 @@ final class Limbs {
             }
             System.arraycopy(x, 0, r, 0, width);
         }
+    }
+
+    /** The big-endian word at {@code s[k, k + 4)}. */
+    private static int word(byte[] s, int k) {
+        return (s[k] & 0xFF) << 24 | (s[k + 1] & 0xFF) << 16 | (s[k + 2] & 0xFF) << 8 | (s[k + 3] & 0xFF);
+    }
+
+    /** The number's bit length (0 for zero). */
+    static int bitLength(int[] n) {
+        for (int w = n.length - 1; w >= 0; w--) {
+            if (n[w] != 0) {
+                return 32 * w + 32 - Integer.numberOfLeadingZeros(n[w]);
+            }
+        }
+        return 0;
     }
 
     /** {@code a = (a + y) mod m}, for both below m. */
