@@ -1,14 +1,17 @@
 package io.ferry.anonymize.strategy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+
+import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.ferry.anonymize.AnonymizationKey;
-import io.ferry.anonymize.HmacSha256;
 
 /**
  * HMAC-SHA256 under one purpose's key (derived from the anonymization key and its version), over
- * {@code type ‖ 0x00 ‖ counter ‖ block ‖ canonical value}. One {@link HmacSha256} per thread, copied from one
- * keyed once.
+ * {@code type ‖ 0x00 ‖ counter ‖ block ‖ canonical value}. One {@link Mac} per thread, initialised once.
  *
  * <p>{@code counter} is the draw: 0 first, 1 when the first draw gave back the input, and so on. {@code block}
  * numbers the 32-byte blocks of a longer key stream.
@@ -17,11 +20,22 @@ final class KeyedHash {
 
     static final int BYTES = 32;
 
+    private final SecretKeySpec key;
     private final ThreadLocal<State> states;
 
     KeyedHash(AnonymizationKey key, String purpose) {
-        HmacSha256 keyed = new HmacSha256(key.derive(purpose));
-        this.states = ThreadLocal.withInitial(() -> new State(keyed.copy()));
+        this.key = new SecretKeySpec(key.derive(purpose), "HmacSHA256");
+        this.states = ThreadLocal.withInitial(this::newState);
+    }
+
+    private State newState() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return new State(mac);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** The first 8 bytes of the HMAC as a 64-bit seed. */
@@ -39,11 +53,11 @@ final class KeyedHash {
     }
 
     private static final class State {
-        final HmacSha256 mac;
+        final Mac mac;
         final byte[] out = new byte[BYTES];
         final byte[] header = new byte[9];
 
-        State(HmacSha256 mac) {
+        State(Mac mac) {
             this.mac = mac;
         }
 
@@ -54,7 +68,11 @@ final class KeyedHash {
             putInt(header, 5, block);
             mac.update(header);
             mac.update(canonical.getBytes(StandardCharsets.UTF_8));
-            mac.doFinal(out, 0);
+            try {
+                mac.doFinal(out, 0);
+            } catch (ShortBufferException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         long firstLong() {

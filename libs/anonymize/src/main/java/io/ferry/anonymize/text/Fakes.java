@@ -1,14 +1,17 @@
 package io.ferry.anonymize.text;
 
-import io.ferry.anonymize.HmacSha256;
 import io.ferry.anonymize.strategy.Digits;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed lookups and keyed replacements for one thread of the scrubber. A {@link HmacSha256} is not thread-safe,
- * so every thread gets its own instance (copied from a prototype), with a small cache of recent dictionary
+ * Keyed lookups and keyed replacements for one thread of the scrubber. A {@link Mac} is not thread-safe, so
+ * every thread gets its own instance (cloned from a prototype), with a small cache of recent dictionary
  * answers (words repeat: roles, user agents, common words); everything else is immutable.
  *
  * <p>Replacement bytes are {@code HMAC-SHA256(replacementKey, "ferry-text|" + keyVersion + "|" + purpose + "|"
@@ -23,8 +26,8 @@ final class Fakes {
 
     /** The immutable part: keys, dictionary, prototypes of the two MACs. */
     static final class Keys {
-        private final HmacSha256 dictionaryMac;
-        private final HmacSha256 replacementMac;
+        private final Mac dictionaryMac;
+        private final Mac replacementMac;
         private final DictionaryHashes dictionary;
         private final int keyVersion;
 
@@ -33,32 +36,46 @@ final class Fakes {
             this.replacementMac = mac(replacementKey, "replacement key");
             this.dictionary = dictionary;
             this.keyVersion = keyVersion;
-            this.sessions = ThreadLocal.withInitial(() -> new Fakes(this.dictionaryMac.copy(),
-                    this.replacementMac.copy(), this.dictionary, this.keyVersion));
+            this.sessions = ThreadLocal.withInitial(() -> new Fakes(copy(this.dictionaryMac), copy(this.replacementMac),
+                    this.dictionary, this.keyVersion));
         }
 
-        /** This thread's lookups: the MACs are copied once per thread, not once per scrubbed value. */
+        /** This thread's lookups: the MACs are cloned once per thread, not once per scrubbed value. */
         private final ThreadLocal<Fakes> sessions;
 
         Fakes session() {
             return sessions.get();
         }
 
-        private static HmacSha256 mac(byte[] key, String what) {
+        private static Mac mac(byte[] key, String what) {
             if (key == null || key.length < 16) {
                 throw new IllegalArgumentException("the " + what + " must have at least 16 bytes");
             }
-            return new HmacSha256(key);
+            try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(new SecretKeySpec(key.clone(), "HmacSHA256"));
+                return m;
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("the JVM cannot compute HMAC-SHA256", e);
+            }
+        }
+
+        private static Mac copy(Mac prototype) {
+            try {
+                return (Mac) prototype.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the HMAC-SHA256 provider cannot clone a MAC", e);
+            }
         }
     }
 
-    private final HmacSha256 dictionaryMac;
-    private final HmacSha256 replacementMac;
+    private final Mac dictionaryMac;
+    private final Mac replacementMac;
     private final DictionaryHashes dictionary;
     private final String prefix;
     private final FakeNames names = FakeNames.get();
 
-    private Fakes(HmacSha256 dictionaryMac, HmacSha256 replacementMac, DictionaryHashes dictionary, int keyVersion) {
+    private Fakes(Mac dictionaryMac, Mac replacementMac, DictionaryHashes dictionary, int keyVersion) {
         this.dictionaryMac = dictionaryMac;
         this.replacementMac = replacementMac;
         this.dictionary = dictionary;
