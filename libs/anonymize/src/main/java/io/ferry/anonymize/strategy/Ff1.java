@@ -55,6 +55,7 @@ final class Ff1 {
     private final class State {
         final Cipher aes;
         final byte[] block = new byte[16];
+        final byte[] mac = new byte[16];
         final byte[] r = new byte[16];
         byte[] q = new byte[0];
         byte[] s = new byte[0];
@@ -68,10 +69,13 @@ final class Ff1 {
             }
         }
 
-        /** One block: {@code update}, as ECB without padding keeps no state between blocks and doFinal costs more. */
-        void aes(byte[] in, byte[] out) {
+        /**
+         * One block: {@code update}, as ECB without padding keeps no state between blocks and doFinal costs more. The
+         * output must not be the input's array: the cipher copies an input it would overwrite.
+         */
+        void aes(byte[] in, byte[] out, int outOffset) {
             try {
-                aes.update(in, 0, 16, out, 0);
+                aes.update(in, 0, 16, out, outOffset);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES failed", e);
             }
@@ -113,7 +117,7 @@ final class Ff1 {
                 (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n,
                 (byte) (t >>> 24), (byte) (t >>> 16), (byte) (t >>> 8), (byte) t};
         byte[] afterP = new byte[16];
-        st.aes(p, afterP);
+        st.aes(p, afterP, 0);
         boolean wide = radixV.bitLength() <= WIDE_BITS;
         boolean narrow = radixV.compareTo(BigInteger.valueOf(LONG_LIMIT)) < 0;
         int width = Limbs.width(radixV);
@@ -157,24 +161,23 @@ final class Ff1 {
         byte[] q = st.q;
         q[roundByte] = (byte) round;
         byte[] block = st.block;
-        System.arraycopy(afterP, 0, block, 0, 16);
+        byte[] mac = st.mac;
+        System.arraycopy(afterP, 0, mac, 0, 16);
         for (int off = 0; off < q.length; off += 16) {
             for (int k = 0; k < 16; k++) {
-                block[k] ^= q[off + k];
+                block[k] = (byte) (mac[k] ^ q[off + k]);
             }
-            st.aes(block, block);
+            st.aes(block, mac, 0);
         }
         byte[] s = st.s;
-        System.arraycopy(block, 0, s, 0, 16);
+        System.arraycopy(mac, 0, s, 0, 16);
         for (int j = 1; j * 16 < d; j++) {
             byte[] r = st.r;
-            System.arraycopy(block, 0, r, 0, 16);
+            System.arraycopy(mac, 0, r, 0, 16);
             for (int k = 0; k < 4; k++) {
                 r[15 - k] ^= (byte) (j >>> (8 * k));
             }
-            byte[] out = new byte[16];
-            st.aes(r, out);
-            System.arraycopy(out, 0, s, 16 * j, 16);
+            st.aes(r, s, 16 * j);
         }
         return s;
     }
@@ -406,31 +409,39 @@ final class Ff1 {
                     next = (next << 8) | (s[j + i] & 0xFF);
                 }
                 // x = r * 2^(8k) + next < m * 2^(8k) < 2^127; its quotient by m, below 2^48, estimated in floating
-                // point is off by at most one either way, which one comparison each way corrects
+                // point is off by at most one either way, which one comparison each way corrects. In plain longs:
+                // the compiler kept the records of each step on the heap (a sixth of the anonymizer's garbage).
                 int shift = 8 * k;
-                Wide x = new Wide((hi << shift) | (lo >>> (64 - shift)), (lo << shift) | next);
-                long q = (long) (x.toDouble() / md);
-                Wide product = m.times(q);
-                if (!x.atLeast(product)) {
-                    product = product.minus(m);
+                long xHi = (hi << shift) | (lo >>> (64 - shift));
+                long xLo = (lo << shift) | next;
+                long q = (long) (toDouble(xHi, xLo) / md);
+                long pHi = m.hi * q + Math.unsignedMultiplyHigh(m.lo, q); // m * q
+                long pLo = m.lo * q;
+                if (!atLeast(xHi, xLo, pHi, pLo)) { // one too large
+                    pHi -= m.hi + (Long.compareUnsigned(pLo, m.lo) < 0 ? 1 : 0);
+                    pLo -= m.lo;
                 }
-                Wide r = x.minus(product);
-                if (r.atLeast(m)) {
-                    r = r.minus(m);
+                hi = xHi - pHi - (Long.compareUnsigned(xLo, pLo) < 0 ? 1 : 0);
+                lo = xLo - pLo;
+                if (atLeast(hi, lo, m.hi, m.lo)) { // one too small
+                    hi -= m.hi + (Long.compareUnsigned(lo, m.lo) < 0 ? 1 : 0);
+                    lo -= m.lo;
                 }
-                hi = r.hi;
-                lo = r.lo;
             }
             return new Wide(hi, lo);
         }
 
-        /** m times a small non-negative factor (the product fits 128 bits). */
-        Wide times(long factor) {
-            return new Wide(hi * factor + Math.unsignedMultiplyHigh(lo, factor), lo * factor);
+        double toDouble() {
+            return toDouble(hi, lo);
         }
 
-        double toDouble() {
+        private static double toDouble(long hi, long lo) {
             return hi * 0x1p64 + (lo >>> 1) * 2.0 + (lo & 1);
+        }
+
+        private static boolean atLeast(long hi, long lo, long oHi, long oLo) {
+            int c = Long.compareUnsigned(hi, oHi);
+            return c > 0 || c == 0 && Long.compareUnsigned(lo, oLo) >= 0;
         }
     }
 
