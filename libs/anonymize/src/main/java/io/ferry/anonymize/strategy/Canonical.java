@@ -130,7 +130,8 @@ public final class Canonical {
         return true;
     }
 
-    private static int digitCount(String s) {
+    /** How many ASCII digits the text has. */
+    public static int digitCount(String s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

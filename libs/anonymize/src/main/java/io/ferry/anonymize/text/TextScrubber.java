@@ -263,7 +263,7 @@ public final class TextScrubber {
         Set<String> emailWords = new HashSet<>();
         emails(text, fakes, out, taken, emailWords);
         // Every phone and SSN pattern but the international ones (which need a +) has at least 7 ASCII digits.
-        int digits = asciiDigits(text);
+        int digits = io.ferry.anonymize.strategy.Canonical.digitCount(text);
         phones(text, fakes, out, taken, digits);
         if (digits >= 9) {
             ssns(text, fakes, out, taken);
@@ -271,17 +271,6 @@ public final class TextScrubber {
         tokens(text, fakes, out, taken, emailWords);
         out.sort(Comparator.comparingInt(Replacement::start));
         return List.copyOf(out);
-    }
-
-    private static int asciiDigits(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static boolean free(BitSet taken, int start, int end) {
