@@ -88,8 +88,15 @@ final class UniqueCode {
 
     /** Steps 1 to 3: the base-36 digits of the text's number, at least {@value #MIN_DIGITS}. */
     static byte[] digits(String text) {
-        // step 1: bijective digits 1..K, an escaped code point as five of them
-        int[] symbols = new int[5 * text.length()];
+        // step 1: bijective digits 1..K, an escaped code point as five of them (counted first: an array of five a
+        // character was a sixth of the anonymizer's garbage)
+        int size = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            size += cp < 0x80 && ALPHABET.indexOf(cp) >= 0 ? 1 : 5;
+        }
+        int[] symbols = new int[size];
         int count = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
