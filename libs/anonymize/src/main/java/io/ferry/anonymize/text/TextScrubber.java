@@ -207,8 +207,10 @@ public final class TextScrubber {
                     }
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                         int rule = ruled == null ? -1 : JsonPaths.covering(rules, path);
-                        String out = rule < 0 ? p.getText() : ruled.rewrite(rule, p.getText());
-                        if (out == null) {
+                        String out = rule < 0 ? null : ruled.rewrite(rule, p.getText());
+                        if (rule < 0) {
+                            g.writeNumber(p.getText()); // as the parser read it: a JSON number, no need to match it
+                        } else if (out == null) {
                             g.writeNull();
                         } else if (NUMBER.matcher(out).matches()) {
                             g.writeNumber(out);
