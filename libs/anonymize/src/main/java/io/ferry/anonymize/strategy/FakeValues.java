@@ -31,6 +31,11 @@ final class FakeValues {
     private final String idPrefix;
     private final ValueCache firstNames;
     private final ValueCache lastNames;
+    /** The draws the name caches compute on a miss, made once rather than a lambda a value. */
+    private final FieldAnonymizer firstNameDraw =
+            (c, ignored) -> drawName(DataType.FIRST_NAME, FakeProvider.FIRST_NAME, c);
+    private final FieldAnonymizer lastNameDraw =
+            (c, ignored) -> drawName(DataType.LAST_NAME, FakeProvider.LAST_NAME, c);
     private final UniqueCode emailCodes;
     private final UniqueCode usernameCodes;
     private final UniqueCode idCodes;
@@ -101,16 +106,12 @@ final class FakeValues {
 
     /** The fake first name of one canonical (lower-case) name; never the name itself. */
     String firstName(String canonical) {
-        return name(firstNames, DataType.FIRST_NAME, FakeProvider.FIRST_NAME, canonical);
+        return firstNames.apply(canonical, null, firstNameDraw);
     }
 
     /** The fake last name of one canonical (lower-case) name; never the name itself. */
     String lastName(String canonical) {
-        return name(lastNames, DataType.LAST_NAME, FakeProvider.LAST_NAME, canonical);
-    }
-
-    private String name(ValueCache cache, DataType type, FakeProvider provider, String canonical) {
-        return cache.apply(canonical, null, (c, ignored) -> drawName(type, provider, c));
+        return lastNames.apply(canonical, null, lastNameDraw);
     }
 
     private String drawName(DataType type, FakeProvider provider, String canonical) {
