@@ -411,7 +411,7 @@ final class Ff1 {
                 }
                 // x = r * 2^(8k) + next < m * 2^(8k) < 2^127; its quotient by m, below 2^48, estimated in floating
                 // point is off by at most one either way, which one comparison each way corrects. In plain longs:
-                // the compiler kept the records of each step on the heap (a sixth of the anonymizer's garbage).
+                // the compiler kept the records of each step on the heap (5 % of the anonymizer's garbage).
                 int shift = 8 * k;
                 long xHi = (hi << shift) | (lo >>> (64 - shift));
                 long xLo = (lo << shift) | next;

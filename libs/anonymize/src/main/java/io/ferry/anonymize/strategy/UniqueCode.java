@@ -89,7 +89,7 @@ final class UniqueCode {
     /** Steps 1 to 3: the base-36 digits of the text's number, at least {@value #MIN_DIGITS}. */
     static byte[] digits(String text) {
         // step 1: bijective digits 1..K, an escaped code point as five of them (counted first: an array of five a
-        // character was a sixth of the anonymizer's garbage)
+        // character was 6 % of the anonymizer's garbage)
         int size = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
