@@ -36,4 +36,21 @@ final class BackendCpu {
             return -1;
         }
     }
+
+    /**
+     * Bytes the process has written so far ({@code wchar} of {@code /proc/<pid>/io}: its WAL when the WAL buffers
+     * fill, temporary tables and files past their memory, data pages it evicts), or -1.
+     */
+    static long written(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
+                if (line.startsWith("wchar: ")) {
+                    return Long.parseLong(line.substring(7).strip());
+                }
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
 }

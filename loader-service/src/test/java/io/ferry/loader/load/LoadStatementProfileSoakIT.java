@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Profiling aid (not a benchmark): the benchmark's load of district-001 with each statement's wall time recorded;
- * odd rounds plain, even rounds with auto_explain (ANALYZE, BUFFERS) of statements over 100 ms. Writes
- * {@code profile.out}-N.txt.
+ * Profiling aid (not a benchmark): the benchmark's load of district-001 with each statement's wall time, its
+ * backend's CPU time, the bytes the backend wrote and the WAL the server wrote meanwhile recorded; odd rounds plain,
+ * even rounds with auto_explain (ANALYZE, BUFFERS) of statements over 100 ms. Writes {@code profile.out}-N.txt.
  */
 class LoadStatementProfileSoakIT {
 
@@ -62,7 +62,8 @@ class LoadStatementProfileSoakIT {
                             foreign.add(ForeignMap.read(other, List.of("public"), DISTRICT, t));
                         }
                     }
-                    try (Connection real = cert.connect(store)) {
+                    try (Connection real = cert.connect(store); Connection probe = cert.connect(store)) {
+                        profile.walProbe = probe;
                         if (explain) {
                             try (Statement st = real.createStatement()) {
                                 st.execute("LOAD 'auto_explain'");
@@ -96,10 +97,13 @@ class LoadStatementProfileSoakIT {
                         List<StatementProfile.Entry> mine = profile.entries.stream().filter(e -> e.store().equals(store)).toList();
                         long total = mine.stream().mapToLong(StatementProfile.Entry::nanos).sum();
                         double cpu = mine.stream().mapToDouble(StatementProfile.Entry::cpu).sum();
-                        w.printf("%n== %s: %d statements, %.2f s in statements, server CPU in statements %.2f s%n", store,
-                                mine.size(), total / 1e9, cpu);
+                        long written = mine.stream().mapToLong(StatementProfile.Entry::written).sum();
+                        long wal = mine.stream().mapToLong(StatementProfile.Entry::wal).sum();
+                        w.printf("%n== %s: %d statements, %.2f s in statements, server CPU in statements %.2f s, the backend"
+                                + " wrote %d MiB, WAL %d MiB%n", store, mine.size(), total / 1e9, cpu, written >> 20, wal >> 20);
                         mine.stream().sorted(Comparator.comparingLong(StatementProfile.Entry::nanos).reversed()).limit(40)
-                                .forEach(e -> w.printf("%8.1f ms (cpu %5.0f ms)  %s%n", e.nanos() / 1e6, e.cpu() * 1000,
+                                .forEach(e -> w.printf("%8.1f ms (cpu %5.0f ms, wrote %4d MiB, WAL %4d MiB)  %s%n",
+                                        e.nanos() / 1e6, e.cpu() * 1000, e.written() >> 20, e.wal() >> 20,
                                         abbreviate(e.sql(), 260)));
                     }
                     w.println();

@@ -13,13 +13,32 @@ import java.util.List;
 /** Profiling aid: a connection whose statements record their wall time (and any notices, e.g. auto_explain's). */
 final class StatementProfile {
 
-    record Entry(String store, String sql, long nanos, String notices, double cpu) {
+    record Entry(String store, String sql, long nanos, String notices, double cpu, long written, long wal) {
     }
 
     /** The backend whose CPU time each statement records, or -1. */
     long backend = -1;
 
     final List<Entry> entries = new ArrayList<>();
+
+    /**
+     * A second session on the server, alone on it, that reads the WAL position around each statement (the server's
+     * WAL, so the statement's own while nothing else writes), or null.
+     */
+    Connection walProbe;
+
+    private long walPosition() {
+        if (walProbe == null) {
+            return 0;
+        }
+        try (Statement st = walProbe.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return 0;
+        }
+    }
 
     Connection wrap(Connection real, String store) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
@@ -53,6 +72,8 @@ final class StatementProfile {
     private Object timed(String store, String sql, Statement st, Object target, Method method, Object[] args) throws Throwable {
         long start = System.nanoTime();
         double cpu = backend < 0 ? 0 : BackendCpu.seconds(backend);
+        long written = backend < 0 ? 0 : BackendCpu.written(backend);
+        long wal = walPosition();
         try {
             return invoke(target, method, args);
         } finally {
@@ -64,7 +85,8 @@ final class StatementProfile {
                 }
                 st.clearWarnings();
             }
-            entries.add(new Entry(store, sql, nanos, notices.toString(), backend < 0 ? 0 : BackendCpu.seconds(backend) - cpu));
+            entries.add(new Entry(store, sql, nanos, notices.toString(), backend < 0 ? 0 : BackendCpu.seconds(backend) - cpu,
+                    backend < 0 ? 0 : BackendCpu.written(backend) - written, walPosition() - wal));
         }
     }
 
