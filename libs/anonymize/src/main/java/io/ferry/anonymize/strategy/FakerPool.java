@@ -14,6 +14,7 @@ final class FakerPool {
     private static final class Slot {
         final FastRandom random = new FastRandom();
         final Faker faker = new Faker(FakeProvider.LOCALE, random);
+        final NameLists names = NameLists.of(faker);
     }
 
     private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(Slot::new);
@@ -22,6 +23,10 @@ final class FakerPool {
     String generate(FakeProvider provider, long seed) {
         Slot slot = slots.get();
         slot.random.setSeed(seed);
-        return provider.generate(slot.faker);
+        return switch (provider) {
+            case FIRST_NAME -> slot.names.firstName(slot.random);
+            case LAST_NAME -> slot.names.lastName(slot.random);
+            default -> provider.generate(slot.faker);
+        };
     }
 }
