@@ -19,7 +19,7 @@ final class FakerPool {
 
     private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(Slot::new);
 
-    /** The provider's value for this seed. */
+    /** The provider's value for this seed: first and last names by {@link NameLists}, the same as Datafaker's. */
     String generate(FakeProvider provider, long seed) {
         Slot slot = slots.get();
         slot.random.setSeed(seed);

@@ -8,7 +8,7 @@ import net.datafaker.Faker;
  * Datafaker's first and last names drawn the way its resolver draws them, without the resolver. Its
  * {@code name.first_name} is the list {@code #{female_first_name}, #{male_first_name}}: one draw picks the
  * expression, which the resolver then looks up by reflection and answers with a second draw from that list;
- * {@code name.last_name} is a plain list and one draw. That resolution was a ninth of the anonymizer's CPU.
+ * {@code name.last_name} is a plain list and one draw. That resolution was about a twelfth of the anonymizer's CPU.
  * {@code NameListsTest} holds the two ways equal over many seeds, so a Datafaker upgrade that changes the lists or
  * the draws fails there, not silently in the output.
  */
