@@ -11,7 +11,8 @@ import java.sql.Statement;
 /**
  * The CPU time a PostgreSQL session's backend process has used so far (user and system, from
  * {@code /proc/<pid>/stat}; the server runs on this machine), for benchmarks on a shared machine: the wall time
- * of a load counts other processes' time too, the backend's CPU time does not. Negative where /proc is not readable.
+ * of a load counts other processes' time too, the backend's CPU time does not; and the bytes it has written
+ * ({@link #written}). Negative where /proc is not readable.
  */
 final class BackendCpu {
 

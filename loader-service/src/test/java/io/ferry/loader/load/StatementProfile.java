@@ -70,10 +70,10 @@ final class StatementProfile {
     }
 
     private Object timed(String store, String sql, Statement st, Object target, Method method, Object[] args) throws Throwable {
-        long start = System.nanoTime();
         double cpu = backend < 0 ? 0 : BackendCpu.seconds(backend);
         long written = backend < 0 ? 0 : BackendCpu.written(backend);
         long wal = walPosition();
+        long start = System.nanoTime(); // after the probes: the WAL query is not the statement's time
         try {
             return invoke(target, method, args);
         } finally {
