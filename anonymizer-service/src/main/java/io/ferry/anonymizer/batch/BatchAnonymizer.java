@@ -190,6 +190,7 @@ public final class BatchAnonymizer {
         private final TableRules rules;
         private final Map<String, Long> problems = new LinkedHashMap<>();
         private final LeakHashes.Builder sources = new LeakHashes.Builder();
+        private final LeakKey.Hasher leakHasher = leakKey.hasher();
         private final LeakHashes.Builder generatedTuples = new LeakHashes.Builder();
         /** Keyed by identity: the form sets are {@link SourceIdentifiers}' constants, and hashing a set per value cost 5 %. */
         private final Map<Set<LeakTokens.Form>, String[]> recent = new IdentityHashMap<>();
@@ -227,11 +228,11 @@ public final class BatchAnonymizer {
                 String tuple = SourceIdentifiers.tuple(source[id.firstName()], source[id.lastName()],
                         source[id.birthDate()]);
                 if (tuple != null) {
-                    sources.add(leakKey.hash(tuple));
+                    sources.add(leakHasher.hash(tuple));
                 }
                 String written = SourceIdentifiers.tuple(row[id.firstName()], row[id.lastName()], row[id.birthDate()]);
                 if (written != null && !written.equals(tuple)) {
-                    generatedTuples.add(leakKey.hash(written));
+                    generatedTuples.add(leakHasher.hash(written));
                 }
             }
             return row;
@@ -316,7 +317,7 @@ public final class BatchAnonymizer {
                 return;
             }
             slots[slot] = value;
-            tokens.forms(value, forms, (utf8, length) -> sources.add(leakKey.hash(utf8, length)));
+            tokens.forms(value, forms, (utf8, length) -> sources.add(leakHasher.hash(utf8, length)));
         }
 
         private void problem(String where, String what) {

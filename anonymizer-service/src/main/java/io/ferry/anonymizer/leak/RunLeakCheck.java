@@ -147,6 +147,7 @@ public final class RunLeakCheck {
                 // again: only its token count is added. About a third of a district's tokens are such repeats.
                 RecentTexts<Integer> clean = new RecentTexts<>();
                 LeakTokens.Encoder encoder = new LeakTokens.Encoder();
+                LeakKey.Hasher hasher = key.hasher();
                 boolean[] found = {false};
                 for (String[] row = reader.next(); row != null; row = reader.next()) {
                     for (int i = 0; i < row.length; i++) {
@@ -164,7 +165,7 @@ public final class RunLeakCheck {
                         found[0] = false;
                         encoder.candidates(value, (utf8, length) -> {
                             count[0]++;
-                            long h = key.hash(utf8, length);
+                            long h = hasher.hash(utf8, length);
                             if (sources.contains(h)) {
                                 found[0] = true;
                                 findings.add(new LeakCheckResult.Finding(batch.toString(), batch.store(), table, field,
@@ -180,7 +181,7 @@ public final class RunLeakCheck {
                                 row[identity.birthDate()]);
                         if (tuple != null) {
                             count[0]++;
-                            long h = key.hash(tuple);
+                            long h = hasher.hash(tuple);
                             if (sources.contains(h)) {
                                 if (generated.contains(h)) {
                                     coincidences.incrementAndGet();

@@ -42,6 +42,20 @@ class LeakKeyTest {
     }
 
     @Test
+    void aHasherGivesTheKeysHashesFromStringsAndBytes() {
+        LeakKey key = new LeakKey(KEY);
+        LeakKey.Hasher hasher = key.hasher();
+        byte[] buffer = new byte[256];
+        for (String token : tokens()) {
+            byte[] utf8 = token.getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(utf8, 0, buffer, 0, utf8.length);
+            buffer[utf8.length] = 'x'; // bytes past the length do not count
+            assertThat(hasher.hash(token)).as(token).isEqualTo(key.hash(token));
+            assertThat(hasher.hash(buffer, utf8.length)).as(token).isEqualTo(key.hash(token));
+        }
+    }
+
+    @Test
     void threadsHashingAtOnceGetWhatOneThreadGets() throws Exception {
         LeakKey key = new LeakKey(KEY);
         List<String> tokens = tokens();
