@@ -70,23 +70,30 @@ public final class Neo4jGraphSource implements GraphSource {
         if (types.isEmpty()) {
             return;
         }
-        String typeText = types.stream().map(Neo4jGraphSource::quote).collect(Collectors.joining("|"));
+        List<String> typeList = List.copyOf(types);
+        String typeText = typeList.stream().map(Neo4jGraphSource::quote).collect(Collectors.joining("|"));
         List<String> ids = new ArrayList<>(nodeIds);
         // A frontier node's hops come back as one list (a pattern comprehension), which with the rows in slices
         // (RowSlices) halves what the server and this side spend on a round's hundreds of thousands of hops.
-        // Each hop: relationship id, type, outgoing or not, the other end's id.
-        String hops = "[(n)-[r:" + typeText + "]-(m) | [" + GraphIds.of("r") + ", type(r), startNode(r) = n, "
-                + GraphIds.of("m") + "]]";
+        // Each hop is three numbers: relationship id, the other end's id, and its type's position in typeList times
+        // two, plus one if it points at the frontier node: no type name made, sent and read per hop.
+        Map<String, Integer> codes = new HashMap<>();
+        for (int t = 0; t < typeList.size(); t++) {
+            codes.put(typeList.get(t), 2 * t);
+        }
+        String hops = "[(n)-[r:" + typeText + "]-(m) | [" + GraphIds.of("r") + ", " + GraphIds.of("m")
+                + ", $codes[type(r)] + CASE WHEN startNode(r) = n THEN 0 ELSE 1 END]]";
         RowSlices.forEach(tx.run(RowSlices.EACH_ID + "MATCH (n) WHERE " + GraphIds.of("n") + " = id"
                         + RowSlices.returning("[i, " + hops + "]"),
-                Map.of("ids", GraphIds.parameter(ids))),
+                Map.of("ids", GraphIds.parameter(ids), "codes", codes)),
                 row -> {
                     String from = ids.get(row.get(0).asInt());
                     for (Value hop : row.get(1).values()) {
                         String rid = GraphIds.text(hop.get(0));
-                        String type = canonical(hop.get(1).asString());
-                        boolean out = hop.get(2).asBoolean();
-                        String other = canonical(GraphIds.text(hop.get(3)));
+                        String other = canonical(GraphIds.text(hop.get(1)));
+                        int code = hop.get(2).asInt();
+                        String type = typeList.get(code >> 1);
+                        boolean out = (code & 1) == 0;
                         sink.accept(new Hop(from, new Rel(rid, type, out ? from : other, out ? other : from), other));
                     }
                 });
