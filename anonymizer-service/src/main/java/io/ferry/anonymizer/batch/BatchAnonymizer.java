@@ -6,6 +6,7 @@ import io.ferry.anonymize.strategy.FieldRule;
 import io.ferry.anonymize.strategy.Strategy;
 import io.ferry.anonymize.text.Finding;
 import io.ferry.anonymize.text.PiiKind;
+import io.ferry.anonymize.text.RecentTexts;
 import io.ferry.anonymize.text.ScrubCounts;
 import io.ferry.anonymize.text.ScrubResult;
 import io.ferry.anonymize.text.TextScrubber;
@@ -67,8 +68,6 @@ public final class BatchAnonymizer {
     /** A value that starts with an ISO date: what {@code date-shift} moves (compiled once: a hot path). */
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    /** Slots of the recently remembered values, per form set (a power of two). */
-    private static final int RECENT = 4096;
 
     static final String UNCHANGED = "value unchanged by a transforming strategy";
     static final String OUT_OF_RANGE = "generated value outside its reserved range";
@@ -193,7 +192,7 @@ public final class BatchAnonymizer {
         private final LeakKey.Hasher leakHasher = leakKey.hasher();
         private final LeakHashes.Builder generatedTuples = new LeakHashes.Builder();
         /** Keyed by identity: the form sets are {@link SourceIdentifiers}' constants, and hashing a set per value cost 5 %. */
-        private final Map<Set<LeakTokens.Form>, String[]> recent = new IdentityHashMap<>();
+        private final Map<Set<LeakTokens.Form>, RecentTexts<Boolean>> recent = new IdentityHashMap<>();
         private final LeakTokens.Encoder tokens = new LeakTokens.Encoder();
         private long rows;
         private long changed;
@@ -311,12 +310,11 @@ public final class BatchAnonymizer {
          * same forms: values repeat (a person's email on every event), and each form costs an HMAC.
          */
         private void remember(String value, Set<LeakTokens.Form> forms) {
-            String[] slots = recent.computeIfAbsent(forms, f -> new String[RECENT]);
-            int slot = (value.hashCode() ^ (value.hashCode() >>> 16)) & (RECENT - 1);
-            if (value.equals(slots[slot])) {
+            RecentTexts<Boolean> remembered = recent.computeIfAbsent(forms, f -> new RecentTexts<>());
+            if (remembered.get(value) != null) {
                 return;
             }
-            slots[slot] = value;
+            remembered.put(value, Boolean.TRUE);
             tokens.forms(value, forms, (utf8, length) -> sources.add(leakHasher.hash(utf8, length)));
         }
 

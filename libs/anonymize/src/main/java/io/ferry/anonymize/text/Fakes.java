@@ -87,20 +87,17 @@ final class Fakes {
         if (dictionary.isEmpty()) {
             return false;
         }
-        int slot = (canonical.hashCode() ^ (canonical.hashCode() >>> 16)) & (RECENT - 1);
-        if (canonical.equals(recentWords[slot])) {
-            return recentAnswers[slot];
+        Boolean known = recentAnswers.get(canonical);
+        if (known != null) {
+            return known;
         }
         boolean hit = dictionary.contains(dictionaryMac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        recentWords[slot] = canonical;
-        recentAnswers[slot] = hit;
+        recentAnswers.put(canonical, hit);
         return hit;
     }
 
-    /** Slots of the recent dictionary answers (a power of two); one HMAC saved per repeated word. */
-    private static final int RECENT = 4096;
-    private final String[] recentWords = new String[RECENT];
-    private final boolean[] recentAnswers = new boolean[RECENT];
+    /** The recent dictionary answers: one HMAC saved per repeated word. */
+    private final RecentTexts<Boolean> recentAnswers = new RecentTexts<>();
 
     private byte[] keyed(String purpose, int attempt, String canonical) {
         return replacementMac.doFinal((prefix + purpose + "|" + attempt + "|" + canonical).getBytes(StandardCharsets.UTF_8));
