@@ -68,7 +68,6 @@ public final class BatchAnonymizer {
     /** A value that starts with an ISO date: what {@code date-shift} moves (compiled once: a hot path). */
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-
     static final String UNCHANGED = "value unchanged by a transforming strategy";
     static final String OUT_OF_RANGE = "generated value outside its reserved range";
     static final String UNUSABLE = "value the strategy cannot take";

@@ -2,11 +2,11 @@ package io.ferry.anonymize.text;
 
 /**
  * A small direct-mapped cache of one thread's recent texts and what was worked out for each: the scrubber's plan and
- * dictionary answers, the leak check's token count, the values whose source hashes a batch holds already. Column values and JSON leaves repeat (roles, user agents, statuses, dates): working
- * one out again costs regular expressions or a keyed hash per token, a hit costs a hash and an equals. A text
- * replaces whatever held its slot. Each slot keeps its text's hash beside it, so a lookup that misses compares two
- * ints in one dense array instead of reaching for the slot's string and its bytes, two cache misses where slots are
- * many and strings scattered. Not thread-safe: one per thread.
+ * dictionary answers, the leak check's token count, the values whose source hashes a batch holds already. Column
+ * values and JSON leaves repeat (roles, user agents, statuses, dates): working one out again costs regular
+ * expressions or a keyed hash per token, a hit costs a hash and an equals. A text replaces whatever held its slot.
+ * Each slot keeps its text's hash beside it, so a lookup that misses compares two ints in one dense array instead of
+ * reaching for the slot's string and its bytes. Not thread-safe: one per thread.
  */
 public final class RecentTexts<V> {
 
