@@ -17,7 +17,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * sortable as plain {@code long}s; a chance match is negligible (millions of source hashes against tens of
  * millions of output tokens give about one in 100,000 runs).
  *
- * <p>BouncyCastle's SipHash, one instance per thread ({@link Hasher}) and reset by each hash: the same function as Guava's
+ * <p>BouncyCastle's SipHash, reset by each hash: one instance per thread for {@link #hash}, or one per loop through
+ * {@link #hasher}. The same function as Guava's
  * {@code Hashing.sipHash24} that Ferry used before (so hashes kept in staging still match, {@code LeakKeyTest}),
  * without a hasher, buffers and a hash code allocated per token, which was a third of the run's leak check.
  */
