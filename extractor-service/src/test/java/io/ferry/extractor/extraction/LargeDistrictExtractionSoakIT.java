@@ -33,9 +33,12 @@ class LargeDistrictExtractionSoakIT {
      */
     private static final int CONNECTIONS = Integer.getInteger("connections", 3);
     /**
-     * {@code -Druns=N} in {@code argLine}: runs of each mode (5). The first has a cold JIT (about 20 s against 8 s); the
-     * median of five is that of the warm runs, as a service that has planned a district before runs.
+     * {@code -Dwarmups=N} in {@code argLine}: runs of each mode before the measured ones, not counted (2). The JIT
+     * takes about four runs to settle (the first about 20 s, the second and third 10-25 % slower than the later
+     * ones); a service extracts many districts, and {@code ferry bench} measures warm services too.
      */
+    private static final int WARMUPS = Integer.getInteger("warmups", 2);
+    /** {@code -Druns=N} in {@code argLine}: measured runs of each mode (5), after the warm-up runs. */
     private static final int RUNS = Integer.getInteger("runs", 5);
     private static final List<String> STORES = GRAPH ? List.of("ids", "hcp1", "hcp2", "adb", "sp")
             : List.of("ids", "hcp1", "hcp2", "adb");
@@ -126,13 +129,18 @@ class LargeDistrictExtractionSoakIT {
             List<Double> sequential = new java.util.ArrayList<>();
             List<Double> concurrent = new java.util.ArrayList<>();
             try (HeapPeak heap = new HeapPeak()) {
-                for (int i = 1; i <= RUNS; i++) {
-                    sequential.add(run(rig, spec, String.format("mig-20261121090000-%03d", i), false, graph));
-                    concurrent.add(run(rig, spec, String.format("mig-20261121090000-%03d", 100 + i), true, graph));
+                for (int i = 1; i <= WARMUPS + RUNS; i++) {
+                    double after = run(rig, spec, String.format("mig-20261121090000-%03d", i), false, graph);
+                    double atOnce = run(rig, spec, String.format("mig-20261121090000-%03d", 100 + i), true, graph);
+                    if (i > WARMUPS) {
+                        sequential.add(after);
+                        concurrent.add(atOnce);
+                    }
                 }
-                System.out.printf("district-001 (large, %s), median of %d: %,.0f rows/s store after store, %,.0f rows/s"
-                                + " with the stores at once (3 requests, as the service runs them); peak heap %d MiB (max %d"
-                                + " MiB), peak RSS %d MiB%n", GRAPH ? "all five stores" : "PostgreSQL stores only", RUNS,
+                System.out.printf("district-001 (large, %s), median of %d after %d warm-up runs of each mode: %,.0f rows/s"
+                                + " store after store, %,.0f rows/s with the stores at once (3 requests, as the service runs"
+                                + " them); peak heap %d MiB (max %d MiB), peak RSS %d MiB%n",
+                        GRAPH ? "all five stores" : "PostgreSQL stores only", RUNS, WARMUPS,
                         median(sequential), median(concurrent), heap.bytes() >> 20,
                         Runtime.getRuntime().maxMemory() >> 20, HeapPeak.residentPeakBytes() >> 20);
             }
