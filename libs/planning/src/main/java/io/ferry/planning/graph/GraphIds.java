@@ -43,6 +43,11 @@ public final class GraphIds {
 
     /** The plan's id of a value {@link #of} returned. */
     public static String text(Value id) {
-        return Long.toString(id.asLong());
+        return text(id.asLong());
+    }
+
+    /** The plan's id of the number {@link #of} returned. */
+    public static String text(long id) {
+        return Long.toString(id);
     }
 }

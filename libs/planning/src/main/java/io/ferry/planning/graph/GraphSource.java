@@ -38,7 +38,8 @@ public interface GraphSource extends AutoCloseable {
     /**
      * Every relationship of one of {@code types} at one of {@code nodeIds}, in either direction. Only ids come
      * back: most hops end at a node the traversal knows already, so the other end's properties are read by
-     * {@link #nodes(Collection)} for the new ones alone.
+     * {@link #nodes(Collection)} for the new ones alone. A relationship this source reported before, in this call or an
+     * earlier one, may be left out: its other end is a node that was asked about then.
      */
     void expand(Collection<String> nodeIds, Collection<String> types, Consumer<Hop> sink);
 

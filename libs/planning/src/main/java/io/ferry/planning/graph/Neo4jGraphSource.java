@@ -15,6 +15,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
+import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 /**
  * A {@link GraphSource} over one Neo4j store, in one read transaction (rolled back on close). Nodes and
@@ -38,6 +39,12 @@ public final class Neo4jGraphSource implements GraphSource {
      * instances.
      */
     private final Map<Object, Object> canonical = new HashMap<>();
+    /**
+     * The relationships {@link #expand} reported: the traversal sees nearly every relationship from both ends, and the
+     * second sighting (from the node the first one reached, back to a node it expanded) tells it nothing, so none is
+     * made for it.
+     */
+    private final Roaring64Bitmap reported = new Roaring64Bitmap();
 
     /** @param properties the node properties to return (keys and linked properties) */
     public Neo4jGraphSource(Driver driver, List<String> properties) {
@@ -89,7 +96,12 @@ public final class Neo4jGraphSource implements GraphSource {
                 row -> {
                     String from = ids.get(row.get(0).asInt());
                     for (Value hop : row.get(1).values()) {
-                        String rid = GraphIds.text(hop.get(0));
+                        long id = hop.get(0).asLong();
+                        if (reported.contains(id)) {
+                            continue;
+                        }
+                        reported.addLong(id);
+                        String rid = GraphIds.text(id);
                         String other = canonical(GraphIds.text(hop.get(1)));
                         int code = hop.get(2).asInt();
                         String type = typeList.get(code >> 1);
