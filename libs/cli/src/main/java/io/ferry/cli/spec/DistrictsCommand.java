@@ -48,7 +48,7 @@ public final class DistrictsCommand implements Callable<Integer> {
     List<String> counts = List.of();
 
     @Option(names = "--rows-per-second", paramLabel = "N",
-            description = "Copy rate behind the estimated time (default the spec's districts.rowsPerSecond, else 10000,"
+            description = "Copy rate behind the estimated time (default the spec's districts.rowsPerSecond, else 17000,"
                     + " Ferry's end-to-end rate as ferry bench measured it).")
     Long rowsPerSecond;
 

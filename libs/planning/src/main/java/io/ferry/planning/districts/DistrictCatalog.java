@@ -17,10 +17,10 @@ public final class DistrictCatalog {
 
     /**
      * Copy rate behind the estimated time when neither the caller nor the spec gives one: Ferry's measured end-to-end
-     * rate, 1,146,484 rows of the large estate's district-001 in 114.4 s (median of 3 runs of {@code ./ferry bench}
-     * on the 2-core machine, 2026-11-24).
+     * rate, 1,146,484 rows of the large estate's district-001 in 67.2 s (median of the 4 runs of {@code ./ferry bench}
+     * on the 2-core machine on 2026-11-30, 60.6-73.4 s: 17,061 rows/s), rounded down.
      */
-    public static final long DEFAULT_ROWS_PER_SECOND = 10_000;
+    public static final long DEFAULT_ROWS_PER_SECOND = 17_000;
 
     private DistrictCatalog() {
     }
