@@ -25,6 +25,9 @@ public final class EstateStopper {
 
     private static final Pattern PORT = Pattern.compile("(?:127\\.0\\.0\\.1|localhost):(\\d+)");
 
+    /** How long a process asked to stop may take to be gone before it counts as still running. */
+    private static final Duration LINGER = Duration.ofSeconds(10);
+
     private final EstateLayout layout;
 
     public EstateStopper(EstateLayout layout) {
@@ -70,13 +73,28 @@ public final class EstateStopper {
         }
         List<Long> live = new ArrayList<>();
         props.ifPresent(p -> List.of("pid", "prod.pg.pid", "cert.pg.pid").forEach(k ->
-                EstateLauncher.pidOf(p, k).filter(EstateLauncher::alive).ifPresent(live::add)));
+                EstateLauncher.pidOf(p, k).filter(pid -> !gone(pid, LINGER)).ifPresent(live::add)));
         List<Integer> open = props.map(EstateStopper::openPorts).orElse(List.of());
         if (live.isEmpty()) {
             layout.ownedPaths().forEach(EstateLauncher::deleteQuietly);
             deleteIfEmpty(layout.dir());
         }
         return new Outcome(found, stopped, live, open);
+    }
+
+    /**
+     * Whether a process is gone, waiting a while for it: a postmaster the host's shutdown hook stopped can outlive the
+     * host for a moment (until its parent reaps it), and "still running" must not be said of it.
+     */
+    private static boolean gone(long pid, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (EstateLauncher.alive(pid)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            EstateLauncher.sleep(100);
+        }
+        return true;
     }
 
     /** SIGTERM lets the host's shutdown hook stop Kafka, Neo4j and PostgreSQL cleanly; SIGKILL after 30 s. */
