@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.cli.ExitCodes;
 import io.ferry.testkit.Datasets;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +28,10 @@ class DemoKeepIT {
             assertThat(kept.code()).as(kept.toString()).isZero();
             assertThat(kept.out()).contains("demo: run mig-", "demo: everything keeps running. API: ",
                     "stop: ./ferry demo stop --dir " + dir);
-            URI api = URI.create(properties(dir).getProperty("api.url"));
-            assertThat(refused(api)).as("the API at %s answers", api).isFalse();
-            assertThat(started(dir)).as("the estate and the services are running").hasSizeGreaterThanOrEqualTo(6);
+            URI api = DemoFolder.api(dir);
+            assertThat(DemoFolder.closed(api)).as("the API at %s answers", api).isFalse();
+            assertThat(DemoFolder.processes(dir)).as("the estate and the services are running")
+                    .hasSizeGreaterThanOrEqualTo(6);
 
             Cli.Result again = Cli.run("demo", "--keep", "--preset", "small", "--dir", dir.toString());
             assertThat(again.code()).as(again.toString()).isEqualTo(ExitCodes.CONFLICT);
@@ -45,10 +40,10 @@ class DemoKeepIT {
             Cli.Result stopped = Cli.run("demo", "stop", "--dir", dir.toString());
             assertThat(stopped.code()).as(stopped.toString()).isZero();
             assertThat(stopped.err()).contains("demo: stopped 5 service(s)");
-            assertThat(started(dir)).isEmpty();
-            assertThat(refused(api)).as("the API at %s is closed", api).isTrue();
+            assertThat(DemoFolder.processes(dir)).isEmpty();
+            assertThat(DemoFolder.closed(api)).as("the API at %s is closed", api).isTrue();
         } finally {
-            if (!started(dir).isEmpty()) { // a failed assertion must not leave the demo running
+            if (!DemoFolder.processes(dir).isEmpty()) { // a failed assertion must not leave the demo running
                 Cli.run("demo", "stop", "--dir", dir.toString());
             }
             if (home == null) {
@@ -56,28 +51,6 @@ class DemoKeepIT {
             } else {
                 System.setProperty("ferry.home", home);
             }
-        }
-    }
-
-    /** The processes the demo started: the services and the estate's host and servers run with its folder in their command line. */
-    private static List<String> started(Path dir) {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
-    }
-
-    private static Properties properties(Path dir) throws IOException {
-        Properties demo = new Properties();
-        try (var in = Files.newBufferedReader(dir.resolve("demo.properties"))) {
-            demo.load(in);
-        }
-        return demo;
-    }
-
-    private static boolean refused(URI api) throws IOException {
-        try (Socket ignored = new Socket(api.getHost(), api.getPort())) {
-            return false;
-        } catch (ConnectException e) {
-            return true;
         }
     }
 }

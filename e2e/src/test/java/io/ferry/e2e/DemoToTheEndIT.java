@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -50,21 +46,8 @@ class DemoToTheEndIT {
         // Nothing it started is left: the five services and the estate's host and servers (each runs with a folder
         // of the demo's in its command line), their pid file, the API's port.
         assertThat(dir.resolve("services.pids")).doesNotExist();
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList()).isEmpty();
-        Properties demo = new Properties();
-        try (var in = Files.newBufferedReader(dir.resolve("demo.properties"))) {
-            demo.load(in);
-        }
-        URI api = URI.create(demo.getProperty("api.url"));
-        assertThat(refused(api)).as("the API at %s is closed", api).isTrue();
-    }
-
-    private static boolean refused(URI api) throws IOException {
-        try (Socket ignored = new Socket(api.getHost(), api.getPort())) {
-            return false;
-        } catch (ConnectException e) {
-            return true;
-        }
+        assertThat(DemoFolder.processes(dir)).isEmpty();
+        URI api = DemoFolder.api(dir);
+        assertThat(DemoFolder.closed(api)).as("the API at %s is closed", api).isTrue();
     }
 }
