@@ -104,11 +104,7 @@ public final class EstateStopper {
             return false;
         }
         handle.get().destroy();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (handle.get().isAlive() && System.nanoTime() < deadline) {
-            EstateLauncher.sleep(100);
-        }
-        if (handle.get().isAlive()) {
+        if (!gone(pid, Duration.ofSeconds(30))) {
             handle.get().destroyForcibly();
             EstateLauncher.sleep(300);
         }
