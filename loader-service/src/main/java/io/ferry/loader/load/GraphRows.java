@@ -50,8 +50,8 @@ final class GraphRows {
         }
 
         /** The hash Ferry stamps on what it writes and compensation compares: of the properties' canonical text. */
-        String hash() {
-            return GraphStamps.hash(properties);
+        long hash() {
+            return GraphStamps.stamp(properties);
         }
     }
 

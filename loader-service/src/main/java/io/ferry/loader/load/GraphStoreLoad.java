@@ -306,7 +306,7 @@ public final class GraphStoreLoad {
                     merged.putAll(row.properties());
                     param.put("key", key);
                     param.put("image", image);
-                    param.put("hash", GraphStamps.hash(merged));
+                    param.put("hash", GraphStamps.stamp(merged));
                     updates.add(param);
                     continue;
                 }

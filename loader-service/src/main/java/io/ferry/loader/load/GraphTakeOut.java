@@ -84,20 +84,20 @@ final class GraphTakeOut {
         for (String label : written.labels()) {
             for (Record r : read(stampedNodes(label) + " RETURN elementId(n) AS id, labels(n) AS labels,"
                     + " properties(n) AS props")) {
-                if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asString(null))) {
+                if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asObject())) {
                     changed.putIfAbsent(r.get("id").asString(), new Changed(label(r), r.get("id").asString(), false));
                 }
             }
         }
         for (Record r : mergedNodes("elementId(n) AS id, labels(n) AS labels, properties(n) AS props,"
                 + " l._ferryLedgerHash AS hash")) {
-            if (changed(r.get("props").asMap(), r.get("hash").asString(null))) {
+            if (changed(r.get("props").asMap(), r.get("hash").asObject())) {
                 changed.putIfAbsent(r.get("id").asString(), new Changed(label(r), r.get("id").asString(), false));
             }
         }
         for (String type : written.types()) {
             for (Record r : read(stampedRelationships(type) + " RETURN elementId(x) AS id, properties(x) AS props")) {
-                if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asString(null))) {
+                if (changed(r.get("props").asMap(), r.get("props").get(GraphStamps.HASH).asObject())) {
                     changed.putIfAbsent(r.get("id").asString(), new Changed(TableId.RELATIONSHIPS + "." + type,
                             r.get("id").asString(), true));
                 }
@@ -246,8 +246,8 @@ final class GraphTakeOut {
         }
     }
 
-    private static boolean changed(Map<String, Object> props, String hash) {
-        return hash == null || !GraphStamps.hash(props).equals(hash);
+    private static boolean changed(Map<String, Object> props, Object hash) {
+        return !GraphStamps.matches(props, hash);
     }
 
     private static String label(Record r) {

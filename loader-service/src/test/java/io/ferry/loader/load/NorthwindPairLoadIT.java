@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.cert.DatabaseIdentity;
+import io.ferry.cert.GraphStamps;
 import io.ferry.cert.GraphTarget;
 import io.ferry.cert.InitTarget;
 import io.ferry.cert.PostgresTarget;
@@ -210,6 +211,9 @@ class NorthwindPairLoadIT {
                     .consume();
         }
 
+        // Loads stamp the hash as an integer; a run loaded before that holds 32 hex digits, and comes out all the same.
+        legacyHexStamps(run);
+
         Compensation graphOut = new GraphCompensation(LoadTimeouts.defaults()).compensate(certGraph.driver(), "graph",
                 run, false);
         Compensation nwOut;
@@ -224,6 +228,36 @@ class NorthwindPairLoadIT {
         assertThat(graphContents()).isEqualTo(graphBefore);
         assertThat(new GraphCompensation(LoadTimeouts.defaults()).compensate(certGraph.driver(), "graph", run, false)
                 .outcome()).isEqualTo(Outcome.ALREADY_COMPENSATED);
+    }
+
+    /**
+     * Rewrites the run's stamps as loads wrote them until 2026-11-30 ({@link GraphStamps#hash}, 32 hex digits, on
+     * its nodes and relationships and its before-images' hashes), after checking they are integers now.
+     */
+    private static void legacyHexStamps(String run) {
+        try (Session session = certGraph.driver().session()) {
+            List<Record> stamped = session.run("MATCH (n) WHERE n._ferryRun = $run RETURN elementId(n) AS id, false AS rel,"
+                    + " '_ferryHash' AS property, properties(n) AS props, n._ferryHash AS stored UNION ALL MATCH ()-[n]->()"
+                    + " WHERE n._ferryRun = $run RETURN elementId(n) AS id, true AS rel, '_ferryHash' AS property,"
+                    + " properties(n) AS props, n._ferryHash AS stored UNION ALL"
+                    + " MATCH (l:" + GraphTarget.LEDGER + " {" + GraphTarget.LEDGER_RUN + ": $run}) MATCH (n) WHERE"
+                    + " l._ferryLabel IN labels(n) AND n[l._ferryKey] = l[l._ferryKey] RETURN elementId(l) AS id,"
+                    + " false AS rel, '_ferryLedgerHash' AS property, properties(n) AS props, l._ferryLedgerHash AS stored",
+                    Map.of("run", run)).list();
+            // nodes, relationships and the merged category's before-image
+            assertThat(stamped).extracting(r -> r.get("property").asString() + (r.get("rel").asBoolean() ? " rel" : ""))
+                    .contains("_ferryHash", "_ferryHash rel", "_ferryLedgerHash");
+            assertThat(stamped).allSatisfy(r -> {
+                assertThat(r.get("stored").asObject()).isInstanceOf(Long.class);
+                assertThat(GraphStamps.matches(r.get("props").asMap(), r.get("stored").asObject())).isTrue();
+            });
+            for (Record r : stamped) {
+                String property = r.get("property").asString();
+                session.run((r.get("rel").asBoolean() ? "MATCH ()-[n]->()" : "MATCH (n)") + " WHERE elementId(n) = $id"
+                        + " SET n." + property + " = $hex", Map.of("id", r.get("id").asString(), "hex",
+                        GraphStamps.hash(r.get("props").asMap()))).consume();
+            }
+        }
     }
 
     /**
