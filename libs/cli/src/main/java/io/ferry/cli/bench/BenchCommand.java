@@ -74,8 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
             ServiceCpu[] graphJvmBefore = {null};
             WarmUpRun.Done[] warmUp = {null};
             Demo.Migration migration = demo.migrateAndKeep((api, district) -> {
+                WarmUpRun warmUpRun = new WarmUpRun(api, System.out);
+                warmUpRun.takeOutEarlierLoads(district);
                 if (!cold) {
-                    warmUp[0] = new WarmUpRun(api, System.out).run(district);
+                    warmUp[0] = warmUpRun.run(district);
                 }
                 try {
                     cpuBefore.putAll(ServiceCpu.ofServices(bench, services));

@@ -6,6 +6,10 @@ import io.ferry.cli.FerryException;
 import io.ferry.cli.api.ApiClient;
 import io.ferry.cli.api.RunWatch;
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,6 +61,31 @@ final class WarmUpRun {
         }
         follow(start(measured, true, "a dry run of " + measured), measured, "SUCCEEDED");
         return new Done(measured, next);
+    }
+
+    /**
+     * Rolls back every run of the measured district that CERT still holds (an earlier bench on this estate left its
+     * measured run loaded), newest first, so that this bench measures the same work: otherwise validation finds the
+     * district's rows in CERT already and the run fails. Returns the runs rolled back.
+     */
+    List<String> takeOutEarlierLoads(String measured) throws InterruptedException {
+        List<String> rolledBack = new ArrayList<>();
+        JsonNode runs = api.get("/runs?status=SUCCEEDED&district=" + URLEncoder.encode(measured, StandardCharsets.UTF_8)
+                + "&size=500");
+        for (JsonNode run : runs) {
+            boolean loaded = !run.path("dryRun").asBoolean() && !run.path("skipLoad").asBoolean()
+                    && !run.path("loadedStores").isEmpty();
+            if (!loaded) {
+                continue;
+            }
+            String runId = run.path("runId").asText();
+            out.println("bench: " + measured + " is in CERT from " + runId + " (an earlier run on this estate),"
+                    + " rolling it back first");
+            api.post("/runs/" + runId + "/rollback", null);
+            follow(runId, measured, "COMPENSATED");
+            rolledBack.add(runId);
+        }
+        return rolledBack;
     }
 
     /** The best-ranked district after the measured one, or null when the estate has no other. */

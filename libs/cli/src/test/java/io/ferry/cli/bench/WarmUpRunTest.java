@@ -36,6 +36,8 @@ class WarmUpRunTest {
     private volatile String districts = "[{\"id\":\"district-001\"},{\"id\":\"district-002\"},{\"id\":\"district-003\"}]";
     private volatile String ends = "SUCCEEDED";
     private volatile String rolledBack = "COMPENSATED";
+    /** What {@code GET /runs} answers: the runs an earlier bench left. */
+    private volatile String earlier = "[]";
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeEach
@@ -48,9 +50,13 @@ class WarmUpRunTest {
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(exchange.getRequestMethod() + " " + path + (body.isEmpty() ? "" : " " + body));
+        String query = exchange.getRequestURI().getQuery();
+        requests.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query)
+                + (body.isEmpty() ? "" : " " + body));
         if (path.equals("/districts")) {
             reply(exchange, "{\"districts\":" + districts + "}");
+        } else if (path.equals("/runs") && exchange.getRequestMethod().equals("GET")) {
+            reply(exchange, earlier);
         } else if (path.equals("/runs")) {
             String runId = "mig-20260101000000-00" + (status.size() + 1);
             status.put(runId, ends);
@@ -137,6 +143,43 @@ class WarmUpRunTest {
                 .hasMessageContaining("mig-20260101000000-001").hasMessageContaining("BLOCKED")
                 .hasMessageContaining("not COMPENSATED");
         assertThat(posts()).hasSize(2);
+    }
+
+    @Test
+    void runsOfTheMeasuredDistrictCertStillHoldsAreRolledBackFirstDryRunsAndOthersLeftAlone() throws Exception {
+        // newest first, as the API lists them: a dry run, a loaded run, a run that skipped the load
+        earlier = "[" + earlierRun("mig-20251231000000-003", "\"dryRun\":true,\"loadedStores\":[]") + ","
+                + earlierRun("mig-20251231000000-002", "\"dryRun\":false,\"loadedStores\":[\"ids\",\"sp\"]") + ","
+                + earlierRun("mig-20251231000000-001", "\"dryRun\":false,\"skipLoad\":true,\"loadedStores\":[]") + "]";
+        status.put("mig-20251231000000-002", "SUCCEEDED");
+
+        assertThat(warmUp().takeOutEarlierLoads("district-001")).containsExactly("mig-20251231000000-002");
+
+        assertThat(requests).first().isEqualTo("GET /runs?status=SUCCEEDED&district=district-001&size=500");
+        assertThat(posts()).containsExactly("POST /runs/mig-20251231000000-002/rollback");
+        assertThat(status).containsEntry("mig-20251231000000-002", "COMPENSATED");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("district-001 is in CERT from"
+                + " mig-20251231000000-002", "rolling it back first");
+    }
+
+    @Test
+    void anEarlierLoadThatWillNotComeOutStopsTheBenchNamingIt() {
+        earlier = "[" + earlierRun("mig-20251231000000-002", "\"dryRun\":false,\"loadedStores\":[\"ids\"]") + "]";
+        rolledBack = "BLOCKED";
+
+        assertThatThrownBy(() -> warmUp().takeOutEarlierLoads("district-001"))
+                .isInstanceOf(FerryException.class)
+                .hasMessageContaining("mig-20251231000000-002").hasMessageContaining("BLOCKED");
+    }
+
+    @Test
+    void nothingEarlierInCertMeansNoRollback() throws Exception {
+        assertThat(warmUp().takeOutEarlierLoads("district-001")).isEmpty();
+        assertThat(posts()).isEmpty();
+    }
+
+    private static String earlierRun(String runId, String fields) {
+        return "{\"runId\":\"" + runId + "\",\"district\":\"district-001\",\"status\":\"SUCCEEDED\"," + fields + "}";
     }
 
     private static void reply(HttpExchange exchange, String json) throws IOException {
