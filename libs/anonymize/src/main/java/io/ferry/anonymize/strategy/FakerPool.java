@@ -15,17 +15,22 @@ final class FakerPool {
         final FastRandom random = new FastRandom();
         final Faker faker = new Faker(FakeProvider.LOCALE, random);
         final NameLists names = NameLists.of(faker);
+        final StreetAddresses streets = StreetAddresses.of(faker, names);
     }
 
     private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(Slot::new);
 
-    /** The provider's value for this seed: first and last names by {@link NameLists}, the same as Datafaker's. */
+    /**
+     * The provider's value for this seed: first and last names by {@link NameLists}, street addresses by
+     * {@link StreetAddresses}, the same as Datafaker's.
+     */
     String generate(FakeProvider provider, long seed) {
         Slot slot = slots.get();
         slot.random.setSeed(seed);
         return switch (provider) {
             case FIRST_NAME -> slot.names.firstName(slot.random);
             case LAST_NAME -> slot.names.lastName(slot.random);
+            case STREET_ADDRESS -> slot.streets.streetAddress(slot.random);
             default -> provider.generate(slot.faker);
         };
     }
