@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +59,47 @@ class ReservedRangesTest {
         assertThat(ranges.inReservedRange(DataType.EMAIL, null)).isFalse();
         assertThat(ReservedRanges.hasReservedRange(DataType.USERNAME)).isTrue();
         assertThat(ReservedRanges.hasReservedRange(DataType.CITY)).isFalse();
+    }
+
+    /**
+     * The written-out email and phone checks answer what the stripped, lower-cased text and {@code PHONE_REGEX} answer,
+     * on values built from fragments chosen to trip them: case, white space at either end, non-ASCII letters that
+     * lower-case to ASCII or change length (the Kelvin sign, a dotted capital I), separators, too many digits.
+     */
+    @Test
+    void writtenOutChecksAnswerAsTheTextAndTheRegexDo() {
+        Pattern phone = Pattern.compile(ReservedRanges.PHONE_REGEX);
+        String[] emailParts = {"a", "Anna.Jones", "@", ".", "example.org", "EXAMPLE.ORG", "exampl", "e.org", "test",
+            ".k12", ".Example.US", " ", "\t", "\u212A", "\u0130", "x", "mail.", "@@", "\u00e9", "k12.example.us", ""};
+        String[] phoneParts = {"1", "0", "5", "55", "555", "01", "0199", "458", " ", "-", "(", ")", "+", ".", "x",
+            "\u0665", "\n", "12", "9", ""};
+        Random random = new Random(42);
+        int inEmail = 0;
+        int inPhone = 0;
+        for (int i = 0; i < 200_000; i++) {
+            String email = join(random, emailParts);
+            boolean expected = oldEmailCheck(email);
+            assertThat(ranges.inReservedRange(DataType.EMAIL, email)).as("email [%s]", email).isEqualTo(expected);
+            inEmail += expected ? 1 : 0;
+            String number = join(random, phoneParts);
+            boolean expectedPhone = phone.matcher(number).matches();
+            assertThat(ranges.inReservedRange(DataType.PHONE, number)).as("phone [%s]", number).isEqualTo(expectedPhone);
+            inPhone += expectedPhone ? 1 : 0;
+        }
+        assertThat(inEmail).as("emails inside").isGreaterThan(1_000);
+        assertThat(inPhone).as("phones inside").isGreaterThan(100);
+    }
+
+    private boolean oldEmailCheck(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        return ranges.emailDomains().stream().anyMatch(d -> v.endsWith("@" + d) || v.endsWith("." + d));
+    }
+
+    private static String join(Random random, String[] parts) {
+        StringBuilder out = new StringBuilder();
+        for (int k = random.nextInt(9); k >= 0; k--) {
+            out.append(parts[random.nextInt(parts.length)]);
+        }
+        return out.toString();
     }
 }
