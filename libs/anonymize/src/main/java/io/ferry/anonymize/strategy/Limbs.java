@@ -77,7 +77,7 @@ final class Limbs {
         int i = to;
         while (i > from) {
             int len = Math.min(chunk, i - from);
-            long part;
+            int part; // below 2^32: unsigned, divided as a long only when the sign bit is set
             if (len == chunk) {
                 while (top > 0 && n[top] == 0) {
                     top--;
@@ -88,11 +88,19 @@ final class Limbs {
                     n[w] = (int) Long.divideUnsigned(t, divisor);
                     rem = Long.remainderUnsigned(t, divisor);
                 }
-                part = rem;
+                part = (int) rem;
             } else {
-                part = n[0] & WORD; // what is left is below radix^len < 2^32
+                part = n[0]; // what is left is below radix^len < 2^32
             }
-            for (int k = 0; k < len; k++) {
+            int k = 0;
+            if (part < 0) {
+                long wide = part & WORD;
+                x[i - 1] = (byte) (wide % radix);
+                part = (int) (wide / radix);
+                k = 1;
+            }
+            // the chunk's digits in int arithmetic: a 64-bit division a digit was the conversion's largest cost
+            for (; k < len; k++) {
                 x[i - 1 - k] = (byte) (part % radix);
                 part /= radix;
             }

@@ -1,6 +1,7 @@
 package io.ferry.anonymize.strategy;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * An injective code of any text, written with {@code 0-9a-z}: the keyed, collision-free suffix of generated
@@ -29,11 +30,18 @@ final class UniqueCode {
     private static final BigInteger BIG_K = BigInteger.valueOf(K);
     private static final int CHUNK = 5; // K^5 < 2^32: a word-sized multiplier for Limbs
     private static final long[] POW = new long[CHUNK + 1];
+    private static final double BITS_PER_DIGIT = Math.log(36) / Math.log(2);
+    /** An ASCII character's symbol, or -1: a table, as {@code ALPHABET.indexOf} twice a character was most of step 1. */
+    private static final byte[] SYMBOL = new byte[0x80];
 
     static {
         POW[0] = 1;
         for (int i = 1; i <= CHUNK; i++) {
             POW[i] = POW[i - 1] * K;
+        }
+        Arrays.fill(SYMBOL, (byte) -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            SYMBOL[ALPHABET.charAt(i)] = (byte) i;
         }
     }
 
@@ -94,14 +102,14 @@ final class UniqueCode {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            size += cp < 0x80 && ALPHABET.indexOf(cp) >= 0 ? 1 : 5;
+            size += cp < 0x80 && SYMBOL[cp] >= 0 ? 1 : 5;
         }
         int[] symbols = new int[size];
         int count = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            int s = cp < 0x80 ? ALPHABET.indexOf(cp) : -1;
+            int s = cp < 0x80 ? SYMBOL[cp] : -1;
             if (s >= 0) {
                 symbols[count++] = s + 1;
             } else {
@@ -123,7 +131,8 @@ final class UniqueCode {
             Limbs.multiplyAdd(n, POW[len], part);
         }
         // step 3: base 36 without leading zeros, left-padded to MIN_DIGITS
-        byte[] all = new byte[n.length * 32 / 5 + 1]; // 36^(32 words / 5) > 2^(32 words)
+        // 36^(floor(bits / log2 36) + 1) > 2^bits > n: as many digits as the number needs, and one to spare
+        byte[] all = new byte[(int) (Limbs.bitLength(n) / BITS_PER_DIGIT) + 2];
         Limbs.toDigits(n, 36, all, 0, all.length);
         int first = 0;
         while (first < all.length && all[first] == 0) {
