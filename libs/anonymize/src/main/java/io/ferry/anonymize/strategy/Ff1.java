@@ -57,6 +57,7 @@ final class Ff1 {
         final byte[] block = new byte[16];
         final byte[] mac = new byte[16];
         final byte[] r = new byte[16];
+        final long[] wide = new long[2];
         byte[] q = new byte[0];
         byte[] s = new byte[0];
 
@@ -280,7 +281,8 @@ final class Ff1 {
     /**
      * The rounds in unsigned 128-bit arithmetic on two longs, for halves up to {@value #WIDE_BITS} bits (about 23
      * digits of radix 36: the unique codes of emails and usernames), where {@link BigInteger} allocated a few
-     * numbers a round. Same steps as {@link #cryptLong}.
+     * numbers a round. The halves are kept as plain longs: as records, carried from one round to the next, the
+     * compiler kept each round's on the heap (a tenth of the anonymizer's garbage). Same steps as {@link #cryptLong}.
      */
     private void cryptWide(byte[] x, boolean encrypt, Shape shape, int roundByte, State st) {
         int u = shape.u();
@@ -290,31 +292,56 @@ final class Ff1 {
         byte[] afterP = shape.afterP();
         Wide radixU = shape.wideU();
         Wide radixV = shape.wideV();
-        Wide a = numWide(x, 0, u);
-        Wide bb = numWide(x, u, u + v);
+        Wide first = numWide(x, 0, u);
+        Wide second = numWide(x, u, u + v);
+        long aHi = first.hi;
+        long aLo = first.lo;
+        long bHi = second.hi;
+        long bLo = second.lo;
+        long[] y = st.wide;
         byte[] q = st.q;
         int numOffset = roundByte + 1;
         for (int k = 0; k < 10; k++) {
             int i = encrypt ? k : 9 - k;
             Wide m = i % 2 == 0 ? radixU : radixV;
-            Wide numeral = encrypt ? bb : a;
+            long nHi = encrypt ? bHi : aHi;
+            long nLo = encrypt ? bLo : aLo;
             for (int j = 0; j < b; j++) { // b <= 15 here
-                q[numOffset + j] = numeral.byteAt(b - 1 - j);
+                q[numOffset + j] = Wide.byteAt(nHi, nLo, b - 1 - j);
             }
             byte[] s = roundS(i, roundByte, d, afterP, st);
-            Wide y = Wide.mod(s, d, m, shape.chunk());
-            if (encrypt) {
-                Wide c = a.plus(y).reduceOnce(m);
-                a = bb;
-                bb = c;
-            } else {
-                Wide c = bb.minusMod(y, m);
-                bb = a;
-                a = c;
+            Wide.mod(s, d, m, shape.chunk(), y);
+            long cHi;
+            long cLo;
+            if (encrypt) { // C = (A + y) mod m, both below m; A becomes B, B becomes C
+                cLo = aLo + y[1];
+                cHi = aHi + y[0] + (Long.compareUnsigned(cLo, aLo) < 0 ? 1 : 0);
+                if (Wide.atLeast(cHi, cLo, m.hi, m.lo)) {
+                    cHi -= m.hi + (Long.compareUnsigned(cLo, m.lo) < 0 ? 1 : 0);
+                    cLo -= m.lo;
+                }
+                aHi = bHi;
+                aLo = bLo;
+                bHi = cHi;
+                bLo = cLo;
+            } else { // C = (B - y) mod m, both below m; B becomes A, A becomes C
+                if (Wide.atLeast(bHi, bLo, y[0], y[1])) {
+                    cHi = bHi - y[0] - (Long.compareUnsigned(bLo, y[1]) < 0 ? 1 : 0);
+                    cLo = bLo - y[1];
+                } else { // B + (m - y)
+                    long dHi = m.hi - y[0] - (Long.compareUnsigned(m.lo, y[1]) < 0 ? 1 : 0);
+                    long dLo = m.lo - y[1];
+                    cLo = bLo + dLo;
+                    cHi = bHi + dHi + (Long.compareUnsigned(cLo, bLo) < 0 ? 1 : 0);
+                }
+                bHi = aHi;
+                bLo = aLo;
+                aHi = cHi;
+                aLo = cLo;
             }
         }
-        strWide(a, x, 0, u);
-        strWide(bb, x, u, u + v);
+        strWide(aHi, aLo, x, 0, u);
+        strWide(bHi, bLo, x, u, u + v);
     }
 
     private Wide numWide(byte[] x, int from, int to) {
@@ -333,9 +360,7 @@ final class Ff1 {
         return new Wide(hi, lo);
     }
 
-    private void strWide(Wide n, byte[] x, int from, int to) {
-        long hi = n.hi;
-        long lo = n.lo;
+    private void strWide(long hi, long lo, byte[] x, int from, int to) {
         for (int i = to - 1; i >= from; i--) {
             // (hi, lo) / radix, radix <= 256: the high word, then the low word in two 32-bit steps
             long qHi = Long.divideUnsigned(hi, radix);
@@ -357,41 +382,16 @@ final class Ff1 {
             return new Wide(n.shiftRight(64).longValue(), n.longValue());
         }
 
-        /** Byte {@code j} counted from the least significant, {@code 0 <= j < 16}. */
-        byte byteAt(int j) {
+        /** Byte {@code j} of (hi, lo) counted from the least significant, {@code 0 <= j < 16}. */
+        static byte byteAt(long hi, long lo, int j) {
             return (byte) (j < 8 ? lo >>> (8 * j) : hi >>> (8 * (j - 8)));
         }
 
-        boolean atLeast(Wide o) {
-            int c = Long.compareUnsigned(hi, o.hi);
-            return c > 0 || c == 0 && Long.compareUnsigned(lo, o.lo) >= 0;
-        }
-
-        Wide plus(Wide o) {
-            long l = lo + o.lo;
-            return new Wide(hi + o.hi + (Long.compareUnsigned(l, lo) < 0 ? 1 : 0), l);
-        }
-
-        Wide minus(Wide o) {
-            long l = lo - o.lo;
-            return new Wide(hi - o.hi - (Long.compareUnsigned(lo, o.lo) < 0 ? 1 : 0), l);
-        }
-
-        /** This modulo m, for this below 2m. */
-        Wide reduceOnce(Wide m) {
-            return atLeast(m) ? minus(m) : this;
-        }
-
-        /** (this - y) mod m, for both below m. */
-        Wide minusMod(Wide y, Wide m) {
-            return atLeast(y) ? minus(y) : plus(m.minus(y));
-        }
-
         /**
-         * NUM of the first {@code d} bytes of {@code s} (big-endian) modulo m, taking {@code chunk} bytes a step, where
-         * m * 2^(8 chunk) is below 2^127.
+         * NUM of the first {@code d} bytes of {@code s} (big-endian) modulo m into {@code out} (high, low), taking
+         * {@code chunk} bytes a step, where m * 2^(8 chunk) is below 2^127.
          */
-        static Wide mod(byte[] s, int d, Wide m, int chunk) {
+        static void mod(byte[] s, int d, Wide m, int chunk, long[] out) {
             double md = m.toDouble();
             long hi = 0;
             long lo = 0;
@@ -429,7 +429,8 @@ final class Ff1 {
                     lo -= m.lo;
                 }
             }
-            return new Wide(hi, lo);
+            out[0] = hi;
+            out[1] = lo;
         }
 
         double toDouble() {
@@ -440,7 +441,7 @@ final class Ff1 {
             return hi * 0x1p64 + (lo >>> 1) * 2.0 + (lo & 1);
         }
 
-        private static boolean atLeast(long hi, long lo, long oHi, long oLo) {
+        static boolean atLeast(long hi, long lo, long oHi, long oLo) {
             int c = Long.compareUnsigned(hi, oHi);
             return c > 0 || c == 0 && Long.compareUnsigned(lo, oLo) >= 0;
         }

@@ -21,8 +21,18 @@ final class Canonical {
 
     /** The same for a token that holds no whitespace (the common case, without the regular expression). */
     static String word(String token) {
-        String nfc = Normalizer.isNormalized(token, Normalizer.Form.NFC) ? token
+        // ASCII is NFC as it is; the check allocates, and nearly every token of the free text is ASCII
+        String nfc = ascii(token) || Normalizer.isNormalized(token, Normalizer.Form.NFC) ? token
                 : Normalizer.normalize(token, Normalizer.Form.NFC);
         return nfc.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean ascii(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }
