@@ -148,7 +148,7 @@ public record ReservedRanges(List<String> emailDomains, String idPrefix) {
      * {@link #PHONE_REGEX}: the ASCII digits, whatever stands between them, are {@code NPA55501xx}, or those ten after
      * a {@code 1}.
      */
-    static boolean reservedPhone(String value) {
+    private static boolean reservedPhone(String value) {
         int count = 0;
         char[] digits = new char[11];
         for (int i = 0; i < value.length(); i++) {
