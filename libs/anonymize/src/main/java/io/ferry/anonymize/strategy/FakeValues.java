@@ -214,13 +214,13 @@ final class FakeValues {
     private String emailBase(String local, String canonical) {
         int plus = local.indexOf('+');
         String plain = plus >= 0 ? local.substring(0, plus) : local;
-        List<String> tokens = localWords(plain);
+        String[] words = edgeWords(plain);
         String first;
         String last;
-        if (tokens.size() >= 2 && Letters.isWord(tokens.get(0)) && tokens.get(0).length() >= 2
-                && Letters.isWord(tokens.get(tokens.size() - 1)) && tokens.get(tokens.size() - 1).length() >= 2) {
-            first = firstName(tokens.get(0));
-            last = lastName(tokens.get(tokens.size() - 1));
+        if (words != null && Letters.isWord(words[0]) && words[0].length() >= 2 && Letters.isWord(words[1])
+                && words[1].length() >= 2) {
+            first = firstName(words[0]);
+            last = lastName(words[1]);
         } else {
             long seed = keys.seeds.seed(DataType.EMAIL.name(), 0, canonical);
             first = fakers.generate(FakeProvider.FIRST_NAME, seed);
@@ -232,21 +232,36 @@ final class FakeValues {
     }
 
     /**
-     * The words of an email's local part between runs of {@code . _ -}, empty ones left out: what
-     * {@code split("[._-]+")} gives, without compiling a pattern for every email.
+     * The first and the last word of an email's local part, words being what {@code split("[._-]+")} gives with empty
+     * ones left out; null when it has fewer than two. Only the ends are cut out: a list of every word was a tenth of
+     * an email's cost.
      */
-    static List<String> localWords(String local) {
-        List<String> words = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= local.length(); i++) {
-            if (i == local.length() || local.charAt(i) == '.' || local.charAt(i) == '_' || local.charAt(i) == '-') {
-                if (i > start) {
-                    words.add(local.substring(start, i));
-                }
-                start = i + 1;
-            }
+    static String[] edgeWords(String local) {
+        int n = local.length();
+        int firstStart = 0;
+        while (firstStart < n && isWordBreak(local.charAt(firstStart))) {
+            firstStart++;
         }
-        return words;
+        int firstEnd = firstStart;
+        while (firstEnd < n && !isWordBreak(local.charAt(firstEnd))) {
+            firstEnd++;
+        }
+        int lastEnd = n;
+        while (lastEnd > firstEnd && isWordBreak(local.charAt(lastEnd - 1))) {
+            lastEnd--;
+        }
+        int lastStart = lastEnd;
+        while (lastStart > firstEnd && !isWordBreak(local.charAt(lastStart - 1))) {
+            lastStart--;
+        }
+        if (firstStart == firstEnd || lastStart == lastEnd) {
+            return null;
+        }
+        return new String[] {local.substring(firstStart, firstEnd), local.substring(lastStart, lastEnd)};
+    }
+
+    private static boolean isWordBreak(char c) {
+        return c == '.' || c == '_' || c == '-';
     }
 
     /**

@@ -362,6 +362,10 @@ final class Ff1 {
 
     private void strWide(long hi, long lo, byte[] x, int from, int to) {
         for (int i = to - 1; i >= from; i--) {
+            if (hi == 0 && lo >= 0) { // what is left fits a long: two divisions a digit instead of six
+                strLong(lo, x, from, i + 1);
+                return;
+            }
             // (hi, lo) / radix, radix <= 256: the high word, then the low word in two 32-bit steps
             long qHi = Long.divideUnsigned(hi, radix);
             long rem = Long.remainderUnsigned(hi, radix);

@@ -1,5 +1,6 @@
 package io.ferry.anonymize.strategy;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /** The {@code hash}, {@code token} and {@code fpe} strategies. */
@@ -115,13 +116,16 @@ final class KeyedTransforms {
 
     private static String crypt(KeyedPermutation permutation, boolean hex, String value, boolean encrypt) {
         int radix = hex ? 16 : 10;
+        // one pass over the value for its digits and their case
+        byte[] found = new byte[value.length()];
         int n = 0;
         boolean upper = false;
         boolean lower = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.digit(c, radix) >= 0 && c < 0x80) {
-                n++;
+            int d = c < 0x80 ? Character.digit(c, radix) : -1;
+            if (d >= 0) {
+                found[n++] = (byte) d;
                 upper |= c >= 'A' && c <= 'F';
                 lower |= c >= 'a' && c <= 'f';
             }
@@ -129,30 +133,21 @@ final class KeyedTransforms {
         if (n == 0) {
             return value;
         }
-        byte[] digits = new byte[n];
-        int k = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.digit(c, radix) >= 0 && c < 0x80) {
-                digits[k++] = (byte) Character.digit(c, radix);
-            }
-        }
+        byte[] digits = Arrays.copyOf(found, n);
         if (encrypt) {
             permutation.encryptDeranged(digits);
         } else {
             permutation.decryptDeranged(digits);
         }
-        StringBuilder out = new StringBuilder(value.length());
-        k = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.digit(c, radix) >= 0 && c < 0x80) {
+        char[] out = value.toCharArray();
+        int k = 0;
+        for (int i = 0; i < out.length; i++) {
+            char c = out[i];
+            if (c < 0x80 && Character.digit(c, radix) >= 0) {
                 char d = Character.forDigit(digits[k++], radix);
-                out.append(upper && !lower ? Character.toUpperCase(d) : d);
-            } else {
-                out.append(c);
+                out[i] = upper && !lower ? Character.toUpperCase(d) : d;
             }
         }
-        return out.toString();
+        return new String(out);
     }
 }

@@ -1,6 +1,7 @@
 package io.ferry.anonymize.strategy;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -33,6 +34,7 @@ final class UniqueCode {
     private static final double BITS_PER_DIGIT = Math.log(36) / Math.log(2);
     /** An ASCII character's symbol, or -1: a table, as {@code ALPHABET.indexOf} twice a character was most of step 1. */
     private static final byte[] SYMBOL = new byte[0x80];
+    private static final byte[] DIGIT_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
 
     static {
         POW[0] = 1;
@@ -144,11 +146,12 @@ final class UniqueCode {
         return digits;
     }
 
+    /** Base-36 digits as {@code 0-9a-z}, written as Latin-1 bytes: from chars the string compressed them again. */
     static String render(byte[] digits) {
-        char[] out = new char[digits.length];
+        byte[] out = new byte[digits.length];
         for (int i = 0; i < digits.length; i++) {
-            out[i] = Character.forDigit(digits[i], 36);
+            out[i] = DIGIT_CHARS[digits[i]];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 }

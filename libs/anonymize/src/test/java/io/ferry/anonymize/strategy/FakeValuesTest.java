@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 class FakeValuesTest {
 
     @Test
-    void anEmailsLocalWordsAreWhatTheRegularExpressionSplitGives() {
-        assertThat(FakeValues.localWords("thea.van_der-molen")).containsExactly("thea", "van", "der", "molen");
-        assertThat(FakeValues.localWords("..a--b__")).containsExactly("a", "b");
-        assertThat(FakeValues.localWords("")).isEmpty();
+    void anEmailsEdgeWordsAreTheEndsOfWhatTheRegularExpressionSplitGives() {
+        assertThat(FakeValues.edgeWords("thea.van_der-molen")).containsExactly("thea", "molen");
+        assertThat(FakeValues.edgeWords("..a--b__")).containsExactly("a", "b");
+        assertThat(FakeValues.edgeWords("thea")).isNull();
+        assertThat(FakeValues.edgeWords("")).isNull();
         Random random = new Random(7);
         String alphabet = "ab._-+1é";
         for (int n = 0; n < 20_000; n++) {
@@ -21,8 +22,9 @@ class FakeValuesTest {
             for (int i = random.nextInt(12); i > 0; i--) {
                 s.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            List<String> expected = Arrays.stream(s.toString().split("[._-]+")).filter(w -> !w.isEmpty()).toList();
-            assertThat(FakeValues.localWords(s.toString())).as("'%s'", s).isEqualTo(expected);
+            List<String> words = Arrays.stream(s.toString().split("[._-]+")).filter(w -> !w.isEmpty()).toList();
+            String[] expected = words.size() < 2 ? null : new String[] {words.get(0), words.get(words.size() - 1)};
+            assertThat(FakeValues.edgeWords(s.toString())).as("'%s'", s).isEqualTo(expected);
         }
     }
 }
