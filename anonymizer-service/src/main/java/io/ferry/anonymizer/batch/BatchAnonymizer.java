@@ -81,8 +81,6 @@ public final class BatchAnonymizer {
     private final LeakKey leakKey;
     private final ExecutorService transformers;
     private final int inFlight;
-    /** Each thread's {@link Remembered}: it outlives the chunks of {@value #CHUNK_ROWS} rows the thread takes. */
-    private final ThreadLocal<Remembered> remembered = ThreadLocal.withInitial(Remembered::new);
 
     /** Row by row, on the calling thread. */
     public BatchAnonymizer(Anonymizer anonymizer, TextScrubber scrubber, LeakKey leakKey) {
@@ -104,9 +102,8 @@ public final class BatchAnonymizer {
     }
 
     public Outcome anonymize(TableRules rules, BatchReader in, BatchWriter out) {
-        Object batch = new Object();
         if (transformers == null) {
-            Run run = new Run(rules, batch);
+            Run run = new Run(rules);
             for (String[] row = in.next(); row != null; row = in.next()) {
                 out.write(run.row(row));
             }
@@ -118,7 +115,7 @@ public final class BatchAnonymizer {
             for (List<String[]> rows = chunk(in); !rows.isEmpty(); rows = chunk(in)) {
                 List<String[]> source = rows;
                 pending.add(transformers.submit(() -> {
-                    Run run = new Run(rules, batch);
+                    Run run = new Run(rules);
                     List<String[]> written = new ArrayList<>(source.size());
                     for (String[] row : source) {
                         written.add(run.row(row));
@@ -185,28 +182,7 @@ public final class BatchAnonymizer {
         }
     }
 
-    /**
-     * The values one thread has hashed into the sources of the batch it works on, by form set, so that a value that
-     * comes back in a later chunk of the same batch is not hashed again (first names, a person's email on every
-     * event): its hashes are in an earlier chunk's sources, and the batch's are their union. Cleared when the thread
-     * moves to another batch, whose sources are its own.
-     */
-    private static final class Remembered {
-
-        private Object batch;
-        /** Keyed by identity: the form sets are {@link SourceIdentifiers}' constants, and hashing a set per value cost 5 %. */
-        private final Map<Set<LeakTokens.Form>, RecentTexts<Boolean>> recent = new IdentityHashMap<>();
-
-        Map<Set<LeakTokens.Form>, RecentTexts<Boolean>> of(Object batch) {
-            if (this.batch != batch) {
-                this.batch = batch;
-                recent.clear();
-            }
-            return recent;
-        }
-    }
-
-    /** The state of one batch, or of one chunk of it: counters, problems and source hashes. */
+    /** The state of one batch: counters, problems and source hashes. */
     private final class Run {
 
         private final TableRules rules;
@@ -214,15 +190,15 @@ public final class BatchAnonymizer {
         private final LeakHashes.Builder sources = new LeakHashes.Builder();
         private final LeakKey.Hasher leakHasher = leakKey.hasher();
         private final LeakHashes.Builder generatedTuples = new LeakHashes.Builder();
-        private final Map<Set<LeakTokens.Form>, RecentTexts<Boolean>> recent;
+        /** Keyed by identity: the form sets are {@link SourceIdentifiers}' constants, and hashing a set per value cost 5 %. */
+        private final Map<Set<LeakTokens.Form>, RecentTexts<Boolean>> recent = new IdentityHashMap<>();
         private final LeakTokens.Encoder tokens = new LeakTokens.Encoder();
         private long rows;
         private long changed;
         private ScrubCounts scrubbed = ScrubCounts.ZERO;
 
-        Run(TableRules rules, Object batch) {
+        Run(TableRules rules) {
             this.rules = rules;
-            this.recent = remembered.get().of(batch);
         }
 
         String[] row(String[] source) {
@@ -329,8 +305,8 @@ public final class BatchAnonymizer {
         }
 
         /**
-         * Hashes the value's forms into the batch's sources, unless this thread remembered the same value with the
-         * same forms for this batch lately: values repeat, and each form costs an HMAC.
+         * Hashes the value's forms into the batch's sources, unless the same value was just remembered with the
+         * same forms: values repeat (a person's email on every event), and each form costs an HMAC.
          */
         private void remember(String value, Set<LeakTokens.Form> forms) {
             RecentTexts<Boolean> remembered = recent.computeIfAbsent(forms, f -> new RecentTexts<>());
