@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Throughput of {@link Anonymizer}: values per second for names, emails, phones and dates, on one thread and on two,
+ * Throughput of {@link Anonymizer}: values per second for names, emails, phones, dates, uuids ({@code fpe: hex}, two
+ * FF1 runs a value) and state ids, on one thread and on two,
  * each the median of three timed runs after a warm-up run. Two workloads:
  * <ul>
  * <li><b>distinct</b>: every value once (the cache never hits): the cost of the strategies themselves;</li>
@@ -77,7 +78,12 @@ class AnonymizerSoakIT {
         String[] distinctPhone = new String[N];
         String[] dates = new String[N];
         String[] entities = new String[N];
+        String[] distinctUuid = new String[N];
+        String[] distinctStateId = new String[N];
+        SplittableRandom uuids = new SplittableRandom(13); // apart, so the other workloads draw as they did
         for (int i = 0; i < N; i++) {
+            distinctUuid[i] = new java.util.UUID(uuids.nextLong(), uuids.nextLong()).toString();
+            distinctStateId[i] = Inputs.stateId(i);
             distinctFirst[i] = capitalize(Inputs.firstName(i));
             distinctEmail[i] = Inputs.email(i);
             distinctPhone[i] = String.format(Locale.ROOT, "(%d) %03d-%04d", 201 + i % 700, 201 + i / 10_000 % 700, i % 10_000);
@@ -89,6 +95,8 @@ class AnonymizerSoakIT {
         measure("email, distinct", rule("person.email"), distinctEmail, null);
         measure("phone, distinct", rule("person.phone"), distinctPhone, null);
         measure("birth date, distinct entity", rule("person.birth_date"), dates, entities);
+        measure("uuid, distinct", rule("person.uuid"), distinctUuid, null);
+        measure("state id, distinct", rule("student.state_id"), distinctStateId, null);
 
         // district: skewed repetition
         String[] first = new String[N];
