@@ -77,10 +77,10 @@ final class Ff1 {
                 aes = Cipher.getInstance("AES/ECB/NoPadding");
                 aes.init(Cipher.ENCRYPT_MODE, key);
                 cbc = Cipher.getInstance("AES/CBC/NoPadding");
-                cbc.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(new byte[16]));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES/ECB/NoPadding or AES/CBC/NoPadding is not available", e);
             }
+            restart();
         }
 
         /**
@@ -99,10 +99,20 @@ final class Ff1 {
         void cbc(byte[] in, int length, byte[] out) {
             try {
                 cbc.update(in, 0, length, out, 0);
-            } catch (GeneralSecurityException e) {
+            } catch (GeneralSecurityException | RuntimeException e) {
+                restart(); // the cipher's chain may have moved without ours: every later value would be wrong
                 throw new IllegalStateException("AES failed", e);
             }
             System.arraycopy(out, length - 16, chain, 0, 16);
+        }
+
+        private void restart() {
+            try {
+                cbc.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(new byte[16]));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES/CBC/NoPadding is not available", e);
+            }
+            java.util.Arrays.fill(chain, (byte) 0);
         }
     }
 
