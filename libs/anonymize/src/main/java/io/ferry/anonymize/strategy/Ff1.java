@@ -252,9 +252,7 @@ final class Ff1 {
             int i = encrypt ? k : 9 - k;
             long m = i % 2 == 0 ? radixU : radixV;
             long numeral = encrypt ? bb : a;
-            for (int j = 0; j < b; j++) { // b <= 7 here
-                q[numOffset + j] = (byte) (numeral >>> (8 * (b - 1 - j)));
-            }
+            numeralInto(q, numOffset, numeral, b); // b <= 7 here
             byte[] s = roundS(i, roundByte, d, afterP, st);
             // y = NUM(S) mod m: the leading bytes that stay below m as they are, then as many bytes a step as keep
             // y * 2^(8 chunk) below 2^63, a division a step (one a byte made divisions most of a short input's time)
@@ -309,9 +307,7 @@ final class Ff1 {
             int i = encrypt ? k : 9 - k;
             long mask = i % 2 == 0 ? maskU : maskV;
             long numeral = encrypt ? bb : a;
-            for (int j = 0; j < b; j++) { // b <= 8 here
-                q[numOffset + j] = (byte) (numeral >>> (8 * (b - 1 - j)));
-            }
+            numeralInto(q, numOffset, numeral, b); // b <= 8 here
             byte[] s = roundS(i, roundByte, d, afterP, st);
             long y = 0;
             for (int j = d - 8; j < d; j++) {
@@ -330,6 +326,13 @@ final class Ff1 {
         }
         strBits(a, x, 0, u, bits);
         strBits(bb, x, u, u + v, bits);
+    }
+
+    /** Q's numeral part: the last {@code b} bytes of {@code numeral}, big-endian, at {@code offset}. */
+    private static void numeralInto(byte[] q, int offset, long numeral, int b) {
+        for (int j = 0; j < b; j++) {
+            q[offset + j] = (byte) (numeral >>> (8 * (b - 1 - j)));
+        }
     }
 
     private static long lowBits(int n) {
