@@ -14,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
  * radix and length used), computed faster. BouncyCastle converts numbers digit by digit with {@link BigInteger} and
  * runs a pure-Java AES; this uses the JDK's hardware AES, one CBC call a round, and {@code long} arithmetic while a
  * half fits in 55 bits (up to 10 digits of radix 36, 16 of radix 10), shifts and masks for a power-of-two radix whose
- * halves fit in 64 bits (a uuid's 32 hex digits), two longs up to 119 bits (23 digits of radix 36: the unique codes of
- * many emails and usernames), {@link Limbs} of 32 bits above that (long emails). About 0.65 µs for 10 decimal digits
+ * halves fit in 64 bits (a uuid's 32 hex digits), two longs up to 127 bits (24 digits of radix 36: the unique codes of
+ * most emails and usernames, students' included), {@link Limbs} of 32 bits above that (longer emails). About 0.65 µs for 10 decimal digits
  * where BouncyCastle takes 3 to 4 µs, 0.75 µs for 32 hex digits, about 2.3 µs for the 46 to 58 base-36 digits of a
  * long email's code.
  *
@@ -24,8 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class Ff1 {
 
     private static final long LONG_LIMIT = 1L << 55; // radix^m below this: r * 256 + 255 stays below 2^63
-    /** radix^m of at most this many bits: r * 256 + 255 stays below 2^127, in two longs with room for the rounds. */
-    private static final int WIDE_BITS = 119;
+    /** radix^m of at most this many bits: A + y, both below radix^m, stays below 2^128, in two longs. */
+    private static final int WIDE_BITS = 127;
 
     private final int radix;
     private final byte[] tweak;
@@ -123,10 +123,10 @@ final class Ff1 {
     /**
      * What one length's rounds need, worked out once: the halves, the byte lengths b and d, the padding of Q, the
      * CBC-MAC state after P (it depends on the key, radix, lengths and tweak only), the moduli radix^u and
-     * radix^v in the width the rounds use, and the bytes a reduction step takes in the wide and the long rounds.
+     * radix^v in the width the rounds use, and the bytes a reduction step takes in the long rounds.
      */
     private record Shape(int u, int v, int b, int d, int pad, byte[] afterP, boolean pow2, boolean narrow,
-            BigInteger bigU, BigInteger bigV, Wide wideU, Wide wideV, int chunk, int longChunk, Limbs.Modulus limbsU,
+            BigInteger bigU, BigInteger bigV, Wide wideU, Wide wideV, int longChunk, Limbs.Modulus limbsU,
             Limbs.Modulus limbsV) {
     }
 
@@ -158,8 +158,7 @@ final class Ff1 {
         boolean pow2 = Integer.bitCount(radix) == 1 && Integer.numberOfTrailingZeros(radix) * v <= 64;
         int width = Limbs.width(radixV);
         Shape shape = new Shape(u, v, b, d, pad, afterP, pow2, narrow, pow(u), radixV, wide ? Wide.of(pow(u)) : null,
-                wide ? Wide.of(radixV) : null, Math.min(6, (127 - radixV.bitLength()) / 8),
-                Math.max(1, (63 - radixV.bitLength()) / 8),
+                wide ? Wide.of(radixV) : null, Math.max(1, (63 - radixV.bitLength()) / 8),
                 wide ? null : Limbs.Modulus.of(pow(u), width), wide ? null : Limbs.Modulus.of(radixV, width));
         shapes.putIfAbsent(n, shape);
         return shape;
@@ -398,7 +397,7 @@ final class Ff1 {
     }
 
     /**
-     * The rounds in unsigned 128-bit arithmetic on two longs, for halves up to {@value #WIDE_BITS} bits (about 23
+     * The rounds in unsigned 128-bit arithmetic on two longs, for halves up to {@value #WIDE_BITS} bits (about 24
      * digits of radix 36: the unique codes of emails and usernames), where {@link BigInteger} allocated a few
      * numbers a round. The halves are kept as plain longs: as records, carried from one round to the next, the
      * compiler kept each round's on the heap (a tenth of the anonymizer's garbage). Same steps as {@link #cryptLong}.
@@ -425,11 +424,11 @@ final class Ff1 {
             Wide m = i % 2 == 0 ? radixU : radixV;
             long nHi = encrypt ? bHi : aHi;
             long nLo = encrypt ? bLo : aLo;
-            for (int j = 0; j < b; j++) { // b <= 15 here
+            for (int j = 0; j < b; j++) { // b <= 16 here
                 q[numOffset + j] = Wide.byteAt(nHi, nLo, b - 1 - j);
             }
             byte[] s = roundS(i, roundByte, d, afterP, st);
-            Wide.mod(s, d, m, shape.chunk(), y);
+            Wide.mod(s, d, m, y);
             long cHi;
             long cLo;
             if (encrypt) { // C = (A + y) mod m, both below m; A becomes B, B becomes C
@@ -511,42 +510,49 @@ final class Ff1 {
         }
 
         /**
-         * NUM of the first {@code d} bytes of {@code s} (big-endian) modulo m into {@code out} (high, low), taking
-         * {@code chunk} bytes a step, where m * 2^(8 chunk) is below 2^127.
+         * NUM of the first {@code d} bytes of {@code s} (big-endian) modulo m into {@code out} (high, low), m below
+         * 2^127. The leading bytes that stay below m need no reduction (for a long email's halves 15 of the 20 bytes);
+         * the rest go in four bytes a step, {@code r = (r * 2^32 + next) mod m}, the step's value in three words and its
+         * quotient, below 2^32, estimated in floating point: off by at most one either way, which one comparison each
+         * way corrects. Two words had room for one or two bytes a step when m has 112 to 119 bits: six steps a round.
          */
-        static void mod(byte[] s, int d, Wide m, int chunk, long[] out) {
+        static void mod(byte[] s, int d, Wide m, long[] out) {
             double md = m.toDouble();
             long hi = 0;
             long lo = 0;
-            // the leading bytes that stay below m need no reduction: for a long email's halves (about 119 bits) that
-            // is 14 of the 20 bytes, each of which was a step
             int bits = m.hi != 0 ? 128 - Long.numberOfLeadingZeros(m.hi) : 64 - Long.numberOfLeadingZeros(m.lo);
             int lead = Math.min(d, (bits - 1) / 8);
             for (int j = 0; j < lead; j++) {
                 hi = (hi << 8) | (lo >>> 56);
                 lo = (lo << 8) | (s[j] & 0xFF);
             }
-            for (int j = lead; j < d; j += chunk) {
-                int k = Math.min(chunk, d - j);
+            for (int j = lead; j < d; j += 4) {
+                int k = Math.min(4, d - j);
                 long next = 0;
                 for (int i = 0; i < k; i++) {
                     next = (next << 8) | (s[j + i] & 0xFF);
                 }
-                // x = r * 2^(8k) + next < m * 2^(8k) < 2^127; its quotient by m, below 2^48, estimated in floating
-                // point is off by at most one either way, which one comparison each way corrects. In plain longs:
-                // the compiler kept the records of each step on the heap (5 % of the anonymizer's garbage).
+                // x = r * 2^(8k) + next, below m * 2^32 < 2^159; in plain longs, as records the compiler kept each
+                // step's on the heap (5 % of the anonymizer's garbage)
                 int shift = 8 * k;
+                long xTop = hi >>> (64 - shift);
                 long xHi = (hi << shift) | (lo >>> (64 - shift));
                 long xLo = (lo << shift) | next;
-                long q = (long) (toDouble(xHi, xLo) / md);
-                long pHi = m.hi * q + Math.unsignedMultiplyHigh(m.lo, q); // m * q
-                long pLo = m.lo * q;
-                if (!atLeast(xHi, xLo, pHi, pLo)) { // one too large
-                    pHi -= m.hi + (Long.compareUnsigned(pLo, m.lo) < 0 ? 1 : 0);
+                long q = (long) ((xTop * 0x1p128 + unsigned(xHi) * 0x1p64 + unsigned(xLo)) / md);
+                long pLo = m.lo * q; // p = m * q, below 2^159
+                long low = m.hi * q;
+                long pHi = low + Math.unsignedMultiplyHigh(m.lo, q);
+                long pTop = Math.unsignedMultiplyHigh(m.hi, q) + (Long.compareUnsigned(pHi, low) < 0 ? 1 : 0);
+                if (below(xTop, xHi, xLo, pTop, pHi, pLo)) { // one too large: p -= m
+                    long borrow = Long.compareUnsigned(pLo, m.lo) < 0 ? 1 : 0;
+                    long hiBorrow = Long.compareUnsigned(pHi, m.hi) < 0 || pHi == m.hi && borrow == 1 ? 1 : 0;
                     pLo -= m.lo;
+                    pHi -= m.hi + borrow;
+                    pTop -= hiBorrow;
                 }
-                hi = xHi - pHi - (Long.compareUnsigned(xLo, pLo) < 0 ? 1 : 0);
+                // x - p is below 2m < 2^128: its top word is zero
                 lo = xLo - pLo;
+                hi = xHi - pHi - (Long.compareUnsigned(xLo, pLo) < 0 ? 1 : 0);
                 if (atLeast(hi, lo, m.hi, m.lo)) { // one too small
                     hi -= m.hi + (Long.compareUnsigned(lo, m.lo) < 0 ? 1 : 0);
                     lo -= m.lo;
@@ -554,6 +560,19 @@ final class Ff1 {
             }
             out[0] = hi;
             out[1] = lo;
+        }
+
+        private static double unsigned(long v) {
+            return (v >>> 1) * 2.0 + (v & 1);
+        }
+
+        private static boolean below(long top, long hi, long lo, long oTop, long oHi, long oLo) {
+            int c = Long.compareUnsigned(top, oTop);
+            if (c != 0) {
+                return c < 0;
+            }
+            c = Long.compareUnsigned(hi, oHi);
+            return c < 0 || c == 0 && Long.compareUnsigned(lo, oLo) < 0;
         }
 
         double toDouble() {
