@@ -15,9 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
  * runs a pure-Java AES; this uses the JDK's hardware AES, one CBC call a round, and {@code long} arithmetic while a
  * half fits in 55 bits (up to 10 digits of radix 36, 16 of radix 10), shifts and masks for a power-of-two radix whose
  * halves fit in 64 bits (a uuid's 32 hex digits), two longs up to 127 bits (24 digits of radix 36: the unique codes of
- * most emails and usernames, students' included), {@link Limbs} of 32 bits above that (longer emails). About 0.65 µs for 10 decimal digits
- * where BouncyCastle takes 3 to 4 µs, 0.75 µs for 32 hex digits, about 2.3 µs for the 46 to 58 base-36 digits of a
- * long email's code.
+ * most emails and usernames, many students' among them), {@link Limbs} of 32 bits above that (longer emails). About
+ * 0.65 µs for 10 decimal digits where BouncyCastle takes 3 to 4 µs, 0.75 µs for 32 hex digits, about 1.8 µs for 47
+ * base-36 digits (a student's email of about 45 characters) and 2.3 µs for 50 to 58.
  *
  * <p>Domains below a million strings are refused, as FF1 requires. One {@link Cipher} per thread.
  */
@@ -511,10 +511,11 @@ final class Ff1 {
 
         /**
          * NUM of the first {@code d} bytes of {@code s} (big-endian) modulo m into {@code out} (high, low), m below
-         * 2^127. The leading bytes that stay below m need no reduction (for a long email's halves 15 of the 20 bytes);
-         * the rest go in four bytes a step, {@code r = (r * 2^32 + next) mod m}, the step's value in three words and its
-         * quotient, below 2^32, estimated in floating point: off by at most one either way, which one comparison each
-         * way corrects. Two words had room for one or two bytes a step when m has 112 to 119 bits: six steps a round.
+         * 2^127. The leading bytes that stay below m need no reduction (for a long email's halves 15 of the 20
+         * bytes); the rest go in four bytes a step, {@code r = (r * 2^32 + next) mod m}, the step's value in three
+         * words and its quotient, below 2^32, estimated in floating point: off by at most one either way, which one
+         * comparison each way corrects. Two words had room for one or two bytes a step when m has 112 to 119 bits:
+         * six steps a round.
          */
         static void mod(byte[] s, int d, Wide m, long[] out) {
             double md = m.toDouble();
