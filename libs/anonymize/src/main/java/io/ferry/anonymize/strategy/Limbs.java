@@ -15,11 +15,17 @@ final class Limbs {
     private Limbs() {
     }
 
-    /** A modulus radix^m with what the reduction needs: its words and its value as a double. */
-    record Modulus(int[] words, double approx) {
+    /**
+     * A modulus radix^m with what the reduction needs: its words, and its value as a double scaled by 2^(-32 base),
+     * base two words below its leading word, so that a modulus of 1,024 bits or more (a value of about 380 characters
+     * or more as a unique code) is not infinite. The reduction scales its numbers the same way.
+     */
+    record Modulus(int[] words, int base, double approx) {
 
         static Modulus of(BigInteger m, int width) {
-            return new Modulus(Limbs.of(m, width), m.doubleValue());
+            int[] words = Limbs.of(m, width);
+            int base = Math.max(0, (m.bitLength() - 1) / 32 - 2);
+            return new Modulus(words, base, Limbs.approx(words, base));
         }
     }
 
@@ -142,7 +148,7 @@ final class Limbs {
         for (int k = 4 * lead; k < d; k += 4) {
             x[0] = word(s, k);
             System.arraycopy(r, 0, x, 1, width - 1); // r < m leaves its top word free
-            long q = (long) (approx(x) / m.approx());
+            long q = (long) (approx(x, m.base()) / m.approx());
             if (q > WORD) {
                 q = WORD;
             }
@@ -223,15 +229,23 @@ final class Limbs {
         return 0;
     }
 
-    /** The number as a double, from its three leading words (64 or more significant bits). */
-    static double approx(int[] n) {
+    /** 2^(32 e) for the exponents the reduction meets: its numbers have at most three words above the base. */
+    private static final double[] WORD_SCALE = {1.0, 0x1p32, 0x1p64, 0x1p96, 0x1p128};
+
+    /**
+     * The number as a double scaled by 2^(-32 base), from its three leading words (64 or more significant bits). A
+     * power of two from a table scales each word, exactly as {@code Math.scalb} does, which was a tenth of a long
+     * email's FF1.
+     */
+    static double approx(int[] n, int base) {
         int top = n.length - 1;
         while (top > 0 && n[top] == 0) {
             top--;
         }
         double v = 0;
         for (int w = top; w >= Math.max(0, top - 2); w--) {
-            v += Math.scalb((double) (n[w] & WORD), 32 * w);
+            int e = w - base;
+            v += (double) (n[w] & WORD) * (e >= 0 && e < WORD_SCALE.length ? WORD_SCALE[e] : Math.scalb(1.0, 32 * e));
         }
         return v;
     }

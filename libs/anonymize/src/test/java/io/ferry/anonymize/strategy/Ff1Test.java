@@ -55,6 +55,36 @@ class Ff1Test {
     }
 
     /**
+     * Values far longer than an email's code (about 380 characters and more give halves of 1,024 bits and more, past
+     * what a double holds), both ways.
+     */
+    @Test
+    void encryptsLongValuesLikeBouncyCastle() {
+        Random random = new Random(2028);
+        byte[] tweak = "person.username".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int radix : new int[] {10, 36}) {
+            Ff1 ff1 = new Ff1(KEY, radix, tweak);
+            FPEFF1Engine enc = new FPEFF1Engine();
+            enc.init(true, new FPEParameters(new KeyParameter(KEY), radix, tweak));
+            for (int n : new int[] {300, 396, 397, 620}) {
+                for (int rep = 0; rep < 3; rep++) {
+                    byte[] x = new byte[n];
+                    for (int i = 0; i < n; i++) {
+                        x[i] = (byte) (rep == 0 ? radix - 1 : random.nextInt(radix));
+                    }
+                    byte[] expected = new byte[n];
+                    enc.processBlock(x, 0, n, expected, 0);
+                    byte[] actual = x.clone();
+                    ff1.encrypt(actual);
+                    assertThat(actual).as("radix %d, length %d", radix, n).isEqualTo(expected);
+                    ff1.decrypt(actual);
+                    assertThat(actual).isEqualTo(x);
+                }
+            }
+        }
+    }
+
+    /**
      * The wide rounds' reduction, NUM(S) mod m, against {@link BigInteger}: moduli of 56 to 127 bits (random, and
      * just below and at powers of two, where the floating-point quotient is most often off by one) and S of the
      * lengths FF1 gives them. The rounds above meet the quotient's corrections too rarely to show a dropped borrow.
