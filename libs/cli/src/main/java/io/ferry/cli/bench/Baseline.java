@@ -83,6 +83,12 @@ final class Baseline {
 
     /** @param estate the embedded estate's properties: CERT is written as its superuser, in a rolled-back scratch schema */
     static Result measure(Spec spec, Resolver resolver, EstateProperties estate, String district) throws SQLException {
+        return measure(spec, resolver, estate, district, 1).get(0);
+    }
+
+    /** {@link #measure(Spec, Resolver, EstateProperties, String)} {@code times} times over, one warm-up before all. */
+    static List<Result> measure(Spec spec, Resolver resolver, EstateProperties estate, String district, int times)
+            throws SQLException {
         try (ProdSnapshot snapshot = ProdSnapshot.open(spec, resolver)) {
             // The services that Ferry's run is measured on are warm; this JVM computes its first closure while it
             // compiles the engine (17.2 s against 6.3-7.8 s for the next three, 2026-12-01), so that one is not the
@@ -90,19 +96,28 @@ final class Baseline {
             long first = System.nanoTime();
             DistrictClosure.compute(spec, snapshot, district, SPILL_THRESHOLD).close();
             double firstSeconds = (System.nanoTime() - first) / 1e9;
-            long start = System.nanoTime();
-            try (DistrictClosure closure = DistrictClosure.compute(spec, snapshot, district, SPILL_THRESHOLD)) {
-                double closureSeconds = (System.nanoTime() - start) / 1e9;
-                Closure relational = closure.relational();
-                List<StoreCopy> stores = new ArrayList<>();
-                for (Store store : spec.stores().values()) {
-                    if (store.kind() == StoreKind.POSTGRES) {
-                        stores.add(copyStore(store.name(), relational, snapshot.connection(store.name()).orElseThrow(),
-                                estate));
-                    }
-                }
-                return new Result(closureSeconds, firstSeconds, relational.keyCount(), stores);
+            List<Result> results = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                results.add(once(spec, snapshot, estate, district, firstSeconds));
             }
+            return results;
+        }
+    }
+
+    private static Result once(Spec spec, ProdSnapshot snapshot, EstateProperties estate, String district,
+            double firstSeconds) throws SQLException {
+        long start = System.nanoTime();
+        try (DistrictClosure closure = DistrictClosure.compute(spec, snapshot, district, SPILL_THRESHOLD)) {
+            double closureSeconds = (System.nanoTime() - start) / 1e9;
+            Closure relational = closure.relational();
+            List<StoreCopy> stores = new ArrayList<>();
+            for (Store store : spec.stores().values()) {
+                if (store.kind() == StoreKind.POSTGRES) {
+                    stores.add(copyStore(store.name(), relational, snapshot.connection(store.name()).orElseThrow(),
+                            estate));
+                }
+            }
+            return new Result(closureSeconds, firstSeconds, relational.keyCount(), stores);
         }
     }
 

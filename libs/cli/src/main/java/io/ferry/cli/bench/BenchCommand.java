@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
  * large preset by default), on services and servers warmed up first ({@link WarmUpRun}: the next district migrated
  * into CERT and rolled back, then a dry run of the measured one), then
  * measures the baseline of the same rows moved without Ferry ({@link Baseline}),
- * and writes the figures as JSON and Markdown.
+ * and writes the figures as JSON and Markdown; with {@code --runs N}, N measured runs (each rolling the one before
+ * back) and N baselines, as a {@link BenchSeries}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Migrate the top-ranked district end to end on the embedded estate (large by default, or the one"
@@ -42,11 +43,12 @@ import picocli.CommandLine.Option;
                 + " and print the time per phase and in total, rows/s per phase and each service's peak"
                 + " RSS; then the baseline in the same run: Ferry's closure computation alone, binary COPY of exactly"
                 + " those rows out of PROD and into an empty copy of CERT's tables, and the ratios. Writes"
-                + " DIR/bench/bench-TIME.json and .md.")
+                + " DIR/bench/bench-TIME.json and .md (with --runs N, every run and the medians).")
 public final class BenchCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final List<String> SERVICES = List.of("extractor", "anonymizer", "validator", "loader", "coordinator");
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Bench directory (default: .ferry-bench): DIR/estate,"
             + " DIR/logs, DIR/bench.")
@@ -61,17 +63,31 @@ public final class BenchCommand implements Callable<Integer> {
             + " one.")
     boolean cold;
 
+    @Option(names = "--runs", defaultValue = "1", paramLabel = "N", description = "Measured runs (default:"
+            + " ${DEFAULT-VALUE}): each after the first rolls the one before back and migrates the district again; each"
+            + " gets a baseline of its own, and the report gives every run and the medians.")
+    int runs = 1;
+
+    /** The CPU counters of the services and the estate's servers at one moment. */
+    private record Mark(Map<String, ServiceCpu> services, Map<String, Double> estate, ServiceCpu graphJvm) {
+    }
+
+    /** One measured run: its report from the API, and what the processes spent from its mark to its end. */
+    private record Measured(JsonNode report, Map<String, Long> rss, Map<String, ServiceCpu> cpu,
+            Map<String, Double> estateCpu, ServiceCpu graphJvmCpu) {
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new FerryException(ExitCodes.USAGE, "--runs must be 1 or more (it was " + runs + ")");
+        }
         Path home = Path.of(System.getProperty("ferry.home", ".")).toAbsolutePath().normalize();
         Path bench = dir.toAbsolutePath().normalize();
         Demo demo = new Demo(bench, home, preset, false, System.out);
         try {
-            List<String> services = List.of("extractor", "anonymizer", "validator", "loader", "coordinator");
-            Map<String, ServiceCpu> cpuBefore = new LinkedHashMap<>();
             EstateLayout layout = new EstateLayout(bench.resolve("estate"));
-            Map<String, Double> estateBefore = new LinkedHashMap<>();
-            ServiceCpu[] graphJvmBefore = {null};
+            Mark[] first = {null};
             WarmUpRun.Done[] warmUp = {null};
             Demo.Migration migration = demo.migrateAndKeep((api, district) -> {
                 WarmUpRun warmUpRun = new WarmUpRun(api, System.out);
@@ -79,38 +95,63 @@ public final class BenchCommand implements Callable<Integer> {
                 if (!cold) {
                     warmUp[0] = warmUpRun.run(district);
                 }
-                try {
-                    cpuBefore.putAll(ServiceCpu.ofServices(bench, services));
-                } catch (IOException e) {
-                    // no services.pids: the report leaves CPU out
-                }
-                ProcessTreeCpu.seconds(estateRoots(layout)).ifPresent(estateBefore::putAll);
-                graphJvmBefore[0] = graphJvm(layout).orElse(null);
+                first[0] = mark(bench, layout);
             });
-            Map<String, Long> rss = PeakMemory.ofServices(bench, services);
-            Map<String, ServiceCpu> cpu = ServiceCpu.since(ServiceCpu.ofServices(bench, services), cpuBefore);
-            Map<String, Double> estateCpu = estateBefore.isEmpty() ? null
-                    : ProcessTreeCpu.seconds(estateRoots(layout)).map(now -> since(now, estateBefore)).orElse(null);
-            ServiceCpu graphJvmCpu = graphJvmBefore[0] == null ? null
-                    : graphJvm(layout).map(now -> now.since(graphJvmBefore[0])).orElse(null);
-            EstateProperties api = EstateProperties.read(bench.resolve("demo.properties"));
-            JsonNode report = ApiClient.basic(api.require("api.url"), api.require("api.user"),
-                    api.require("api.password")).get("/runs/" + migration.runId() + "/report");
+            EstateProperties properties = EstateProperties.read(bench.resolve("demo.properties"));
+            ApiClient api = ApiClient.basic(properties.require("api.url"), properties.require("api.user"),
+                    properties.require("api.password"));
+            List<Measured> measured = new ArrayList<>();
+            measured.add(measured(api, migration.runId(), first[0], bench, layout));
+            String district = measured.get(0).report().path("district").asText();
+            WarmUpRun again = new WarmUpRun(api, System.out);
+            for (int i = 2; i <= runs && migration.code() == ExitCodes.OK; i++) {
+                again.rollBack(measured.get(measured.size() - 1).report().path("runId").asText(), district);
+                Mark mark = mark(bench, layout);
+                String runId = again.migrate(district, "measured run " + i + " of " + runs);
+                measured.add(measured(api, runId, mark, bench, layout));
+            }
             demo.stopServices();
             System.out.println();
-            System.out.println("bench: the baseline (closure alone, COPY out of PROD, COPY into an empty copy of CERT)");
-            Baseline.Result baseline = Baseline.measure(SpecSession.open(layout.spec()).spec(),
-                    Resolver.forFolder(layout.dir()), EstateProperties.read(layout.properties()),
-                    report.path("district").asText());
-            BenchReport result = report(report, warmUp[0], rss, cpu, estateCpu, graphJvmCpu, baseline,
-                    preset);
-            write(result, bench.resolve("bench"));
+            System.out.println("bench: the baseline (closure alone, COPY out of PROD, COPY into an empty copy of CERT)"
+                    + (measured.size() > 1 ? ", " + measured.size() + " times" : ""));
+            List<Baseline.Result> baselines = Baseline.measure(SpecSession.open(layout.spec()).spec(),
+                    Resolver.forFolder(layout.dir()), EstateProperties.read(layout.properties()), district,
+                    measured.size());
+            List<BenchReport> reports = new ArrayList<>();
+            for (int i = 0; i < measured.size(); i++) {
+                Measured m = measured.get(i);
+                reports.add(report(m.report(), warmUp[0], m.rss(), m.cpu(), m.estateCpu(), m.graphJvmCpu(),
+                        baselines.get(i), preset));
+            }
+            write(reports, bench.resolve("bench"));
             return migration.code() == ExitCodes.OK ? ExitCodes.OK : ExitCodes.NOT_OK;
         } catch (SQLException e) {
             throw new FerryException(ExitCodes.NOT_OK, "the baseline failed (SQLSTATE " + e.getSQLState() + ")");
         } finally {
             demo.stop();
         }
+    }
+
+    private static Mark mark(Path bench, EstateLayout layout) {
+        Map<String, ServiceCpu> services = new LinkedHashMap<>();
+        try {
+            services.putAll(ServiceCpu.ofServices(bench, SERVICES));
+        } catch (IOException e) {
+            // no services.pids: the report leaves CPU out
+        }
+        Map<String, Double> estate = ProcessTreeCpu.seconds(estateRoots(layout)).orElse(null);
+        return new Mark(services, estate, graphJvm(layout).orElse(null));
+    }
+
+    private static Measured measured(ApiClient api, String runId, Mark before, Path bench, EstateLayout layout)
+            throws IOException {
+        Map<String, Long> rss = PeakMemory.ofServices(bench, SERVICES);
+        Map<String, ServiceCpu> cpu = ServiceCpu.since(ServiceCpu.ofServices(bench, SERVICES), before.services());
+        Map<String, Double> estateCpu = before.estate() == null ? null
+                : ProcessTreeCpu.seconds(estateRoots(layout)).map(now -> since(now, before.estate())).orElse(null);
+        ServiceCpu graphJvmCpu = before.graphJvm() == null ? null
+                : graphJvm(layout).map(now -> now.since(before.graphJvm())).orElse(null);
+        return new Measured(api.get("/runs/" + runId + "/report"), rss, cpu, estateCpu, graphJvmCpu);
     }
 
     /**
@@ -164,11 +205,13 @@ public final class BenchCommand implements Callable<Integer> {
                 total, phases, rss, cpu, estateCpu, graphJvmCpu, BenchReport.BaselineFigures.of(baseline));
     }
 
-    private static void write(BenchReport result, Path folder) throws IOException {
+    /** One run as {@link BenchReport}; several as a {@link BenchSeries} of them, with their medians. */
+    private static void write(List<BenchReport> reports, Path folder) throws IOException {
         Files.createDirectories(folder);
         String name = "bench-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                 .format(Instant.now());
-        String markdown = result.markdown();
+        Object result = reports.size() == 1 ? reports.get(0) : new BenchSeries(reports);
+        String markdown = reports.size() == 1 ? reports.get(0).markdown() : new BenchSeries(reports).markdown();
         Files.writeString(folder.resolve(name + ".md"), markdown);
         JSON.writeValue(folder.resolve(name + ".json").toFile(), result);
         System.out.println();

@@ -88,6 +88,21 @@ final class WarmUpRun {
         return rolledBack;
     }
 
+    /** Rolls a measured run back, for {@code ferry bench --runs}: the next one starts from the CERT the first did. */
+    void rollBack(String runId, String district) throws InterruptedException {
+        out.println("bench: rolling " + runId + " back for the next measured run");
+        api.post("/runs/" + runId + "/rollback", null);
+        follow(runId, district, "COMPENSATED", "the measured run", "");
+    }
+
+    /** Migrates {@code district} into CERT once more, a measured run of {@code ferry bench --runs}; its run id. */
+    String migrate(String district, String what) throws InterruptedException {
+        String runId = api.post("/runs", Map.of("district", district, "dryRun", false)).path("runId").asText();
+        out.println("bench: " + what + " (" + runId + ")");
+        follow(runId, district, "SUCCEEDED", "the measured run", "");
+        return runId;
+    }
+
     /** The best-ranked district after the measured one, or null when the estate has no other. */
     private String nextDistrict(String measured) {
         for (JsonNode district : api.get("/districts").path("districts")) {
@@ -106,11 +121,17 @@ final class WarmUpRun {
     }
 
     private void follow(String runId, String district, String expected) throws InterruptedException {
+        follow(runId, district, expected, "the warm-up run", ", or bench with --cold");
+    }
+
+    /** @param remedy what else the operator may do, after "see 'ferry report ...'" */
+    private void follow(String runId, String district, String expected, String which, String remedy)
+            throws InterruptedException {
         JsonNode ended = new RunWatch(api, out, true).follow(runId, 0);
         String status = ended.path("status").asText();
         if (!status.equals(expected)) {
-            throw new FerryException(ExitCodes.NOT_OK, "the warm-up run " + runId + " of " + district + " ended "
-                    + status + " (not " + expected + "): see 'ferry report " + runId + "', or bench with --cold");
+            throw new FerryException(ExitCodes.NOT_OK, which + " " + runId + " of " + district + " ended " + status
+                    + " (not " + expected + "): see 'ferry report " + runId + "'" + remedy);
         }
     }
 }

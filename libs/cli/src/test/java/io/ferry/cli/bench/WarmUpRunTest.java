@@ -115,6 +115,32 @@ class WarmUpRunTest {
     }
 
     @Test
+    void aFurtherMeasuredRunRollsTheOneBeforeBackThenMigratesTheDistrictIntoCertAgain() throws Exception {
+        WarmUpRun runs = warmUp();
+        String first = runs.migrate("district-001", "measured run 1 of 2");
+        runs.rollBack(first, "district-001");
+        String second = runs.migrate("district-001", "measured run 2 of 2");
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(posts()).satisfiesExactly(
+                load -> assertThat(load).contains("\"district\":\"district-001\"").contains("\"dryRun\":false"),
+                rollback -> assertThat(rollback).isEqualTo("POST /runs/" + first + "/rollback"),
+                load -> assertThat(load).contains("\"district\":\"district-001\"").contains("\"dryRun\":false"));
+        assertThat(status).containsEntry(first, "COMPENSATED").containsEntry(second, "SUCCEEDED");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("measured run 2 of 2 (" + second + ")")
+                .doesNotContain("not measured");
+    }
+
+    @Test
+    void aMeasuredRunThatDoesNotSucceedStopsTheBenchNamingIt() {
+        ends = "FAILED";
+
+        assertThatThrownBy(() -> warmUp().migrate("district-001", "measured run 2 of 3"))
+                .isInstanceOf(FerryException.class).hasMessageContaining("the measured run mig-20260101000000-001")
+                .hasMessageContaining("FAILED").hasMessageNotContaining("--cold");
+    }
+
+    @Test
     void anEstateOfOneDistrictOnlyDryRunsIt() throws Exception {
         districts = "[{\"id\":\"district-001\"}]";
 
