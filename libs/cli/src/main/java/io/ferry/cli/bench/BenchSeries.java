@@ -58,8 +58,10 @@ record BenchSeries(List<BenchReport> runs) {
                     loadSeconds(r), r.baseline().totalSeconds(), r.ratioToBaseline()));
         }
         for (int i = 0; i < runs.size(); i++) {
-            // each run's own report, its title one level down
-            md.append("\n#").append(runs.get(i).markdown().replaceFirst("^# ferry bench ", "# Run " + (i + 1) + ": "));
+            // each run's own report under a heading of its own instead of its title
+            String report = runs.get(i).markdown();
+            md.append("\n## Run ").append(i + 1).append(": ").append(runs.get(i).runId())
+                    .append(report.substring(report.indexOf('\n')));
         }
         return md.toString();
     }
