@@ -210,10 +210,16 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(folder);
         String name = "bench-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                 .format(Instant.now());
-        Object result = reports.size() == 1 ? reports.get(0) : new BenchSeries(reports);
-        String markdown = reports.size() == 1 ? reports.get(0).markdown() : new BenchSeries(reports).markdown();
+        String markdown;
+        if (reports.size() == 1) {
+            markdown = reports.get(0).markdown();
+            JSON.writeValue(folder.resolve(name + ".json").toFile(), reports.get(0));
+        } else {
+            BenchSeries series = new BenchSeries(reports);
+            markdown = series.markdown();
+            JSON.writeValue(folder.resolve(name + ".json").toFile(), series);
+        }
         Files.writeString(folder.resolve(name + ".md"), markdown);
-        JSON.writeValue(folder.resolve(name + ".json").toFile(), result);
         System.out.println();
         System.out.println(markdown);
         System.out.println("bench: " + folder.resolve(name + ".json") + " and " + folder.resolve(name + ".md"));
