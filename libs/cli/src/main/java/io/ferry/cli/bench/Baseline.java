@@ -81,12 +81,11 @@ final class Baseline {
     private Baseline() {
     }
 
-    /** @param estate the embedded estate's properties: CERT is written as its superuser, in a rolled-back scratch schema */
-    static Result measure(Spec spec, Resolver resolver, EstateProperties estate, String district) throws SQLException {
-        return measure(spec, resolver, estate, district, 1).get(0);
-    }
-
-    /** {@link #measure(Spec, Resolver, EstateProperties, String)} {@code times} times over, one warm-up before all. */
+    /**
+     * The baseline {@code times} times over, after one closure computed untimed to warm this JVM.
+     *
+     * @param estate the embedded estate's properties: CERT is written as its superuser, in a rolled-back scratch schema
+     */
     static List<Result> measure(Spec spec, Resolver resolver, EstateProperties estate, String district, int times)
             throws SQLException {
         try (ProdSnapshot snapshot = ProdSnapshot.open(spec, resolver)) {

@@ -48,8 +48,8 @@ record BenchReport(String at, String machine, int cores, String preset, String d
 
         static BaselineFigures of(Baseline.Result r) {
             return new BaselineFigures(r.closureSeconds(), r.firstClosureSeconds(), r.closureKeys(), r.outSeconds(),
-                    r.inSeconds(),
-                    r.totalSeconds(), r.rows(), r.stores().stream().mapToLong(Baseline.StoreCopy::bytes).sum(),
+                    r.inSeconds(), r.totalSeconds(), r.rows(),
+                    r.stores().stream().mapToLong(Baseline.StoreCopy::bytes).sum(),
                     r.stores().stream().mapToLong(Baseline.StoreCopy::keylessRows).sum(), r.stores());
         }
     }
@@ -77,8 +77,8 @@ record BenchReport(String at, String machine, int cores, String preset, String d
                         + " dry-ran " + warmUp + " before the measured run.").append("\n\n");
         md.append(String.format(Locale.ROOT, "Ferry end to end: **%.1f s** for %,d rows (all five stores). Baseline: %.1f s"
                 + " (closure %.1f s, computed a second time in the bench's JVM, the first, compiling, %.1f s; COPY out"
-                + " %.1f s, COPY in %.1f s). Ferry / baseline: **%.1f×**; Ferry / copy alone: %.1f×.%n%n", totalSeconds, rows,
-                baseline.totalSeconds(), baseline.closureSeconds(), baseline.firstClosureSeconds(),
+                + " %.1f s, COPY in %.1f s). Ferry / baseline: **%.1f×**; Ferry / copy alone: %.1f×.%n%n", totalSeconds,
+                rows, baseline.totalSeconds(), baseline.closureSeconds(), baseline.firstClosureSeconds(),
                 baseline.copyOutSeconds(), baseline.copyInSeconds(), ratioToBaseline(), ratioToCopy()));
         md.append("| phase | seconds | rows | rows/s |\n|---|---:|---:|---:|\n");
         for (Phase p : phases) {

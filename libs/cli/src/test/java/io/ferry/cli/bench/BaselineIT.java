@@ -28,7 +28,14 @@ class BaselineIT {
         EstateProperties properties = EstateProperties.read(estate.resolve("estate.properties"));
         long certBefore = certTables(properties);
 
-        Baseline.Result result = Baseline.measure(spec, Resolver.forFolder(estate), properties, "district-001");
+        List<Baseline.Result> twice = Baseline.measure(spec, Resolver.forFolder(estate), properties, "district-001", 2);
+
+        assertThat(twice).hasSize(2);
+        Baseline.Result result = twice.get(0);
+        assertThat(twice.get(1).rows()).as("the second measurement copies the same rows").isEqualTo(result.rows());
+        assertThat(twice.get(1).closureKeys()).isEqualTo(result.closureKeys());
+        assertThat(twice.get(1).firstClosureSeconds()).as("one warm-up closure for both")
+                .isEqualTo(result.firstClosureSeconds());
 
         assertThat(result.stores()).extracting(Baseline.StoreCopy::store).containsExactly("ids", "hcp1", "hcp2", "adb");
         long keyless = result.stores().stream().mapToLong(Baseline.StoreCopy::keylessRows).sum();
